@@ -1,0 +1,98 @@
+//! Cleaned HTML to paragraphs of plain text.
+//!
+//! trafilatura's own plain text runs paragraphs together; its cleaned HTML
+//! keeps them, so we walk that and break at every block element.
+
+use scraper::{Html, Node};
+
+/// Elements that start a new paragraph.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "blockquote"
+            | "pre"
+            | "br"
+            | "tr"
+            | "table"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "figure"
+            | "figcaption"
+            | "dd"
+            | "dt"
+            | "hr"
+    )
+}
+
+/// The paragraphs of an HTML fragment, separated by blank lines, with
+/// whitespace inside each collapsed.
+pub fn to_text(fragment: &str) -> String {
+    let doc = Html::parse_fragment(fragment);
+    let mut out = String::with_capacity(fragment.len() / 2);
+    let mut para = String::new();
+    for edge in doc.root_element().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                Node::Text(t) => para.push_str(t),
+                Node::Element(e) if is_block(e.name()) => flush(&mut para, &mut out),
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if let Node::Element(e) = node.value()
+                    && is_block(e.name())
+                {
+                    flush(&mut para, &mut out);
+                }
+            }
+        }
+    }
+    flush(&mut para, &mut out);
+    out
+}
+
+fn flush(para: &mut String, out: &mut String) {
+    let mut first = true;
+    for word in para.split_whitespace() {
+        if first {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            first = false;
+        } else {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    para.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_become_paragraphs() {
+        let t = to_text(
+            "<h1>Head</h1><p>One <b>bold</b>\n word.</p><ul><li>a</li><li>b</li></ul>tail<br>end &amp; more",
+        );
+        assert_eq!(t, "Head\n\nOne bold word.\n\na\n\nb\n\ntail\n\nend & more");
+    }
+
+    #[test]
+    fn empty_fragments() {
+        assert_eq!(to_text(""), "");
+        assert_eq!(to_text("<p> </p><div></div>"), "");
+    }
+}

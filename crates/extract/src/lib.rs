@@ -1,0 +1,172 @@
+//! The extract stage: a raw [`Record`] in, a clean [`Article`] out.
+//!
+//! HTML goes through trafilatura for the main text and through our own
+//! rules for the metadata it is weak at (dates, via `storyline-date`).
+//! Plain text goes through `storyline-furniture`, which strips page
+//! furniture line by line and picks out the title, byline and dateline.
+//! What the container said (a feed's title, a JSON line's date) is kept
+//! where it is the better witness. The outlet is the URL's registrable
+//! domain, else a "Source:" line; the language comes with its confidence.
+
+mod blocks;
+mod error;
+pub mod language;
+pub mod meta;
+pub mod outlet;
+pub mod page;
+
+pub use error::ExtractError;
+pub use page::Page;
+pub use storyline_model::{Article, Body, Hints, Language, Record};
+
+/// Fewer words than this is a page of furniture, not an article.
+const MIN_WORDS: usize = 8;
+
+/// Turns records into articles. Cheap to share between threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    options: trafilatura::Options,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with storyline's settings.
+    pub fn new() -> Self {
+        Extractor {
+            options: page::options(),
+        }
+    }
+
+    /// Extracts one HTML page (exposed for evaluation against page benchmarks).
+    pub fn page(&self, html: &str, url: Option<&str>) -> Page {
+        page::extract(html, url, &self.options)
+    }
+
+    /// Extracts one record into an article.
+    pub fn extract(&self, record: &Record) -> Result<Article, ExtractError> {
+        let hints = &record.hints;
+        let mut article = Article {
+            source: record.source.clone(),
+            outlet: None,
+            url: hints.url.clone(),
+            title: hints.title.as_deref().and_then(one_line),
+            author: hints.author.as_deref().and_then(one_line),
+            published: hints.date.as_deref().and_then(storyline_date::parse),
+            lang: None,
+            text: String::new(),
+            extra: hints.extra.clone(),
+        };
+        if let (Some(raw), None) = (&hints.date, &article.published) {
+            // Keep what the input said, so a bad date is visible, not lost.
+            article.extra.insert(
+                "date_unparsed".into(),
+                serde_json::Value::String(raw.clone()),
+            );
+        }
+        let mut text_outlet = None;
+        match &record.body {
+            Body::Html(html) => {
+                let page = self.page(html, hints.url.as_deref());
+                article.text = page.text;
+                article.title = article.title.or(page.title);
+                article.author = article.author.or(page.author);
+                article.published = article.published.or(page.published);
+                article.url = article.url.or(page.url);
+                if let Some(site) = page.site_name {
+                    article.extra.entry("site_name").or_insert(site.into());
+                }
+            }
+            Body::Text(text) => {
+                let cleaned = storyline_furniture::clean(text);
+                article.text = cleaned.text;
+                article.title = article.title.or(cleaned.title);
+                article.author = article.author.or(cleaned.author);
+                if article.published.is_none() {
+                    article.published = cleaned.dateline.as_deref().and_then(storyline_date::parse);
+                }
+                text_outlet = cleaned.outlet;
+            }
+        }
+        if article.text.split_whitespace().nth(MIN_WORDS - 1).is_none() {
+            return Err(ExtractError::NoText {
+                input: record.source.clone(),
+            });
+        }
+        article.outlet = hints
+            .outlet
+            .clone()
+            .or_else(|| article.url.as_deref().and_then(outlet::from_url))
+            .or(text_outlet);
+        article.lang = language::detect(&article.text);
+        Ok(article)
+    }
+}
+
+/// Collapses whitespace; empty gives `None`.
+fn one_line(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_record(text: &str, hints: Hints) -> Record {
+        Record {
+            source: "t.txt".into(),
+            body: Body::Text(text.into()),
+            hints,
+        }
+    }
+
+    #[test]
+    fn hints_beat_the_body() {
+        let r = text_record(
+            "Ferry line to reopen\n\nThe harbour authority said on Tuesday that the ferry line would reopen in April after repairs.",
+            Hints {
+                title: Some("Given  title".into()),
+                date: Some("2025-03-04".into()),
+                url: Some("https://www.northwire.example/a/b".into()),
+                ..Hints::default()
+            },
+        );
+        let a = Extractor::new().extract(&r).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Given title"));
+        assert_eq!(a.published.as_deref(), Some("2025-03-04"));
+        assert_eq!(a.outlet.as_deref(), Some("northwire.example"));
+    }
+
+    #[test]
+    fn unparseable_date_is_kept_aside_not_invented() {
+        let r = text_record(
+            "The harbour authority said on Tuesday that the ferry line would reopen in April after repairs.",
+            Hints {
+                date: Some("yesterday-ish".into()),
+                ..Hints::default()
+            },
+        );
+        let a = Extractor::new().extract(&r).unwrap();
+        assert_eq!(a.published, None);
+        assert_eq!(
+            a.extra.get("date_unparsed").and_then(|v| v.as_str()),
+            Some("yesterday-ish")
+        );
+    }
+
+    #[test]
+    fn empty_page_is_an_error() {
+        let r = Record {
+            source: "p.html".into(),
+            body: Body::Html("<html><body><nav>Home</nav></body></html>".into()),
+            hints: Hints::default(),
+        };
+        let e = Extractor::new().extract(&r).unwrap_err();
+        assert_eq!(e.to_string(), "p.html: no article text found");
+    }
+}

@@ -1,0 +1,42 @@
+//! The outlet an article comes from.
+
+/// The registrable domain of a URL (`https://www.bbc.co.uk/news/x` gives
+/// `bbc.co.uk`), by the Public Suffix List; `None` for IP addresses and
+/// URLs without a host.
+pub fn from_url(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    let host = match parsed.host()? {
+        url::Host::Domain(d) => d.trim_end_matches('.').to_ascii_lowercase(),
+        _ => return None,
+    };
+    let domain = psl::domain_str(&host)?;
+    Some(domain.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registrable_domains() {
+        assert_eq!(
+            from_url("https://www.bbc.co.uk/news/x").as_deref(),
+            Some("bbc.co.uk")
+        );
+        assert_eq!(
+            from_url("http://edition.cnn.com/a?b=c").as_deref(),
+            Some("cnn.com")
+        );
+        assert_eq!(
+            from_url("https://www.pravda.com.ua/eng/news/").as_deref(),
+            Some("pravda.com.ua")
+        );
+        assert_eq!(
+            from_url("https://harbourgazette.example/a").as_deref(),
+            Some("harbourgazette.example")
+        );
+        assert_eq!(from_url("http://127.0.0.1/a"), None);
+        assert_eq!(from_url("not a url"), None);
+        assert_eq!(from_url(""), None);
+    }
+}

@@ -1,0 +1,120 @@
+//! One HTML page: main text by trafilatura, metadata by our own rules.
+
+use scraper::Html;
+use trafilatura::{ExtractResult, Options};
+
+use crate::meta;
+
+/// What an HTML page yields before it becomes an article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// Main text, paragraphs separated by blank lines.
+    pub text: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// ISO 8601 publication date or timestamp.
+    pub published: Option<String>,
+    /// The page's own idea of its URL (canonical link, `og:url`).
+    pub url: Option<String>,
+    /// The site's name (`og:site_name`), for display.
+    pub site_name: Option<String>,
+    /// The page's declared language (`<html lang>`).
+    pub lang: Option<String>,
+}
+
+/// Extraction settings shared by every page.
+pub fn options() -> Options {
+    Options::default()
+        .with_fallback(true)
+        .with_focus(trafilatura::ExtractionFocus::FavorPrecision)
+}
+
+/// Extracts a page. `url` is where the page was found, if known.
+pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
+    let mut opts = opts.clone();
+    if let Some(u) = url.and_then(|u| url::Url::parse(u).ok()) {
+        opts = opts.with_url(u);
+    }
+    // A page trafilatura finds too thin is not an error here: the caller
+    // decides what an empty text means.
+    let result = trafilatura::extract(html, &opts).unwrap_or_default();
+    let doc = Html::parse_document(html);
+    let page_url = meta::canonical_url(&doc).or_else(|| nonempty(&result.metadata.url));
+    let date_url = url.map(str::to_string).or_else(|| page_url.clone());
+    Page {
+        text: paragraphs(&result),
+        title: meta::title(&doc, &result.metadata.title),
+        author: meta::author(&doc, &result.metadata.author),
+        published: storyline_date::from_html(&doc, date_url.as_deref()),
+        url: page_url,
+        site_name: nonempty(&result.metadata.sitename),
+        lang: meta::html_lang(&doc).or_else(|| nonempty(&result.metadata.language)),
+    }
+}
+
+/// The main text as paragraphs: from the cleaned HTML, which keeps block
+/// boundaries, else from the plain text.
+fn paragraphs(result: &ExtractResult) -> String {
+    let text = crate::blocks::to_text(&result.content_html);
+    if text.is_empty() {
+        result.content_text.trim().to_string()
+    } else {
+        text
+    }
+}
+
+fn nonempty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head>
+<title>Bridge to close for repairs | The Harbour Gazette</title>
+<meta property="og:title" content="Bridge to close for repairs">
+<meta name="author" content="Mara Quill">
+<meta property="article:published_time" content="2025-11-04T08:00:00+01:00">
+<link rel="canonical" href="https://harbourgazette.example/city/bridge-repairs">
+</head><body>
+<nav><a href="/">Home</a> <a href="/city">City</a> <a href="/sport">Sport</a></nav>
+<article><h1>Bridge to close for repairs</h1>
+<p>The harbour bridge will close for six weeks from Monday while engineers replace two cracked supports, the city council said on Tuesday.</p>
+<p>Council leader Ines Brack said the closure was unavoidable. "We would rather lose six weeks now than the bridge later," she told reporters outside the town hall.</p>
+<p>Ferries will run every twenty minutes during the works, and the council has promised to refund season tickets for commuters who cannot use them.</p>
+</article>
+<footer>Copyright 2025 The Harbour Gazette. All rights reserved.</footer>
+</body></html>"#;
+
+    #[test]
+    fn main_text_and_metadata() {
+        let p = extract(PAGE, None, &options());
+        assert!(p.text.contains("cracked supports"), "{}", p.text);
+        assert!(p.text.contains("\n\n"));
+        assert!(!p.text.contains("All rights reserved"));
+        assert_eq!(p.title.as_deref(), Some("Bridge to close for repairs"));
+        assert_eq!(p.author.as_deref(), Some("Mara Quill"));
+        assert_eq!(p.published.as_deref().map(|d| &d[..10]), Some("2025-11-04"));
+        assert_eq!(
+            p.url.as_deref(),
+            Some("https://harbourgazette.example/city/bridge-repairs")
+        );
+        assert_eq!(p.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn junk_html_never_panics() {
+        for junk in [
+            "",
+            "<",
+            "<html><body></body></html>",
+            "<p>",
+            "<<<>>>&&&;",
+            "<script>alert(1)</script>",
+        ] {
+            let _ = extract(junk, Some("not a url"), &options());
+        }
+    }
+}

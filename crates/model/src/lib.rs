@@ -1,0 +1,140 @@
+//! The types every storyline stage shares.
+//!
+//! The pipeline is `source -> extract -> analyse -> store -> present`. A
+//! [`Record`] is what a source hands on: one article's raw content (HTML or
+//! plain text) with whatever the container already told us about it
+//! ([`Hints`]: a feed's title, a WARC record's URL, a JSON line's fields).
+//! Extraction turns a record into an [`Article`]: clean text plus metadata.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The raw content of one article, as a source found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "content", rename_all = "lowercase")]
+pub enum Body {
+    /// A whole HTML page or an HTML fragment (a feed entry's content).
+    Html(String),
+    /// Plain text, possibly with page furniture left in.
+    Text(String),
+}
+
+impl Body {
+    /// The raw content, whatever its kind.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Body::Html(s) | Body::Text(s) => s,
+        }
+    }
+
+    /// A short name for the kind: `html` or `text`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Body::Html(_) => "html",
+            Body::Text(_) => "text",
+        }
+    }
+}
+
+/// What the container of a record said about the article, before extraction.
+///
+/// Every field is untrusted and may be empty; extraction prefers these over
+/// what it finds in the body only where the container is the better witness
+/// (a feed's `pubDate`, a WARC record's target URI).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Hints {
+    /// An identifier the input gave the article (a JSON line's `id`, a feed's `guid`).
+    pub id: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// The publication date as the container wrote it, unparsed.
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+    pub lang: Option<String>,
+    /// Fields of the input we do not interpret, kept as they were.
+    pub extra: Map<String, Value>,
+}
+
+/// One raw article from a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Where it came from: a path, with `#N` or `#ID` for the N-th entry of a
+    /// container (a JSON line, a feed entry, a WARC record).
+    pub source: String,
+    pub body: Body,
+    pub hints: Hints,
+}
+
+/// The language of an article, with how sure the detector was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Language {
+    /// ISO 639-1 code where one exists (`en`, `uk`), else ISO 639-3.
+    pub code: String,
+    /// Detector confidence in `0.0..=1.0`.
+    pub confidence: f64,
+    /// False when the text is too short or too mixed to say; such an
+    /// article's language is shown as unknown, not guessed.
+    pub reliable: bool,
+}
+
+/// A clean article: the unit every later stage works on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Where it came from (see [`Record::source`]).
+    pub source: String,
+    /// The registrable domain of its URL (`bbc.co.uk`), else a name the text
+    /// gives ("Source: ..."), else none.
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// ISO 8601: `YYYY-MM-DD`, or a full timestamp with offset when the time
+    /// of day is known. `None` when no date could be found; never invented.
+    pub published: Option<String>,
+    pub lang: Option<Language>,
+    /// The article's own paragraphs, separated by blank lines.
+    pub text: String,
+    /// Fields of the input we keep but do not interpret.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub extra: Map<String, Value>,
+}
+
+impl Article {
+    /// The publication day (`YYYY-MM-DD`), if known.
+    pub fn published_day(&self) -> Option<&str> {
+        self.published.as_deref().and_then(|p| p.get(..10))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_day_cuts_the_time() {
+        let mut a = Article {
+            source: "x".into(),
+            outlet: None,
+            url: None,
+            title: None,
+            author: None,
+            published: Some("2025-01-24T17:04:00+02:00".into()),
+            lang: None,
+            text: String::new(),
+            extra: Map::new(),
+        };
+        assert_eq!(a.published_day(), Some("2025-01-24"));
+        a.published = None;
+        assert_eq!(a.published_day(), None);
+    }
+
+    #[test]
+    fn body_serialises_with_its_kind() {
+        let b = Body::Html("<p>x</p>".into());
+        assert_eq!(
+            serde_json::to_string(&b).unwrap(),
+            r#"{"kind":"html","content":"<p>x</p>"}"#
+        );
+    }
+}

@@ -1,0 +1,26 @@
+//! The embedded SQLite store of articles.
+//!
+//! One file holds everything ingest has kept: each [`Article`] with the raw
+//! record body it came from (so it can be re-cleaned when extraction learns
+//! more), keyed by a [`content_hash`] so that re-ingesting the same input adds
+//! nothing, plus the per-outlet line counts the furniture stage learns
+//! boilerplate from.
+//!
+//! Writes go in batches, one transaction each ([`Store::insert_batch`]): a
+//! process killed between batches loses nothing committed, one killed during a
+//! batch loses only that batch, and a re-run completes it because rows already
+//! stored are skipped as duplicates.
+//!
+//! [`Article`]: storyline_model::Article
+
+mod error;
+mod hash;
+mod row;
+mod schema;
+mod store;
+
+pub use error::StoreError;
+pub use hash::content_hash;
+pub use row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
+pub use schema::SCHEMA_VERSION;
+pub use store::Store;

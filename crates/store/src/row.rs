@@ -1,0 +1,71 @@
+//! The rows the store takes and gives back.
+
+use storyline_model::{Article, Body, Language};
+
+/// One article to store, with the raw body it was extracted from.
+#[derive(Debug, Clone, Copy)]
+pub struct NewArticle<'a> {
+    /// The clean article.
+    pub article: &'a Article,
+    /// Its [`content_hash`](crate::content_hash); the store's identity key.
+    pub hash: &'a str,
+    /// The raw record body, kept so the article can be re-cleaned later.
+    pub raw: &'a Body,
+}
+
+/// What [`Store::insert_batch`](crate::Store::insert_batch) did with one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// Stored as a new article with this id.
+    New(i64),
+    /// An article with the same hash was already stored (earlier, or earlier
+    /// in the same batch) under this id; nothing was written.
+    Duplicate(i64),
+}
+
+impl Inserted {
+    /// The id of the stored article, new or not.
+    pub fn id(self) -> i64 {
+        match self {
+            Inserted::New(id) | Inserted::Duplicate(id) => id,
+        }
+    }
+
+    /// Whether the item was written.
+    pub fn is_new(self) -> bool {
+        matches!(self, Inserted::New(_))
+    }
+}
+
+/// An article as the store holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    /// The row id; stable for the life of the file.
+    pub id: i64,
+    /// The [`content_hash`](crate::content_hash) it was stored under.
+    pub hash: String,
+    /// When it was stored: UTC, RFC 3339 with milliseconds.
+    pub ingested_at: String,
+    /// The article (with its text as last cleaned).
+    pub article: Article,
+    /// The raw record body it was extracted from.
+    pub raw: Body,
+}
+
+/// The few fields of an article needed to list it, without its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleSummary {
+    /// The row id.
+    pub id: i64,
+    /// See [`Article::outlet`].
+    pub outlet: Option<String>,
+    /// See [`Article::published`].
+    pub published: Option<String>,
+    /// See [`Article::title`].
+    pub title: Option<String>,
+    /// See [`Article::lang`].
+    pub lang: Option<Language>,
+    /// Length of the clean text in characters (as SQLite counts them: up to
+    /// the first NUL, if the text holds one).
+    pub text_chars: u64,
+}

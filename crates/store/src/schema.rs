@@ -1,0 +1,186 @@
+//! Versioned schema migrations.
+//!
+//! `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`; the version a
+//! file is at lives in `PRAGMA user_version` (0 for a new file). Each step runs
+//! in its own transaction together with the version bump, so a file is always
+//! at exactly one version. Migrations are append-only: a released step is never
+//! edited, a change is a new step.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::StoreError;
+
+/// The schema steps, in order.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, and the per-outlet line counts for boilerplate learning.
+    "
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        outlet TEXT,
+        url TEXT,
+        title TEXT,
+        author TEXT,
+        published TEXT,
+        lang TEXT,
+        lang_confidence REAL,
+        lang_reliable INTEGER,
+        text TEXT NOT NULL,
+        extra TEXT,           -- JSON object; NULL when empty
+        raw_kind TEXT NOT NULL CHECK (raw_kind IN ('html', 'text')),
+        raw TEXT NOT NULL,    -- the raw record body, kept so articles can be re-cleaned
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+
+    CREATE TABLE outlet_lines (
+        outlet TEXT NOT NULL,
+        line_hash INTEGER NOT NULL,  -- u64 bit-cast to i64
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (outlet, line_hash)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE outlets (
+        outlet TEXT PRIMARY KEY,
+        articles INTEGER NOT NULL
+    );
+    ",
+];
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Brings `conn` up to [`SCHEMA_VERSION`], or refuses a file that is newer.
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    migrate_with(conn, path, MIGRATIONS)
+}
+
+fn migrate_with(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<(), StoreError> {
+    let known = migrations.len();
+    loop {
+        let sql_err = |source| StoreError::Sql {
+            path: path.to_owned(),
+            op: "reading the schema version",
+            source,
+        };
+        // Cheap check first, so opening an up-to-date file takes no write lock.
+        let current = user_version(conn).map_err(sql_err)?;
+        check_not_newer(path, current, known)?;
+        if current as usize == known {
+            return Ok(());
+        }
+        // IMMEDIATE takes the write lock up front, so two processes opening a
+        // new file at once cannot both run the same step; re-read the version
+        // under the lock in case the other one already did.
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql_err)?;
+        let current = user_version(&tx).map_err(sql_err)?;
+        check_not_newer(path, current, known)?;
+        let Some(step) = migrations.get(current as usize) else {
+            return Ok(());
+        };
+        let version = current as u32 + 1;
+        let step_err = |source| StoreError::Migrate {
+            path: path.to_owned(),
+            version,
+            source,
+        };
+        tx.execute_batch(step).map_err(step_err)?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(step_err)?;
+        tx.commit().map_err(step_err)?;
+    }
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+fn check_not_newer(path: &Path, found: i64, known: usize) -> Result<(), StoreError> {
+    // A negative version is no version we wrote; treat it as too new too,
+    // rather than migrating over whatever the file is.
+    if found < 0 || found as u64 > known as u64 {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            known: known as u32,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut st = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn migrates_an_empty_database() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), i64::from(SCHEMA_VERSION));
+        assert_eq!(tables(&conn), ["articles", "outlet_lines", "outlets"]);
+        // Running again is a no-op.
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), i64::from(SCHEMA_VERSION));
+    }
+
+    #[test]
+    fn applies_only_the_missing_steps_in_order() {
+        let steps = [
+            "CREATE TABLE a (x)",
+            "CREATE TABLE b (y)",
+            "INSERT INTO a VALUES (1)",
+        ];
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, Path::new("t"), &steps[..1]).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        migrate_with(&mut conn, Path::new("t"), &steps).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 3);
+        assert_eq!(tables(&conn), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_failing_step_leaves_the_previous_version() {
+        let steps = [
+            "CREATE TABLE a (x)",
+            "CREATE TABLE c (z); CREATE TABLE a (x)",
+        ];
+        let mut conn = Connection::open_in_memory().unwrap();
+        let err = migrate_with(&mut conn, Path::new("t.db"), &steps).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Migrate { version: 2, .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("t.db"));
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        assert_eq!(tables(&conn), ["a"], "the half-done step was rolled back");
+    }
+
+    #[test]
+    fn refuses_a_newer_file() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        let err = migrate(&mut conn, Path::new("news.db")).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { .. }));
+        let msg = err.to_string();
+        assert!(msg.contains("news.db") && msg.contains("newer"), "{msg}");
+        assert!(!msg.contains('\n'));
+        assert!(tables(&conn).is_empty(), "nothing was created");
+    }
+}

@@ -1,0 +1,883 @@
+//! The store handle and its queries.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
+use serde_json::{Map, Value};
+use storyline_model::{Article, Body, Language};
+
+use crate::row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
+use crate::{StoreError, schema};
+
+/// How long a statement waits for another connection's lock before failing:
+/// long enough to ride out another process's batch commit.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The columns [`RawArticle::from_row`] reads, in its order.
+const ARTICLE_COLUMNS: &str = "id, hash, ingested_at, source, outlet, url, title, author, \
+     published, lang, lang_confidence, lang_reliable, text, extra, raw_kind, raw";
+
+/// Articles without a date go last; ties (and same-day dates) keep the order
+/// of ingestion. Dates are ISO 8601 text, so this is chronological except
+/// between a bare day and a timestamp with a UTC offset on that same day.
+const ARTICLE_ORDER: &str = "ORDER BY published IS NULL, published, id";
+
+/// An open store: one SQLite file (or an in-memory database).
+///
+/// Not `Sync`: share it by giving each thread its own [`Store::open`] of the
+/// same file; SQLite's WAL mode lets readers run beside one writer.
+pub struct Store {
+    conn: Connection,
+    /// For error messages; `:memory:` for an in-memory store.
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens the store at `path`, creating the file if it is missing and
+    /// migrating its schema to [`SCHEMA_VERSION`](crate::SCHEMA_VERSION).
+    ///
+    /// Fails with [`StoreError::TooNew`] on a file written by a newer build.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        // No SQLITE_OPEN_URI: a path is a path, even one starting `file:`.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::setup(conn, path.to_owned())
+    }
+
+    /// Opens a fresh, empty store that lives in memory (for tests).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        Self::setup(conn, path)
+    }
+
+    fn setup(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: path.clone(),
+            source,
+        };
+        // First, so that even switching to WAL waits for other processes.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(open_err)?;
+        // In WAL mode a commit has been written to the log by the time it
+        // returns, and the OS keeps those writes when the process is killed;
+        // synchronous=NORMAL only skips the fsync per commit, so a power cut
+        // may lose the last commits but never corrupts the file. Without WAL
+        // (in memory, or a filesystem that cannot share memory) stay FULL.
+        let sync = if mode.eq_ignore_ascii_case("wal") {
+            "NORMAL"
+        } else {
+            "FULL"
+        };
+        conn.pragma_update(None, "synchronous", sync)
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        schema::migrate(&mut conn, &path)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The file this store lives in (`:memory:` for an in-memory one).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// How many articles are stored.
+    pub fn count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .map(non_negative)
+            .map_err(sql_err(&self.path, "counting articles"))
+    }
+
+    /// The id of the article stored under `hash`, if any; lets ingest skip
+    /// extracting records it already has.
+    pub fn contains_hash(&self, hash: &str) -> Result<Option<i64>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT id FROM articles WHERE hash = ?1")
+            .and_then(|mut st| st.query_row([hash], |r| r.get(0)).optional())
+            .map_err(sql_err(&self.path, "looking up a hash"))
+    }
+
+    /// Stores a batch of articles in one transaction: either all of the new
+    /// ones are committed or, on any error, none is.
+    ///
+    /// An item whose hash is already stored (or appeared earlier in the same
+    /// batch) is skipped and reported as [`Inserted::Duplicate`], so re-running
+    /// an interrupted ingest completes it without doubling anything. The
+    /// result has one entry per item, in order.
+    pub fn insert_batch(&mut self, items: &[NewArticle<'_>]) -> Result<Vec<Inserted>, StoreError> {
+        let path = &self.path;
+        let err = sql_err(path, "inserting a batch of articles");
+        let ingested_at = now();
+        // IMMEDIATE: take the write lock now, waiting out the busy timeout,
+        // instead of failing at the first insert when another writer is busy.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        let mut out = Vec::with_capacity(items.len());
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO articles (hash, source, outlet, url, title, author, published, \
+                     lang, lang_confidence, lang_reliable, text, extra, raw_kind, raw, ingested_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
+                     ON CONFLICT (hash) DO NOTHING",
+                )
+                .map_err(&err)?;
+            let mut find = tx
+                .prepare_cached("SELECT id FROM articles WHERE hash = ?1")
+                .map_err(&err)?;
+            for item in items {
+                let a = item.article;
+                let extra = encode_extra(path, a)?;
+                let lang = a.lang.as_ref();
+                let changed = insert
+                    .execute(params![
+                        item.hash,
+                        a.source,
+                        a.outlet,
+                        a.url,
+                        a.title,
+                        a.author,
+                        a.published,
+                        lang.map(|l| &l.code),
+                        lang.map(|l| l.confidence),
+                        lang.map(|l| l.reliable),
+                        a.text,
+                        extra,
+                        item.raw.kind(),
+                        item.raw.as_str(),
+                        ingested_at,
+                    ])
+                    .map_err(&err)?;
+                out.push(if changed == 1 {
+                    Inserted::New(tx.last_insert_rowid())
+                } else {
+                    Inserted::Duplicate(find.query_row([item.hash], |r| r.get(0)).map_err(&err)?)
+                });
+            }
+        }
+        tx.commit().map_err(&err)?;
+        Ok(out)
+    }
+
+    /// The article with this id, if stored.
+    pub fn article(&self, id: i64) -> Result<Option<StoredArticle>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1");
+        let raw = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut st| st.query_row([id], RawArticle::from_row).optional())
+            .map_err(sql_err(&self.path, "reading an article"))?;
+        raw.map(|r| r.decode(&self.path)).transpose()
+    }
+
+    /// Every stored article, by publication date (undated last), then id.
+    pub fn articles(&self) -> Result<Vec<StoredArticle>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles {ARTICLE_ORDER}");
+        let raws = self
+            .conn
+            .prepare(&sql)
+            .and_then(|mut st| {
+                st.query_map([], RawArticle::from_row)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(sql_err(&self.path, "reading articles"))?;
+        raws.into_iter().map(|r| r.decode(&self.path)).collect()
+    }
+
+    /// A summary of every stored article, in the order of
+    /// [`articles`](Self::articles), without loading texts or raw bodies.
+    pub fn list(&self) -> Result<Vec<ArticleSummary>, StoreError> {
+        let sql = format!(
+            "SELECT id, outlet, published, title, lang, lang_confidence, lang_reliable, \
+             length(text) FROM articles {ARTICLE_ORDER}"
+        );
+        self.conn
+            .prepare(&sql)
+            .and_then(|mut st| {
+                st.query_map([], |r| {
+                    Ok(ArticleSummary {
+                        id: r.get(0)?,
+                        outlet: r.get(1)?,
+                        published: r.get(2)?,
+                        title: r.get(3)?,
+                        lang: language(r.get(4)?, r.get(5)?, r.get(6)?),
+                        text_chars: non_negative(r.get(7)?),
+                    })
+                })?
+                .collect()
+            })
+            .map_err(sql_err(&self.path, "listing articles"))
+    }
+
+    /// Replaces the clean text of an article (after re-cleaning its raw
+    /// body). Returns whether an article with this id exists.
+    pub fn update_text(&mut self, id: i64, text: &str) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached("UPDATE articles SET text = ?2 WHERE id = ?1")
+            .and_then(|mut st| st.execute(params![id, text]))
+            .map(|n| n > 0)
+            .map_err(sql_err(&self.path, "updating an article's text"))
+    }
+
+    /// The id and raw body of every article of `outlet`, by id: what
+    /// re-cleaning an outlet needs once its boilerplate is better known.
+    pub fn raw_texts_of_outlet(&self, outlet: &str) -> Result<Vec<(i64, Body)>, StoreError> {
+        let rows = self
+            .conn
+            .prepare_cached("SELECT id, raw_kind, raw FROM articles WHERE outlet = ?1 ORDER BY id")
+            .and_then(|mut st| {
+                st.query_map([outlet], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(sql_err(&self.path, "reading raw bodies"))?;
+        rows.into_iter()
+            .map(|(id, kind, raw)| Ok((id, body(&self.path, id, &kind, raw)?)))
+            .collect()
+    }
+
+    /// The per-outlet line counts the furniture stage learned: every
+    /// `(outlet, line hash, articles with that line)`, and every
+    /// `(outlet, articles seen)`, sorted.
+    #[allow(clippy::type_complexity)] // the pair is the furniture crate's own shape
+    pub fn load_outlet_lines(
+        &self,
+    ) -> Result<(Vec<(String, u64, u32)>, Vec<(String, u32)>), StoreError> {
+        let err = sql_err(&self.path, "loading outlet line counts");
+        let lines = self
+            .conn
+            .prepare(
+                "SELECT outlet, line_hash, articles FROM outlet_lines ORDER BY outlet, line_hash",
+            )
+            .and_then(|mut st| {
+                st.query_map([], |r| {
+                    // Stored as i64 because SQLite has no u64; the bits are the hash.
+                    Ok((r.get(0)?, r.get::<_, i64>(1)? as u64, r.get(2)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(&err)?;
+        let outlets = self
+            .conn
+            .prepare("SELECT outlet, articles FROM outlets ORDER BY outlet")
+            .and_then(|mut st| {
+                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(&err)?;
+        Ok((lines, outlets))
+    }
+
+    /// Saves line counts in one transaction. Each given count replaces the
+    /// stored one for its key (the caller passes totals, not increments);
+    /// keys not given are left as they are.
+    pub fn save_outlet_lines(
+        &mut self,
+        lines: &[(String, u64, u32)],
+        outlets: &[(String, u32)],
+    ) -> Result<(), StoreError> {
+        let err = sql_err(&self.path, "saving outlet line counts");
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO outlet_lines (outlet, line_hash, articles) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = excluded.articles",
+                )
+                .map_err(&err)?;
+            for (outlet, hash, n) in lines {
+                st.execute(params![outlet, *hash as i64, n]).map_err(&err)?;
+            }
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO outlets (outlet, articles) VALUES (?1, ?2) \
+                     ON CONFLICT (outlet) DO UPDATE SET articles = excluded.articles",
+                )
+                .map_err(&err)?;
+            for (outlet, n) in outlets {
+                st.execute(params![outlet, n]).map_err(&err)?;
+            }
+        }
+        tx.commit().map_err(&err)
+    }
+
+    /// Runs SQLite's `PRAGMA integrity_check`: the problems it finds, or an
+    /// empty list when the file is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        let rows = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .and_then(|mut st| {
+                st.query_map([], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(sql_err(&self.path, "checking integrity"))?;
+        Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    }
+
+    /// The raw connection, for tests that need to reach under the API.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Maps a SQLite error to a [`StoreError::Sql`] naming the file and the step.
+fn sql_err<'a>(path: &'a Path, op: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + 'a {
+    move |source| StoreError::Sql {
+        path: path.to_owned(),
+        op,
+        source,
+    }
+}
+
+/// A count SQLite gave as i64 (it has no unsigned type); never negative.
+fn non_negative(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+/// The current time, UTC, RFC 3339 with milliseconds.
+fn now() -> String {
+    format!("{:.3}", jiff::Timestamp::now())
+}
+
+/// `extra` as JSON text, or NULL when empty (most articles).
+fn encode_extra(path: &Path, a: &Article) -> Result<Option<String>, StoreError> {
+    if a.extra.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(&a.extra)
+        .map(Some)
+        .map_err(|source| StoreError::Encode {
+            path: path.to_owned(),
+            source_name: a.source.clone(),
+            source,
+        })
+}
+
+/// The three language columns back into a [`Language`]. SQLite stores a NaN
+/// confidence as NULL, which reads back as 0.
+fn language(
+    code: Option<String>,
+    confidence: Option<f64>,
+    reliable: Option<bool>,
+) -> Option<Language> {
+    code.map(|code| Language {
+        code,
+        confidence: confidence.unwrap_or(0.0),
+        reliable: reliable.unwrap_or(false),
+    })
+}
+
+/// The raw body columns back into a [`Body`].
+fn body(path: &Path, id: i64, kind: &str, raw: String) -> Result<Body, StoreError> {
+    match kind {
+        "html" => Ok(Body::Html(raw)),
+        "text" => Ok(Body::Text(raw)),
+        other => Err(StoreError::Corrupt {
+            path: path.to_owned(),
+            id,
+            detail: format!("unknown raw body kind {other:?}"),
+        }),
+    }
+}
+
+/// An article row as SQLite gives it, before the checks SQLite cannot do.
+struct RawArticle {
+    id: i64,
+    hash: String,
+    ingested_at: String,
+    source: String,
+    outlet: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    lang: Option<Language>,
+    text: String,
+    extra: Option<String>,
+    raw_kind: String,
+    raw: String,
+}
+
+impl RawArticle {
+    /// Reads the columns of [`ARTICLE_COLUMNS`].
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<RawArticle> {
+        Ok(RawArticle {
+            id: r.get(0)?,
+            hash: r.get(1)?,
+            ingested_at: r.get(2)?,
+            source: r.get(3)?,
+            outlet: r.get(4)?,
+            url: r.get(5)?,
+            title: r.get(6)?,
+            author: r.get(7)?,
+            published: r.get(8)?,
+            lang: language(r.get(9)?, r.get(10)?, r.get(11)?),
+            text: r.get(12)?,
+            extra: r.get(13)?,
+            raw_kind: r.get(14)?,
+            raw: r.get(15)?,
+        })
+    }
+
+    fn decode(self, path: &Path) -> Result<StoredArticle, StoreError> {
+        let extra = match self.extra.as_deref() {
+            None => Map::new(),
+            Some(json) => match serde_json::from_str::<Value>(json) {
+                Ok(Value::Object(map)) => map,
+                Ok(_) => return Err(self.corrupt(path, "extra is not a JSON object".into())),
+                Err(e) => return Err(self.corrupt(path, format!("extra is not JSON: {e}"))),
+            },
+        };
+        let raw = body(path, self.id, &self.raw_kind, self.raw)?;
+        Ok(StoredArticle {
+            id: self.id,
+            hash: self.hash,
+            ingested_at: self.ingested_at,
+            article: Article {
+                source: self.source,
+                outlet: self.outlet,
+                url: self.url,
+                title: self.title,
+                author: self.author,
+                published: self.published,
+                lang: self.lang,
+                text: self.text,
+                extra,
+            },
+            raw,
+        })
+    }
+
+    fn corrupt(&self, path: &Path, detail: String) -> StoreError {
+        StoreError::Corrupt {
+            path: path.to_owned(),
+            id: self.id,
+            detail,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SCHEMA_VERSION;
+    use crate::hash::body_hash;
+
+    fn plain(source: &str, published: Option<&str>, text: &str) -> Article {
+        Article {
+            source: source.into(),
+            outlet: None,
+            url: None,
+            title: None,
+            author: None,
+            published: published.map(Into::into),
+            lang: None,
+            text: text.into(),
+            extra: Map::new(),
+        }
+    }
+
+    /// Inserts articles whose raw body is their text, hashed as ingest would.
+    fn insert(store: &mut Store, articles: &[Article]) -> Vec<Inserted> {
+        let raws: Vec<Body> = articles
+            .iter()
+            .map(|a| Body::Text(a.text.clone()))
+            .collect();
+        let hashes: Vec<String> = raws.iter().map(body_hash).collect();
+        let items: Vec<NewArticle> = articles
+            .iter()
+            .zip(&raws)
+            .zip(&hashes)
+            .map(|((article, raw), hash)| NewArticle { article, hash, raw })
+            .collect();
+        store.insert_batch(&items).unwrap()
+    }
+
+    fn user_version(store: &Store) -> i64 {
+        store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn open_creates_the_file_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("news.db");
+        let store = Store::open(&path).unwrap();
+        assert!(path.exists());
+        assert_eq!(store.path(), path);
+        assert_eq!(user_version(&store), i64::from(SCHEMA_VERSION));
+        let pragma = |name: &str| -> String {
+            store
+                .conn()
+                .pragma_query_value(None, name, |r| r.get::<_, rusqlite::types::Value>(0))
+                .map(|v| format!("{v:?}"))
+                .unwrap()
+        };
+        assert!(pragma("journal_mode").contains("wal"));
+        assert_eq!(pragma("synchronous"), "Integer(1)", "NORMAL");
+        assert_eq!(pragma("foreign_keys"), "Integer(1)");
+        assert_eq!(store.count().unwrap(), 0);
+        assert!(store.integrity_check().unwrap().is_empty());
+    }
+
+    #[test]
+    fn reopening_keeps_data_and_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("news.db");
+        let id = {
+            let mut store = Store::open(&path).unwrap();
+            insert(&mut store, &[plain("a#1", None, "Ferry service resumes.")])[0].id()
+        };
+        let store = Store::open(&path).unwrap();
+        assert_eq!(user_version(&store), i64::from(SCHEMA_VERSION));
+        assert_eq!(store.count().unwrap(), 1);
+        let got = store.article(id).unwrap().unwrap();
+        assert_eq!(got.article.text, "Ferry service resumes.");
+    }
+
+    #[test]
+    fn a_newer_file_is_refused_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.db");
+        drop(Store::open(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+            .unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { .. }), "{err:?}");
+        let msg = err.to_string();
+        assert!(msg.contains("future.db"), "{msg}");
+        assert!(msg.contains(&(SCHEMA_VERSION + 5).to_string()), "{msg}");
+        assert!(!msg.contains('\n'));
+        // And it was left alone, not downgraded.
+        let v: i64 = Connection::open(&path)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, i64::from(SCHEMA_VERSION + 5));
+    }
+
+    #[test]
+    fn open_errors_name_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        // A directory cannot be a database.
+        let err = Store::open(dir.path()).unwrap_err();
+        assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
+        assert!(err.to_string().contains(&dir.path().display().to_string()));
+        // Nor can a file that is not SQLite.
+        let junk = dir.path().join("junk.db");
+        std::fs::write(&junk, vec![b'x'; 4096]).unwrap();
+        let err = Store::open(&junk).unwrap_err();
+        assert!(err.to_string().contains("junk.db"), "{err}");
+    }
+
+    #[test]
+    fn duplicates_are_skipped_and_reported() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = plain("a#1", None, "Harbour dredging starts.");
+        let b = plain("a#2", None, "Library extends its hours.");
+        let first = insert(&mut store, &[a.clone(), b.clone(), a.clone()]);
+        let (ia, ib) = (first[0].id(), first[1].id());
+        assert!(first[0].is_new() && first[1].is_new());
+        assert_eq!(
+            first[2],
+            Inserted::Duplicate(ia),
+            "a duplicate within the batch"
+        );
+        // A re-run of the same input, plus one new article.
+        let c = plain("a#3", None, "Market moves indoors.");
+        let second = insert(&mut store, &[b, c, a]);
+        assert_eq!(second[0], Inserted::Duplicate(ib));
+        assert!(second[1].is_new());
+        assert_eq!(second[2], Inserted::Duplicate(ia));
+        assert_eq!(store.count().unwrap(), 3);
+        let hash = body_hash(&Body::Text("Harbour dredging starts.".into()));
+        assert_eq!(store.contains_hash(&hash).unwrap(), Some(ia));
+        assert_eq!(store.contains_hash("no such hash").unwrap(), None);
+        assert!(insert(&mut store, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_failing_batch_leaves_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        insert(&mut store, &[plain("a#0", None, "Before the failure.")]);
+        // Make the third insert of the next batch fail inside SQLite.
+        store
+            .conn()
+            .execute_batch(
+                "CREATE TEMP TRIGGER boom BEFORE INSERT ON articles \
+                 WHEN NEW.source = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            )
+            .unwrap();
+        let batch = [
+            plain("a#1", None, "First of three."),
+            plain("a#2", None, "Second of three."),
+            plain("bad", None, "Third of three."),
+        ];
+        let raws: Vec<Body> = batch.iter().map(|a| Body::Text(a.text.clone())).collect();
+        let hashes: Vec<String> = raws.iter().map(body_hash).collect();
+        let items: Vec<NewArticle> = (0..3)
+            .map(|i| NewArticle {
+                article: &batch[i],
+                hash: &hashes[i],
+                raw: &raws[i],
+            })
+            .collect();
+        let err = store.insert_batch(&items).unwrap_err();
+        assert!(err.to_string().contains("refused"), "{err}");
+        assert_eq!(
+            store.count().unwrap(),
+            1,
+            "nothing of the failed batch was kept"
+        );
+        assert_eq!(store.contains_hash(&hashes[0]).unwrap(), None);
+        // The store is still usable, and the good part goes in on a retry.
+        let got = store.insert_batch(&items[..2]).unwrap();
+        assert!(got.iter().all(|i| i.is_new()));
+        assert_eq!(store.count().unwrap(), 3);
+    }
+
+    #[test]
+    fn every_field_roundtrips() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut extra = Map::new();
+        extra.insert("section".into(), Value::from("Світ / world"));
+        extra.insert(
+            "tags".into(),
+            serde_json::json!(["a", 1, 2.5, null, {"deep": [true]}]),
+        );
+        let full = Article {
+            source: "feeds/ua.xml#guid-7".into(),
+            outlet: Some("приклад.укр".into()),
+            url: Some("https://приклад.укр/новини/1?q=ä".into()),
+            title: Some("Міст відкрили 🚲 «знову»".into()),
+            author: Some("Олена К.; Zoë D.".into()),
+            published: Some("2025-01-24T17:04:00+02:00".into()),
+            lang: Some(Language {
+                code: "uk".into(),
+                confidence: 0.873_456_789,
+                reliable: true,
+            }),
+            text:
+                "Перший абзац.\n\nSecond paragraph with \"quotes\" and 'apostrophes'.\n\n\u{0}nul"
+                    .into(),
+            extra,
+        };
+        let empty = plain("bare.txt", None, "");
+        let unsure = Article {
+            lang: Some(Language {
+                code: "und".into(),
+                confidence: 0.0,
+                reliable: false,
+            }),
+            ..plain("unsure.txt", Some("2025-01-01"), "x")
+        };
+        let raws = [
+            Body::Html("<p>Перший абзац.</p>".into()),
+            Body::Text(String::new()),
+            Body::Text("x".into()),
+        ];
+        let articles = [&full, &empty, &unsure];
+        let hashes: Vec<String> = raws.iter().map(body_hash).collect();
+        let items: Vec<NewArticle> = (0..3)
+            .map(|i| NewArticle {
+                article: articles[i],
+                hash: &hashes[i],
+                raw: &raws[i],
+            })
+            .collect();
+        let ids = store.insert_batch(&items).unwrap();
+        for i in 0..3 {
+            let got = store.article(ids[i].id()).unwrap().unwrap();
+            assert_eq!(&got.article, articles[i]);
+            assert_eq!(got.raw, raws[i]);
+            assert_eq!(got.hash, hashes[i]);
+            assert_eq!(got.id, ids[i].id());
+            // RFC 3339, UTC, milliseconds.
+            assert_eq!(got.ingested_at.len(), "2025-01-24T15:04:05.123Z".len());
+            assert!(got.ingested_at.ends_with('Z'));
+            assert!(got.ingested_at.parse::<jiff::Timestamp>().is_ok());
+        }
+        assert_eq!(store.article(9999).unwrap(), None);
+        // The empty extra map is stored as NULL.
+        let nulls: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM articles WHERE extra IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(nulls, 2);
+    }
+
+    #[test]
+    fn listing_is_by_date_undated_last_then_id() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ids = insert(
+            &mut store,
+            &[
+                plain("n1", None, "undated one"),
+                plain("d2", Some("2025-02-01"), "later"),
+                plain("d1", Some("2025-01-15T08:00:00Z"), "earlier"),
+                plain("n2", None, "undated two"),
+                plain("d3", Some("2025-02-01"), "same day as d2"),
+            ],
+        );
+        let id = |i: usize| ids[i].id();
+        let want = vec![id(2), id(1), id(4), id(0), id(3)];
+        let full: Vec<i64> = store.articles().unwrap().iter().map(|a| a.id).collect();
+        assert_eq!(full, want);
+        let list = store.list().unwrap();
+        assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), want);
+        assert_eq!(list[0].published.as_deref(), Some("2025-01-15T08:00:00Z"));
+        assert_eq!(list[0].text_chars, 7);
+        assert_eq!(list[3].published, None);
+    }
+
+    #[test]
+    fn summary_counts_characters_not_bytes() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut a = plain("u", None, "Ünïcödé 🚲");
+        a.title = Some("T".into());
+        a.outlet = Some("example.org".into());
+        a.lang = Some(Language {
+            code: "de".into(),
+            confidence: 0.5,
+            reliable: false,
+        });
+        insert(&mut store, &[a.clone()]);
+        let s = &store.list().unwrap()[0];
+        assert_eq!(s.text_chars, 9);
+        assert_eq!(s.title.as_deref(), Some("T"));
+        assert_eq!(s.outlet.as_deref(), Some("example.org"));
+        assert_eq!(s.lang, a.lang);
+    }
+
+    #[test]
+    fn texts_can_be_updated_and_raw_bodies_found_by_outlet() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut a = plain("a", None, "Menu Home\n\nThe story.");
+        a.outlet = Some("one.example".into());
+        let mut b = plain("b", None, "Other story.");
+        b.outlet = Some("two.example".into());
+        let mut c = plain("c", None, "Menu Home\n\nAnother story.");
+        c.outlet = Some("one.example".into());
+        let ids = insert(&mut store, &[a, b, c]);
+        let raws = store.raw_texts_of_outlet("one.example").unwrap();
+        assert_eq!(
+            raws,
+            vec![
+                (ids[0].id(), Body::Text("Menu Home\n\nThe story.".into())),
+                (
+                    ids[2].id(),
+                    Body::Text("Menu Home\n\nAnother story.".into())
+                ),
+            ]
+        );
+        assert!(
+            store
+                .raw_texts_of_outlet("none.example")
+                .unwrap()
+                .is_empty()
+        );
+        assert!(store.update_text(ids[0].id(), "The story.").unwrap());
+        assert!(!store.update_text(12345, "nothing").unwrap());
+        let got = store.article(ids[0].id()).unwrap().unwrap();
+        assert_eq!(got.article.text, "The story.");
+        assert_eq!(
+            got.raw,
+            Body::Text("Menu Home\n\nThe story.".into()),
+            "raw kept"
+        );
+    }
+
+    #[test]
+    fn outlet_lines_roundtrip_and_upsert() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.load_outlet_lines().unwrap(), (vec![], vec![]));
+        let lines = vec![
+            ("a.example".to_string(), u64::MAX, 3),
+            ("a.example".to_string(), 0, u32::MAX),
+            ("a.example".to_string(), 1 << 63, 1),
+            ("b.example".to_string(), 42, 7),
+        ];
+        let outlets = vec![("a.example".to_string(), 10), ("b.example".to_string(), 8)];
+        store.save_outlet_lines(&lines, &outlets).unwrap();
+        let (got_lines, got_outlets) = store.load_outlet_lines().unwrap();
+        let mut want = lines.clone();
+        want.sort_by_key(|(o, h, _)| (o.clone(), *h as i64));
+        assert_eq!(got_lines, want);
+        assert_eq!(got_outlets, outlets);
+        // Saving again replaces counts for the keys given, keeps the others.
+        store
+            .save_outlet_lines(&[("b.example".into(), 42, 9)], &[("b.example".into(), 11)])
+            .unwrap();
+        let (got_lines, got_outlets) = store.load_outlet_lines().unwrap();
+        assert_eq!(got_lines.len(), 4);
+        assert!(got_lines.contains(&("b.example".into(), 42, 9)));
+        assert!(got_lines.contains(&("a.example".into(), u64::MAX, 3)));
+        assert_eq!(got_outlets[1], ("b.example".into(), 11));
+    }
+
+    #[test]
+    fn a_corrupt_row_is_an_error_not_a_panic() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = insert(&mut store, &[plain("a", None, "fine")])[0].id();
+        store
+            .conn()
+            .execute(
+                "UPDATE articles SET extra = '{not json' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        let err = store.article(id).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+        assert!(store.articles().is_err());
+        store
+            .conn()
+            .execute("UPDATE articles SET extra = '[1]' WHERE id = ?1", [id])
+            .unwrap();
+        assert!(store.article(id).is_err());
+        // Text that is not UTF-8 is an error too.
+        store
+            .conn()
+            .execute(
+                "UPDATE articles SET extra = NULL, title = CAST(x'ff' AS TEXT) WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        assert!(store.article(id).is_err());
+        assert!(store.list().is_err());
+    }
+}

@@ -1,0 +1,105 @@
+//! `storyline articles` and `storyline article ID`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use storyline_store::Store;
+
+use crate::cmd::extract::to_json;
+
+pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for a in store.list()? {
+        if json {
+            let lang = a
+                .lang
+                .as_ref()
+                .filter(|l| l.reliable)
+                .map(|l| l.code.clone());
+            let v = serde_json::json!({
+                "id": a.id, "outlet": a.outlet, "published": a.published,
+                "title": a.title, "lang": lang, "chars": a.text_chars,
+            });
+            writeln!(out, "{v}")?;
+        } else {
+            let lang = a
+                .lang
+                .as_ref()
+                .filter(|l| l.reliable)
+                .map_or("?", |l| l.code.as_str());
+            writeln!(
+                out,
+                "{:>6}  {:<10}  {:<24}  {:<3} {}",
+                a.id,
+                a.published
+                    .as_deref()
+                    .and_then(|p| p.get(..10))
+                    .unwrap_or("undated"),
+                truncate(a.outlet.as_deref().unwrap_or("-"), 24),
+                lang,
+                truncate(a.title.as_deref().unwrap_or("(untitled)"), 80)
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let Some(a) = store.article(id)? else {
+        bail!("no article {id} in {}", db.display());
+    };
+    if json {
+        let mut v = to_json(&a.article);
+        v["id"] = a.id.into();
+        v["ingested_at"] = a.ingested_at.clone().into();
+        println!("{v}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let art = &a.article;
+    println!("{}", art.title.as_deref().unwrap_or("(untitled)"));
+    println!();
+    let field = |k: &str, v: Option<&str>| println!("{k:<10} {}", v.unwrap_or("-"));
+    field("id", Some(&a.id.to_string()));
+    field("outlet", art.outlet.as_deref());
+    field("author", art.author.as_deref());
+    field("published", art.published.as_deref());
+    field("url", art.url.as_deref());
+    let lang = art.lang.as_ref().map(|l| {
+        if l.reliable {
+            format!("{} ({:.2})", l.code, l.confidence)
+        } else {
+            format!("unknown (guess {} at {:.2})", l.code, l.confidence)
+        }
+    });
+    field("language", lang.as_deref());
+    field("source", Some(&art.source));
+    println!();
+    println!("{}", art.text);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open_existing(db: &Path) -> anyhow::Result<Store> {
+    if !db.exists() {
+        bail!(
+            "{}: no such database (run `storyline ingest` first)",
+            db.display()
+        );
+    }
+    Ok(Store::open(db)?)
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,155 @@
+//! `storyline ingest`: inputs in, clean articles stored.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use storyline_furniture::OutletLines;
+use storyline_store::{NewArticle, Store};
+
+use crate::ingest::{self, Outcome};
+use crate::progress::Progress;
+
+/// What one run did, printed at the end.
+#[derive(Debug, Default, serde::Serialize)]
+struct Summary {
+    records: u64,
+    stored: u64,
+    duplicates: u64,
+    errors: u64,
+    recleaned: u64,
+    seconds: f64,
+    articles_per_second: f64,
+    total_in_db: u64,
+}
+
+pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let mut store = Store::open(db)?;
+    let (lines, outlets) = store.load_outlet_lines()?;
+    let mut learned = OutletLines::load(
+        lines.into_iter().map(|(o, h, c)| (o, h, u64::from(c))),
+        outlets.into_iter().map(|(o, c)| (o, u64::from(c))),
+    );
+    let progress = Progress::new(!quiet && !json);
+    let mut summary = Summary::default();
+    let mut touched = BTreeSet::new();
+
+    // Hashes already stored are looked up on a second connection, read-only
+    // in spirit, so extraction threads can skip known records cheaply.
+    let reader = std::sync::Mutex::new(Store::open(db)?);
+    let known = |hash: &str| {
+        reader
+            .lock()
+            .ok()
+            .and_then(|s| s.contains_hash(hash).ok().flatten())
+            .is_some()
+    };
+    let tally = ingest::run(inputs, &progress, &known, |batch| {
+        let mut items = Vec::with_capacity(batch.len());
+        let mut kept = Vec::with_capacity(batch.len());
+        for outcome in batch {
+            match outcome {
+                Outcome::Known => summary.duplicates += 1,
+                Outcome::Article {
+                    record,
+                    mut article,
+                    hash,
+                } => {
+                    if let Some(outlet) = article.outlet.clone() {
+                        learned.observe(&outlet, &article.text);
+                        article.text = learned.strip(&outlet, &article.text);
+                        touched.insert(outlet);
+                    }
+                    kept.push((record, article, hash));
+                }
+            }
+        }
+        for (record, article, hash) in &kept {
+            items.push(NewArticle {
+                article,
+                hash,
+                raw: &record.body,
+            });
+        }
+        for inserted in store.insert_batch(&items)? {
+            if inserted.is_new() {
+                summary.stored += 1;
+            } else {
+                summary.duplicates += 1;
+            }
+        }
+        Ok(())
+    })?;
+    progress.finish();
+
+    // Boilerplate learned late applies to the outlet's earlier articles too.
+    summary.recleaned = reclean(&mut store, &learned, &touched)?;
+    let lines: Vec<(String, u64, u32)> = learned
+        .entries()
+        .filter(|(o, _, _)| touched.contains(*o))
+        .map(|(o, h, c)| (o.to_string(), h, u32::try_from(c).unwrap_or(u32::MAX)))
+        .collect();
+    let outlets: Vec<(String, u32)> = learned
+        .article_counts()
+        .filter(|(o, _)| touched.contains(*o))
+        .map(|(o, c)| (o.to_string(), u32::try_from(c).unwrap_or(u32::MAX)))
+        .collect();
+    store.save_outlet_lines(&lines, &outlets)?;
+
+    summary.records = tally.records;
+    summary.errors = tally.errors;
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.articles_per_second = tally.records as f64 / summary.seconds.max(1e-9);
+    summary.total_in_db = store.count()?;
+    if json {
+        println!("{}", serde_json::to_string(&summary)?);
+    } else if !quiet {
+        eprintln!(
+            "{} records: {} stored, {} already known, {} errors ({:.0} articles/s); {} articles in {}",
+            summary.records,
+            summary.stored,
+            summary.duplicates,
+            summary.errors,
+            summary.articles_per_second,
+            summary.total_in_db,
+            db.display()
+        );
+    }
+    Ok(if tally.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Strips newly learned boilerplate from stored articles of the outlets this
+/// run touched; returns how many changed.
+fn reclean(
+    store: &mut Store,
+    learned: &OutletLines,
+    touched: &BTreeSet<String>,
+) -> anyhow::Result<u64> {
+    if touched.is_empty() {
+        return Ok(0);
+    }
+    let mut changed = Vec::new();
+    for stored in store.articles().context("reading articles to re-clean")? {
+        let Some(outlet) = stored.article.outlet.as_deref() else {
+            continue;
+        };
+        if !touched.contains(outlet) {
+            continue;
+        }
+        let text = learned.strip(outlet, &stored.article.text);
+        if text != stored.article.text && !text.trim().is_empty() {
+            changed.push((stored.id, text));
+        }
+    }
+    for (id, text) in &changed {
+        store.update_text(*id, text)?;
+    }
+    Ok(changed.len() as u64)
+}

@@ -1,0 +1,5 @@
+//! One module per subcommand.
+
+pub mod articles;
+pub mod extract;
+pub mod ingest;

@@ -1,0 +1,109 @@
+//! The pipeline shared by `ingest` and `extract`: source -> extract, in
+//! batches, with extraction spread over all cores.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use storyline_extract::{Article, Extractor, Record};
+use storyline_source::{Input, Limits};
+
+use crate::progress::Progress;
+
+/// How many records are extracted and committed together. Large enough to
+/// keep every core busy, small enough that a kill loses little.
+pub const BATCH: usize = 256;
+
+/// What became of one record.
+pub enum Outcome {
+    /// A new article, with the content hash of the record it came from.
+    Article {
+        record: Record,
+        article: Box<Article>,
+        hash: String,
+    },
+    /// Already stored: skipped before extraction.
+    Known,
+}
+
+/// Counts for the run's summary.
+#[derive(Debug, Default, Clone, Copy, serde::Serialize)]
+pub struct Tally {
+    pub records: u64,
+    pub errors: u64,
+}
+
+/// Reads every input, extracts each record and hands the outcomes to
+/// `sink` a batch at a time. Errors are reported through `progress` and
+/// counted; they never stop the run.
+pub fn run(
+    inputs: &[PathBuf],
+    progress: &Progress,
+    known: &(dyn Fn(&str) -> bool + Sync),
+    mut sink: impl FnMut(Vec<Outcome>) -> anyhow::Result<()>,
+) -> anyhow::Result<Tally> {
+    let extractor = Extractor::new();
+    let limits = Limits::default();
+    let mut tally = Tally::default();
+    let mut pending: Vec<Record> = Vec::with_capacity(BATCH);
+    let mut flush = |pending: &mut Vec<Record>, tally: &mut Tally| -> anyhow::Result<()> {
+        let batch: Vec<Result<Outcome, String>> = pending
+            .par_drain(..)
+            .map(|record| {
+                let hash = storyline_store::content_hash(&record);
+                if known(&hash) {
+                    return Ok(Outcome::Known);
+                }
+                match extractor.extract(&record) {
+                    Ok(article) => Ok(Outcome::Article {
+                        record,
+                        article: Box::new(article),
+                        hash,
+                    }),
+                    Err(e) => Err(e.to_string()),
+                }
+            })
+            .collect();
+        let mut ok = Vec::with_capacity(batch.len());
+        for r in batch {
+            match r {
+                Ok(o) => ok.push(o),
+                Err(e) => {
+                    tally.errors += 1;
+                    progress.error(&e);
+                }
+            }
+        }
+        progress.inc(ok.len() as u64);
+        sink(ok)
+    };
+    for input in storyline_source::expand(inputs) {
+        let input = match input {
+            Ok(i) => i,
+            Err(e) => {
+                tally.errors += 1;
+                progress.error(&e.to_string());
+                continue;
+            }
+        };
+        if let Input::Path(p) = &input {
+            progress.message(p.display().to_string());
+        }
+        for record in storyline_source::read(&input, &limits) {
+            match record {
+                Ok(r) => {
+                    tally.records += 1;
+                    pending.push(r);
+                    if pending.len() >= BATCH {
+                        flush(&mut pending, &mut tally)?;
+                    }
+                }
+                Err(e) => {
+                    tally.errors += 1;
+                    progress.error(&e.to_string());
+                }
+            }
+        }
+    }
+    flush(&mut pending, &mut tally)?;
+    Ok(tally)
+}

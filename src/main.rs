@@ -1,0 +1,105 @@
+//! `storyline`: raw news coverage in, stories out.
+//!
+//! The binary wires the pipeline stages together (source -> extract ->
+//! analyse -> store -> present); each stage is a crate under `crates/`.
+
+mod cmd;
+mod eval;
+mod ingest;
+mod progress;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turns the raw news coverage of many outlets into stories.
+#[derive(Parser)]
+#[command(name = "storyline", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the database lives.
+#[derive(clap::Args, Clone)]
+pub struct DbArg {
+    /// SQLite database file.
+    #[arg(
+        long,
+        env = "STORYLINE_DB",
+        default_value = "storyline.db",
+        global = true
+    )]
+    pub db: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles from files, directories, `-` (stdin), JSON Lines, feeds
+    /// or WARC archives, and store them.
+    Ingest {
+        #[command(flatten)]
+        db: DbArg,
+        /// Files, directories (read recursively) or `-` for stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// No progress bar and no summary on stderr.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Print the run's summary as JSON on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Extract articles without storing them: one JSON object per article on stdout.
+    Extract {
+        /// Files, directories or `-`.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// List stored articles.
+    Articles {
+        #[command(flatten)]
+        db: DbArg,
+        /// One JSON object per article.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one stored article.
+    Article {
+        #[command(flatten)]
+        db: DbArg,
+        /// The article's id (see `storyline articles`).
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure the pipeline on labelled data.
+    Eval {
+        #[command(subcommand)]
+        what: eval::EvalCommand,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingest {
+            db,
+            inputs,
+            quiet,
+            json,
+        } => cmd::ingest::run(&db.db, &inputs, quiet, json),
+        Command::Extract { inputs } => cmd::extract::run(&inputs),
+        Command::Articles { db, json } => cmd::articles::list(&db.db, json),
+        Command::Article { db, id, json } => cmd::articles::show(&db.db, id, json),
+        Command::Eval { what } => eval::run(what),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("storyline: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
