@@ -37,17 +37,21 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
         .par_iter()
         .map(|case| {
             let path = dir.join("html").join(format!("{}.html.gz", case.id));
-            let page = std::fs::read(&path).ok().and_then(|bytes| {
+            // The product's own path: source (charset, gzip) then extract.
+            let article = std::fs::read(&path).ok().and_then(|bytes| {
                 let name = path.display().to_string();
-                let record = storyline_source::from_bytes(bytes, &name, &limits).next()?.ok()?;
-                Some(extractor.page(record.body.as_str(), case.url.as_deref()))
+                let mut record = storyline_source::from_bytes(bytes, &name, &limits).next()?.ok()?;
+                record.hints.url = case.url.clone();
+                extractor.extract(&record).ok()
             });
-            let page = page.unwrap_or_default();
-            let date = page.published.as_deref().and_then(|d| d.get(..10)).map(str::to_string);
-            (
-                case.id.clone(),
-                json!({"articleBody": page.text, "title": page.title, "author": page.author, "date": date}),
-            )
+            let v = match article {
+                Some(a) => {
+                    let date = a.published_day().map(str::to_string);
+                    json!({"articleBody": a.text, "title": a.title, "author": a.author, "date": date})
+                }
+                None => json!({"articleBody": "", "title": null, "author": null, "date": null}),
+            };
+            (case.id.clone(), v)
         })
         .collect();
     let elapsed = started.elapsed();

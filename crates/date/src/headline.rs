@@ -105,8 +105,7 @@ pub(crate) fn shown_dates(ev: &Evidence<'_>, title: &Heading, window: &Window) -
         let Some((stamp, range)) = scan_from(&joined, at, window) else {
             break;
         };
-        let from = range.start.saturating_sub(LABEL_SPAN).max(at);
-        let before = joined.get(from..range.start).unwrap_or("");
+        let before = clip_tail(joined.get(at..range.start).unwrap_or(""), LABEL_SPAN);
         let idx = starts.partition_point(|&(offset, _)| offset <= range.start);
         let pos = starts
             .get(idx.saturating_sub(1))
@@ -137,32 +136,35 @@ pub(crate) fn shown_dates(ev: &Evidence<'_>, title: &Heading, window: &Window) -
             pos: c.pos,
         });
     }
-    // An unlabelled date that metadata knows only as the modification date is an update too,
-    // unless the page labels another date as the update ("Dec 22, 2022 · Updated: Jan 2, 2026").
-    if shown.iter().any(|s| s.updated) {
-        shown.sort_by_key(|s| s.pos);
-        return shown;
-    }
-    let published = |date| {
-        ev.candidates.iter().any(|c| {
-            !c.visible
-                && c.stamp.date == date
-                && matches!(
-                    c.rule,
-                    Rule::MetaPublished | Rule::JsonLdArticle | Rule::Microdata | Rule::JsonLdOther
-                )
-        })
-    };
-    for s in &mut shown {
-        if !s.updated && !published(s.stamp.date) {
-            s.updated = ev
-                .candidates
-                .iter()
-                .any(|c| !c.visible && c.rule == Rule::Modified && c.stamp.date == s.stamp.date);
-        }
+    // A page that labels one date as the update ("Dec 22, 2022 · Updated: Jan 2, 2026") has said
+    // which is which; otherwise metadata may know.
+    if !shown.iter().any(|s| s.updated) {
+        mark_known_updates(ev, &mut shown);
     }
     shown.sort_by_key(|s| s.pos);
     shown
+}
+
+/// Marks as updates the unlabelled dates that metadata knows only as modification dates.
+fn mark_known_updates(ev: &Evidence<'_>, shown: &mut [Shown]) {
+    let metadata = |date, rules: &[Rule]| {
+        ev.candidates
+            .iter()
+            .any(|c| !c.visible && c.stamp.date == date && rules.contains(&c.rule))
+    };
+    for s in shown {
+        let date = s.stamp.date;
+        s.updated = metadata(date, &[Rule::Modified])
+            && !metadata(
+                date,
+                &[
+                    Rule::MetaPublished,
+                    Rule::JsonLdArticle,
+                    Rule::Microdata,
+                    Rule::JsonLdOther,
+                ],
+            );
+    }
 }
 
 /// The date the page shows as its own. Bylines sit under headlines far more often than above them,

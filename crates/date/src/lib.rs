@@ -1,11 +1,18 @@
 //! storyline-date: finds when a news article was published.
 //!
 //! Four entry points, from the most to the least context:
-//! - [`from_html`] reads a parsed page: publication meta tags, JSON-LD (`datePublished`, in `@graph`s,
-//!   arrays and nested nodes), microdata, `<time>` elements, bylines and datelines in date-classed
-//!   elements, the text around the headline, and the URL; it ranks them (published beats modified, the
-//!   article's own node beats related items, content beats navigation) and rejects dates before 1995
-//!   or more than two days after today.
+//! - [`from_html`] reads a parsed page. It first looks where readers look: the byline or dateline
+//!   next to the headline (text, `<time>`, microdata), because metadata is often stale (evergreen
+//!   guides keep a years-old `datePublished`) or generic. A shown date labelled only as an update
+//!   yields to an explicit publication meta tag; "Published X · Updated Y" gives X. Without a shown
+//!   date it ranks the metadata by [`Rule`]: publication meta tags (`article:published_time`,
+//!   `parsely-pub-date`, `dc.date.issued`, ...), JSON-LD `datePublished` of the article node (also in
+//!   `@graph`s, arrays and nested nodes), microdata, other JSON-LD nodes, `<time pubdate>`,
+//!   date-classed elements, `<time>`, the URL, modification dates, and finally any visible date.
+//!   Navigation, sidebars, related-story lists and comments count only when nothing else does.
+//!   Dates before 1995 or more than two days after today are rejected, ambiguous numeric dates
+//!   ("03/10/2023") take the reading the URL or metadata confirm, and a timestamp one day off the
+//!   URL's date gives way to the URL (the site's own calendar day).
 //! - [`parse`] reads one free-standing date string (ISO 8601, RFC 2822, "January 24, 2025",
 //!   "24.01.2025", Unix timestamps, ...).
 //! - [`find_in_text`] finds a date inside a line of prose, such as a byline.
@@ -13,7 +20,7 @@
 //!
 //! Every result is ISO 8601: `YYYY-MM-DD`, plus `THH:MM:SS` and the `+HH:MM` offset when the source
 //! gave them. The calendar day is the one the page wrote: nothing is converted to UTC, so
-//! "2025-01-24T23:30-05:00" stays the 24th.
+//! "2025-01-24T23:30-05:00" stays the 24th. Month names are English.
 //!
 //! No function panics on any input; every scan is bounded by input size.
 
@@ -75,4 +82,136 @@ pub fn find_in_text(line: &str) -> Option<(String, Range<usize>)> {
 /// `-2024-12-26-`), if plausible.
 pub fn from_url(url: &str) -> Option<String> {
     url::date_in(url, &stamp::Window::until(stamp::today())).map(|s| s.iso())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<String> {
+        parse(s)
+    }
+
+    #[test]
+    fn parse_iso_forms() {
+        assert_eq!(p("2019-06-03").as_deref(), Some("2019-06-03"));
+        assert_eq!(
+            p("2019-06-03T08:09:10+02:00").as_deref(),
+            Some("2019-06-03T08:09:10+02:00")
+        );
+        assert_eq!(
+            p("2019-06-03T08:09:10.123Z").as_deref(),
+            Some("2019-06-03T08:09:10+00:00")
+        );
+        assert_eq!(
+            p("2019-06-03 08:09").as_deref(),
+            Some("2019-06-03T08:09:00")
+        );
+        // The writer's calendar day stays, even when UTC has moved on.
+        assert_eq!(
+            p("2019-06-03T23:45-05:00").as_deref(),
+            Some("2019-06-03T23:45:00-05:00")
+        );
+        assert_eq!(p("2019/06/03").as_deref(), Some("2019-06-03"));
+    }
+
+    #[test]
+    fn parse_written_forms() {
+        assert_eq!(
+            p("Mon, 03 Jun 2019 08:09:10 +0200").as_deref(),
+            Some("2019-06-03T08:09:10+02:00")
+        );
+        assert_eq!(p("June 3, 2019").as_deref(), Some("2019-06-03"));
+        assert_eq!(
+            p("3 June 2019, 08:09").as_deref(),
+            Some("2019-06-03T08:09:00")
+        );
+        assert_eq!(p("Monday, 3 June 2019").as_deref(), Some("2019-06-03"));
+        assert_eq!(p("Jun. 3, 2019").as_deref(), Some("2019-06-03"));
+        assert_eq!(p("Sept. 30, 2019").as_deref(), Some("2019-09-30"));
+        assert_eq!(p("03.06.2019").as_deref(), Some("2019-06-03"));
+        assert_eq!(
+            p("June 3, 2019 at 8:09 p.m. PDT").as_deref(),
+            Some("2019-06-03T20:09:00-07:00")
+        );
+        assert_eq!(p("Published: June 3, 2019").as_deref(), Some("2019-06-03"));
+    }
+
+    #[test]
+    fn parse_numbers() {
+        assert_eq!(
+            p("1737731040").as_deref(),
+            Some("2025-01-24T15:04:00+00:00")
+        );
+        assert_eq!(
+            p("1737731040000").as_deref(),
+            Some("2025-01-24T15:04:00+00:00")
+        );
+        assert_eq!(p("20250124").as_deref(), Some("2025-01-24"));
+    }
+
+    #[test]
+    fn parse_garbage() {
+        for s in [
+            "",
+            "   ",
+            "not a date",
+            "2025-13-45",
+            "2023-02-29",
+            "31/31/2020",
+            "99:99",
+            "¡2025!",
+            "日付なし",
+            "🙂🙂🙂",
+            "2025",
+            "-1",
+            "12345678901234567890",
+        ] {
+            assert_eq!(p(s), None, "{s:?}");
+        }
+        let huge = "2025-01-24 ".repeat(100_000);
+        assert_eq!(p(&huge), None);
+        let deep = "(".repeat(10_000);
+        assert_eq!(p(&deep), None);
+    }
+
+    #[test]
+    fn find_in_bylines() {
+        let line = "MARTA KOWALSKA Tuesday, 4 March 2025, 09:15";
+        let (iso, range) = find_in_text(line).expect("dateline");
+        assert_eq!(iso, "2025-03-04T09:15:00");
+        assert_eq!(line.get(range), Some("Tuesday, 4 March 2025, 09:15"));
+
+        let (iso, _) = find_in_text("Published 3:04 PM EST, Thu December 26, 2024").expect("ap");
+        assert_eq!(iso, "2024-12-26T15:04:00-05:00");
+
+        let (iso, _) = find_in_text("Updated: Jan 9, 2025").expect("update");
+        assert_eq!(iso, "2025-01-09");
+
+        let (iso, _) = find_in_text("By Sam Lee | 12/26/2024 | 4 min read").expect("slashes");
+        assert_eq!(iso, "2024-12-26");
+
+        let line = "Publié le — 5 février · March 5, 2024 ·";
+        let (iso, range) = find_in_text(line).expect("after accents");
+        assert_eq!(iso, "2024-03-05");
+        assert_eq!(line.get(range), Some("March 5, 2024"));
+    }
+
+    #[test]
+    fn find_in_text_rejects() {
+        assert_eq!(find_in_text(""), None);
+        assert_eq!(find_in_text("nothing to see here"), None);
+        assert_eq!(find_in_text("founded on July 4, 1776"), None);
+        assert_eq!(find_in_text("see you on January 1, 2999"), None);
+        assert_eq!(find_in_text(&"é1".repeat(50_000)), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(
+            from_url("https://news.example/2024/12/26/a-story").as_deref(),
+            Some("2024-12-26")
+        );
+        assert_eq!(from_url("https://news.example/a-story"), None);
+    }
 }

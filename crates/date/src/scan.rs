@@ -18,8 +18,10 @@ pub(crate) const MAX_SCAN: usize = 64 * 1024;
 /// How many false matches (invalid or implausible dates) a scan skips before giving up.
 const MAX_TRIES: usize = 64;
 
+/// English month names and their usual abbreviations ("Sept" included).
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
+/// English weekday names and abbreviations, which may precede a date.
 const WEEKDAY: &str = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?";
 
 /// Zone abbreviations the scanner knows; [`zone_offset`] maps them to minutes.

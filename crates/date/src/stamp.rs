@@ -113,9 +113,12 @@ impl Window {
     }
 }
 
-/// Today's date on this machine, in its local zone.
+/// Today's date in UTC: no time-zone lookup per call, and the window's two days of slack cover
+/// every zone.
 pub(crate) fn today() -> Date {
-    jiff::Zoned::now().date()
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
 }
 
 #[cfg(test)]

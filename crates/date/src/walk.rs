@@ -14,7 +14,7 @@ use scraper::{Html, Node};
 use crate::jsonld::{self, Field, Holder};
 use crate::parse::parse_stamp;
 use crate::rule::Rule;
-use crate::scan::{clip, scan_from};
+use crate::scan::{clip, clip_tail, scan_from};
 use crate::stamp::{Stamp, Window};
 
 /// One date signal found on the page.
@@ -248,7 +248,14 @@ impl<'a> Walker<'a> {
                         }
                         "title" => {
                             hidden = true;
-                            self.ev.titles.push(bounded_text(node, 512));
+                            // Only the document's title: icons carry `<svg><title>` too.
+                            let in_head = node
+                                .parent()
+                                .and_then(|p| p.value().as_element().map(|e| e.name() == "head"))
+                                .unwrap_or(false);
+                            if in_head {
+                                self.ev.titles.push(bounded_text(node, 512));
+                            }
                         }
                         "style" | "noscript" | "template" | "svg" | "head" | "select" => {
                             hidden = true
@@ -332,10 +339,15 @@ impl<'a> Walker<'a> {
         chrome: bool,
     ) {
         if let Some(prop) = el.attr("itemprop") {
-            let rule = match prop.trim().to_ascii_lowercase().as_str() {
-                "datepublished" => Some(Rule::Microdata),
-                "datemodified" | "datecreated" => Some(Rule::Modified),
-                _ => None,
+            let prop = prop.trim();
+            let rule = if prop.eq_ignore_ascii_case("datePublished") {
+                Some(Rule::Microdata)
+            } else if prop.eq_ignore_ascii_case("dateModified")
+                || prop.eq_ignore_ascii_case("dateCreated")
+            {
+                Some(Rule::Modified)
+            } else {
+                None
             };
             if let Some(rule) = rule {
                 let value = el
@@ -374,9 +386,7 @@ impl<'a> Walker<'a> {
             let text = bounded_text(node, MAX_BYLINE);
             let mut at = 0;
             while let Some((stamp, range)) = scan_from(&text, at, &self.window) {
-                let before = text
-                    .get(range.start.saturating_sub(24)..range.start)
-                    .unwrap_or("");
+                let before = clip_tail(text.get(at..range.start).unwrap_or(""), 24);
                 let rule = if is_update_words(before) && !marks.published {
                     Rule::Modified
                 } else {

@@ -10,6 +10,7 @@
 
 mod blocks;
 mod error;
+mod inline;
 pub mod language;
 pub mod meta;
 pub mod outlet;
@@ -72,8 +73,8 @@ impl Extractor {
         match &record.body {
             Body::Html(html) => {
                 let page = self.page(html, hints.url.as_deref());
-                article.text = page.text;
                 article.title = article.title.or(page.title);
+                article.text = inline::strip(&page.text, article.title.as_deref());
                 article.author = article.author.or(page.author);
                 article.published = article.published.or(page.published);
                 article.url = article.url.or(page.url);
@@ -97,11 +98,16 @@ impl Extractor {
                 input: record.source.clone(),
             });
         }
-        article.outlet = hints
-            .outlet
-            .clone()
-            .or_else(|| article.url.as_deref().and_then(outlet::from_url))
-            .or(text_outlet);
+        // The URL's domain names an outlet the same way across formats; a
+        // name the input gave is kept beside it, and used when there is no URL.
+        let by_url = article.url.as_deref().and_then(outlet::from_url);
+        if let (Some(_), Some(name)) = (&by_url, &hints.outlet) {
+            article
+                .extra
+                .entry("outlet_name")
+                .or_insert(serde_json::Value::String(name.clone()));
+        }
+        article.outlet = by_url.or_else(|| hints.outlet.clone()).or(text_outlet);
         article.lang = language::detect(&article.text);
         Ok(article)
     }

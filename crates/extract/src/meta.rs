@@ -124,15 +124,25 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
             return parts[1..].join(sep);
         }
         if let Some(last) = parts.last()
-            && (is_site(last)
-                || parts.len() == 2
-                    && last.split_whitespace().count() <= 4
-                    && parts[0].split_whitespace().count() > 3)
+            && (is_site(last) || parts.len() == 2 && short_name(last) && long_title(parts[0]))
         {
             return parts[..parts.len() - 1].join(sep);
         }
+        if parts.len() == 2 && short_name(parts[0]) && long_title(parts[1]) {
+            return parts[1].to_string();
+        }
     }
     title.to_string()
+}
+
+/// A few words, as a site's name is.
+fn short_name(s: &str) -> bool {
+    s.split_whitespace().count() <= 4
+}
+
+/// Enough words to be a headline.
+fn long_title(s: &str) -> bool {
+    s.split_whitespace().count() > 4
 }
 
 /// Share of `a`'s words found in `b`, case-folded.

@@ -37,6 +37,19 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     }
     // A page trafilatura finds too thin is not an error here: the caller
     // decides what an empty text means.
+    // EXPERIMENT (temporary)
+    if let Ok(v) = std::env::var("SL_EXP") {
+        for f in v.split(',') {
+            opts = match f {
+                "bal" => opts.with_focus(trafilatura::ExtractionFocus::Balanced),
+                "rec" => opts.with_focus(trafilatura::ExtractionFocus::FavorRecall),
+                "notab" => opts.with_exclude_tables(true),
+                "nofb" => opts.with_fallback(false),
+                "nodate" => opts.with_html_date_mode(trafilatura::HtmlDateMode::Disabled),
+                _ => opts,
+            };
+        }
+    }
     let result = trafilatura::extract(html, &opts).unwrap_or_default();
     let doc = Html::parse_document(html);
     let page_url = meta::canonical_url(&doc).or_else(|| nonempty(&result.metadata.url));
@@ -115,6 +128,57 @@ mod tests {
             "<script>alert(1)</script>",
         ] {
             let _ = extract(junk, Some("not a url"), &options());
+        }
+    }
+}
+
+// LAB (temporary): dumps several configurations per page for offline study.
+#[cfg(test)]
+mod lab {
+    use super::*;
+    use trafilatura::ExtractionFocus as F;
+
+    #[test]
+    #[ignore]
+    fn dump() {
+        for bench in ["wcxb", "aeb"] {
+            let dir = format!("/tmp/ana/html/{bench}");
+            let urls: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(format!("{dir}/urls.json")).unwrap())
+                    .unwrap();
+            let mut out = String::new();
+            let mut names: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+                .filter(|n| n.ends_with(".html"))
+                .collect();
+            names.sort();
+            for n in names {
+                let id = n.trim_end_matches(".html");
+                let html = std::fs::read_to_string(format!("{dir}/{n}")).unwrap();
+                let mut base = options();
+                if let Some(u) = urls[id].as_str().and_then(|u| url::Url::parse(u).ok()) {
+                    base = base.with_url(u);
+                }
+                let mut rec = serde_json::Map::new();
+                rec.insert("id".into(), id.into());
+                rec.insert(
+                    "pagelen".into(),
+                    trafilatura::html2txt(&html).chars().count().into(),
+                );
+                for (name, o) in [
+                    ("prec", base.clone()),
+                    ("bal", base.clone().with_focus(F::Balanced)),
+                    ("rec", base.clone().with_focus(F::FavorRecall)),
+                ] {
+                    let r = trafilatura::extract(&html, &o).unwrap_or_default();
+                    rec.insert(name.into(), paragraphs(&r).into());
+                    rec.insert(format!("{name}_html"), r.content_html.into());
+                }
+                out.push_str(&serde_json::Value::Object(rec).to_string());
+                out.push('\n');
+            }
+            std::fs::write(format!("/tmp/ana/{bench}.jsonl"), out).unwrap();
         }
     }
 }

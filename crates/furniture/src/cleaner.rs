@@ -28,7 +28,8 @@ use std::sync::LazyLock;
 const META_WINDOW: usize = 15;
 /// A line ending a sentence with at least this many words is prose.
 const PROSE_WORDS: usize = 5;
-/// A line of at least this many words is prose whatever its end.
+/// A line of at least this many words is prose whatever its end, if it has
+/// the inner punctuation of sentences.
 const LONG_WORDS: usize = 25;
 /// Headline-like lines have this many words.
 const HEADLINE_WORDS: Range<usize> = 5..41;
@@ -55,8 +56,10 @@ const END_MARKER_COST: i64 = 200;
 const INLINE_BOX_LINKS: usize = 2;
 /// What any other non-prose line costs the body span.
 const LINE_COST: i64 = 5;
-/// Prose after a list heading counts half, once this many characters of
-/// prose came before it: it is more likely other articles' teasers.
+/// Prose after a list heading counts a quarter, once [`ARTICLE_MASS`]
+/// characters of prose came before it: it is more likely other articles'
+/// teasers, or readers' comments.
+const AFTER_END_SHARE: i64 = 4;
 const ARTICLE_MASS: usize = 400;
 
 /// "Reporting by ...", "Additional sources – AP": the article's own credits.
@@ -197,8 +200,8 @@ pub fn clean(text: &str) -> Cleaned {
     } else {
         // No prose at all: keep what is not furniture; there is no body to
         // measure headline lists against.
-        for i in 0..n {
-            keep[i] = is_text(i) && !is_title(i);
+        for (i, k) in keep.iter_mut().enumerate() {
+            *k = is_text(i) && !is_title(i);
         }
     }
 
@@ -360,16 +363,19 @@ fn ends_sentence(t: &str) -> bool {
 /// The body: the span from a prose unit to a prose unit with the best total
 /// score (Kadane's maximum subarray), or `None` when there is no prose.
 fn body_span(units: &[Unit<'_>], info: &[Info]) -> Option<(usize, usize)> {
-    // Headline lines from each unit to the end of its non-prose run.
+    // Headline lines after each list heading, up to the next prose or
+    // list heading.
     let mut ahead = vec![0usize; units.len()];
     let mut count = 0usize;
     for i in (0..units.len()).rev() {
-        count = if matches!(info[i].kind, Kind::Prose) {
-            0
-        } else {
-            count + usize::from(info[i].headline)
-        };
-        ahead[i] = count;
+        match info[i].kind {
+            Kind::Prose => count = 0,
+            Kind::Furniture(Furniture::EndMarker) => {
+                ahead[i] = count;
+                count = 0;
+            }
+            _ => count += usize::from(info[i].headline),
+        }
     }
     let mut best: Option<(i64, usize, usize)> = None;
     let (mut sum, mut start) = (0i64, 0usize);
@@ -382,7 +388,7 @@ fn body_span(units: &[Unit<'_>], info: &[Info]) -> Option<(usize, usize)> {
         // after, is a box inside the article ("Related: ..."), not its end.
         let inline_box = (1..=INLINE_BOX_LINKS).contains(&ahead[i]);
         let score = match inf.kind {
-            Kind::Prose if after_end => chars / 2,
+            Kind::Prose if after_end => chars / AFTER_END_SHARE,
             Kind::Prose => chars,
             Kind::Furniture(Furniture::EndMarker) if inline_box => -LINE_COST,
             Kind::Furniture(Furniture::EndMarker) => -END_MARKER_COST,
@@ -801,6 +807,36 @@ Additional reporting by Marta Nowak";
     }
 
     #[test]
+    fn outlet_line_above_the_story_and_windows_line_ends() {
+        let text = "Source: Harbour Wire\r\n\r\nFerry line to reopen in spring\r\n\r\n\
+                    LISBON (Harbour Wire) - The harbour authority said on Tuesday that the ferry line would reopen in April.\r\n\r\n\
+                    Traders welcomed the decision, which ends months of uncertainty.\r\n";
+        let c = clean(text);
+        assert_eq!(c.outlet.as_deref(), Some("Harbour Wire"));
+        assert_eq!(c.title.as_deref(), Some("Ferry line to reopen in spring"));
+        assert_eq!(paragraphs(&c).len(), 2);
+        assert!(!c.text.contains('\r'));
+        assert_eq!(
+            c.dropped,
+            ["Source: Harbour Wire", "Ferry line to reopen in spring"]
+        );
+    }
+
+    #[test]
+    fn comments_after_the_article_go() {
+        let text = "The harbour authority said on Tuesday that the ferry line to the islands would reopen in April, weeks later than hoped. \
+                    Traders welcomed the decision but asked for a firmer date and for more parking near the pier, which fills up quickly.\n\n\
+                    The authority said repairs to the pier would take another month and cost less than planned.\n\n\
+                    Share this:\n\n3 responses to \u{201c}Ferry line to reopen\u{201d}\n\nislandfan says:\n\n\
+                    March 4, 2025 at 9:12 am\n\n\
+                    About time! The island has waited far too long for this, and the summer season is almost upon us now.\n\n\
+                    Reply";
+        let c = clean(text);
+        assert_eq!(paragraphs(&c).len(), 2, "{c:#?}");
+        assert!(!c.text.contains("About time"));
+    }
+
+    #[test]
     fn headline_run_after_body_goes_without_a_heading() {
         let text = "The bridge reopened on Friday after six months of repairs, the city said.\n\n\
                     Drivers had faced long detours while the work went on.\n\n\
@@ -822,7 +858,7 @@ Additional reporting by Marta Nowak";
             )
         };
         let text = format!(
-            "{}\n\n{}\n\nRelated\n\nPier repairs to start next week across the bay\n\n{}\n\n{}\n\n{}\n\nRelated Stories\nNew timetable for island buses this summer\nFishing quotas cut again for the coming year\nHarbour museum to close for a year of works",
+            "{}\n\n{}\n\nRelated\n\nPier repairs to start next week across the bay\nRelated\nTown hall debate on parking ends without a vote\n\n{}\n\n{}\n\n{}\n\nRelated Stories\nNew timetable for island buses this summer\nFishing quotas cut again for the coming year\nHarbour museum to close for a year of works",
             p(1),
             p(2),
             p(3),

@@ -24,7 +24,8 @@ struct Counts {
 }
 
 /// Counts of normalised line hashes per outlet, and articles per outlet:
-/// learns which lines are an outlet's boilerplate.
+/// learns which lines are an outlet's boilerplate. Outlet names are
+/// compared as given, trimmed.
 #[derive(Debug, Clone)]
 pub struct OutletLines {
     outlets: HashMap<String, Counts>,
@@ -74,7 +75,12 @@ impl OutletLines {
                 seen.insert(line_hash(line));
             }
         }
-        let counts = self.outlets.entry(key).or_default();
+        if !self.outlets.contains_key(key) {
+            self.outlets.insert(key.to_string(), Counts::default());
+        }
+        let Some(counts) = self.outlets.get_mut(key) else {
+            return;
+        };
         counts.articles = counts.articles.saturating_add(1);
         if counts.lines.len() + seen.len() > MAX_LINES_PER_OUTLET {
             // Lines seen once are the article's own; forget them first.
@@ -95,7 +101,7 @@ impl OutletLines {
     /// are never boilerplate: they recur because the outlet's style does.
     pub fn is_boilerplate(&self, outlet: &str, line: &str) -> bool {
         outlet_key(outlet)
-            .and_then(|k| self.outlets.get(&k))
+            .and_then(|k| self.outlets.get(k))
             .is_some_and(|c| self.learned(c, line))
     }
 
@@ -115,7 +121,7 @@ impl OutletLines {
     /// Removes learned boilerplate lines from `text`, keeping the rest as it
     /// was and at most one blank line between paragraphs.
     pub fn strip(&self, outlet: &str, text: &str) -> String {
-        let counts = outlet_key(outlet).and_then(|k| self.outlets.get(&k));
+        let counts = outlet_key(outlet).and_then(|k| self.outlets.get(k));
         let mut out = String::with_capacity(text.len());
         let mut blank = false;
         for line in text.lines() {
@@ -165,13 +171,13 @@ impl OutletLines {
         let mut me = Self::new();
         for (outlet, n) in articles {
             if let Some(key) = outlet_key(outlet.as_ref()) {
-                let c = me.outlets.entry(key).or_default();
+                let c = me.outlets.entry(key.to_string()).or_default();
                 c.articles = c.articles.saturating_add(n);
             }
         }
         for (outlet, h, n) in entries {
             if let Some(key) = outlet_key(outlet.as_ref()) {
-                let c = me.outlets.entry(key).or_default();
+                let c = me.outlets.entry(key.to_string()).or_default();
                 let slot = c.lines.entry(h).or_insert(0);
                 *slot = slot.saturating_add(n);
             }
@@ -180,10 +186,11 @@ impl OutletLines {
     }
 }
 
-/// The map key of an outlet name: trimmed and lowercased; `None` when blank.
-fn outlet_key(outlet: &str) -> Option<String> {
+/// The map key of an outlet name: trimmed, otherwise as given (so the names
+/// [`OutletLines::entries`] gives back are the caller's own); `None` when blank.
+fn outlet_key(outlet: &str) -> Option<&str> {
     let o = outlet.trim();
-    (!o.is_empty()).then(|| o.to_lowercase())
+    (!o.is_empty()).then_some(o)
 }
 
 /// "Background:", "What we know:": up to three words ending in a colon that
@@ -216,7 +223,7 @@ mod tests {
     fn repeated_lines_are_boilerplate() {
         let o = trained();
         assert!(o.is_boilerplate("herald.example", "Join the Herald Circle today!"));
-        assert!(o.is_boilerplate("HERALD.example ", "  share on  FJORDBOOK"));
+        assert!(o.is_boilerplate(" herald.example ", "  share on  FJORDBOOK"));
         assert!(!o.is_boilerplate(
             "herald.example",
             "Story number 1 about the harbour, told in full sentences."
@@ -226,6 +233,20 @@ mod tests {
             "section labels stay"
         );
         assert!(!o.is_boilerplate("other.example", "Join the Herald Circle today!"));
+    }
+
+    #[test]
+    fn outlet_names_come_back_as_given() {
+        let mut o = OutletLines::new();
+        o.observe(" Harbour Herald ", "Menu line");
+        assert_eq!(
+            o.article_counts().collect::<Vec<_>>(),
+            [("Harbour Herald", 1)]
+        );
+        assert_eq!(
+            o.entries().map(|e| e.0).collect::<Vec<_>>(),
+            ["Harbour Herald"]
+        );
     }
 
     #[test]

@@ -41,7 +41,13 @@ static LINE_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Line openings that mark a tag or topic list.
 static END_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:tags?|topics?|keywords|filed under|categories|category|related topics|see more on)\s*[:：]")
+    Regex::new(concat!(
+        r"^(?:tags?|topics?|keywords|filed under|categories|category|related topics|see more on)\s*[:：]",
+        // The head of a comment section: "34 responses to ...", "Leave a reply".
+        r"|^\d+\s+(?:comments?|responses?|replies|thoughts|reactions)\b",
+        r"|^(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)\b",
+        r"|^comments? (?:are|is) closed\b|^join the (?:discussion|conversation)\b|^show (?:\d+ )?comments\b",
+    ))
         .expect("END_PREFIX is a valid regex")
 });
 
@@ -56,6 +62,9 @@ static LINE_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
         r"|^(?:photos? by|image by|pictures? by|video by)\b",
         r"|^(?:share|tweet|email|pin|post)\s+(?:on|this|via|to)\b",
         r"|^(?:follow|like|find) us\b",
+        r"|^click to (?:share|email|print|tweet|pin)\b",
+        // A comment's byline: "thelastfan says:".
+        r"|^\S+(?: \S+){0,3} (?:says|said|wrote|writes|commented)$",
         r"|^(?:click|tap) here\b",
         r"|^(?:advertisement|advertising|sponsored|ad)\s*[-–—:|]",
         r"|^\d+\s*(?:min(?:ute)?s?|m) read$",

@@ -23,9 +23,29 @@ impl Input {
     }
 }
 
-/// Expands command-line arguments into inputs: `-` is stdin, a directory
-/// gives every regular file below it (sorted, hidden entries skipped,
-/// symbolic links to directories not followed so a loop cannot trap us).
+/// File name endings a directory walk picks up (each also with `.gz`).
+/// A file named on the command line is read whatever its name; in a
+/// directory, READMEs, answer keys and the like are not articles.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "shtml", "jsonl", "ndjson", "json", "xml", "rss",
+    "atom", "rdf", "warc",
+];
+
+/// True when a file found in a directory walk looks like an article input.
+pub fn is_article_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| ARTICLE_EXTENSIONS.contains(&ext))
+}
+
+/// Expands command-line arguments into inputs: `-` is stdin, a file is read
+/// whatever its name, a directory gives every article file below it
+/// ([`is_article_file`]; sorted, hidden entries skipped, symbolic links to
+/// directories not followed so a loop cannot trap us).
 pub fn expand(args: &[PathBuf]) -> Vec<Result<Input, SourceError>> {
     let mut out = Vec::new();
     for arg in args {
@@ -65,7 +85,9 @@ fn walk(dir: &Path, out: &mut Vec<Result<Input, SourceError>>) {
     for (path, kind) in paths {
         if kind.is_dir() {
             walk(&path, out);
-        } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
+        } else if (kind.is_file() || (kind.is_symlink() && path.is_file()))
+            && is_article_file(&path)
+        {
             out.push(Ok(Input::Path(path)));
         }
     }
@@ -76,12 +98,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn article_files_by_extension() {
+        assert!(is_article_file(Path::new("a/b.warc.gz")));
+        assert!(is_article_file(Path::new("x.HTML")));
+        assert!(!is_article_file(Path::new("README.md")));
+        assert!(!is_article_file(Path::new("stories.tsv")));
+        assert!(!is_article_file(Path::new("noext")));
+    }
+
+    #[test]
     fn walks_directories_sorted_and_reports_missing() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
         std::fs::write(dir.path().join("b.txt"), "b").unwrap();
         std::fs::write(dir.path().join("sub/a.txt"), "a").unwrap();
         std::fs::write(dir.path().join(".hidden"), "h").unwrap();
+        std::fs::write(dir.path().join("README.md"), "r").unwrap();
         let got = expand(&[
             dir.path().to_path_buf(),
             "-".into(),

@@ -23,7 +23,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 
 pub use error::SourceError;
 pub use format::Format;
-pub use input::{Input, expand};
+pub use input::{ARTICLE_EXTENSIONS, Input, expand, is_article_file};
 pub use limits::Limits;
 pub use storyline_model::Record;
 pub use text::split_date_prefix;

@@ -1,0 +1,373 @@
+//! End-to-end tests of the `storyline` binary on the fixtures in
+//! `tests/data/` (one invented article in every format, and bad inputs),
+//! the seeds in `../shared/seeds/` when present, and hostile inputs made at
+//! run time.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const TITLE: &str = "Greyhaven library reopens after two-year roof repair";
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_storyline"))
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .env_remove("STORYLINE_DB")
+        .output()
+        .expect("run storyline")
+}
+
+fn extract(path: &Path) -> (Vec<Value>, String, bool) {
+    let out = run(&["extract", path.to_str().unwrap()]);
+    let articles = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("stdout is JSON lines"))
+        .collect();
+    (
+        articles,
+        String::from_utf8_lossy(&out.stderr).to_string(),
+        out.status.success(),
+    )
+}
+
+#[test]
+fn every_format_gives_the_same_article() {
+    let files = [
+        "article.txt",
+        "article_furniture.txt",
+        "article.html",
+        "article.html.gz",
+        "article_latin1.html",
+        "article.jsonl",
+        "article.rss.xml",
+        "article.atom.xml",
+        "article.feed.json",
+        "article.warc",
+        "article.warc.gz",
+    ];
+    let mut texts = Vec::new();
+    for f in files {
+        let (arts, err, ok) = extract(&data(f));
+        assert!(ok, "{f}: {err}");
+        assert_eq!(arts.len(), 1, "{f}: {arts:?}");
+        let a = &arts[0];
+        assert_eq!(a["title"], TITLE, "{f}");
+        assert_eq!(a["author"], "Mara Ellison", "{f}");
+        assert_eq!(&a["published"].as_str().unwrap()[..10], "2025-11-03", "{f}");
+        assert_eq!(a["lang"], "en", "{f}");
+        let text = a["text"].as_str().unwrap();
+        assert!(
+            text.contains("Greyhaven’s public library reopened on Monday"),
+            "{f}: {text}"
+        );
+        assert!(text.ends_with("9am to 6pm."), "{f}: {text}");
+        for furniture in [
+            "Advertisement",
+            "Read more",
+            "cookies",
+            "Subscribe",
+            "All rights reserved",
+        ] {
+            assert!(
+                !text.contains(furniture),
+                "{f}: {furniture:?} left in {text}"
+            );
+        }
+        if f.ends_with(".txt") {
+            assert_eq!(a["outlet"], Value::Null, "{f}");
+        } else {
+            assert_eq!(a["outlet"], "harbourgazette.example", "{f}");
+        }
+        // The body must not differ by format or charset beyond a standfirst.
+        let body = &text[text.find("Greyhaven’s public library").unwrap()..];
+        texts.push((f, body.to_string()));
+    }
+    for (f, t) in &texts[1..] {
+        assert_eq!(t, &texts[0].1, "{f} differs from {}", texts[0].0);
+    }
+    let (arts, _, _) = extract(&data("article.jsonl"));
+    assert_eq!(arts[0]["extra"]["section"], "news");
+}
+
+#[test]
+fn bad_inputs_fail_clearly_and_the_rest_goes_on() {
+    let cases: &[(&str, usize, Option<&str>)] = &[
+        ("bad/binary.bin", 0, Some("binary data")),
+        ("bad/empty.txt", 0, Some("empty input")),
+        ("bad/invalid_utf8.txt", 1, None),
+        ("bad/utf16.txt", 1, None),
+        ("bad/truncated.html.gz", 0, Some("truncated gzip")),
+        (
+            "bad/malformed.jsonl",
+            2,
+            Some("malformed.jsonl#2: invalid JSON"),
+        ),
+        ("bad/broken_dates.rss.xml", 2, None),
+        ("bad/truncated.warc.gz", 1, Some("truncated gzip")),
+    ];
+    for (f, n, err) in cases {
+        let (arts, stderr, ok) = extract(&data(f));
+        assert_eq!(arts.len(), *n, "{f}: {arts:?} {stderr}");
+        match err {
+            Some(e) => {
+                assert!(!ok, "{f} must exit non-zero");
+                assert!(stderr.contains(e), "{f}: {stderr}");
+                assert!(
+                    stderr.contains(f),
+                    "{f}: error must name the input: {stderr}"
+                );
+                assert_eq!(
+                    stderr.lines().count(),
+                    1,
+                    "{f}: one line per error: {stderr}"
+                );
+            }
+            None => assert!(ok, "{f}: {stderr}"),
+        }
+        assert!(!stderr.contains("panicked"), "{f}: {stderr}");
+    }
+    let (arts, _, _) = extract(&data("bad/broken_dates.rss.xml"));
+    assert!(
+        arts.iter().all(|a| a["published"].is_null()),
+        "a date is never invented"
+    );
+    let (arts, _, _) = extract(&data("bad/utf16.txt"));
+    assert_eq!(arts[0]["title"], TITLE);
+
+    // One run over good and bad inputs: every good one is stored.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = run(&[
+        "ingest",
+        "--quiet",
+        "--db",
+        db.to_str().unwrap(),
+        data("bad").to_str().unwrap(),
+        data("article.html").to_str().unwrap(),
+    ]);
+    assert!(
+        !out.status.success(),
+        "a failure anywhere makes the exit code non-zero"
+    );
+    let list = run(&["articles", "--json", "--db", db.to_str().unwrap()]);
+    let n = String::from_utf8_lossy(&list.stdout).lines().count();
+    assert!(
+        n >= 4,
+        "good articles from bad files and the good file are stored: {n}"
+    );
+}
+
+#[test]
+fn hostile_inputs_made_at_run_time() {
+    use flate2::{Compression, write::GzEncoder};
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    // A gzip bomb: 200 MiB of zeros in ~200 KB.
+    let bomb = dir.path().join("bomb.html.gz");
+    let mut enc = GzEncoder::new(std::fs::File::create(&bomb).unwrap(), Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..200 {
+        enc.write_all(&zeros).unwrap();
+    }
+    enc.finish().unwrap();
+    let (arts, err, ok) = extract(&bomb);
+    assert!(arts.is_empty() && !ok, "{err}");
+    assert!(err.contains("gzip bomb"), "{err}");
+    // A huge file: more than a document may be.
+    let huge = dir.path().join("huge.txt");
+    let line = "This sentence is repeated until the file is larger than any article should be.\n";
+    std::fs::write(&huge, line.repeat((65 << 20) / line.len() + 1)).unwrap();
+    let (arts, err, ok) = extract(&huge);
+    assert!(arts.is_empty() && !ok);
+    assert!(err.contains("exceeds the limit"), "{err}");
+    // A missing file and a directory with nothing readable.
+    let (_, err, ok) = extract(&dir.path().join("missing.txt"));
+    assert!(!ok && err.contains("missing.txt"), "{err}");
+}
+
+#[test]
+fn stdin_is_an_input() {
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read(data("article.txt")).unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(&text).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let a: Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(a["title"], TITLE);
+    assert_eq!(a["source"], "<stdin>");
+}
+
+#[test]
+fn reingesting_adds_nothing_and_articles_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let first = run(&["ingest", "--json", "--db", db, corpus.to_str().unwrap()]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let s: Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert!(s["stored"].as_u64().unwrap() >= 48, "{s}");
+    let again = run(&["ingest", "--json", "--db", db, corpus.to_str().unwrap()]);
+    let s2: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(s2["stored"], 0, "{s2}");
+    assert_eq!(s2["total_in_db"], s["total_in_db"]);
+    let list = run(&["articles", "--db", db]);
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert_eq!(
+        text.lines().count() as u64,
+        s["total_in_db"].as_u64().unwrap()
+    );
+    let one = run(&["article", "1", "--json", "--db", db]);
+    let a: Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(a["id"], 1);
+    let missing = run(&["article", "99999", "--db", db]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no article 99999"));
+}
+
+#[test]
+fn kill_nine_loses_nothing_committed_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("many.jsonl");
+    let mut lines = String::new();
+    for i in 0..6000 {
+        lines.push_str(&format!(
+            "{{\"id\":\"a{i}\",\"url\":\"https://wire.example/{i}\",\"title\":\"Report number {i}\",\"date\":\"2025-11-03\",\"text\":\"Report number {i} says the council met on Monday and agreed the budget for the harbour works after a long debate.\"}}\n"
+        ));
+    }
+    std::fs::write(&input, lines).unwrap();
+    let db = dir.path().join("k.db");
+    for delay in [150, 400] {
+        let mut child = bin()
+            .args([
+                "ingest",
+                "--quiet",
+                "--db",
+                db.to_str().unwrap(),
+                input.to_str().unwrap(),
+            ])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let out = run(&[
+        "ingest",
+        "--json",
+        "--db",
+        db.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["total_in_db"], 6000, "{s}");
+}
+
+/// The seeds live outside the repository; CI has them beside it.
+fn seeds() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    p.is_dir().then_some(p)
+}
+
+#[test]
+fn seeds_ingest_as_five_clean_articles() {
+    let Some(seeds) = seeds() else {
+        eprintln!("../shared/seeds not present; skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = db.to_str().unwrap();
+    let out = run(&["ingest", "--quiet", "--db", db, seeds.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut by_file = std::collections::BTreeMap::new();
+    for id in 1..=5 {
+        let o = run(&["article", &id.to_string(), "--json", "--db", db]);
+        let a: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let src = a["source"].as_str().unwrap().to_string();
+        let name = Path::new(&src).file_name().unwrap().to_string_lossy()[..3].to_string();
+        by_file.insert(name, a);
+    }
+    assert_eq!(by_file.len(), 5);
+    let day = |k: &str| {
+        by_file[k]["published"]
+            .as_str()
+            .map(|d| d[..10].to_string())
+    };
+    assert_eq!(day("000").as_deref(), Some("2025-01-20"));
+    assert_eq!(day("002").as_deref(), Some("2024-12-27"));
+    assert_eq!(day("003").as_deref(), Some("2024-12-26"));
+    assert_eq!(day("004").as_deref(), Some("2025-01-24"));
+    assert!(
+        day("001").is_none_or(|d| d.starts_with("2025-01")),
+        "undated, or a date inferred from the text"
+    );
+    assert_eq!(
+        by_file["004"]["title"],
+        "Putin says he is ready to meet with Trump"
+    );
+    assert_eq!(by_file["004"]["author"], "Valentyna Romanenko");
+    let furniture = [
+        "All Sections",
+        "Support Us",
+        "Advertisement:",
+        "Support UP or become our patron!",
+        "RECENT NEWS",
+        "All News",
+        "PutinTrump",
+        "Stock photo: Getty Images",
+        "Latest Videos",
+        "Hungary agrees to extend sanctions",
+        "Ukrainian forces repel 65 attacks",
+        "Укр Рус Eng",
+    ];
+    for a in by_file.values() {
+        let text = a["text"].as_str().unwrap();
+        for f in furniture {
+            assert!(!text.contains(f), "{:?} left in {}", f, a["source"]);
+        }
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.len() == 5 && l.as_bytes()[2] == b':'),
+            "a timestamp line is left in {}",
+            a["source"]
+        );
+    }
+    let t4 = by_file["004"]["text"].as_str().unwrap();
+    assert!(t4.contains("Background:"));
+    assert!(t4.contains("On 23 January, US President Donald Trump confirmed"));
+}
