@@ -1111,8 +1111,9 @@ def corpus_readme(outlets: dict, stories: list[dict], articles: list[Article], f
         "python3 scripts/make_corpus.py --check  # verify the committed files match the sources",
         "```",
         "",
-        "When ingesting the whole folder, skip `source/`, `README.md` and `stories.tsv` "
-        "(or point the tool at the format folders).",
+        "`storyline ingest examples/corpus` reads the whole folder: a directory walk takes only "
+        "article files (`.txt`, `.html`, `.jsonl`, `.xml`, `.json`, `.warc`, each also gzipped), "
+        "so `source/`, this README and `stories.tsv` are passed over.",
         "",
         "## What makes it hard",
         "",
@@ -1408,7 +1409,7 @@ def test_data_readme(a: Article) -> bytes:
         f"- title: `{a.title}`",
         f"- published day: `{a.day}` (full timestamp `{a.published.isoformat()}` where the format carries the time: html, jsonl, feeds, warc)",
         f"- author: `{a.author}`",
-        f"- outlet: `{a.outlet['domain']}` (from the URL `{a.url}`); none for the two `.txt` files, which carry no URL",
+        f"- outlet: `{a.outlet['domain']}` (from the URL `{a.url}`); for the two `.txt` files, which carry no URL, none (`article.txt`) or the masthead name `The Harbour Gazette` (`article_furniture.txt`; `ingest` files it under the domain once that outlet is known)",
         "- text: the six paragraphs of `source/article.toml`, beginning “Greyhaven’s public library reopened on Monday” "
         "and ending “9am to 6pm.”, with no furniture line (no “Advertisement”, menu, “Read more:”, comments, footer)",
         "- language: English",

@@ -17,7 +17,7 @@ pub const BATCH: usize = 256;
 pub enum Outcome {
     /// A new article, with the content hash of the record it came from.
     Article {
-        record: Record,
+        record: Box<Record>,
         article: Box<Article>,
         hash: String,
     },
@@ -55,7 +55,7 @@ pub fn run(
                 }
                 match extractor.extract(&record) {
                     Ok(article) => Ok(Outcome::Article {
-                        record,
+                        record: Box::new(record),
                         article: Box::new(article),
                         hash,
                     }),

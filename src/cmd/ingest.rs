@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
+use storyline_extract::outlet::name_matches_domain;
 use storyline_furniture::OutletLines;
 use storyline_store::{NewArticle, Store};
 
@@ -58,6 +59,18 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
                     mut article,
                     hash,
                 } => {
+                    // A name from a text copy joins the outlet's domain when one is known.
+                    if let Some(name) = article.outlet.as_deref().filter(|o| !o.contains('.')) {
+                        let domain = learned
+                            .article_counts()
+                            .map(|(o, _)| o)
+                            .find(|o| name_matches_domain(name, o))
+                            .map(str::to_string);
+                        if let Some(d) = domain {
+                            article.extra.entry("outlet_name").or_insert(name.into());
+                            article.outlet = Some(d);
+                        }
+                    }
                     if let Some(outlet) = article.outlet.clone() {
                         learned.observe(&outlet, &article.text);
                         article.text = learned.strip(&outlet, &article.text);

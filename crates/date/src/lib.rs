@@ -207,6 +207,30 @@ mod tests {
     }
 
     #[test]
+    fn random_input_never_panics() {
+        // A small deterministic generator over date-like pieces and multi-byte characters.
+        let pieces = [
+            "2024", "-", "/", ".", "12", "31", "T", ":", "05", "+", "Z", " ", "Jan", "uary", ",",
+            "th", "pm", "EST", "é", "年", "月", "日", "—", "0", "9", "Updated", "\u{0}",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let _ = parse(&s);
+            if let Some((_, range)) = find_in_text(&s) {
+                assert!(s.get(range).is_some());
+            }
+            let _ = from_url(&s);
+        }
+    }
+
+    #[test]
     fn url_dates() {
         assert_eq!(
             from_url("https://news.example/2024/12/26/a-story").as_deref(),

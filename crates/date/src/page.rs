@@ -268,6 +268,9 @@ mod tests {
         let head = r#"<meta property="article:published_time" content="2024-03-05T09:00:00Z">"#;
         let body = "<p>Last updated: May 1, 2024</p>";
         assert_eq!(day_of(&page(head, body)).as_deref(), Some("2024-03-05"));
+        // The label is found even when the text before it is multi-byte.
+        let dashes = format!("<p>x{} Updated May 1, 2024</p>", "—".repeat(12));
+        assert_eq!(day_of(&page(head, &dashes)).as_deref(), Some("2024-03-05"));
         // Without publication metadata, the shown date is all there is.
         assert_eq!(day_of(&page("", body)).as_deref(), Some("2024-05-01"));
     }

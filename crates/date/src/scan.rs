@@ -130,7 +130,7 @@ pub(crate) fn clip_tail(text: &str, max: usize) -> &str {
 
 /// Turns one match of [`DATE_RE`] into a stamp, `None` when the parts are no calendar day.
 fn decode(caps: &Captures<'_>) -> Option<Stamp> {
-    let num = |name: &str| -> Option<i64> { caps.name(name)?.as_str().parse().ok() };
+    let num = |name: &str| number(caps, name);
     let time = |names: &[&str]| -> Option<Clock> {
         names
             .iter()
@@ -169,6 +169,11 @@ fn decode(caps: &Captures<'_>) -> Option<Stamp> {
         return Some(stamp.with_time(time(&["nt"])));
     }
     Stamp::from_ymd(num("cy")?, num("cm")?, num("cd")?)
+}
+
+/// The number in the named group `name`, when it took part in the match.
+pub(crate) fn number(caps: &Captures<'_>, name: &str) -> Option<i64> {
+    caps.name(name)?.as_str().parse().ok()
 }
 
 /// Parses a time as matched by the date regex ("17:04:00+02:00", "5:04 p.m. EST", "9am").

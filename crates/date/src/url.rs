@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use crate::scan::{clip, month_number};
+use crate::scan::{clip, month_number, number};
 use crate::stamp::{Stamp, Window};
 
 /// Longest URL looked at.
@@ -55,8 +55,9 @@ fn path_of(url: &str) -> &str {
     }
 }
 
+/// Turns one match of [`URL_RE`] into a stamp, `None` when the parts are no calendar day.
 fn decode(caps: &Captures<'_>) -> Option<Stamp> {
-    let num = |name: &str| -> Option<i64> { caps.name(name)?.as_str().parse().ok() };
+    let num = |name: &str| number(caps, name);
     if caps.name("ay").is_some() {
         return Stamp::from_ymd(num("ay")?, num("am")?, num("ad")?);
     }

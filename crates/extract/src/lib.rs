@@ -12,6 +12,7 @@ mod blocks;
 mod error;
 mod inline;
 pub mod language;
+mod masthead;
 pub mod meta;
 pub mod outlet;
 pub mod page;
@@ -90,7 +91,9 @@ impl Extractor {
                 if article.published.is_none() {
                     article.published = cleaned.dateline.as_deref().and_then(storyline_date::parse);
                 }
-                text_outlet = cleaned.outlet;
+                text_outlet = cleaned
+                    .outlet
+                    .or_else(|| masthead::name(text, &cleaned.dropped));
             }
         }
         if article.text.split_whitespace().nth(MIN_WORDS - 1).is_none() {

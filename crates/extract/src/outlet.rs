@@ -13,9 +13,53 @@ pub fn from_url(url: &str) -> Option<String> {
     Some(domain.to_string())
 }
 
+/// True when an outlet's name ("The Harbour Gazette") is spelled by a
+/// domain's first label (`harbourgazette.example`), so text copies without a
+/// URL can be filed under the same outlet as the outlet's web pages.
+pub fn name_matches_domain(name: &str, domain: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name = squash(name);
+    let name = name
+        .strip_prefix("the")
+        .filter(|n| n.len() >= 4)
+        .unwrap_or(&name);
+    let label = domain.split('.').next().map(squash).unwrap_or_default();
+    let label = label
+        .strip_prefix("the")
+        .filter(|n| n.len() >= 4)
+        .unwrap_or(&label);
+    name.len() >= 4 && name == label
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_domains() {
+        assert!(name_matches_domain(
+            "The Harbour Gazette",
+            "harbourgazette.example"
+        ));
+        assert!(name_matches_domain(
+            "Lindqvist Courier",
+            "lindqvist-courier.example"
+        ));
+        assert!(name_matches_domain(
+            "Capital Ledger",
+            "thecapitalledger.example"
+        ));
+        assert!(!name_matches_domain(
+            "Valley Observer",
+            "valleytimes.example"
+        ));
+        assert!(!name_matches_domain("", "x.example"));
+    }
 
     #[test]
     fn registrable_domains() {

@@ -182,3 +182,69 @@ mod lab {
         }
     }
 }
+
+#[cfg(test)]
+mod lab_time {
+    use super::*;
+    use std::time::Instant;
+    use trafilatura::ExtractionFocus as F;
+
+    #[test]
+    #[ignore]
+    fn timing() {
+        let dir = "/tmp/ana/html/wcxb";
+        let mut pages = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "html") {
+                pages.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+        let pages = &pages[..300];
+        let cpu = || -> f64 {
+            let st = std::fs::read_to_string("/proc/thread-self/stat").unwrap();
+            let rest = &st[st.rfind(')').unwrap() + 2..];
+            let f: Vec<&str> = rest.split(' ').collect();
+            (f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap()) / 100.0
+        };
+        let t = |name: &str, f: &dyn Fn(&str)| {
+            let s = Instant::now();
+            let c = cpu();
+            for p in pages {
+                f(p);
+            }
+            eprintln!(
+                "{name}: wall {:.2}s cpu {:.2}s",
+                s.elapsed().as_secs_f64(),
+                cpu() - c
+            );
+        };
+        let o = options();
+        let o = options().with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
+        for _ in 0..2 {
+            t("traf parse", &|p| {
+                let _ = trafilatura::dom::Document::parse(p);
+            });
+            t("prec", &|p| {
+                let _ = trafilatura::extract(p, &o);
+            });
+            let r = o.clone().with_focus(F::FavorRecall);
+            t("rec", &|p| {
+                let _ = trafilatura::extract(p, &r);
+            });
+            let b = o.clone().with_focus(F::Balanced);
+            t("bal", &|p| {
+                let _ = trafilatura::extract(p, &b);
+            });
+            t("prec+rec shared parse", &|p| {
+                let d = trafilatura::dom::Document::parse(p);
+                let d2 = d.clone_document();
+                let _ = trafilatura::extract_document(d, &o);
+                let _ = trafilatura::extract_document(d2, &r);
+            });
+            t("full", &|p| {
+                let _ = extract(p, None, &options());
+            });
+        }
+    }
+}
