@@ -376,3 +376,40 @@ fn seeds_ingest_as_five_clean_articles() {
     assert!(t4.contains("Background:"));
     assert!(t4.contains("On 23 January, US President Donald Trump confirmed"));
 }
+
+#[test]
+fn an_outlets_own_boilerplate_is_learned_and_cleaned_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("quay.jsonl");
+    let bodies = [
+        "The ferry company said on Monday that winter sailings would start a week early this year.",
+        "Harbour pilots voted on Tuesday to accept a new rota after months of talks with the port.",
+        "The fish market will open an hour later from December, its managers told traders on Wednesday.",
+        "A new lifeboat arrived in the harbour on Thursday after a two-day voyage from the shipyard.",
+    ];
+    let mut lines = String::new();
+    for (i, body) in bodies.iter().enumerate() {
+        let text = format!(
+            "{body}\\n\\nIt is the {i}th such change this year, officials said, and more may follow before spring.\\n\\nQuayside Bulletin brings you the harbour every morning"
+        );
+        lines.push_str(&format!(
+            "{{\"url\":\"https://quaysidebulletin.example/{i}\",\"title\":\"Item {i}\",\"text\":\"{text}\"}}\n"
+        ));
+    }
+    std::fs::write(&input, lines).unwrap();
+    let db = dir.path().join("q.db");
+    let db = db.to_str().unwrap();
+    let out = run(&["ingest", "--json", "--db", db, input.to_str().unwrap()]);
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["stored"], 4, "{s}");
+    for id in 1..=4 {
+        let o = run(&["article", &id.to_string(), "--json", "--db", db]);
+        let a: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let text = a["text"].as_str().unwrap();
+        assert!(
+            !text.contains("Quayside Bulletin brings you"),
+            "article {id}: {text}"
+        );
+        assert!(text.contains("officials said"), "article {id}: {text}");
+    }
+}

@@ -1,6 +1,6 @@
 //! `storyline ingest`: inputs in, clean articles stored.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -37,6 +37,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     let progress = Progress::new(!quiet && !json);
     let mut summary = Summary::default();
     let mut touched = BTreeSet::new();
+    let mut before = BTreeMap::new();
 
     // Hashes already stored are looked up on a second connection, read-only
     // in spirit, so extraction threads can skip known records cheaply.
@@ -72,6 +73,9 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
                         }
                     }
                     if let Some(outlet) = article.outlet.clone() {
+                        if !touched.contains(&outlet) {
+                            before.insert(outlet.clone(), learned.learned_fingerprint(&outlet));
+                        }
                         learned.observe(&outlet, &article.text);
                         article.text = learned.strip(&outlet, &article.text);
                         touched.insert(outlet);
@@ -99,7 +103,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     progress.finish();
 
     // Boilerplate learned late applies to the outlet's earlier articles too.
-    summary.recleaned = reclean(&mut store, &learned, &touched)?;
+    summary.recleaned = reclean(&mut store, &learned, &before, &touched)?;
     let lines: Vec<(String, u64, u32)> = learned
         .entries()
         .filter(|(o, _, _)| touched.contains(*o))
@@ -138,31 +142,30 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     })
 }
 
-/// Strips newly learned boilerplate from stored articles of the outlets this
-/// run touched; returns how many changed.
+/// Strips newly learned boilerplate from the stored articles of the outlets
+/// whose learned set changed in this run; returns how many changed.
 fn reclean(
     store: &mut Store,
     learned: &OutletLines,
+    before: &BTreeMap<String, u64>,
     touched: &BTreeSet<String>,
 ) -> anyhow::Result<u64> {
-    if touched.is_empty() {
-        return Ok(0);
-    }
-    let mut changed = Vec::new();
-    for stored in store.articles().context("reading articles to re-clean")? {
-        let Some(outlet) = stored.article.outlet.as_deref() else {
-            continue;
-        };
-        if !touched.contains(outlet) {
+    let mut n = 0;
+    for outlet in touched {
+        let now = learned.learned_fingerprint(outlet);
+        if now == 0 || before.get(outlet).copied().unwrap_or(0) == now {
             continue;
         }
-        let text = learned.strip(outlet, &stored.article.text);
-        if text != stored.article.text && !text.trim().is_empty() {
-            changed.push((stored.id, text));
+        let texts = store
+            .texts_of_outlet(outlet)
+            .with_context(|| format!("reading {outlet}'s articles to re-clean"))?;
+        for (id, text) in texts {
+            let clean = learned.strip(outlet, &text);
+            if clean != text && !clean.trim().is_empty() {
+                store.update_text(id, &clean)?;
+                n += 1;
+            }
         }
     }
-    for (id, text) in &changed {
-        store.update_text(*id, text)?;
-    }
-    Ok(changed.len() as u64)
+    Ok(n)
 }

@@ -156,7 +156,7 @@ mod lab {
             for n in names {
                 let id = n.trim_end_matches(".html");
                 let html = std::fs::read_to_string(format!("{dir}/{n}")).unwrap();
-                let mut base = options();
+                let mut base = options().with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
                 if let Some(u) = urls[id].as_str().and_then(|u| url::Url::parse(u).ok()) {
                     base = base.with_url(u);
                 }
@@ -170,6 +170,15 @@ mod lab {
                     ("prec", base.clone()),
                     ("bal", base.clone().with_focus(F::Balanced)),
                     ("rec", base.clone().with_focus(F::FavorRecall)),
+                    ("precnf", base.clone().with_fallback(false)),
+                    (
+                        "recnf",
+                        base.clone().with_focus(F::FavorRecall).with_fallback(false),
+                    ),
+                    (
+                        "balnf",
+                        base.clone().with_focus(F::Balanced).with_fallback(false),
+                    ),
                 ] {
                     let r = trafilatura::extract(&html, &o).unwrap_or_default();
                     rec.insert(name.into(), paragraphs(&r).into());

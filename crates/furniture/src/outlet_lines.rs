@@ -145,6 +145,22 @@ impl OutletLines {
         out
     }
 
+    /// A fingerprint of the lines currently learned as `outlet`'s
+    /// boilerplate: when it changes, the outlet's stored articles are worth
+    /// cleaning again; when it does not, they are not.
+    pub fn learned_fingerprint(&self, outlet: &str) -> u64 {
+        let Some(c) = outlet_key(outlet).and_then(|k| self.outlets.get(k)) else {
+            return 0;
+        };
+        let threshold = (self.min_share * c.articles as f64).max(self.min_articles as f64);
+        c.lines
+            .iter()
+            .filter(|(_, n)| **n as f64 >= threshold)
+            .fold(0u64, |acc, (h, _)| {
+                acc ^ h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            })
+    }
+
     /// Every count, for persisting: `(outlet, line_hash, articles seen in)`.
     pub fn entries(&self) -> impl Iterator<Item = (&str, u64, u64)> + '_ {
         self.outlets

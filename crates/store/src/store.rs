@@ -258,6 +258,17 @@ impl Store {
             .collect()
     }
 
+    /// The clean texts of one outlet's articles, by id.
+    pub fn texts_of_outlet(&self, outlet: &str) -> Result<Vec<(i64, String)>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT id, text FROM articles WHERE outlet = ?1 ORDER BY id")
+            .and_then(|mut st| {
+                st.query_map([outlet], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(sql_err(&self.path, "reading texts"))
+    }
+
     /// The per-outlet line counts the furniture stage learned: every
     /// `(outlet, line hash, articles with that line)`, and every
     /// `(outlet, articles seen)`, sorted.
