@@ -1,36 +1,43 @@
 //! The content hash that identifies an article in the store.
 //!
-//! The hash covers the raw body only: its kind (`html` or `text`) and its
-//! content, with line endings normalised to `\n`, trailing whitespace trimmed
-//! from every line and trailing blank lines dropped. The URL and the other
-//! hints are deliberately left out:
+//! The hash covers the raw body, its kind (`html` or `text`) and the URL the
+//! input gave, if any. The body is canonicalised: line endings normalised to
+//! `\n`, trailing whitespace trimmed from every line and trailing blank
+//! lines dropped.
 //!
-//! - re-ingesting the same input (even re-exported with CRLF line endings, or
-//!   from a different container) adds nothing;
-//! - the same body found at two URLs (a syndicated copy, a mirror, a page
-//!   reachable under two addresses) is one article: storing it twice would
-//!   only make one report look like two outlets agreeing. The first copy
-//!   ingested wins and keeps its URL.
-//!
-//! The same text as HTML and as plain text hashes differently, because the two
-//! are extracted differently.
+//! - re-ingesting the same input (even re-exported with CRLF line endings)
+//!   adds nothing;
+//! - the same wire text published at two URLs is two articles: which outlets
+//!   carried a copy is part of the story, and the clustering stage groups
+//!   such near-duplicates and counts them once;
+//! - the same text as HTML and as plain text hashes differently, because the
+//!   two are extracted differently.
 
 use sha2::{Digest, Sha256};
 use storyline_model::{Body, Record};
 
 /// Prefix of the hashed bytes, so a future change of canonical form can
 /// never collide with hashes already stored.
-const DOMAIN: &[u8] = b"storyline-content-v1\0";
+const DOMAIN: &[u8] = b"storyline-content-v2\0";
 
 /// The hex SHA-256 of a record's canonical raw body (see the module docs).
 pub fn content_hash(record: &Record) -> String {
-    body_hash(&record.body)
+    hash_of(&record.body, record.hints.url.as_deref())
 }
 
-/// The hash of a body alone; what [`content_hash`] computes.
+/// The hash of a body alone, as for a record without a URL.
 pub(crate) fn body_hash(body: &Body) -> String {
+    hash_of(body, None)
+}
+
+fn hash_of(body: &Body, url: Option<&str>) -> String {
     let mut h = Sha256::new();
     h.update(DOMAIN);
+    if let Some(u) = url.map(str::trim).filter(|u| !u.is_empty()) {
+        h.update(b"url\0");
+        h.update(u.as_bytes());
+        h.update(b"\0");
+    }
     h.update(body.kind().as_bytes());
     h.update(b"\0");
     feed_canonical(&mut h, body.as_str());
@@ -114,7 +121,7 @@ mod tests {
     }
 
     #[test]
-    fn kind_matters_and_url_does_not() {
+    fn kind_and_url_matter_and_the_source_does_not() {
         let text = "<p>Bridge reopens</p>";
         let mut rec = Record {
             source: "a.jsonl#1".into(),
@@ -122,11 +129,20 @@ mod tests {
             hints: Default::default(),
         };
         let html = content_hash(&rec);
-        rec.hints.url = Some("https://elsewhere.example/copy".into());
         rec.source = "b.warc#7".into();
-        assert_eq!(html, content_hash(&rec));
+        assert_eq!(
+            html,
+            content_hash(&rec),
+            "the same input from another file is the same article"
+        );
+        rec.hints.url = Some("https://elsewhere.example/copy".into());
+        let copy = content_hash(&rec);
+        assert_ne!(
+            html, copy,
+            "a copy at another URL is another outlet's article"
+        );
         rec.body = Body::Text(text.into());
-        assert_ne!(html, content_hash(&rec));
+        assert_ne!(copy, content_hash(&rec));
     }
 
     #[test]
