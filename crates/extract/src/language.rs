@@ -3,7 +3,7 @@
 use storyline_model::Language;
 
 /// How much text the detector looks at; more adds time, not accuracy.
-const SAMPLE: usize = 4096;
+const SAMPLE: usize = 1200;
 /// Below this many letters a guess is not worth calling reliable.
 const MIN_LETTERS: usize = 60;
 
