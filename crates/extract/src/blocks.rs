@@ -1,9 +1,12 @@
 //! Cleaned HTML to paragraphs of plain text.
 //!
 //! trafilatura's own plain text runs paragraphs together; its cleaned HTML
-//! keeps them, so we walk that and break at every block element.
+//! keeps them, so we walk that and break at every block element. Text
+//! that was UTF-8 misread as Latin-1 is repaired on the way.
 
 use scraper::{Html, Node};
+
+use crate::page::mojibake::repair;
 
 /// Elements that start a new paragraph.
 fn is_block(name: &str) -> bool {
@@ -45,7 +48,9 @@ pub fn to_text(fragment: &str) -> String {
     for edge in doc.root_element().traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
-                Node::Text(t) => para.push_str(t),
+                // Repaired per text node, before whitespace is collapsed:
+                // a misread no-break space is itself a space character.
+                Node::Text(t) => para.push_str(&repair(t)),
                 Node::Element(e) if is_block(e.name()) => flush(&mut para, &mut out),
                 _ => {}
             },
@@ -88,6 +93,19 @@ mod tests {
             "<h1>Head</h1><p>One <b>bold</b>\n word.</p><ul><li>a</li><li>b</li></ul>tail<br>end &amp; more",
         );
         assert_eq!(t, "Head\n\nOne bold word.\n\na\n\nb\n\ntail\n\nend & more");
+    }
+
+    #[test]
+    fn misread_utf8_is_repaired_before_spaces_collapse() {
+        // "café’s" and a no-break space, each byte read as Latin-1.
+        let misread: String = "caf\u{e9}\u{2019}s\u{a0}menu"
+            .bytes()
+            .map(char::from)
+            .collect();
+        assert_eq!(
+            to_text(&format!("<p>{misread}</p>")),
+            "caf\u{e9}\u{2019}s menu"
+        );
     }
 
     #[test]

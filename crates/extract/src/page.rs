@@ -1,9 +1,22 @@
 //! One HTML page: main text by trafilatura, metadata by our own rules.
+//!
+//! The main text comes from trafilatura in precision mode, which keeps
+//! news pages free of menus and teasers but sometimes stops at the first
+//! of several sections of a long article. When the precise text holds
+//! little of the page's words, a recall-mode pass runs too and wins if it
+//! finds clearly more. Either text is then tidied: UTF-8 that was once
+//! misread as Latin-1 is repaired (see [`mojibake`]) and a second copy of
+//! the article on the same page is dropped (see [`copies`]).
 
-use scraper::Html;
-use trafilatura::{ExtractResult, Options};
+use std::borrow::Cow;
+
+use scraper::{Html, Node};
+use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
 use crate::meta;
+
+mod copies;
+pub(crate) mod mojibake;
 
 /// What an HTML page yields before it becomes an article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,10 +36,15 @@ pub struct Page {
 }
 
 /// Extraction settings shared by every page.
+///
+/// Precision first: on news pages recall mode lets in menus, cookie notices
+/// and teasers. trafilatura's own date search is off: `storyline-date`
+/// finds the date, so that search would be wasted work.
 pub fn options() -> Options {
     Options::default()
         .with_fallback(true)
-        .with_focus(trafilatura::ExtractionFocus::FavorPrecision)
+        .with_focus(ExtractionFocus::FavorPrecision)
+        .with_html_date_mode(HtmlDateMode::Disabled)
 }
 
 /// Extracts a page. `url` is where the page was found, if known.
@@ -37,27 +55,31 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     }
     // A page trafilatura finds too thin is not an error here: the caller
     // decides what an empty text means.
-    // EXPERIMENT (temporary)
-    if let Ok(v) = std::env::var("SL_EXP") {
-        for f in v.split(',') {
-            opts = match f {
-                "bal" => opts.with_focus(trafilatura::ExtractionFocus::Balanced),
-                "rec" => opts.with_focus(trafilatura::ExtractionFocus::FavorRecall),
-                "notab" => opts.with_exclude_tables(true),
-                "nofb" => opts.with_fallback(false),
-                "nodate" => opts.with_html_date_mode(trafilatura::HtmlDateMode::Disabled),
-                _ => opts,
-            };
+    let parsed = trafilatura::dom::Document::parse(html);
+    let second = parsed.clone_document();
+    let result = trafilatura::extract_document(parsed, &opts).unwrap_or_default();
+    let doc = Html::parse_document(html);
+    let mut text = paragraphs(&result);
+    let narrow = text.chars().count();
+    // A precise text holding most of the page's words leaves nothing for
+    // a wider pass to find; skipping it saves most of its cost.
+    if opts.focus == ExtractionFocus::FavorPrecision
+        && (narrow as f64) < WIDEN_BELOW * page_text_len(&doc) as f64
+    {
+        let recall = opts.clone().with_focus(ExtractionFocus::FavorRecall);
+        if let Ok(wide) = trafilatura::extract_document(second, &recall) {
+            let wide = paragraphs(&wide);
+            if prefer_wide(narrow, wide.chars().count()) {
+                text = wide;
+            }
         }
     }
-    let result = trafilatura::extract(html, &opts).unwrap_or_default();
-    let doc = Html::parse_document(html);
     let page_url = meta::canonical_url(&doc).or_else(|| nonempty(&result.metadata.url));
     let date_url = url.map(str::to_string).or_else(|| page_url.clone());
     Page {
-        text: paragraphs(&result),
-        title: meta::title(&doc, &result.metadata.title),
-        author: meta::author(&doc, &result.metadata.author),
+        text,
+        title: meta::title(&doc, &result.metadata.title, date_url.as_deref()).map(repaired),
+        author: meta::author(&doc, &result.metadata.author).map(repaired),
         published: storyline_date::from_html(&doc, date_url.as_deref()),
         url: page_url,
         site_name: nonempty(&result.metadata.sitename),
@@ -65,14 +87,66 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     }
 }
 
-/// The main text as paragraphs: from the cleaned HTML, which keeps block
-/// boundaries, else from the plain text.
-fn paragraphs(result: &ExtractResult) -> String {
-    let text = crate::blocks::to_text(&result.content_html);
-    if text.is_empty() {
-        result.content_text.trim().to_string()
+/// Share of the page's text above which a precise text is taken as is.
+const WIDEN_BELOW: f64 = 0.6;
+
+/// Below this many characters a precise text is a short item (a brief, a
+/// teaser), where the wider text mostly adds the page around it.
+const SHORT_TEXT: usize = 1000;
+
+/// Whether the recall-mode text (`wide` characters) should replace the
+/// precision-mode one (`narrow`).
+///
+/// Precision mode often stops at the first of several sections of a long
+/// article (guides, lists, reviews split into blocks); recall mode then
+/// finds clearly more. On a short text, a modestly longer wide text is
+/// usually the page's furniture, so it must be much longer to win.
+fn prefer_wide(narrow: usize, wide: usize) -> bool {
+    let (n, w) = (narrow as f64, wide as f64);
+    if narrow >= SHORT_TEXT {
+        w > 1.2 * n
     } else {
-        text
+        w > 2.5 * n
+    }
+}
+
+/// The main text as paragraphs: from the cleaned HTML, which keeps block
+/// boundaries, else from the plain text; misread UTF-8 repaired and second
+/// copies of the text dropped.
+fn paragraphs(result: &ExtractResult) -> String {
+    let mut text = crate::blocks::to_text(&result.content_html);
+    if text.is_empty() {
+        text = repaired(result.content_text.trim().to_string());
+    }
+    copies::drop(&text)
+}
+
+/// Characters of readable text on the whole page, whitespace runs counted
+/// as one: what a text extractor could at most return.
+fn page_text_len(doc: &Html) -> usize {
+    let mut len = 0;
+    for node in doc.root_element().descendants() {
+        if let Node::Text(t) = node.value() {
+            let hidden = node
+                .parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "template"));
+            if !hidden {
+                len += t
+                    .split_whitespace()
+                    .map(|w| w.chars().count() + 1)
+                    .sum::<usize>();
+            }
+        }
+    }
+    len
+}
+
+/// `s` with misread UTF-8 repaired.
+fn repaired(s: String) -> String {
+    match mojibake::repair(&s) {
+        Cow::Owned(fixed) => fixed,
+        Cow::Borrowed(_) => s,
     }
 }
 
@@ -118,6 +192,27 @@ mod tests {
     }
 
     #[test]
+    fn a_wider_text_must_be_clearly_longer() {
+        // Long precise texts give way to a fifth more; short ones only to
+        // two and a half times as much.
+        assert!(prefer_wide(4000, 5000));
+        assert!(!prefer_wide(4000, 4600));
+        assert!(!prefer_wide(600, 1200));
+        assert!(prefer_wide(600, 1600));
+        assert!(prefer_wide(0, 10));
+        assert!(!prefer_wide(0, 0));
+    }
+
+    #[test]
+    fn page_text_leaves_out_scripts_and_styles() {
+        let doc = Html::parse_document(
+            "<html><head><style>p { color: red }</style><script>var x = 1;</script></head>\
+             <body><p>two  words</p><noscript>enable scripts</noscript></body></html>",
+        );
+        assert_eq!(page_text_len(&doc), "two words ".len());
+    }
+
+    #[test]
     fn junk_html_never_panics() {
         for junk in [
             "",
@@ -128,132 +223,6 @@ mod tests {
             "<script>alert(1)</script>",
         ] {
             let _ = extract(junk, Some("not a url"), &options());
-        }
-    }
-}
-
-// LAB (temporary): dumps several configurations per page for offline study.
-#[cfg(test)]
-mod lab {
-    use super::*;
-    use trafilatura::ExtractionFocus as F;
-
-    #[test]
-    #[ignore]
-    fn dump() {
-        for bench in ["wcxb", "aeb"] {
-            let dir = format!("/tmp/ana/html/{bench}");
-            let urls: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(format!("{dir}/urls.json")).unwrap())
-                    .unwrap();
-            let mut out = String::new();
-            let mut names: Vec<_> = std::fs::read_dir(&dir)
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-                .filter(|n| n.ends_with(".html"))
-                .collect();
-            names.sort();
-            for n in names {
-                let id = n.trim_end_matches(".html");
-                let html = std::fs::read_to_string(format!("{dir}/{n}")).unwrap();
-                let mut base = options().with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
-                if let Some(u) = urls[id].as_str().and_then(|u| url::Url::parse(u).ok()) {
-                    base = base.with_url(u);
-                }
-                let mut rec = serde_json::Map::new();
-                rec.insert("id".into(), id.into());
-                rec.insert(
-                    "pagelen".into(),
-                    trafilatura::html2txt(&html).chars().count().into(),
-                );
-                for (name, o) in [
-                    ("prec", base.clone()),
-                    ("bal", base.clone().with_focus(F::Balanced)),
-                    ("rec", base.clone().with_focus(F::FavorRecall)),
-                    ("precnf", base.clone().with_fallback(false)),
-                    (
-                        "recnf",
-                        base.clone().with_focus(F::FavorRecall).with_fallback(false),
-                    ),
-                    (
-                        "balnf",
-                        base.clone().with_focus(F::Balanced).with_fallback(false),
-                    ),
-                ] {
-                    let r = trafilatura::extract(&html, &o).unwrap_or_default();
-                    rec.insert(name.into(), paragraphs(&r).into());
-                    rec.insert(format!("{name}_html"), r.content_html.into());
-                }
-                out.push_str(&serde_json::Value::Object(rec).to_string());
-                out.push('\n');
-            }
-            std::fs::write(format!("/tmp/ana/{bench}.jsonl"), out).unwrap();
-        }
-    }
-}
-
-#[cfg(test)]
-mod lab_time {
-    use super::*;
-    use std::time::Instant;
-    use trafilatura::ExtractionFocus as F;
-
-    #[test]
-    #[ignore]
-    fn timing() {
-        let dir = "/tmp/ana/html/wcxb";
-        let mut pages = Vec::new();
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "html") {
-                pages.push(std::fs::read_to_string(p).unwrap());
-            }
-        }
-        let pages = &pages[..300];
-        let cpu = || -> f64 {
-            let st = std::fs::read_to_string("/proc/thread-self/stat").unwrap();
-            let rest = &st[st.rfind(')').unwrap() + 2..];
-            let f: Vec<&str> = rest.split(' ').collect();
-            (f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap()) / 100.0
-        };
-        let t = |name: &str, f: &dyn Fn(&str)| {
-            let s = Instant::now();
-            let c = cpu();
-            for p in pages {
-                f(p);
-            }
-            eprintln!(
-                "{name}: wall {:.2}s cpu {:.2}s",
-                s.elapsed().as_secs_f64(),
-                cpu() - c
-            );
-        };
-        let o = options();
-        let o = options().with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
-        for _ in 0..2 {
-            t("traf parse", &|p| {
-                let _ = trafilatura::dom::Document::parse(p);
-            });
-            t("prec", &|p| {
-                let _ = trafilatura::extract(p, &o);
-            });
-            let r = o.clone().with_focus(F::FavorRecall);
-            t("rec", &|p| {
-                let _ = trafilatura::extract(p, &r);
-            });
-            let b = o.clone().with_focus(F::Balanced);
-            t("bal", &|p| {
-                let _ = trafilatura::extract(p, &b);
-            });
-            t("prec+rec shared parse", &|p| {
-                let d = trafilatura::dom::Document::parse(p);
-                let d2 = d.clone_document();
-                let _ = trafilatura::extract_document(d, &o);
-                let _ = trafilatura::extract_document(d2, &r);
-            });
-            t("full", &|p| {
-                let _ = extract(p, None, &options());
-            });
         }
     }
 }
