@@ -1,6 +1,7 @@
 //! `storyline eval`: the project's own measurements, in agreement with the
 //! referee scripts in `../shared/referee/`.
 
+pub mod cluster;
 pub mod extract;
 pub mod shingles;
 
@@ -22,6 +23,14 @@ pub enum EvalCommand {
         #[arg(long)]
         pred: Option<PathBuf>,
     },
+    /// Story clustering on a labelled JSON Lines file (id, date, title, text, cluster).
+    Cluster {
+        /// One article per line, in the form of `../shared/data/clustering/*.jsonl`.
+        file: PathBuf,
+        /// Write `id<TAB>story` lines here (the referee's format).
+        #[arg(long)]
+        pred: Option<PathBuf>,
+    },
 }
 
 /// Page benchmark layouts.
@@ -36,5 +45,6 @@ pub enum Benchmark {
 pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Extract { kind, dir, pred } => extract::run(kind, &dir, pred.as_deref()),
+        EvalCommand::Cluster { file, pred } => cluster::run(&file, pred.as_deref()),
     }
 }
