@@ -105,9 +105,15 @@ fn measure(label: &str, bytes: Vec<u8>, name: &str, parallel: bool) {
     let n = records.len();
     let t = Instant::now();
     let ok = if parallel {
-        records.par_iter().filter(|r| extractor.extract(r).is_ok()).count()
+        records
+            .par_iter()
+            .filter(|r| extractor.extract(r).is_ok())
+            .count()
     } else {
-        records.iter().filter(|r| extractor.extract(r).is_ok()).count()
+        records
+            .iter()
+            .filter(|r| extractor.extract(r).is_ok())
+            .count()
     };
     let extract = t.elapsed().as_secs_f64();
     println!(

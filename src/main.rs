@@ -7,6 +7,7 @@ mod cmd;
 mod eval;
 mod ingest;
 mod progress;
+mod stories;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +75,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List stories: groups of articles about one event, largest first.
+    Stories {
+        #[command(flatten)]
+        db: DbArg,
+        /// One JSON object per story.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one story's articles in time order, with their near-copies.
+    Story {
+        #[command(flatten)]
+        db: DbArg,
+        /// The story's id (see `storyline stories`).
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure the pipeline on labelled data.
     Eval {
         #[command(subcommand)]
@@ -93,6 +111,8 @@ fn main() -> ExitCode {
         Command::Extract { inputs } => cmd::extract::run(&inputs),
         Command::Articles { db, json } => cmd::articles::list(&db.db, json),
         Command::Article { db, id, json } => cmd::articles::show(&db.db, id, json),
+        Command::Stories { db, json } => cmd::stories::list(&db.db, json),
+        Command::Story { db, id, json } => cmd::stories::show(&db.db, id, json),
         Command::Eval { what } => eval::run(what),
     };
     match result {

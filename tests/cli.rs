@@ -249,6 +249,27 @@ fn reingesting_adds_nothing_and_articles_are_listed() {
     let one = run(&["article", "1", "--json", "--db", db]);
     let a: Value = serde_json::from_slice(&one.stdout).unwrap();
     assert_eq!(a["id"], 1);
+    let stories = run(&["stories", "--json", "--db", db]);
+    let stories: Vec<Value> = String::from_utf8_lossy(&stories.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let in_stories: u64 = stories
+        .iter()
+        .map(|s| s["articles"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        in_stories,
+        s["total_in_db"].as_u64().unwrap(),
+        "every article is in one story"
+    );
+    let first = stories[0]["id"].to_string();
+    let story = run(&["story", &first, "--json", "--db", db]);
+    let story: Value = serde_json::from_slice(&story.stdout).unwrap();
+    assert_eq!(
+        story["articles"].as_array().unwrap().len() as u64,
+        stories[0]["articles"].as_u64().unwrap()
+    );
     let missing = run(&["article", "99999", "--db", db]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no article 99999"));
@@ -372,6 +393,13 @@ fn seeds_ingest_as_five_clean_articles() {
             a["source"]
         );
     }
+    let stories = run(&["stories", "--json", "--db", db]);
+    let stories: Vec<Value> = String::from_utf8_lossy(&stories.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(stories.len(), 1, "the seeds are one story: {stories:?}");
+    assert_eq!(stories[0]["articles"], 5);
     let t4 = by_file["004"]["text"].as_str().unwrap();
     assert!(t4.contains("Background:"));
     assert!(t4.contains("On 23 January, US President Donald Trump confirmed"));

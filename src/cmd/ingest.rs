@@ -24,6 +24,7 @@ struct Summary {
     seconds: f64,
     articles_per_second: f64,
     total_in_db: u64,
+    stories: u64,
 }
 
 pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Result<ExitCode> {
@@ -121,17 +122,23 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     summary.seconds = started.elapsed().as_secs_f64();
     summary.articles_per_second = tally.records as f64 / summary.seconds.max(1e-9);
     summary.total_in_db = store.count()?;
+    // Stories are brought up to date whenever the articles changed.
+    if summary.stored > 0 || summary.recleaned > 0 || store.stories()?.is_empty() {
+        crate::stories::rebuild(&mut store)?;
+    }
+    summary.stories = store.stories()?.len() as u64;
     if json {
         println!("{}", serde_json::to_string(&summary)?);
     } else if !quiet {
         eprintln!(
-            "{} records: {} stored, {} already known, {} errors ({:.0} articles/s); {} articles in {}",
+            "{} records: {} stored, {} already known, {} errors ({:.0} articles/s); {} articles, {} stories in {}",
             summary.records,
             summary.stored,
             summary.duplicates,
             summary.errors,
             summary.articles_per_second,
             summary.total_in_db,
+            summary.stories,
             db.display()
         );
     }

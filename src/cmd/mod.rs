@@ -3,3 +3,4 @@
 pub mod articles;
 pub mod extract;
 pub mod ingest;
+pub mod stories;

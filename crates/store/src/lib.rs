@@ -18,9 +18,11 @@ mod hash;
 mod row;
 mod schema;
 mod store;
+mod stories;
 
 pub use error::StoreError;
 pub use hash::content_hash;
 pub use row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use store::Store;
+pub use stories::{Membership, StoryInput, StoryMember, StoryRow};

@@ -49,6 +49,23 @@ const MIGRATIONS: &[&str] = &[
         articles INTEGER NOT NULL
     );
     ",
+    // 2: stories: which story each article belongs to, and the stories' summary rows.
+    "
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT,
+        first_published TEXT,
+        last_published TEXT,
+        articles INTEGER NOT NULL,
+        outlets TEXT NOT NULL          -- JSON array of outlet names, sorted
+    );
+    CREATE TABLE story_articles (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        story_id INTEGER NOT NULL,
+        duplicate_of INTEGER           -- the article this one is a near-copy of
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    ",
 ];
 
 /// The schema version this build creates and understands.
@@ -133,7 +150,16 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, Path::new(":memory:")).unwrap();
         assert_eq!(user_version(&conn).unwrap(), i64::from(SCHEMA_VERSION));
-        assert_eq!(tables(&conn), ["articles", "outlet_lines", "outlets"]);
+        assert_eq!(
+            tables(&conn),
+            [
+                "articles",
+                "outlet_lines",
+                "outlets",
+                "stories",
+                "story_articles"
+            ]
+        );
         // Running again is a no-op.
         migrate(&mut conn, Path::new(":memory:")).unwrap();
         assert_eq!(user_version(&conn).unwrap(), i64::from(SCHEMA_VERSION));

@@ -28,9 +28,9 @@ const ARTICLE_ORDER: &str = "ORDER BY published IS NULL, published, id";
 /// Not `Sync`: share it by giving each thread its own [`Store::open`] of the
 /// same file; SQLite's WAL mode lets readers run beside one writer.
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     /// For error messages; `:memory:` for an in-memory store.
-    path: PathBuf,
+    pub(crate) path: PathBuf,
 }
 
 impl std::fmt::Debug for Store {
@@ -359,7 +359,10 @@ impl Store {
 }
 
 /// Maps a SQLite error to a [`StoreError::Sql`] naming the file and the step.
-fn sql_err<'a>(path: &'a Path, op: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + 'a {
+pub(crate) fn sql_err<'a>(
+    path: &'a Path,
+    op: &'static str,
+) -> impl Fn(rusqlite::Error) -> StoreError + 'a {
     move |source| StoreError::Sql {
         path: path.to_owned(),
         op,

@@ -1,0 +1,138 @@
+//! The clustering configuration: one fixed default for every stream.
+
+/// Thresholds, weights, time behaviour and size limits of the clusterer.
+///
+/// [`Config::default`] is the one configuration every evaluation uses; the
+/// fields are public so that experiments and tests can vary them.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Least combined similarity for an article to join a story.
+    pub join_threshold: f32,
+    /// Least story-to-story similarity for two stories to merge.
+    pub merge_threshold: f32,
+    /// Weight of the body-term similarity in the combined similarity.
+    pub body_weight: f32,
+    /// Weight of the title-term similarity.
+    pub title_weight: f32,
+    /// Weight of the entity similarity.
+    pub entity_weight: f32,
+    /// How a story's summed vectors are compared: 0 is the cosine with the
+    /// centroid, 1 the average cosine with the members (the centroid
+    /// cosine grows with story size, the average does not); between, a
+    /// geometric blend.
+    pub linkage: f32,
+    /// The IDF is raised to this power (above 1 sharpens rare terms).
+    pub idf_power: f32,
+    /// Articles assumed seen before the stream, each feature in one of
+    /// them: steadies IDF while the stream is young.
+    pub idf_prior_docs: u64,
+    /// Whether figures (ages, tolls, magnitudes, years) count as entity keys.
+    pub number_entities: bool,
+    /// Time gap (seconds) between an article and a story's dated span that
+    /// costs nothing: reports of one event spread over a day or so.
+    pub time_grace_secs: i64,
+    /// Beyond the grace, similarity is multiplied by `exp(-gap / scale)`.
+    pub time_scale_secs: f64,
+    /// Content similarity from which a match starts to outweigh the time
+    /// gap (within the active window) ...
+    pub strong_low: f32,
+    /// ... and at which the gap no longer matters.
+    pub strong_high: f32,
+    /// An undated article is placed at the stream clock (the latest time
+    /// seen), but that is a guess: its time decay never drops below this.
+    pub undated_decay_floor: f32,
+    /// For undated articles, a story's idle time counted in articles is the
+    /// clock: similarity scales with `exp(-idle / position_scale)` between
+    /// the floor and `1 + position_boost`.
+    pub position_scale: f64,
+    /// How much a story active just before an undated article is favoured.
+    pub position_boost: f32,
+    /// How much the undecayed content similarity (against the decayed one)
+    /// counts when choosing among stories that clear the threshold: time
+    /// decides what is plausible, content what fits best.
+    pub raw_choice: f32,
+    /// A copy arriving this long (seconds) after its story's last dated
+    /// article marks its text as recurring boilerplate.
+    pub recurrence_secs: i64,
+    /// The same for undated copies of undated stories, counted in articles.
+    pub recurrence_articles: u64,
+    /// A story idle this long (by the stream clock) may leave the active window.
+    pub window_secs: i64,
+    /// ... but only once this many articles have arrived since its last one,
+    /// so that sparse or undated streams keep their recent stories.
+    pub min_keep_articles: u64,
+    /// A story idle for this many articles leaves regardless of time: bounds
+    /// memory when the clock does not move (undated streams).
+    pub max_keep_articles: u64,
+    /// Body tokens read per article.
+    pub max_tokens: usize,
+    /// Title tokens read per article.
+    pub max_title_tokens: usize,
+    /// Body terms kept per article vector.
+    pub doc_terms: usize,
+    /// Title terms kept per article vector.
+    pub doc_title_terms: usize,
+    /// Entity keys kept per article vector.
+    pub doc_entities: usize,
+    /// Body terms kept per story centroid.
+    pub story_terms: usize,
+    /// Title terms kept per story centroid.
+    pub story_title_terms: usize,
+    /// Entity keys kept per story centroid.
+    pub story_entities: usize,
+    /// Heaviest story terms and entities put in the inverted index.
+    pub index_features: usize,
+    /// Heaviest article terms and entities looked up in the index.
+    pub query_features: usize,
+    /// Most recent postings scanned per looked-up feature.
+    pub max_posting_scan: usize,
+    /// Candidate stories scored in full per article.
+    pub max_candidates: usize,
+    /// Estimated shingle Jaccard at which an article is a near-duplicate.
+    pub duplicate_threshold: f32,
+    /// Fewest tokens for near-duplicate detection (shorter texts collide).
+    pub min_duplicate_tokens: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            join_threshold: 0.15,
+            merge_threshold: 0.35,
+            body_weight: 0.45,
+            title_weight: 0.3,
+            entity_weight: 0.3,
+            linkage: 0.5,
+            idf_power: 2.0,
+            idf_prior_docs: 100,
+            number_entities: true,
+            time_grace_secs: 86_400,
+            time_scale_secs: 5.0 * 86_400.0,
+            strong_low: 0.25,
+            strong_high: 0.7,
+            undated_decay_floor: 0.4,
+            position_scale: 10.0,
+            position_boost: 0.3,
+            raw_choice: 0.5,
+            recurrence_secs: 7 * 86_400,
+            recurrence_articles: 30,
+            window_secs: 30 * 86_400,
+            min_keep_articles: 5_000,
+            max_keep_articles: 200_000,
+            max_tokens: 1_000,
+            max_title_tokens: 64,
+            doc_terms: 80,
+            doc_title_terms: 24,
+            doc_entities: 60,
+            story_terms: 100,
+            story_title_terms: 32,
+            story_entities: 80,
+            index_features: 24,
+            query_features: 16,
+            max_posting_scan: 512,
+            max_candidates: 16,
+            duplicate_threshold: 0.7,
+            min_duplicate_tokens: 12,
+        }
+    }
+}

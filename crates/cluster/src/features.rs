@@ -1,0 +1,419 @@
+//! Turns one article into three sparse, L2-normalised TF-IDF vectors:
+//! body terms, title terms and named-entity-ish keys.
+//!
+//! Entities are capitalised-name runs ("Fred Dunmore", "NASA"): each name
+//! word is a key and so is the whole run, so a later "Dunmore" still meets
+//! "Fred Dunmore". Sentences written in title case or capitals are skipped
+//! for entities, since every word there looks like a name.
+
+use crate::config::Config;
+use crate::stopwords::is_stopword_hash;
+use crate::tokens::{BREAK, CAP, DIGIT, START, UPPER, for_each_token};
+use crate::vocab::{NO_ENTITY, NO_TERM, Vocab};
+
+/// Index of the body-term vector.
+pub(crate) const BODY: usize = 0;
+/// Index of the title-term vector.
+pub(crate) const TITLE: usize = 1;
+/// Index of the entity vector.
+pub(crate) const ENTITY: usize = 2;
+/// Number of vector kinds.
+pub(crate) const KINDS: usize = 3;
+
+/// A sparse vector: (feature id, weight), sorted by id.
+pub(crate) type Sparse = Vec<(u32, f32)>;
+
+/// One token of an article: its word, with what the hot loops need of the
+/// vocabulary's entry copied in, and its case/position flags.
+#[derive(Clone, Copy)]
+pub(crate) struct Tok {
+    /// The term id, or [`NO_TERM`].
+    pub term: u32,
+    /// The one-word entity key of a capitalised word or figure, or [`NO_ENTITY`].
+    pub entity: u32,
+    /// The word's hash: its key in the vocabulary, and its shingle value.
+    pub hash: u64,
+    pub flags: u8,
+    /// Letters only.
+    pub alpha: bool,
+}
+
+/// Reusable buffers for featurising articles, and the latest result.
+pub(crate) struct Features {
+    /// Tokens of the latest title.
+    pub title: Vec<Tok>,
+    /// Tokens of the latest body.
+    pub body: Vec<Tok>,
+    /// The latest article's vectors, normalised, by kind.
+    pub vecs: [Sparse; KINDS],
+    buf: String,
+    touched: [Vec<u32>; KINDS],
+    run: Vec<(u64, u32)>,
+    /// Sentences of the latest article: (part, start, end, title case).
+    sentences: Vec<(u8, u32, u32, bool)>,
+}
+
+impl Features {
+    pub fn new() -> Self {
+        Features {
+            title: Vec::new(),
+            body: Vec::new(),
+            vecs: Default::default(),
+            buf: String::new(),
+            touched: Default::default(),
+            run: Vec::new(),
+            sentences: Vec::new(),
+        }
+    }
+
+    /// Approximate heap bytes of the buffers.
+    pub fn heap_bytes(&self) -> usize {
+        let tok = std::mem::size_of::<Tok>();
+        (self.title.capacity() + self.body.capacity()) * tok
+            + self.vecs.iter().map(|v| v.capacity() * 8).sum::<usize>()
+            + self.touched.iter().map(|v| v.capacity() * 4).sum::<usize>()
+    }
+
+    /// Featurises one article, updating the vocabulary's document
+    /// frequencies, and leaves the vectors in `self.vecs`.
+    pub fn build(&mut self, title: &str, text: &str, vocab: &mut Vocab, cfg: &Config) {
+        tokenize(
+            title,
+            cfg.max_title_tokens,
+            &mut self.buf,
+            vocab,
+            &mut self.title,
+        );
+        tokenize(text, cfg.max_tokens, &mut self.buf, vocab, &mut self.body);
+
+        for t in &self.title {
+            if let Some(st) = vocab.term_stat.get_mut(t.term as usize) {
+                if st.title_tf == 0.0 {
+                    self.touched[TITLE].push(t.term);
+                }
+                st.title_tf += 1.0;
+            }
+        }
+        for t in &self.body {
+            if let Some(st) = vocab.term_stat.get_mut(t.term as usize) {
+                if st.body_tf == 0.0 {
+                    self.touched[BODY].push(t.term);
+                }
+                st.body_tf += 1.0;
+            }
+        }
+        self.entities(vocab, cfg.number_entities);
+
+        // Document frequencies count this article before it is weighted.
+        vocab.docs += 1;
+        let doc = vocab.docs as u32;
+        for k in [TITLE, BODY] {
+            for &term in &self.touched[k] {
+                let st = &mut vocab.term_stat[term as usize];
+                if st.mark != doc {
+                    st.mark = doc;
+                    st.df += 1;
+                }
+            }
+        }
+        for &e in &self.touched[ENTITY] {
+            vocab.entity_stat[e as usize].df += 1;
+        }
+        let caps = [cfg.doc_terms, cfg.doc_title_terms, cfg.doc_entities];
+        // A flat prior (as if `idf_prior_docs` earlier articles had held each
+        // feature once) keeps the first articles of a stream from treating
+        // every shared word as common and every stray word as telling.
+        let prior = cfg.idf_prior_docs;
+        let ln_n = ln_count(vocab.docs + prior + 1);
+        for (k, &cap) in caps.iter().enumerate() {
+            let out = &mut self.vecs[k];
+            out.clear();
+            for &id in &self.touched[k] {
+                let (tf, df) = match k {
+                    ENTITY => {
+                        let st = &mut vocab.entity_stat[id as usize];
+                        (std::mem::take(&mut st.tf), st.df)
+                    }
+                    TITLE => {
+                        let st = &mut vocab.term_stat[id as usize];
+                        (std::mem::take(&mut st.title_tf), st.df)
+                    }
+                    _ => {
+                        let st = &mut vocab.term_stat[id as usize];
+                        (std::mem::take(&mut st.body_tf), st.df)
+                    }
+                };
+                // Smoothed IDF, ln((n + 1) / (df + 1)) + 1, from cached logarithms.
+                let idf = ln_n - ln_count(u64::from(df) + u64::from(prior > 0) + 1) + 1.0;
+                // Squaring is the usual case; spare it the general power.
+                let idf = if cfg.idf_power == 2.0 {
+                    idf * idf
+                } else {
+                    idf.powf(cfg.idf_power)
+                };
+                out.push((id, (1.0 + ln_count(tf as u64)) * idf));
+            }
+            self.touched[k].clear();
+            finish(out, cap);
+        }
+    }
+
+    /// Counts entity keys of the title and body into the entity TF table.
+    fn entities(&mut self, vocab: &mut Vocab, number_entities: bool) {
+        self.sentences.clear();
+        for part in 0..2u8 {
+            let toks = if part == 0 { &self.title } else { &self.body };
+            let mut start = 0;
+            while start < toks.len() {
+                let mut end = start + 1;
+                while end < toks.len() && toks[end].flags & START == 0 {
+                    end += 1;
+                }
+                let headline = title_case(&toks[start..end]);
+                self.sentences
+                    .push((part, start as u32, end as u32, headline));
+                start = end;
+            }
+        }
+        // Tokenizing counted how this article writes its words; headlines
+        // (all words capitalised) say nothing about names, so take theirs back.
+        for &(part, start, end, headline) in &self.sentences {
+            let toks = if part == 0 { &self.title } else { &self.body };
+            if headline {
+                uncount_case(&toks[start as usize..end as usize], vocab);
+            }
+        }
+        // ... then read names with what the stream knows so far.
+        for &(part, start, end, headline) in &self.sentences {
+            let toks = if part == 0 { &self.title } else { &self.body };
+            sentence_entities(
+                &toks[start as usize..end as usize],
+                headline,
+                vocab,
+                &mut self.run,
+                &mut self.touched[ENTITY],
+            );
+        }
+        if number_entities {
+            // Figures (ages, tolls, magnitudes, years) tell events of one kind apart.
+            for part in 0..2 {
+                let toks = if part == 0 { &self.title } else { &self.body };
+                for &t in toks.iter() {
+                    if t.flags & DIGIT != 0 {
+                        vocab.count_entity(t.entity, &mut self.touched[ENTITY]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Interns the tokens of `text` into `out`.
+fn tokenize(text: &str, limit: usize, buf: &mut String, vocab: &mut Vocab, out: &mut Vec<Tok>) {
+    out.clear();
+    for_each_token(text, limit, buf, |w, hash, flags| {
+        // Function words need no vocabulary entry: no term, never a name
+        // (unless written as an acronym, "US").
+        if flags & UPPER == 0 && is_stopword_hash(hash) {
+            out.push(Tok {
+                term: NO_TERM,
+                entity: NO_ENTITY,
+                hash,
+                flags,
+                alpha: true,
+            });
+            return;
+        }
+        let named = flags & (CAP | UPPER | DIGIT) != 0;
+        let info = vocab.word_with_case(w, hash, case_use(flags), named);
+        let entity = if named { info.entity } else { NO_ENTITY };
+        out.push(Tok {
+            term: info.term,
+            entity,
+            hash,
+            flags,
+            alpha: info.alpha,
+        });
+    });
+}
+
+/// Natural logarithms of small counts, computed once.
+static LN: std::sync::LazyLock<Vec<f32>> = std::sync::LazyLock::new(|| {
+    (0..4096)
+        .map(|i: u32| if i == 0 { 0.0 } else { (i as f32).ln() })
+        .collect()
+});
+
+/// `ln(x)` for a count (0 for 0), from a table when small.
+#[inline]
+fn ln_count(x: u64) -> f32 {
+    match LN.get(x as usize) {
+        Some(&v) => v,
+        None => (x as f32).ln(),
+    }
+}
+
+/// Keeps the `cap` heaviest entries, sorts by id and L2-normalises.
+pub(crate) fn finish(v: &mut Sparse, cap: usize) {
+    if v.len() > cap {
+        // Ties broken by id so truncation is deterministic.
+        v.select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(cap);
+    }
+    v.sort_unstable_by_key(|e| e.0);
+    let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for e in v.iter_mut() {
+            e.1 /= norm;
+        }
+    }
+}
+
+/// Whether a token may be part of a name: capitalised letters, and not a
+/// function word unless written as an acronym ("US", "WHO").
+fn nameish(t: Tok) -> bool {
+    t.alpha && (t.flags & UPPER != 0 || (t.flags & CAP != 0 && t.term != NO_TERM))
+}
+
+/// Takes back the case counts of a headline's words.
+fn uncount_case(sentence: &[Tok], vocab: &mut Vocab) {
+    for &t in sentence {
+        if t.alpha
+            && let Some(capitalised) = case_use(t.flags)
+        {
+            vocab.unsee_case(t.hash, capitalised);
+        }
+    }
+}
+
+/// What a token says about its word's usual case: capitalised inside a
+/// sentence, lowercase, or nothing (sentence start, all capitals). Only
+/// letter words are counted ([`Vocab::word_with_case`] sees digits too, but
+/// their counts are never read).
+fn case_use(flags: u8) -> Option<bool> {
+    if flags & UPPER != 0 {
+        None
+    } else if flags & CAP == 0 {
+        Some(false)
+    } else if flags & START == 0 {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// A sentence where most content words are capitalised (a headline in
+/// title case, or shouting): case says nothing about names there.
+fn title_case(sentence: &[Tok]) -> bool {
+    let (mut content, mut caps) = (0usize, 0usize);
+    for &t in sentence {
+        if t.alpha && t.term != NO_TERM {
+            content += 1;
+            if t.flags & (CAP | UPPER) != 0 {
+                caps += 1;
+            }
+        }
+    }
+    content >= 3 && caps * 10 >= content * 7
+}
+
+/// Finds capitalised-name runs in one sentence and counts their keys.
+fn sentence_entities(
+    sentence: &[Tok],
+    headline: bool,
+    vocab: &mut Vocab,
+    run: &mut Vec<(u64, u32)>,
+    touched: &mut Vec<u32>,
+) {
+    run.clear();
+    let mut hashes = [0u64; 4];
+    let mut flush = |run: &mut Vec<(u64, u32)>, vocab: &mut Vocab| {
+        for &(_, e) in run.iter() {
+            vocab.count_entity(e, touched);
+        }
+        if run.len() >= 2 {
+            let n = run.len().min(hashes.len());
+            for (h, &(w, _)) in hashes.iter_mut().zip(run.iter()) {
+                *h = w;
+            }
+            let e = vocab.entity(&hashes[..n]);
+            vocab.count_entity(e, touched);
+        }
+        run.clear();
+    };
+    for &t in sentence {
+        if !nameish(t) {
+            flush(run, vocab);
+            continue;
+        }
+        if t.flags & BREAK != 0 {
+            flush(run, vocab);
+        }
+        // Inside running text a capital is enough (unless the word is
+        // usually lowercase); at a sentence start or in a title-case headline
+        // the word must be known as a name from elsewhere.
+        let known = vocab.is_name(t.hash);
+        let trusted = t.flags & UPPER != 0
+            || if headline || t.flags & START != 0 {
+                known
+            } else {
+                known || !vocab.seen_lower(t.hash)
+            };
+        if !trusted {
+            flush(run, vocab);
+            continue;
+        }
+        run.push((t.hash, t.entity));
+    }
+    flush(run, vocab);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity_keys(text: &str) -> usize {
+        let mut vocab = Vocab::new();
+        let mut f = Features::new();
+        f.build("", text, &mut vocab, &Config::default());
+        f.vecs[ENTITY].len()
+    }
+
+    #[test]
+    fn names_runs_and_sentence_starts() {
+        // "Marta Olsen" gives marta, olsen and the pair; "Tromsø" one more;
+        // "Yesterday" none, being written in lowercase too.
+        let text = "Yesterday Marta Olsen visited the old harbour in Tromsø with friends. \
+                    It rained yesterday.";
+        assert_eq!(entity_keys(text), 4);
+        // A sentence-initial name is recognised once it is seen mid-sentence.
+        let text = "Olsen spoke first at the meeting. Then came a long reply from Olsen.";
+        assert_eq!(entity_keys(text), 1);
+        assert_eq!(entity_keys("Yesterday it rained."), 0);
+        // Title case: only words known as names count.
+        assert_eq!(entity_keys("Big Storm Hits Small Coastal Town"), 0);
+        let text = "Storm Hits Tromsø. Heavy rain hit the town of Tromsø this morning.";
+        assert_eq!(entity_keys(text), 1);
+    }
+
+    #[test]
+    fn vectors_are_normalised_and_sorted() {
+        let mut vocab = Vocab::new();
+        let mut f = Features::new();
+        f.build(
+            "Harbour crane collapses",
+            "A crane collapsed at the harbour in Lisbon on Monday.",
+            &mut vocab,
+            &Config::default(),
+        );
+        for k in 0..KINDS {
+            let v = &f.vecs[k];
+            assert!(v.windows(2).all(|w| w[0].0 < w[1].0));
+            if !v.is_empty() {
+                let n: f32 = v.iter().map(|e| e.1 * e.1).sum();
+                assert!((n - 1.0).abs() < 1e-4);
+            }
+        }
+        assert_eq!(vocab.docs, 1);
+    }
+}

@@ -1,0 +1,246 @@
+//! One story of the active window: sparse, truncated centroids of its
+//! articles, its time span and its activity for ageing out.
+//!
+//! A story holds no article texts: only the sums of its members' vectors,
+//! cut to the heaviest features, so its size does not grow with its
+//! article count.
+
+use crate::features::{KINDS, Sparse};
+
+/// A story (or, once merged away, a tombstone pointing at its successor).
+pub(crate) struct Story {
+    /// The public id.
+    pub id: u64,
+    /// Sums of the member vectors by kind, sorted by feature id.
+    pub vecs: [Sparse; KINDS],
+    /// L2 norms of `vecs`.
+    pub norms: [f32; KINDS],
+    /// Members that contributed a vector of each kind.
+    pub counts: [f32; KINDS],
+    /// First and last publication time of its dated members.
+    pub span: Option<(i64, i64)>,
+    /// Stream position and clock of its latest article.
+    pub seen_seq: u64,
+    pub seen_clock: i64,
+    /// Distinct (non-duplicate) articles.
+    pub articles: u32,
+    /// Near-duplicate copies, counted once in `articles` via their original.
+    pub duplicates: u32,
+    /// Index keys it is listed under, sorted.
+    pub indexed: Vec<u32>,
+    /// Set when merged into the story at this slot.
+    pub merged_into: Option<u32>,
+}
+
+impl Story {
+    pub fn new(id: u64, seq: u64, clock: i64) -> Self {
+        Story {
+            id,
+            vecs: Default::default(),
+            norms: [0.0; KINDS],
+            counts: [0.0; KINDS],
+            span: None,
+            seen_seq: seq,
+            seen_clock: clock,
+            articles: 0,
+            duplicates: 0,
+            indexed: Vec::new(),
+            merged_into: None,
+        }
+    }
+
+    /// Adds vectors (an article's or another story's) and re-truncates.
+    ///
+    /// The sum is built and cut in scratch space and copied back, so a
+    /// story's vectors never hold more than their caps (scratch capacity
+    /// does not leak into long-lived stories).
+    pub fn absorb(
+        &mut self,
+        vecs: &[Sparse; KINDS],
+        counts: [f32; KINDS],
+        caps: [usize; KINDS],
+        scratch: &mut [Sparse; 2],
+    ) {
+        let [sum, spare] = scratch;
+        for k in 0..KINDS {
+            self.counts[k] += counts[k];
+            merge_sparse(&self.vecs[k], &vecs[k], sum);
+            truncate(sum, caps[k], spare);
+            let v = &mut self.vecs[k];
+            v.clear();
+            v.reserve_exact(sum.len());
+            v.extend_from_slice(sum);
+            self.norms[k] = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+        }
+    }
+
+    /// Heap bytes held by the story.
+    pub fn heap_bytes(&self) -> usize {
+        let pair = std::mem::size_of::<(u32, f32)>();
+        self.vecs.iter().map(|v| v.capacity() * pair).sum::<usize>() + self.indexed.capacity() * 4
+    }
+
+    /// What a dot product with this story's sum of kind `k` is divided by:
+    /// its norm (centroid cosine) at `linkage` 0, its member count (average
+    /// cosine with the members) at 1, geometric blends between.
+    #[inline]
+    pub fn denom(&self, k: usize, linkage: f32) -> f32 {
+        if linkage <= 0.0 {
+            self.norms[k]
+        } else {
+            self.norms[k].powf(1.0 - linkage) * self.counts[k].max(1.0).powf(linkage)
+        }
+    }
+
+    /// Records activity at a stream position, and a publication time if known.
+    pub fn touch(&mut self, time: Option<i64>, seq: u64, clock: i64) {
+        if let Some(t) = time {
+            self.span = Some(match self.span {
+                None => (t, t),
+                Some((a, b)) => (a.min(t), b.max(t)),
+            });
+        }
+        self.seen_seq = self.seen_seq.max(seq);
+        self.seen_clock = self.seen_clock.max(clock);
+    }
+
+    /// Widens the span to cover another story's.
+    pub fn cover(&mut self, span: Option<(i64, i64)>) {
+        if let Some((a, b)) = span {
+            self.touch(Some(a), 0, i64::MIN);
+            self.touch(Some(b), 0, i64::MIN);
+        }
+    }
+
+    /// Seconds between `t` and the story's dated span (0 inside it), or
+    /// `None` when either side is undated.
+    pub fn gap(&self, t: Option<i64>) -> Option<i64> {
+        let (a, b) = self.span?;
+        let t = t?;
+        Some(if t < a {
+            a.saturating_sub(t)
+        } else {
+            t.saturating_sub(b).max(0)
+        })
+    }
+
+    /// Seconds between two stories' spans (0 when they overlap).
+    pub fn span_gap(&self, other: &Story) -> Option<i64> {
+        let (a, b) = self.span?;
+        let (c, d) = other.span?;
+        Some(if d < a {
+            a.saturating_sub(d)
+        } else {
+            c.saturating_sub(b).max(0)
+        })
+    }
+
+    /// Drops the vectors of a merged or expired story.
+    pub fn clear(&mut self) {
+        self.vecs = Default::default();
+        self.norms = [0.0; KINDS];
+        self.counts = [0.0; KINDS];
+        self.indexed = Vec::new();
+    }
+}
+
+/// `out = a + b` for sparse vectors sorted by id.
+pub(crate) fn merge_sparse(a: &Sparse, b: &Sparse, out: &mut Sparse) {
+    let scratch = out;
+    scratch.clear();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        if x.0 == y.0 {
+            scratch.push((x.0, x.1 + y.1));
+            i += 1;
+            j += 1;
+        } else if x.0 < y.0 {
+            scratch.push(x);
+            i += 1;
+        } else {
+            scratch.push(y);
+            j += 1;
+        }
+    }
+    scratch.extend_from_slice(&a[i..]);
+    scratch.extend_from_slice(&b[j..]);
+}
+
+/// Keeps the `cap` heaviest entries of a sorted sparse vector, still sorted.
+///
+/// The cut-off is found on a copy, then the vector is filtered in place, so
+/// its order is kept and no sort is needed.
+pub(crate) fn truncate(v: &mut Sparse, cap: usize, scratch: &mut Sparse) {
+    if v.len() <= cap {
+        return;
+    }
+    if cap == 0 {
+        v.clear();
+        return;
+    }
+    // Heavier first; equal weights by id, so exactly `cap` entries rank at
+    // or before the pivot.
+    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    scratch.clear();
+    scratch.extend_from_slice(v);
+    let (_, &mut pivot, _) = scratch.select_nth_unstable_by(cap - 1, order);
+    v.retain(|e| order(e, &pivot) != std::cmp::Ordering::Greater);
+}
+
+/// The dot product of two sparse vectors sorted by id.
+pub(crate) fn dot(a: &Sparse, b: &Sparse) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        if x.0 == y.0 {
+            s += x.1 * y.1;
+            i += 1;
+            j += 1;
+        } else if x.0 < y.0 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparse_sum_truncate_and_dot() {
+        let a: Sparse = vec![(1, 1.0), (3, 2.0)];
+        let b: Sparse = vec![(2, 5.0), (3, 1.0)];
+        let mut scratch = Vec::new();
+        let mut a2 = Vec::new();
+        merge_sparse(&a, &b, &mut a2);
+        let mut a = a2;
+        assert_eq!(a, vec![(1, 1.0), (2, 5.0), (3, 3.0)]);
+        assert_eq!(dot(&a, &b), 5.0 * 5.0 + 3.0);
+        truncate(&mut a, 2, &mut scratch);
+        assert_eq!(a, vec![(2, 5.0), (3, 3.0)]);
+        // Ties go to the smaller id; order is kept.
+        let mut t: Sparse = vec![(1, 1.0), (2, 2.0), (3, 1.0), (4, 1.0)];
+        truncate(&mut t, 2, &mut scratch);
+        assert_eq!(t, vec![(1, 1.0), (2, 2.0)]);
+    }
+
+    #[test]
+    fn gaps() {
+        let mut s = Story::new(1, 1, 0);
+        assert_eq!(s.gap(Some(5)), None);
+        s.touch(Some(100), 2, 100);
+        s.touch(Some(200), 3, 200);
+        assert_eq!(s.gap(Some(150)), Some(0));
+        assert_eq!(s.gap(Some(50)), Some(50));
+        assert_eq!(s.gap(Some(260)), Some(60));
+        assert_eq!(s.gap(None), None);
+        let mut o = Story::new(2, 1, 0);
+        o.touch(Some(500), 4, 500);
+        assert_eq!(s.span_gap(&o), Some(300));
+        assert_eq!(o.span_gap(&s), Some(300));
+    }
+}

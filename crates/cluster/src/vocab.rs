@@ -1,0 +1,317 @@
+//! The vocabulary: interned surface words, their stems (terms) and entity
+//! keys, with streaming document frequencies.
+//!
+//! Words and stems are keyed by 64-bit hashes rather than strings: lookups
+//! compare one integer, and the tables hold no per-word allocations (two
+//! different words sharing a 64-bit hash is a risk of about one in 10^7 even
+//! for a billion-word vocabulary, and would only merge two terms). Each
+//! distinct surface form is stemmed once, on first sight.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+
+use crate::hash::combine;
+use crate::stopwords::is_stopword;
+use crate::tokens::token_hash;
+
+/// Marks a word without a term (a stopword).
+pub(crate) const NO_TERM: u32 = u32::MAX;
+/// Marks a word not (yet) given an entity key.
+pub(crate) const NO_ENTITY: u32 = u32::MAX;
+
+/// What is cached about one surface word (keyed by its hash).
+#[derive(Clone, Copy)]
+pub(crate) struct Word {
+    /// The term (stem) id, or [`NO_TERM`] for stopwords.
+    pub term: u32,
+    /// Its entity key as a one-word name, given when first written with a
+    /// capital (or as a figure); [`NO_ENTITY`] before.
+    pub entity: u32,
+    /// Times seen in lowercase in running text.
+    pub lower: u16,
+    /// Times seen capitalised inside a sentence (not at its start, not in a
+    /// title-case headline): together with `lower`, whether it is a name.
+    pub mid_cap: u16,
+    /// Letters only (no digits): may be part of a name.
+    pub alpha: bool,
+}
+
+/// A term's document frequency, with the current article's counts beside
+/// it so that counting a rare term costs one cache miss, not four.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct TermStat {
+    /// Documents containing the term (title or body).
+    pub df: u32,
+    /// The last document counted in `df` (wrapping; it only has to differ
+    /// from the current one).
+    pub mark: u32,
+    /// Occurrences in the current article's body.
+    pub body_tf: f32,
+    /// Occurrences in the current article's title.
+    pub title_tf: f32,
+}
+
+/// An entity key's document frequency and the current article's count.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct EntityStat {
+    /// Documents containing the key.
+    pub df: u32,
+    /// Occurrences in the current article.
+    pub tf: f32,
+}
+
+/// Interned words, terms and entities with their document frequencies.
+pub(crate) struct Vocab {
+    /// Everything the token loop needs sits in the map's value, so a token
+    /// costs one probe.
+    words: FxHashMap<u64, Word>,
+    stems: FxHashMap<u64, u32>,
+    /// The first surface form seen for each term, for display: one string
+    /// with an end offset per term.
+    term_text: String,
+    term_ends: Vec<u32>,
+    /// Per term: document frequency and the current article's counts.
+    pub term_stat: Vec<TermStat>,
+    entities: FxHashMap<u64, u32>,
+    /// Per entity key: document frequency and the current article's count.
+    pub entity_stat: Vec<EntityStat>,
+    /// Documents seen.
+    pub docs: u64,
+    stemmer: Stemmer,
+}
+
+impl Vocab {
+    pub fn new() -> Self {
+        Vocab {
+            words: FxHashMap::default(),
+            stems: FxHashMap::default(),
+            term_text: String::new(),
+            term_ends: Vec::new(),
+            term_stat: Vec::new(),
+            entities: FxHashMap::default(),
+            entity_stat: Vec::new(),
+            docs: 0,
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The entry of a lowercased surface form with its hash, interning it
+    /// on first sight.
+    #[cfg(test)]
+    pub fn word(&mut self, surface: &str, hash: u64) -> Word {
+        if let Some(&w) = self.words.get(&hash) {
+            return w;
+        }
+        self.intern(surface, hash)
+    }
+
+    /// Like [`Vocab::word`], in the same probe also counting the case of a
+    /// running-text use (`case`: `Some(true)` capitalised inside a
+    /// sentence, `Some(false)` lowercase) and, when `named`, making sure the
+    /// word has a one-word entity key.
+    #[inline]
+    pub fn word_with_case(
+        &mut self,
+        surface: &str,
+        hash: u64,
+        case: Option<bool>,
+        named: bool,
+    ) -> Word {
+        let Some(w) = self.words.get_mut(&hash) else {
+            // A new word: intern it, then count as for a known one.
+            self.intern(surface, hash);
+            return match self.words.contains_key(&hash) {
+                true => self.word_with_case(surface, hash, case, named),
+                false => Word {
+                    term: NO_TERM,
+                    entity: NO_ENTITY,
+                    lower: 0,
+                    mid_cap: 0,
+                    alpha: false,
+                },
+            };
+        };
+        match case {
+            Some(true) => w.mid_cap = w.mid_cap.saturating_add(1),
+            Some(false) => w.lower = w.lower.saturating_add(1),
+            None => {}
+        }
+        if named && w.entity == NO_ENTITY {
+            w.entity = self.entity_stat.len() as u32;
+            self.entity_stat.push(EntityStat::default());
+        }
+        *w
+    }
+
+    #[cold]
+    fn intern(&mut self, surface: &str, hash: u64) -> Word {
+        let alpha = surface.chars().all(char::is_alphabetic);
+        let term = if is_stopword(surface) {
+            NO_TERM
+        } else {
+            // The stemmer only knows English letters; other forms are their own term.
+            let stem: std::borrow::Cow<str> = if surface.bytes().all(|b| b.is_ascii_lowercase()) {
+                self.stemmer.stem(surface)
+            } else {
+                surface.into()
+            };
+            let key = token_hash(&stem);
+            match self.stems.get(&key) {
+                Some(&t) => t,
+                None => {
+                    let t = self.term_stat.len() as u32;
+                    self.stems.insert(key, t);
+                    self.term_text.push_str(surface);
+                    self.term_ends.push(self.term_text.len() as u32);
+                    self.term_stat.push(TermStat::default());
+                    t
+                }
+            }
+        };
+        let w = Word {
+            term,
+            entity: NO_ENTITY,
+            lower: 0,
+            mid_cap: 0,
+            alpha,
+        };
+        self.words.insert(hash, w);
+        w
+    }
+
+    /// Takes back one counted use of a word's case (see
+    /// [`Vocab::word_with_case`]).
+    #[inline]
+    pub fn unsee_case(&mut self, word: u64, capitalised: bool) {
+        let Some(w) = self.words.get_mut(&word) else {
+            return;
+        };
+        if capitalised {
+            w.mid_cap = w.mid_cap.saturating_sub(1);
+        } else {
+            w.lower = w.lower.saturating_sub(1);
+        }
+    }
+
+    /// Whether a word is mostly written capitalised inside sentences.
+    #[inline]
+    pub fn is_name(&self, word: u64) -> bool {
+        self.words.get(&word).is_some_and(|w| w.mid_cap > w.lower)
+    }
+
+    /// Whether a word was ever seen in lowercase in running text.
+    #[inline]
+    pub fn seen_lower(&self, word: u64) -> bool {
+        self.words.get(&word).is_some_and(|w| w.lower > 0)
+    }
+
+    /// Counts one occurrence of an entity key in the current article,
+    /// noting it in `touched` on its first.
+    #[inline]
+    pub fn count_entity(&mut self, e: u32, touched: &mut Vec<u32>) {
+        if let Some(st) = self.entity_stat.get_mut(e as usize) {
+            if st.tf == 0.0 {
+                touched.push(e);
+            }
+            st.tf += 1.0;
+        }
+    }
+
+    /// The entity id for a name of several words, given by their hashes
+    /// (one-word names have theirs in [`Word::entity`]).
+    pub fn entity(&mut self, words: &[u64]) -> u32 {
+        let mut key = 0x5EED_u64;
+        for &w in words {
+            key = combine(key, w);
+        }
+        let next = self.entity_stat.len() as u32;
+        let id = *self.entities.entry(key).or_insert(next);
+        if id == next {
+            self.entity_stat.push(EntityStat::default());
+        }
+        id
+    }
+
+    /// Approximate heap bytes.
+    pub fn heap_bytes(&self) -> usize {
+        use crate::memory::map_bytes;
+        map_bytes::<u64, Word>(self.words.capacity())
+            + map_bytes::<u64, u32>(self.stems.capacity())
+            + self.term_text.capacity()
+            + self.term_ends.capacity() * 4
+            + self.term_stat.capacity() * std::mem::size_of::<TermStat>()
+            + map_bytes::<u64, u32>(self.entities.capacity())
+            + self.entity_stat.capacity() * std::mem::size_of::<EntityStat>()
+    }
+
+    /// How many terms exist (the bound of term ids).
+    pub fn terms(&self) -> usize {
+        self.term_stat.len()
+    }
+
+    /// How many entity keys exist (the bound of entity ids).
+    pub fn entities(&self) -> usize {
+        self.entity_stat.len()
+    }
+
+    /// A readable form of a term.
+    pub fn term_text(&self, term: u32) -> &str {
+        let t = term as usize;
+        let end = self.term_ends.get(t).map_or(0, |&e| e as usize);
+        let start = if t == 0 {
+            0
+        } else {
+            self.term_ends.get(t - 1).map_or(0, |&e| e as usize)
+        };
+        self.term_text.get(start..end).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(v: &mut Vocab, s: &str) -> (u64, Word) {
+        let h = token_hash(s);
+        (h, v.word(s, h))
+    }
+
+    #[test]
+    fn stems_share_terms_and_stopwords_have_none() {
+        let mut v = Vocab::new();
+        let (ha, a) = word(&mut v, "elections");
+        let (hb, b) = word(&mut v, "election");
+        assert_ne!(ha, hb);
+        assert_eq!(a.term, b.term);
+        assert_eq!(v.term_text(a.term), "elections");
+        assert_eq!(word(&mut v, "the").1.term, NO_TERM);
+        assert_eq!(word(&mut v, "elections").1.term, a.term);
+        let e1 = v.entity(&[ha, hb]);
+        let e2 = v.entity(&[hb, ha]);
+        assert_ne!(e1, e2);
+        assert_eq!(v.entity(&[ha, hb]), e1);
+        assert!(!word(&mut v, "5.9").1.alpha);
+        v.word_with_case("elections", ha, Some(true), false);
+        assert!(v.is_name(ha));
+        assert_ne!(
+            v.word_with_case("elections", ha, Some(false), true).entity,
+            NO_ENTITY
+        );
+        assert!(!v.is_name(ha));
+        assert!(v.seen_lower(ha));
+        v.unsee_case(ha, false);
+        assert!(v.is_name(ha));
+    }
+
+    #[test]
+    fn tokenizer_and_vocab_hash_alike() {
+        let mut buf = String::new();
+        let mut seen = Vec::new();
+        crate::tokens::for_each_token("Zürich 5.9 Word", 10, &mut buf, |t, h, _| {
+            seen.push((t.to_string(), h))
+        });
+        for (t, h) in seen {
+            assert_eq!(token_hash(&t), h, "{t}");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! `storyline stories` and `storyline story ID`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use serde_json::json;
+
+use crate::cmd::articles::{open_existing, truncate};
+
+pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for s in store.stories()? {
+        if json {
+            let v = json!({
+                "id": s.id, "title": s.title, "articles": s.articles, "outlets": s.outlets,
+                "first_published": s.first_published, "last_published": s.last_published,
+            });
+            writeln!(out, "{v}")?;
+        } else {
+            let day = |d: &Option<String>| {
+                d.as_deref()
+                    .and_then(|d| d.get(..10))
+                    .unwrap_or("undated")
+                    .to_string()
+            };
+            writeln!(
+                out,
+                "{:>6}  {:>3} articles  {} .. {}  {:<60}  {}",
+                s.id,
+                s.articles,
+                day(&s.first_published),
+                day(&s.last_published),
+                truncate(s.title.as_deref().unwrap_or("(untitled)"), 60),
+                s.outlets.join(", ")
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let Some((story, members)) = store.story(id)? else {
+        bail!("no story {id} in {}", db.display());
+    };
+    if json {
+        let articles: Vec<_> = members
+            .iter()
+            .map(|m| {
+                json!({"id": m.article_id, "outlet": m.outlet, "published": m.published,
+                       "title": m.title, "url": m.url, "duplicate_of": m.duplicate_of})
+            })
+            .collect();
+        let v = json!({
+            "id": story.id, "title": story.title, "articles": articles, "outlets": story.outlets,
+            "first_published": story.first_published, "last_published": story.last_published,
+        });
+        println!("{v}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}", story.title.as_deref().unwrap_or("(untitled)"));
+    println!(
+        "{} articles from {}",
+        story.articles,
+        story.outlets.join(", ")
+    );
+    println!();
+    for m in &members {
+        let copy = m
+            .duplicate_of
+            .map(|d| format!("  (copy of {d})"))
+            .unwrap_or_default();
+        println!(
+            "{:>6}  {:<10}  {:<24}  {}{copy}",
+            m.article_id,
+            m.published
+                .as_deref()
+                .and_then(|p| p.get(..10))
+                .unwrap_or("undated"),
+            truncate(m.outlet.as_deref().unwrap_or("-"), 24),
+            m.title.as_deref().unwrap_or("(untitled)")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,247 @@
+//! `storyline eval cluster`: story clustering on a labelled JSON Lines file.
+//!
+//! Articles are clustered as one stream in [`stream_order`]: by date, with
+//! an undated article keeping its place after the article before it in the
+//! file (a fully undated file keeps file order). Scores agree with
+//! `referee/score_clusters.py`: pairwise precision/recall/F1 over all
+//! article pairs and BCubed averaged over articles, rounded to 5 places.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use serde_json::Value;
+use storyline_cluster::{Clusterer, Config, Doc, Labels, stream_order};
+
+/// One labelled article.
+struct Row {
+    id: String,
+    time: Option<i64>,
+    title: String,
+    text: String,
+    outlet: Option<String>,
+    gold: String,
+}
+
+pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let rows = load(file)?;
+    let docs: Vec<Doc> = rows
+        .iter()
+        .map(|r| Doc {
+            id: &r.id,
+            time: r.time,
+            title: &r.title,
+            text: &r.text,
+            outlet: r.outlet.as_deref(),
+        })
+        .collect();
+
+    let started = Instant::now();
+    let order = stream_order(&docs);
+    let mut clusterer = Clusterer::new(Config::default());
+    let mut labels = Labels::new();
+    let (mut duplicates, mut merges) = (0usize, 0usize);
+    for &i in &order {
+        let a = clusterer.add(&docs[i]);
+        duplicates += usize::from(a.duplicate_of.is_some());
+        merges += a.merged.len();
+        labels.record(docs[i].id, &a);
+    }
+    let elapsed = started.elapsed();
+
+    // Last line wins, as in the referee's dicts.
+    let gold: HashMap<&str, &str> = rows
+        .iter()
+        .map(|r| (r.id.as_str(), r.gold.as_str()))
+        .collect();
+    let mut pred: Vec<(&str, u64)> = Vec::with_capacity(labels.len());
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (id, story) in labels.iter() {
+        match seen.get(id) {
+            Some(&at) => pred[at].1 = story,
+            None => {
+                seen.insert(id, pred.len());
+                pred.push((id, story));
+            }
+        }
+    }
+    let s = score(&gold, &pred);
+    println!(
+        "articles {}  gold clusters {}  predicted clusters {}  near-duplicates {}  merges {}",
+        s.n, s.gold_clusters, s.pred_clusters, duplicates, merges
+    );
+    println!(
+        "pairwise  P {:.5}  R {:.5}  F1 {:.5}",
+        s.pair_p, s.pair_r, s.pair_f1
+    );
+    println!(
+        "BCubed    P {:.5}  R {:.5}  F1 {:.5}",
+        s.bcubed_p, s.bcubed_r, s.bcubed_f1
+    );
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    println!(
+        "speed     {:.0} articles/s ({} articles in {:.3}s, one thread)",
+        rows.len() as f64 / secs,
+        rows.len(),
+        secs
+    );
+    if let Some(out) = pred_out {
+        let mut text = String::new();
+        for (id, story) in &pred {
+            let _ = writeln!(text, "{id}\t{story}");
+        }
+        std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The referee's numbers.
+struct Scores {
+    n: usize,
+    gold_clusters: usize,
+    pred_clusters: usize,
+    pair_p: f64,
+    pair_r: f64,
+    pair_f1: f64,
+    bcubed_p: f64,
+    bcubed_r: f64,
+    bcubed_f1: f64,
+}
+
+fn prf(p: f64, r: f64) -> f64 {
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+/// Pairwise and BCubed scores over the predicted ids, as the referee defines them.
+fn score(gold: &HashMap<&str, &str>, pred: &[(&str, u64)]) -> Scores {
+    let c2 = |n: u64| n * n.saturating_sub(1) / 2;
+    let mut cont: HashMap<(&str, u64), u64> = HashMap::new();
+    let mut gsize: HashMap<&str, u64> = HashMap::new();
+    let mut psize: HashMap<u64, u64> = HashMap::new();
+    for &(id, p) in pred {
+        let g = gold.get(id).copied().unwrap_or("");
+        *cont.entry((g, p)).or_default() += 1;
+        *gsize.entry(g).or_default() += 1;
+        *psize.entry(p).or_default() += 1;
+    }
+    let tp: u64 = cont.values().map(|&v| c2(v)).sum();
+    let tp_fp: u64 = psize.values().map(|&v| c2(v)).sum();
+    let tp_fn: u64 = gsize.values().map(|&v| c2(v)).sum();
+    let pair_p = if tp_fp > 0 {
+        tp as f64 / tp_fp as f64
+    } else {
+        0.0
+    };
+    let pair_r = if tp_fn > 0 {
+        tp as f64 / tp_fn as f64
+    } else {
+        0.0
+    };
+    let n = pred.len();
+    let (mut bp, mut br) = (0.0f64, 0.0f64);
+    for &(id, p) in pred {
+        let g = gold.get(id).copied().unwrap_or("");
+        let both = cont[&(g, p)] as f64;
+        bp += both / psize[&p] as f64;
+        br += both / gsize[g] as f64;
+    }
+    let nf = n.max(1) as f64;
+    let (bp, br) = (bp / nf, br / nf);
+    Scores {
+        n,
+        gold_clusters: gsize.len(),
+        pred_clusters: psize.len(),
+        pair_p,
+        pair_r,
+        pair_f1: prf(pair_p, pair_r),
+        bcubed_p: bp,
+        bcubed_r: br,
+        bcubed_f1: prf(bp, br),
+    }
+}
+
+fn load(file: &Path) -> anyhow::Result<Vec<Row>> {
+    let f = std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
+    let mut rows = Vec::new();
+    for (n, line) in BufReader::new(f).lines().enumerate() {
+        let line = line.with_context(|| format!("reading {}", file.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not JSON", file.display(), n + 1))?;
+        let id =
+            text_of(&v["id"]).with_context(|| format!("{}:{}: no id", file.display(), n + 1))?;
+        let gold = text_of(&v["cluster"]).unwrap_or_default();
+        rows.push(Row {
+            id,
+            time: v["date"].as_str().and_then(parse_time),
+            title: v["title"].as_str().unwrap_or("").to_string(),
+            text: v["text"].as_str().unwrap_or("").to_string(),
+            outlet: v["outlet"].as_str().map(str::to_string),
+            gold,
+        });
+    }
+    Ok(rows)
+}
+
+/// A JSON string or number as the referee's `str()` would write it.
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Unix seconds of an ISO date or date-time (UTC when no offset is given).
+fn parse_time(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
+        return Some(ts.as_second());
+    }
+    let utc = jiff::tz::TimeZone::UTC;
+    if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
+        return dt.to_zoned(utc).ok().map(|z| z.timestamp().as_second());
+    }
+    let day = s.get(..10).unwrap_or(s);
+    day.parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|d| d.to_zoned(utc).ok())
+        .map(|z| z.timestamp().as_second())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse() {
+        assert_eq!(parse_time("1970-01-02"), Some(86_400));
+        assert_eq!(parse_time("1970-01-01T01:00:00+01:00"), Some(0));
+        assert_eq!(parse_time("1970-01-01T00:01:00"), Some(60));
+        assert_eq!(parse_time("soon"), None);
+    }
+
+    #[test]
+    fn scores_match_hand_counts() {
+        // Gold {a,b,c} {d}; predicted {a,b} {c,d}.
+        let gold: HashMap<&str, &str> = [("a", "x"), ("b", "x"), ("c", "x"), ("d", "y")]
+            .into_iter()
+            .collect();
+        let pred = [("a", 1), ("b", 1), ("c", 2), ("d", 2)];
+        let s = score(&gold, &pred);
+        assert_eq!((s.pair_p, s.pair_r), (0.5, 1.0 / 3.0));
+        // BCubed P: a,b 1; c,d 1/2 -> 0.75. R: a,b 2/3; c 1/3; d 1 -> 2/3.
+        assert!((s.bcubed_p - 0.75).abs() < 1e-12);
+        assert!((s.bcubed_r - 2.0 / 3.0).abs() < 1e-12);
+    }
+}
