@@ -287,7 +287,7 @@ impl Stream {
             // Story names from a pool of 300,000 name words; topic words
             // from the vocabulary below its 200 most common words.
             name_zipf: Zipf::new(300_000, 1.0),
-            topic_zipf: Zipf::new(VOCAB - 200, 0.9),
+            topic_zipf: Zipf::new(VOCAB - 200, 1.0),
             rng: Rng(42),
             stories: Vec::new(),
             free: Vec::new(),

@@ -13,6 +13,7 @@ use crate::dedup::{BINS, Dedup, Entry, Signature, signature};
 use crate::features::{BODY, ENTITY, Features, KINDS, Sparse, TITLE};
 use crate::index::{ENTITY_TAG, Index};
 use crate::order::stream_order;
+use crate::query::Query;
 use crate::story::{Story, dot};
 use crate::vocab::Vocab;
 use crate::{Assignment, Doc, Memory, StoryInfo};
@@ -49,6 +50,7 @@ pub struct Clusterer {
     // Reusable scratch space.
     acc: Vec<f32>,
     acc_touched: Vec<u32>,
+    ranked: Vec<(f32, u32)>,
     keys: Vec<(u32, f32)>,
     cands: Vec<Scored>,
     hashes: Vec<u64>,
@@ -57,59 +59,8 @@ pub struct Clusterer {
     query: [Query; KINDS],
 }
 
-/// An article vector spread out by feature id: a bitset that stays in the
-/// first-level cache says which ids are present, and only those read the
-/// (much larger) weight array.
-#[derive(Default)]
-struct Query {
-    bits: Vec<u64>,
-    weights: Vec<f32>,
-}
-
-impl Query {
-    fn load(&mut self, v: &Sparse, bound: usize) {
-        if self.weights.len() < bound {
-            self.weights.resize(bound, 0.0);
-            self.bits.resize(bound.div_ceil(64), 0);
-        }
-        for &(id, w) in v {
-            let i = id as usize;
-            if let (Some(slot), Some(word)) = (self.weights.get_mut(i), self.bits.get_mut(i / 64)) {
-                *slot = w;
-                *word |= 1 << (i % 64);
-            }
-        }
-    }
-
-    fn unload(&mut self, v: &Sparse) {
-        for &(id, _) in v {
-            let i = id as usize;
-            if let (Some(slot), Some(word)) = (self.weights.get_mut(i), self.bits.get_mut(i / 64)) {
-                *slot = 0.0;
-                *word = 0;
-            }
-        }
-    }
-
-    /// The dot product with a sparse vector.
-    #[inline]
-    fn dot(&self, v: &Sparse) -> f32 {
-        let mut s = 0.0;
-        for &(id, x) in v {
-            let i = id as usize;
-            let hit = self
-                .bits
-                .get(i / 64)
-                .is_some_and(|w| w & (1 << (i % 64)) != 0);
-            if hit {
-                s += self.weights.get(i).copied().unwrap_or(0.0) * x;
-            }
-        }
-        s
-    }
-}
-
-/// A candidate story's score against the current article.
+/// A candidate story's score against the current article: (decayed
+/// score, content-only score, story id, slot).
 type Scored = (f32, f32, u64, u32);
 
 impl Clusterer {
@@ -130,6 +81,7 @@ impl Clusterer {
             live: 0,
             acc: Vec::new(),
             acc_touched: Vec::new(),
+            ranked: Vec::new(),
             keys: Vec::new(),
             cands: Vec::new(),
             hashes: Vec::new(),
@@ -240,7 +192,6 @@ impl Clusterer {
             self.acc[slot as usize] = 0.0;
         }
         self.acc_touched.clear();
-
         // Time decides which stories are plausible; among those, content
         // (mixed with the decayed score) picks.
         let mix = self.cfg.raw_choice;
@@ -335,10 +286,19 @@ impl Clusterer {
     /// An estimate of the heap held, by part.
     pub fn memory(&self) -> Memory {
         let stories = self.stories.capacity() * std::mem::size_of::<Option<Story>>()
-            + self.stories.iter().flatten().map(Story::heap_bytes).sum::<usize>()
+            + self
+                .stories
+                .iter()
+                .flatten()
+                .map(Story::heap_bytes)
+                .sum::<usize>()
             + self.activity.capacity() * std::mem::size_of::<(u64, u32)>()
             + (self.acc.capacity() + self.free.capacity()) * 4;
-        let query: usize = self.query.iter().map(|q| q.weights.capacity() * 4 + q.bits.capacity() * 8).sum();
+        let query: usize = self
+            .query
+            .iter()
+            .map(|q| q.weights.capacity() * 4 + q.bits.capacity() * 8)
+            .sum();
         Memory {
             vocabulary: self.vocab.heap_bytes(),
             stories,
@@ -528,18 +488,18 @@ impl Clusterer {
         self.keys = keys;
         let max = self.cfg.max_candidates;
         if self.acc_touched.len() > max {
-            let acc = &self.acc;
-            let stories = &self.stories;
-            let id = |s: u32| stories[s as usize].as_ref().map_or(u64::MAX, |x| x.id);
-            self.acc_touched.select_nth_unstable_by(max, |&a, &b| {
-                acc[b as usize]
-                    .total_cmp(&acc[a as usize])
-                    .then(id(a).cmp(&id(b)))
-            });
-            for &slot in &self.acc_touched[max..] {
+            // Rank (evidence, slot) pairs in a flat buffer: comparing must not
+            // chase pointers. Ties go to the lower slot, which is as
+            // deterministic as the input.
+            let ranked = &mut self.ranked;
+            ranked.clear();
+            ranked.extend(self.acc_touched.iter().map(|&s| (self.acc[s as usize], s)));
+            ranked.select_nth_unstable_by(max, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for &(_, slot) in &ranked[max..] {
                 self.acc[slot as usize] = 0.0;
             }
-            self.acc_touched.truncate(max);
+            self.acc_touched.clear();
+            self.acc_touched.extend(ranked[..max].iter().map(|e| e.1));
         }
     }
 

@@ -129,8 +129,8 @@ impl Default for Config {
             story_entities: 80,
             index_features: 24,
             query_features: 16,
-            max_posting_scan: 512,
-            max_candidates: 16,
+            max_posting_scan: 128,
+            max_candidates: 10,
             duplicate_threshold: 0.7,
             min_duplicate_tokens: 12,
         }

@@ -8,7 +8,7 @@
 
 use crate::config::Config;
 use crate::stopwords::is_stopword_hash;
-use crate::tokens::{BREAK, CAP, DIGIT, START, UPPER, for_each_token};
+use crate::tokens::{BREAK, CAP, DIGIT, START, Surface, UPPER, for_each_token};
 use crate::vocab::{NO_ENTITY, NO_TERM, Vocab};
 
 /// Index of the body-term vector.
@@ -49,8 +49,8 @@ pub(crate) struct Features {
     buf: String,
     touched: [Vec<u32>; KINDS],
     run: Vec<(u64, u32)>,
-    /// Sentences of the latest article: (part, start, end, title case).
-    sentences: Vec<(u8, u32, u32, bool)>,
+    /// Sentences of the latest article.
+    sentences: Vec<Sentence>,
 }
 
 impl Features {
@@ -77,30 +77,26 @@ impl Features {
     /// Featurises one article, updating the vocabulary's document
     /// frequencies, and leaves the vectors in `self.vecs`.
     pub fn build(&mut self, title: &str, text: &str, vocab: &mut Vocab, cfg: &Config) {
-        tokenize(
-            title,
-            cfg.max_title_tokens,
-            &mut self.buf,
-            vocab,
-            &mut self.title,
-        );
-        tokenize(text, cfg.max_tokens, &mut self.buf, vocab, &mut self.body);
-
-        for t in &self.title {
-            if let Some(st) = vocab.term_stat.get_mut(t.term as usize) {
-                if st.title_tf == 0.0 {
-                    self.touched[TITLE].push(t.term);
-                }
-                st.title_tf += 1.0;
-            }
-        }
-        for t in &self.body {
-            if let Some(st) = vocab.term_stat.get_mut(t.term as usize) {
-                if st.body_tf == 0.0 {
-                    self.touched[BODY].push(t.term);
-                }
-                st.body_tf += 1.0;
-            }
+        self.sentences.clear();
+        for (title_part, text, limit) in [
+            (true, title, cfg.max_title_tokens),
+            (false, text, cfg.max_tokens),
+        ] {
+            let (out, kind) = if title_part {
+                (&mut self.title, TITLE)
+            } else {
+                (&mut self.body, BODY)
+            };
+            let mut part = Part {
+                vocab: &mut *vocab,
+                buf: &mut self.buf,
+                out,
+                touched: &mut self.touched[kind],
+                title: title_part,
+                sentences: &mut self.sentences,
+                open: Sentence::default(),
+            };
+            part.read(text, limit);
         }
         self.entities(vocab, cfg.number_entities);
 
@@ -160,81 +156,136 @@ impl Features {
 
     /// Counts entity keys of the title and body into the entity TF table.
     fn entities(&mut self, vocab: &mut Vocab, number_entities: bool) {
-        self.sentences.clear();
-        for part in 0..2u8 {
-            let toks = if part == 0 { &self.title } else { &self.body };
-            let mut start = 0;
-            while start < toks.len() {
-                let mut end = start + 1;
-                while end < toks.len() && toks[end].flags & START == 0 {
-                    end += 1;
-                }
-                let headline = title_case(&toks[start..end]);
-                self.sentences
-                    .push((part, start as u32, end as u32, headline));
-                start = end;
-            }
-        }
         // Tokenizing counted how this article writes its words; headlines
         // (all words capitalised) say nothing about names, so take theirs back.
-        for &(part, start, end, headline) in &self.sentences {
-            let toks = if part == 0 { &self.title } else { &self.body };
-            if headline {
-                uncount_case(&toks[start as usize..end as usize], vocab);
+        for s in &self.sentences {
+            let toks = if s.title { &self.title } else { &self.body };
+            if s.headline() {
+                uncount_case(&toks[s.start as usize..s.end as usize], vocab);
             }
         }
-        // ... then read names with what the stream knows so far.
-        for &(part, start, end, headline) in &self.sentences {
-            let toks = if part == 0 { &self.title } else { &self.body };
+        // ... then read names (and figures) with what the stream knows so far.
+        for s in &self.sentences {
+            let toks = if s.title { &self.title } else { &self.body };
             sentence_entities(
-                &toks[start as usize..end as usize],
-                headline,
+                &toks[s.start as usize..s.end as usize],
+                s.headline(),
+                number_entities,
                 vocab,
                 &mut self.run,
                 &mut self.touched[ENTITY],
             );
         }
-        if number_entities {
-            // Figures (ages, tolls, magnitudes, years) tell events of one kind apart.
-            for part in 0..2 {
-                let toks = if part == 0 { &self.title } else { &self.body };
-                for &t in toks.iter() {
-                    if t.flags & DIGIT != 0 {
-                        vocab.count_entity(t.entity, &mut self.touched[ENTITY]);
-                    }
-                }
+    }
+}
+
+/// A sentence of the article being read: its token range and how many of
+/// its content words are capitalised.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Sentence {
+    title: bool,
+    start: u32,
+    end: u32,
+    content: u32,
+    caps: u32,
+}
+
+impl Sentence {
+    /// Most content words capitalised (a headline in title case, or
+    /// shouting): case says nothing about names there.
+    fn headline(&self) -> bool {
+        self.content >= 3 && self.caps * 10 >= self.content * 7
+    }
+}
+
+/// Reads one part of an article (title or body) in a single pass: tokens,
+/// term counts and sentences.
+struct Part<'a> {
+    vocab: &'a mut Vocab,
+    buf: &'a mut String,
+    out: &'a mut Vec<Tok>,
+    touched: &'a mut Vec<u32>,
+    title: bool,
+    sentences: &'a mut Vec<Sentence>,
+    open: Sentence,
+}
+
+impl Part<'_> {
+    fn read(&mut self, text: &str, limit: usize) {
+        self.out.clear();
+        self.open = Sentence {
+            title: self.title,
+            ..Sentence::default()
+        };
+        let Part {
+            vocab,
+            buf,
+            out,
+            touched,
+            title,
+            sentences,
+            open,
+        } = self;
+        for_each_token(text, limit, buf, |w, hash, flags| {
+            let tok = intern(vocab, w, hash, flags);
+            let at = out.len() as u32;
+            if flags & START != 0 && at > 0 {
+                open.end = at;
+                sentences.push(*open);
+                *open = Sentence {
+                    title: *title,
+                    start: at,
+                    ..Sentence::default()
+                };
             }
+            if tok.alpha && tok.term != NO_TERM {
+                open.content += 1;
+                open.caps += u32::from(flags & (CAP | UPPER) != 0);
+            }
+            if let Some(st) = vocab.term_stat.get_mut(tok.term as usize) {
+                let tf = if *title {
+                    &mut st.title_tf
+                } else {
+                    &mut st.body_tf
+                };
+                if *tf == 0.0 {
+                    touched.push(tok.term);
+                }
+                *tf += 1.0;
+            }
+            out.push(tok);
+        });
+        if !out.is_empty() {
+            open.end = out.len() as u32;
+            sentences.push(*open);
         }
     }
 }
 
-/// Interns the tokens of `text` into `out`.
-fn tokenize(text: &str, limit: usize, buf: &mut String, vocab: &mut Vocab, out: &mut Vec<Tok>) {
-    out.clear();
-    for_each_token(text, limit, buf, |w, hash, flags| {
-        // Function words need no vocabulary entry: no term, never a name
-        // (unless written as an acronym, "US").
-        if flags & UPPER == 0 && is_stopword_hash(hash) {
-            out.push(Tok {
-                term: NO_TERM,
-                entity: NO_ENTITY,
-                hash,
-                flags,
-                alpha: true,
-            });
-            return;
-        }
-        let named = flags & (CAP | UPPER | DIGIT) != 0;
-        let info = vocab.word_with_case(w, hash, case_use(flags), named);
-        let entity = if named { info.entity } else { NO_ENTITY };
-        out.push(Tok {
-            term: info.term,
-            entity,
+/// Looks a token up in the vocabulary (interning it on first sight).
+#[inline]
+fn intern(vocab: &mut Vocab, w: Surface<'_>, hash: u64, flags: u8) -> Tok {
+    // Function words need no vocabulary entry: no term, never a name
+    // (unless written as an acronym, "US").
+    if flags & UPPER == 0 && is_stopword_hash(hash) {
+        return Tok {
+            term: NO_TERM,
+            entity: NO_ENTITY,
             hash,
             flags,
-            alpha: info.alpha,
-        });
-    });
+            alpha: true,
+        };
+    }
+    let named = flags & (CAP | UPPER | DIGIT) != 0;
+    let info = vocab.word_with_case(w, hash, case_use(flags), named);
+    let entity = if named { info.entity } else { NO_ENTITY };
+    Tok {
+        term: info.term,
+        entity,
+        hash,
+        flags,
+        alpha: info.alpha,
+    }
 }
 
 /// Natural logarithms of small counts, computed once.
@@ -302,32 +353,18 @@ fn case_use(flags: u8) -> Option<bool> {
     }
 }
 
-/// A sentence where most content words are capitalised (a headline in
-/// title case, or shouting): case says nothing about names there.
-fn title_case(sentence: &[Tok]) -> bool {
-    let (mut content, mut caps) = (0usize, 0usize);
-    for &t in sentence {
-        if t.alpha && t.term != NO_TERM {
-            content += 1;
-            if t.flags & (CAP | UPPER) != 0 {
-                caps += 1;
-            }
-        }
-    }
-    content >= 3 && caps * 10 >= content * 7
-}
-
 /// Finds capitalised-name runs in one sentence and counts their keys.
 fn sentence_entities(
     sentence: &[Tok],
     headline: bool,
+    numbers: bool,
     vocab: &mut Vocab,
     run: &mut Vec<(u64, u32)>,
     touched: &mut Vec<u32>,
 ) {
     run.clear();
     let mut hashes = [0u64; 4];
-    let mut flush = |run: &mut Vec<(u64, u32)>, vocab: &mut Vocab| {
+    let mut flush = |run: &mut Vec<(u64, u32)>, vocab: &mut Vocab, touched: &mut Vec<u32>| {
         for &(_, e) in run.iter() {
             vocab.count_entity(e, touched);
         }
@@ -343,29 +380,35 @@ fn sentence_entities(
     };
     for &t in sentence {
         if !nameish(t) {
-            flush(run, vocab);
+            flush(run, vocab, touched);
+            // Figures (ages, tolls, magnitudes, years) tell events of one kind apart.
+            if numbers && t.flags & DIGIT != 0 {
+                vocab.count_entity(t.entity, touched);
+            }
             continue;
         }
         if t.flags & BREAK != 0 {
-            flush(run, vocab);
+            flush(run, vocab, touched);
         }
         // Inside running text a capital is enough (unless the word is
         // usually lowercase); at a sentence start or in a title-case headline
         // the word must be known as a name from elsewhere.
-        let known = vocab.is_name(t.hash);
-        let trusted = t.flags & UPPER != 0
-            || if headline || t.flags & START != 0 {
+        let trusted = t.flags & UPPER != 0 || {
+            let (lower, mid_cap) = vocab.case_counts(t.hash);
+            let known = mid_cap > lower;
+            if headline || t.flags & START != 0 {
                 known
             } else {
-                known || !vocab.seen_lower(t.hash)
-            };
+                known || lower == 0
+            }
+        };
         if !trusted {
-            flush(run, vocab);
+            flush(run, vocab, touched);
             continue;
         }
         run.push((t.hash, t.entity));
     }
-    flush(run, vocab);
+    flush(run, vocab, touched);
 }
 
 #[cfg(test)]

@@ -39,7 +39,11 @@ impl Index {
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
         crate::memory::map_bytes::<u32, Vec<u32>>(self.postings.capacity())
-            + self.postings.values().map(|l| l.capacity() * 4).sum::<usize>()
+            + self
+                .postings
+                .values()
+                .map(|l| l.capacity() * 4)
+                .sum::<usize>()
     }
 
     /// Total postings held.

@@ -2,18 +2,24 @@
 //!
 //! Each article is handled once, as it arrives:
 //!
-//! 1. **Features** (`features`): TF-IDF vectors over stemmed title and body
-//!    terms and over capitalised-name runs, with document frequencies kept
-//!    as the stream goes.
-//! 2. **Near-duplicates** (`dedup`): MinHash over word shingles with LSH
-//!    banding; a copy joins its original's story, is counted once, and its
-//!    copy group stays visible in [`Assignment::duplicate_of`].
-//! 3. **Candidates** (`index`): an inverted index from the heaviest terms
-//!    and entities of each active story; only stories sharing evidence with
-//!    the article are scored, never all of them.
-//! 4. **Assignment**: the best candidate by a weighted mix of cosines,
-//!    decayed by the time gap, is joined when it clears a threshold;
-//!    otherwise a new story opens.
+//! 1. **Features**: TF-IDF vectors over stemmed title and body terms and
+//!    over entity keys (capitalised-name runs, as single words and whole
+//!    names, and figures), with document frequencies kept as the stream
+//!    goes. Whether a capitalised word is a name is learnt from how the
+//!    stream writes it (mostly capitalised mid-sentence, or not).
+//! 2. **Near-duplicates**: MinHash over word shingles with LSH banding; a
+//!    copy joins its original's story, is counted once, and its copy group
+//!    stays visible in [`Assignment::duplicate_of`]. A text that keeps
+//!    recurring after its story went quiet is boilerplate and stands alone.
+//! 3. **Candidates**: an inverted index from the heaviest terms and
+//!    entities of each active story; only stories sharing evidence with the
+//!    article are scored, never all of them.
+//! 4. **Assignment**: a weighted mix of per-kind similarities, decayed by
+//!    the time gap to the story (a day of grace, then exponential; a strong
+//!    content match outweighs the gap within the window), picks the story;
+//!    below the threshold a new story opens. An undated article is placed
+//!    at the stream clock with a floored decay, and its place in the stream
+//!    stands in for time against undated stories.
 //! 5. **Merges**: when the article shows two stories to be one, the newer
 //!    merges into the older.
 //! 6. **Ageing out**: stories idle beyond the window leave memory; a story
@@ -21,7 +27,9 @@
 //!
 //! Results are deterministic for a given input order (no random seeds);
 //! [`stream_order`] and [`Clusterer::add_batch`] also make the order of
-//! articles with equal timestamps irrelevant.
+//! articles with equal timestamps irrelevant. The one configuration is
+//! [`Config::default`]; [`Labels`] turns a stream of assignments into final
+//! story labels for every article.
 
 mod assignment;
 mod clusterer;
@@ -34,6 +42,7 @@ mod index;
 mod labels;
 mod memory;
 mod order;
+mod query;
 mod stopwords;
 mod story;
 mod story_info;

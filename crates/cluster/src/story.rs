@@ -85,10 +85,14 @@ impl Story {
     /// cosine with the members) at 1, geometric blends between.
     #[inline]
     pub fn denom(&self, k: usize, linkage: f32) -> f32 {
+        let count = self.counts[k].max(1.0);
         if linkage <= 0.0 {
             self.norms[k]
+        } else if linkage == 0.5 {
+            // The default: a square root instead of two powers.
+            (self.norms[k] * count).sqrt()
         } else {
-            self.norms[k].powf(1.0 - linkage) * self.counts[k].max(1.0).powf(linkage)
+            self.norms[k].powf(1.0 - linkage) * count.powf(linkage)
         }
     }
 

@@ -5,10 +5,6 @@
 //! One pass over the characters, no allocation beyond the caller's buffer;
 //! the number of tokens is bounded by the caller.
 
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
-
 use crate::hash::mix64;
 
 /// The token starts with an uppercase letter.
@@ -49,7 +45,7 @@ struct Scan<'b, F> {
     f: F,
 }
 
-impl<F: FnMut(&str, u64, u8)> Scan<'_, F> {
+impl<F: FnMut(Surface<'_>, u64, u8)> Scan<'_, F> {
     /// The current word, opened with its first character's case.
     #[inline]
     fn open(&mut self, upper: bool) -> &mut Word {
@@ -118,10 +114,42 @@ impl<F: FnMut(&str, u64, u8)> Scan<'_, F> {
                 if w.digits > 0 {
                     flags |= DIGIT;
                 }
-                (self.f)(self.buf, token_hash(self.buf), flags);
+                (self.f)(Surface::Lower(self.buf), token_hash(self.buf), flags);
                 self.emitted += 1;
             }
             self.buf.clear();
+        }
+    }
+
+    /// Emits a whole word of ASCII letters and digits (`seen`: the OR of
+    /// its byte classes) that no character around it continues: what
+    /// opening, pushing and finishing it would do, without copying it.
+    #[inline]
+    fn emit_ascii(&mut self, run: &[u8], seen: u8) {
+        let Some(&first) = run.first() else { return };
+        let upper = first.is_ascii_uppercase();
+        let mut flags = self.pending | if upper { CAP } else { 0 };
+        self.pending = 0;
+        let chars = run.len();
+        self.last_abbrev = upper && chars <= 3;
+        let has_digit = seen & DIGIT_CLASS != 0;
+        if chars <= MAX_CHARS && (chars >= 2 || has_digit) && self.emitted < self.limit {
+            // All letters capitals (and at least two of them).
+            if seen & LOWER_CLASS == 0 && seen & UPPER_CLASS != 0 {
+                let digits = if has_digit {
+                    run.iter().filter(|b| b.is_ascii_digit()).count()
+                } else {
+                    0
+                };
+                if chars - digits >= 2 {
+                    flags |= UPPER;
+                }
+            }
+            if has_digit {
+                flags |= DIGIT;
+            }
+            (self.f)(Surface::Ascii(run), hash_bytes(run, true), flags);
+            self.emitted += 1;
         }
     }
 
@@ -142,11 +170,13 @@ impl<F: FnMut(&str, u64, u8)> Scan<'_, F> {
 }
 
 /// Byte classes for the ASCII fast path.
-const LOWER_CLASS: u8 = 0;
-const UPPER_CLASS: u8 = 1;
-const DIGIT_CLASS: u8 = 2;
-const SPACE_CLASS: u8 = 3;
-const OTHER_CLASS: u8 = 4;
+/// Byte classes are bits, so a run's classes can be OR-ed together.
+const LOWER_CLASS: u8 = 1;
+const UPPER_CLASS: u8 = 2;
+const DIGIT_CLASS: u8 = 4;
+const ALNUM: u8 = LOWER_CLASS | UPPER_CLASS | DIGIT_CLASS;
+const SPACE_CLASS: u8 = 8;
+const OTHER_CLASS: u8 = 16;
 
 static CLASS: [u8; 256] = {
     let mut t = [OTHER_CLASS; 256];
@@ -169,16 +199,58 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// A token's text as the scanner hands it on.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Surface<'a> {
+    /// ASCII letters and digits as written: lowercase them to read.
+    Ascii(&'a [u8]),
+    /// Already lowercased.
+    Lower(&'a str),
+}
+
+impl Surface<'_> {
+    /// Writes the lowercased token into `out` (cleared first).
+    pub fn write_lower(&self, out: &mut String) {
+        out.clear();
+        match *self {
+            Surface::Ascii(b) => out.extend(b.iter().map(|&c| c.to_ascii_lowercase() as char)),
+            Surface::Lower(s) => out.push_str(s),
+        }
+    }
+}
+
+/// Hashes token bytes eight at a time. With `fold`, the bytes must be ASCII
+/// letters and digits and are lowercased on the fly: setting bit 5 turns
+/// `A-Z` into `a-z` and leaves `a-z` and `0-9` as they are.
+#[inline]
+fn hash_bytes(bytes: &[u8], fold: bool) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let fold_mask = if fold { 0x2020_2020_2020_2020u64 } else { 0 };
+    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(23) ^ (u64::from_le_bytes(w) | fold_mask)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        let mask = fold_mask >> (8 * (8 - rest.len()));
+        h = (h.rotate_left(23) ^ (u64::from_le_bytes(w) | mask)).wrapping_mul(K);
+    }
+    mix64(h)
+}
+
 /// The hash of a lowercased token, as the scanner reports it.
 #[inline]
 pub(crate) fn token_hash(token: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(token.as_bytes());
-    mix64(h.finish())
+    hash_bytes(token.as_bytes(), false)
 }
 
-/// Calls `f(lowercased_token, hash, flags)` for at most `limit` tokens of
-/// `text`; `hash` is a well-mixed 64-bit hash of the lowercased token.
+/// Calls `f(token, hash, flags)` for at most `limit` tokens of `text`;
+/// `hash` is [`token_hash`] of the lowercased token.
 ///
 /// Possessive `'s` is dropped, inner apostrophes are removed ("O'Brien" ->
 /// "obrien"), a full stop between digits stays ("5.9"). ASCII text takes a
@@ -187,7 +259,19 @@ pub(crate) fn for_each_token(
     text: &str,
     limit: usize,
     buf: &mut String,
-    f: impl FnMut(&str, u64, u8),
+    f: impl FnMut(Surface<'_>, u64, u8),
+) {
+    scan(text, limit, buf, f, true);
+}
+
+/// The scanner; `fast` enables the whole-ASCII-word path (tests turn it off
+/// to check that both paths agree).
+fn scan(
+    text: &str,
+    limit: usize,
+    buf: &mut String,
+    f: impl FnMut(Surface<'_>, u64, u8),
+    fast: bool,
 ) {
     buf.clear();
     let mut s = Scan {
@@ -204,19 +288,35 @@ pub(crate) fn for_each_token(
     while i < bytes.len() && s.emitted < limit {
         let b = bytes[i];
         let class = CLASS[b as usize];
-        if class <= DIGIT_CLASS {
+        if class & ALNUM != 0 {
             // The common case: a run of ASCII letters and digits in one go.
             let start = i;
-            let (mut uppers, mut digits) = (0u32, 0u32);
+            let mut seen = 0u8;
             while let Some(&c) = bytes.get(i) {
                 let class = CLASS[c as usize];
-                if class > DIGIT_CLASS {
+                if class & ALNUM == 0 {
                     break;
                 }
-                uppers += u32::from(class == UPPER_CLASS);
-                digits += u32::from(class == DIGIT_CLASS);
+                seen |= class;
                 i += 1;
             }
+            let run = &bytes[start..i];
+            // A whole word, unless something after it (an apostrophe, a
+            // decimal point, a non-ASCII letter) may carry it on.
+            let next = bytes.get(i).copied();
+            let ends = fast
+                && s.word.is_none()
+                && match next {
+                    None => true,
+                    Some(b'\'' | b'.') => false,
+                    Some(n) => n < 0x80,
+                };
+            if ends {
+                s.emit_ascii(run, seen);
+                continue;
+            }
+            let uppers = run.iter().filter(|b| b.is_ascii_uppercase()).count() as u32;
+            let digits = run.iter().filter(|b| b.is_ascii_digit()).count() as u32;
             // ASCII positions are character boundaries.
             s.push_ascii(text.get(start..i).unwrap_or(""), uppers, digits);
             continue;
@@ -282,7 +382,12 @@ mod tests {
     fn toks(text: &str) -> Vec<(String, u8)> {
         let mut out = Vec::new();
         let mut buf = String::new();
-        for_each_token(text, 1000, &mut buf, |t, _, f| out.push((t.to_string(), f)));
+        let mut lower = String::new();
+        for_each_token(text, 1000, &mut buf, |t, h, f| {
+            t.write_lower(&mut lower);
+            assert_eq!(token_hash(&lower), h, "{lower}");
+            out.push((lower.clone(), f));
+        });
         out
     }
 
@@ -309,6 +414,47 @@ mod tests {
         assert!(t[0].1 & UPPER != 0);
         assert!(t[1].1 & BREAK != 0);
         assert!(t[2].1 & START != 0);
+    }
+
+    fn toks_general(text: &str) -> Vec<(String, u8)> {
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        let mut lower = String::new();
+        scan(
+            text,
+            1000,
+            &mut buf,
+            |t, h, f| {
+                t.write_lower(&mut lower);
+                assert_eq!(token_hash(&lower), h, "{lower}");
+                out.push((lower.clone(), f));
+            },
+            false,
+        );
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_changes_nothing(picks in proptest::collection::vec(0usize..24, 0..80)) {
+            const PIECES: &[&str] = &[
+                "word", "Word", "WORD", "Mr", "U", "5", "5.9", "x", " ", " ", "  ", ".", "!", "?",
+                "\n", ",", "'", "’", "s", "é", "Ö", "—", "-", "\u{a0}",
+            ];
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert_eq!(toks(&text), toks_general(&text));
+        }
+    }
+
+    #[test]
+    fn fast_and_general_paths_agree() {
+        // The same words, once as plain ASCII and once pushed through the
+        // general path by a trailing apostrophe or accent.
+        let plain = toks("Grant and NASA rose");
+        let odd = toks("Grant' and NASA' rose’");
+        assert_eq!(plain, odd);
+        assert_eq!(toks("résumé café")[0].0, "résumé");
+        assert_eq!(toks("Zürich")[0].0, "zürich");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::hash::combine;
 use crate::stopwords::is_stopword;
-use crate::tokens::token_hash;
+use crate::tokens::{Surface, token_hash};
 
 /// Marks a word without a term (a stopword).
 pub(crate) const NO_TERM: u32 = u32::MAX;
@@ -78,6 +78,8 @@ pub(crate) struct Vocab {
     /// Documents seen.
     pub docs: u64,
     stemmer: Stemmer,
+    /// Scratch for a new word's lowercased form.
+    lower: String,
 }
 
 impl Vocab {
@@ -92,6 +94,7 @@ impl Vocab {
             entity_stat: Vec::new(),
             docs: 0,
             stemmer: Stemmer::create(Algorithm::English),
+            lower: String::new(),
         }
     }
 
@@ -112,14 +115,17 @@ impl Vocab {
     #[inline]
     pub fn word_with_case(
         &mut self,
-        surface: &str,
+        surface: Surface<'_>,
         hash: u64,
         case: Option<bool>,
         named: bool,
     ) -> Word {
         let Some(w) = self.words.get_mut(&hash) else {
             // A new word: intern it, then count as for a known one.
-            self.intern(surface, hash);
+            let mut lower = std::mem::take(&mut self.lower);
+            surface.write_lower(&mut lower);
+            self.intern(&lower, hash);
+            self.lower = lower;
             return match self.words.contains_key(&hash) {
                 true => self.word_with_case(surface, hash, case, named),
                 false => Word {
@@ -193,16 +199,13 @@ impl Vocab {
         }
     }
 
-    /// Whether a word is mostly written capitalised inside sentences.
+    /// A word's case counts: (lowercase uses, capitalised uses inside
+    /// sentences); zeros for an unknown word.
     #[inline]
-    pub fn is_name(&self, word: u64) -> bool {
-        self.words.get(&word).is_some_and(|w| w.mid_cap > w.lower)
-    }
-
-    /// Whether a word was ever seen in lowercase in running text.
-    #[inline]
-    pub fn seen_lower(&self, word: u64) -> bool {
-        self.words.get(&word).is_some_and(|w| w.lower > 0)
+    pub fn case_counts(&self, word: u64) -> (u16, u16) {
+        self.words
+            .get(&word)
+            .map_or((0, 0), |w| (w.lower, w.mid_cap))
     }
 
     /// Counts one occurrence of an entity key in the current article,
@@ -291,16 +294,16 @@ mod tests {
         assert_ne!(e1, e2);
         assert_eq!(v.entity(&[ha, hb]), e1);
         assert!(!word(&mut v, "5.9").1.alpha);
-        v.word_with_case("elections", ha, Some(true), false);
-        assert!(v.is_name(ha));
+        v.word_with_case(Surface::Lower("elections"), ha, Some(true), false);
+        assert_eq!(v.case_counts(ha), (0, 1));
         assert_ne!(
-            v.word_with_case("elections", ha, Some(false), true).entity,
+            v.word_with_case(Surface::Ascii(b"Elections"), ha, Some(false), true)
+                .entity,
             NO_ENTITY
         );
-        assert!(!v.is_name(ha));
-        assert!(v.seen_lower(ha));
+        assert_eq!(v.case_counts(ha), (1, 1));
         v.unsee_case(ha, false);
-        assert!(v.is_name(ha));
+        assert_eq!(v.case_counts(ha), (0, 1));
     }
 
     #[test]
@@ -308,7 +311,9 @@ mod tests {
         let mut buf = String::new();
         let mut seen = Vec::new();
         crate::tokens::for_each_token("Zürich 5.9 Word", 10, &mut buf, |t, h, _| {
-            seen.push((t.to_string(), h))
+            let mut s = String::new();
+            t.write_lower(&mut s);
+            seen.push((s, h))
         });
         for (t, h) in seen {
             assert_eq!(token_hash(&t), h, "{t}");
