@@ -183,7 +183,7 @@ fn load(file: &Path) -> anyhow::Result<Vec<Row>> {
         let gold = text_of(&v["cluster"]).unwrap_or_default();
         rows.push(Row {
             id,
-            time: v["date"].as_str().and_then(parse_time),
+            time: v["date"].as_str().and_then(crate::stories::unix_seconds),
             title: v["title"].as_str().unwrap_or("").to_string(),
             text: v["text"].as_str().unwrap_or("").to_string(),
             outlet: v["outlet"].as_str().map(str::to_string),
@@ -202,34 +202,9 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
-/// Unix seconds of an ISO date or date-time (UTC when no offset is given).
-fn parse_time(s: &str) -> Option<i64> {
-    let s = s.trim();
-    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
-        return Some(ts.as_second());
-    }
-    let utc = jiff::tz::TimeZone::UTC;
-    if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
-        return dt.to_zoned(utc).ok().map(|z| z.timestamp().as_second());
-    }
-    let day = s.get(..10).unwrap_or(s);
-    day.parse::<jiff::civil::Date>()
-        .ok()
-        .and_then(|d| d.to_zoned(utc).ok())
-        .map(|z| z.timestamp().as_second())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_parse() {
-        assert_eq!(parse_time("1970-01-02"), Some(86_400));
-        assert_eq!(parse_time("1970-01-01T01:00:00+01:00"), Some(0));
-        assert_eq!(parse_time("1970-01-01T00:01:00"), Some(60));
-        assert_eq!(parse_time("soon"), None);
-    }
 
     #[test]
     fn scores_match_hand_counts() {
