@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::stopwords::is_stopword_hash;
 use crate::tokens::{BREAK, CAP, DIGIT, START, Surface, UPPER, for_each_token};
 use crate::vocab::{NO_ENTITY, NO_TERM, Vocab};
+use crate::word_table::prefetch;
 
 /// Index of the body-term vector.
 pub(crate) const BODY: usize = 0;
@@ -49,6 +50,10 @@ pub(crate) struct Features {
     buf: String,
     touched: [Vec<u32>; KINDS],
     run: Vec<(u64, u32)>,
+    /// Scanned tokens of the part being read, before their lookup.
+    raw: Vec<Raw>,
+    /// Lowercased forms of the scanned tokens that are not plain ASCII.
+    lowered: String,
     /// Sentences of the latest article.
     sentences: Vec<Sentence>,
 }
@@ -62,6 +67,8 @@ impl Features {
             buf: String::new(),
             touched: Default::default(),
             run: Vec::new(),
+            raw: Vec::new(),
+            lowered: String::new(),
             sentences: Vec::new(),
         }
     }
@@ -90,6 +97,8 @@ impl Features {
             let mut part = Part {
                 vocab: &mut *vocab,
                 buf: &mut self.buf,
+                raw: &mut self.raw,
+                lowered: &mut self.lowered,
                 out,
                 touched: &mut self.touched[kind],
                 title: title_part,
@@ -203,6 +212,8 @@ impl Sentence {
 struct Part<'a> {
     vocab: &'a mut Vocab,
     buf: &'a mut String,
+    raw: &'a mut Vec<Raw>,
+    lowered: &'a mut String,
     out: &'a mut Vec<Tok>,
     touched: &'a mut Vec<u32>,
     title: bool,
@@ -220,14 +231,59 @@ impl Part<'_> {
         let Part {
             vocab,
             buf,
+            raw,
+            lowered,
             out,
             touched,
             title,
             sentences,
             open,
         } = self;
+        // Scan first, look up after: the lookups are likely cache misses,
+        // and knowing the coming words lets them be fetched ahead.
+        raw.clear();
+        lowered.clear();
+        let base = text.as_ptr() as usize;
         for_each_token(text, limit, buf, |w, hash, flags| {
-            let tok = intern(vocab, w, hash, flags);
+            let (lower, start, end) = match w {
+                // ASCII runs are slices of `text`: keep their offsets.
+                Surface::Ascii(b) => {
+                    let start = (b.as_ptr() as usize).wrapping_sub(base);
+                    (false, start, start + b.len())
+                }
+                Surface::Lower(l) => {
+                    let start = lowered.len();
+                    lowered.push_str(l);
+                    (true, start, lowered.len())
+                }
+            };
+            raw.push(Raw {
+                hash,
+                start: start as u32,
+                end: end as u32,
+                flags,
+                lower,
+            });
+        });
+        for (i, r) in raw.iter().enumerate() {
+            if let Some(next) = raw.get(i + LOOKAHEAD) {
+                vocab.prefetch_word(next.hash);
+            }
+            let (start, end) = (r.start as usize, r.end as usize);
+            let w = if r.lower {
+                Surface::Lower(lowered.get(start..end).unwrap_or(""))
+            } else {
+                Surface::Ascii(text.as_bytes().get(start..end).unwrap_or(&[]))
+            };
+            let flags = r.flags;
+            let tok = intern(vocab, w, r.hash, flags);
+            // Its counts are updated once the part is read.
+            if let Some(st) = vocab.term_stat.get(tok.term as usize) {
+                prefetch(st);
+            }
+            if let Some(st) = vocab.entity_stat.get(tok.entity as usize) {
+                prefetch(st);
+            }
             let at = out.len() as u32;
             if flags & START != 0 && at > 0 {
                 open.end = at;
@@ -242,6 +298,11 @@ impl Part<'_> {
                 open.content += 1;
                 open.caps += u32::from(flags & (CAP | UPPER) != 0);
             }
+            out.push(tok);
+        }
+        // Term counts in a loop of their own: each is a likely cache miss,
+        // and a tight loop lets the processor wait for several at once.
+        for tok in out.iter() {
             if let Some(st) = vocab.term_stat.get_mut(tok.term as usize) {
                 let tf = if *title {
                     &mut st.title_tf
@@ -253,14 +314,27 @@ impl Part<'_> {
                 }
                 *tf += 1.0;
             }
-            out.push(tok);
-        });
+        }
         if !out.is_empty() {
             open.end = out.len() as u32;
             sentences.push(*open);
         }
     }
 }
+
+/// A scanned token awaiting its vocabulary lookup: its hash, flags and
+/// where its text is (in the part's text, or lowercased in `lowered`).
+#[derive(Clone, Copy)]
+struct Raw {
+    hash: u64,
+    start: u32,
+    end: u32,
+    flags: u8,
+    lower: bool,
+}
+
+/// How many tokens ahead the word table is prefetched.
+const LOOKAHEAD: usize = 8;
 
 /// Looks a token up in the vocabulary (interning it on first sight).
 #[inline]

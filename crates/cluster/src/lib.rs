@@ -48,6 +48,7 @@ mod story;
 mod story_info;
 mod tokens;
 mod vocab;
+mod word_table;
 
 pub use assignment::Assignment;
 pub use clusterer::Clusterer;

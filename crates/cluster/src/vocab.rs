@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::hash::combine;
 use crate::stopwords::is_stopword;
 use crate::tokens::{Surface, token_hash};
+use crate::word_table::WordTable;
 
 /// Marks a word without a term (a stopword).
 pub(crate) const NO_TERM: u32 = u32::MAX;
@@ -64,7 +65,7 @@ pub(crate) struct EntityStat {
 pub(crate) struct Vocab {
     /// Everything the token loop needs sits in the map's value, so a token
     /// costs one probe.
-    words: FxHashMap<u64, Word>,
+    words: WordTable,
     stems: FxHashMap<u64, u32>,
     /// The first surface form seen for each term, for display: one string
     /// with an end offset per term.
@@ -85,7 +86,7 @@ pub(crate) struct Vocab {
 impl Vocab {
     pub fn new() -> Self {
         Vocab {
-            words: FxHashMap::default(),
+            words: WordTable::default(),
             stems: FxHashMap::default(),
             term_text: String::new(),
             term_ends: Vec::new(),
@@ -102,7 +103,7 @@ impl Vocab {
     /// on first sight.
     #[cfg(test)]
     pub fn word(&mut self, surface: &str, hash: u64) -> Word {
-        if let Some(&w) = self.words.get(&hash) {
+        if let Some(&w) = self.words.get(hash) {
             return w;
         }
         self.intern(surface, hash)
@@ -120,13 +121,13 @@ impl Vocab {
         case: Option<bool>,
         named: bool,
     ) -> Word {
-        let Some(w) = self.words.get_mut(&hash) else {
+        let Some(w) = self.words.get_mut(hash) else {
             // A new word: intern it, then count as for a known one.
             let mut lower = std::mem::take(&mut self.lower);
             surface.write_lower(&mut lower);
             self.intern(&lower, hash);
             self.lower = lower;
-            return match self.words.contains_key(&hash) {
+            return match self.words.contains_key(hash) {
                 true => self.word_with_case(surface, hash, case, named),
                 false => Word {
                     term: NO_TERM,
@@ -185,11 +186,17 @@ impl Vocab {
         w
     }
 
+    /// Hints that the entry of word `hash` is about to be looked up.
+    #[inline]
+    pub fn prefetch_word(&self, hash: u64) {
+        self.words.prefetch(hash);
+    }
+
     /// Takes back one counted use of a word's case (see
     /// [`Vocab::word_with_case`]).
     #[inline]
     pub fn unsee_case(&mut self, word: u64, capitalised: bool) {
-        let Some(w) = self.words.get_mut(&word) else {
+        let Some(w) = self.words.get_mut(word) else {
             return;
         };
         if capitalised {
@@ -204,7 +211,7 @@ impl Vocab {
     #[inline]
     pub fn case_counts(&self, word: u64) -> (u16, u16) {
         self.words
-            .get(&word)
+            .get(word)
             .map_or((0, 0), |w| (w.lower, w.mid_cap))
     }
 
@@ -238,7 +245,7 @@ impl Vocab {
     /// Approximate heap bytes.
     pub fn heap_bytes(&self) -> usize {
         use crate::memory::map_bytes;
-        map_bytes::<u64, Word>(self.words.capacity())
+        self.words.heap_bytes()
             + map_bytes::<u64, u32>(self.stems.capacity())
             + self.term_text.capacity()
             + self.term_ends.capacity() * 4
