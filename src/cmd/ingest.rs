@@ -123,10 +123,13 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     summary.articles_per_second = tally.records as f64 / summary.seconds.max(1e-9);
     summary.total_in_db = store.count()?;
     // Stories are brought up to date whenever the articles changed.
-    if summary.stored > 0 || summary.recleaned > 0 || store.stories()?.is_empty() {
-        crate::stories::rebuild(&mut store)?;
-    }
-    summary.stories = store.stories()?.len() as u64;
+    let existing = store.stories()?.len();
+    let stories = if summary.stored > 0 || summary.recleaned > 0 || existing == 0 {
+        crate::stories::rebuild(&mut store)?
+    } else {
+        existing
+    };
+    summary.stories = stories as u64;
     if json {
         println!("{}", serde_json::to_string(&summary)?);
     } else if !quiet {
