@@ -3,7 +3,11 @@
 
 pub mod cluster;
 pub mod extract;
+pub mod ner;
+pub mod quotes;
 pub mod shingles;
+pub mod summarize;
+pub mod timex;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +35,41 @@ pub enum EvalCommand {
         #[arg(long)]
         pred: Option<PathBuf>,
     },
+    /// Named-entity recognition on a CoNLL-2003 file (PER/ORG/LOC/MISC, IOB).
+    Ner {
+        /// Token per line, the gold tag last; blank lines end sentences.
+        file: PathBuf,
+        /// Write the file back with the predicted tag appended to each token line.
+        #[arg(long)]
+        pred: Option<PathBuf>,
+    },
+    /// Attributed quotes on a PolNeAR-style JSON Lines file.
+    Quotes {
+        /// One article per line with its gold `quotes`.
+        file: PathBuf,
+        /// Write predictions here in the referee's format.
+        #[arg(long)]
+        pred: Option<PathBuf>,
+    },
+    /// Temporal expressions on a TimeML-style JSON Lines file (id, dct, text, timexes).
+    Timex {
+        /// One document per line with its gold `timexes`.
+        file: PathBuf,
+        /// Write predictions here in the referee's format.
+        #[arg(long)]
+        pred: Option<PathBuf>,
+    },
+    /// Story summaries on a JSON Lines file of clusters (cluster_id, articles, reference_summary).
+    Summarize {
+        /// One cluster per line, in the form of `../shared/data/summaries/*.jsonl`.
+        file: PathBuf,
+        /// Summary length in words.
+        #[arg(long, default_value_t = 120)]
+        words: usize,
+        /// Write predictions here in the referee's format.
+        #[arg(long)]
+        pred: Option<PathBuf>,
+    },
 }
 
 /// Page benchmark layouts.
@@ -46,5 +85,11 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Extract { kind, dir, pred } => extract::run(kind, &dir, pred.as_deref()),
         EvalCommand::Cluster { file, pred } => cluster::run(&file, pred.as_deref()),
+        EvalCommand::Ner { file, pred } => ner::run(&file, pred.as_deref()),
+        EvalCommand::Quotes { file, pred } => quotes::run(&file, pred.as_deref()),
+        EvalCommand::Timex { file, pred } => timex::run(&file, pred.as_deref()),
+        EvalCommand::Summarize { file, words, pred } => {
+            summarize::run(&file, words, pred.as_deref())
+        }
     }
 }

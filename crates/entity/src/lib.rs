@@ -1,0 +1,1 @@
+//! storyline-entity: people, organisations and places named in an article.

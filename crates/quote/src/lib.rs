@@ -1,0 +1,1 @@
+//! storyline-quote: attributed statements (who is reported as saying what).

@@ -1,0 +1,1 @@
+//! storyline-summary: extractive story summaries with citations.

@@ -1,0 +1,1 @@
+//! storyline-timex: temporal expressions, resolved against the publication date.
