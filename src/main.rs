@@ -82,6 +82,10 @@ enum Command {
         /// One JSON object per story.
         #[arg(long)]
         json: bool,
+        /// First re-cluster every stored article from scratch (replaying the
+        /// ingest rounds in order, so the stories come out the same).
+        #[arg(long)]
+        rebuild: bool,
     },
     /// Show one story's articles in time order, with their near-copies.
     Story {
@@ -111,7 +115,7 @@ fn main() -> ExitCode {
         Command::Extract { inputs } => cmd::extract::run(&inputs),
         Command::Articles { db, json } => cmd::articles::list(&db.db, json),
         Command::Article { db, id, json } => cmd::articles::show(&db.db, id, json),
-        Command::Stories { db, json } => cmd::stories::list(&db.db, json),
+        Command::Stories { db, json, rebuild } => cmd::stories::list(&db.db, json, rebuild),
         Command::Story { db, id, json } => cmd::stories::show(&db.db, id, json),
         Command::Eval { what } => eval::run(what),
     };

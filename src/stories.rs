@@ -1,19 +1,90 @@
 //! The analyse stage's story step: stored articles -> stories.
 //!
-//! Articles are clustered as one time-ordered stream (`storyline-cluster`),
-//! and the result replaces the stored stories in one transaction. The
-//! clustering is deterministic for a given set of articles, so a rebuild
-//! over the database always gives the same stories.
+//! Clustering runs in rounds: each `storyline ingest` places the articles no
+//! round has placed yet, in [`stream_order`], continuing from the clusterer
+//! state the previous round saved (so the cost of a run follows the new
+//! articles, not the database). A rebuild replays every round from scratch
+//! in the same order and so arrives at the same stories; it is also the
+//! fallback when the saved state is missing, damaged or from another
+//! configuration.
 
-use std::collections::{BTreeMap, BTreeSet};
+use storyline_cluster::{Clusterer, Config, Doc, stream_order};
+use storyline_store::{ClusterWrite, Membership, Store, StoryInput};
 
-use storyline_cluster::{Clusterer, Config, Doc, Labels, stream_order};
-use storyline_store::{Membership, Store, StoryRow};
+/// Places the articles no round has placed yet; returns how many stories
+/// there are.
+pub fn update(store: &mut Store) -> anyhow::Result<u64> {
+    let (round, mut clusterer) = match store.cluster_state()? {
+        Some((round, state)) => match Clusterer::restore(Config::default(), &state) {
+            Ok(c) => (round, c),
+            Err(e) => {
+                eprintln!(
+                    "storyline: {}: {e}; re-clustering every article",
+                    store.path().display()
+                );
+                return rebuild(store);
+            }
+        },
+        // Placements without a state (a database from before rounds): replay.
+        None if store.story_inputs()?.iter().any(|i| i.round.is_some()) => return rebuild(store),
+        None => (0, Clusterer::new(Config::default())),
+    };
+    let inputs = store.unplaced_inputs()?;
+    if inputs.is_empty() {
+        return Ok(store.stories()?.len() as u64);
+    }
+    let round = round + 1;
+    let mut members = Vec::with_capacity(inputs.len());
+    let mut merges = Vec::new();
+    place(&mut clusterer, &inputs, round, &mut members, &mut merges);
+    let state = clusterer.snapshot();
+    Ok(store.write_clustering(&ClusterWrite {
+        round,
+        members: &members,
+        merges: &merges,
+        state: &state,
+        replace: false,
+    })?)
+}
 
-/// Re-clusters every stored article and stores the stories; returns how
-/// many stories there are.
-pub fn rebuild(store: &mut Store) -> anyhow::Result<usize> {
+/// Re-clusters every stored article, round by round as they were first
+/// placed (articles not placed yet form one more round), and replaces the
+/// stories; returns how many there are.
+pub fn rebuild(store: &mut Store) -> anyhow::Result<u64> {
     let inputs = store.story_inputs()?;
+    let mut clusterer = Clusterer::new(Config::default());
+    let mut members = Vec::with_capacity(inputs.len());
+    let mut merges = Vec::new();
+    // Inputs come sorted by round, unplaced last; rounds are renumbered
+    // from 1 so that gaps left by earlier rebuilds close.
+    let mut round = 0;
+    let mut rest = &inputs[..];
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|i| i.round == first.round).count();
+        let (group, tail) = rest.split_at(n);
+        round += 1;
+        place(&mut clusterer, group, round, &mut members, &mut merges);
+        rest = tail;
+    }
+    let state = clusterer.snapshot();
+    Ok(store.write_clustering(&ClusterWrite {
+        round,
+        members: &members,
+        merges: &merges,
+        state: &state,
+        replace: true,
+    })?)
+}
+
+/// Runs one round: adds `inputs` in stream order and records where each
+/// went and which stories merged.
+fn place(
+    clusterer: &mut Clusterer,
+    inputs: &[StoryInput],
+    round: i64,
+    members: &mut Vec<Membership>,
+    merges: &mut Vec<(i64, i64)>,
+) {
     let ids: Vec<String> = inputs.iter().map(|a| a.article_id.to_string()).collect();
     let docs: Vec<Doc> = inputs
         .iter()
@@ -26,66 +97,21 @@ pub fn rebuild(store: &mut Store) -> anyhow::Result<usize> {
             outlet: a.outlet.as_deref(),
         })
         .collect();
-    let mut clusterer = Clusterer::new(Config::default());
-    let mut labels = Labels::new();
-    let mut copy_of: BTreeMap<i64, i64> = BTreeMap::new();
+    let story_id = |s: u64| i64::try_from(s).unwrap_or(i64::MAX);
     for i in stream_order(&docs) {
         let a = clusterer.add(&docs[i]);
-        if let Some(original) = a.duplicate_of.as_deref().and_then(|d| d.parse().ok()) {
-            copy_of.insert(inputs[i].article_id, original);
-        }
-        labels.record(docs[i].id, &a);
-    }
-    let by_id: BTreeMap<i64, usize> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.article_id, i))
-        .collect();
-    let mut groups: BTreeMap<u64, Vec<i64>> = BTreeMap::new();
-    for (id, story) in labels.iter() {
-        if let Ok(id) = id.parse::<i64>() {
-            groups.entry(story).or_default().push(id);
-        }
-    }
-    let mut stories = Vec::with_capacity(groups.len());
-    let mut members = Vec::with_capacity(inputs.len());
-    for (story, mut articles) in groups {
-        articles.sort_unstable();
-        articles.dedup();
-        let story_id = i64::try_from(story).unwrap_or(i64::MAX);
-        let rows: Vec<&storyline_store::StoryInput> = articles
-            .iter()
-            .filter_map(|id| by_id.get(id))
-            .map(|&i| &inputs[i])
-            .collect();
-        let dated = rows.iter().filter_map(|r| r.published.as_deref());
-        let first = dated.clone().min().map(str::to_string);
-        let last = dated.max().map(str::to_string);
-        let outlets: BTreeSet<String> = rows.iter().filter_map(|r| r.outlet.clone()).collect();
-        // The working title: the headline of the story's first article.
-        let title = rows
-            .iter()
-            .filter(|r| r.title.is_some())
-            .min_by_key(|r| (r.published.is_none(), r.published.clone(), r.article_id))
-            .and_then(|r| r.title.clone());
-        stories.push(StoryRow {
-            id: story_id,
-            title,
-            first_published: first,
-            last_published: last,
-            articles: rows.len() as u64,
-            outlets: outlets.into_iter().collect(),
+        merges.extend(
+            a.merged
+                .iter()
+                .map(|&(from, into)| (story_id(from), story_id(into))),
+        );
+        members.push(Membership {
+            article_id: inputs[i].article_id,
+            story_id: story_id(a.story),
+            duplicate_of: a.duplicate_of.as_deref().and_then(|d| d.parse().ok()),
+            round,
         });
-        for id in articles {
-            members.push(Membership {
-                article_id: id,
-                story_id,
-                duplicate_of: copy_of.get(&id).copied(),
-            });
-        }
     }
-    store.replace_stories(&stories, &members)?;
-    Ok(stories.len())
 }
 
 /// A stored publication date (`YYYY-MM-DD` or RFC 3339) as unix seconds;

@@ -275,6 +275,73 @@ fn reingesting_adds_nothing_and_articles_are_listed() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no article 99999"));
 }
 
+/// `storyline stories --json` lines, parsed.
+fn stories_json(db: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["stories", "--json", "--db", db];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn ingest_rounds_continue_the_stream_and_a_rebuild_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    // Three rounds: plain texts, then HTML pages, then feeds and the rest.
+    for part in ["text", "html", "."] {
+        let out = run(&[
+            "ingest",
+            "-q",
+            "--db",
+            db,
+            corpus.join(part).to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let incremental = stories_json(db, &[]);
+    let total: u64 = incremental
+        .iter()
+        .map(|s| s["articles"].as_u64().unwrap())
+        .sum();
+    let list = run(&["articles", "--db", db]);
+    assert_eq!(
+        String::from_utf8_lossy(&list.stdout).lines().count() as u64,
+        total
+    );
+    let rebuilt = stories_json(db, &["--rebuild"]);
+    assert_eq!(incremental, rebuilt);
+    // A damaged state is noticed and replaced by a rebuild on the next run.
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute("UPDATE cluster_state SET state = x'00ff00ff'", [])
+        .unwrap();
+    let out = run(&[
+        "ingest",
+        "-q",
+        "--db",
+        db,
+        data("article.txt").to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("re-clustering"));
+    let after = stories_json(db, &[]);
+    assert_eq!(after, stories_json(db, &["--rebuild"]));
+}
+
 #[test]
 fn kill_nine_loses_nothing_committed_and_a_rerun_completes() {
     let dir = tempfile::tempdir().unwrap();

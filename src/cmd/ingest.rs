@@ -122,14 +122,10 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     summary.seconds = started.elapsed().as_secs_f64();
     summary.articles_per_second = tally.records as f64 / summary.seconds.max(1e-9);
     summary.total_in_db = store.count()?;
-    // Stories are brought up to date whenever the articles changed.
-    let existing = store.stories()?.len();
-    let stories = if summary.stored > 0 || summary.recleaned > 0 || existing == 0 {
-        crate::stories::rebuild(&mut store)?
-    } else {
-        existing
-    };
-    summary.stories = stories as u64;
+    // New articles join the stories in one more clustering round (with any
+    // that an interrupted run stored but did not place). Re-cleaned texts
+    // keep the places their first reading gave them.
+    summary.stories = crate::stories::update(&mut store)?;
     if json {
         println!("{}", serde_json::to_string(&summary)?);
     } else if !quiet {

@@ -9,8 +9,11 @@ use serde_json::json;
 
 use crate::cmd::articles::{open_existing, truncate};
 
-pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let store = open_existing(db)?;
+pub fn list(db: &Path, json: bool, rebuild: bool) -> anyhow::Result<ExitCode> {
+    let mut store = open_existing(db)?;
+    if rebuild {
+        crate::stories::rebuild(&mut store)?;
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for s in store.stories()? {

@@ -33,30 +33,30 @@ const MAX_CHAIN: usize = 64;
 /// assert!(a.new_story);
 /// ```
 pub struct Clusterer {
-    cfg: Config,
-    vocab: Vocab,
-    feats: Features,
-    dedup: Dedup,
-    stories: Vec<Option<Story>>,
-    free: Vec<u32>,
-    index: Index,
+    pub(crate) cfg: Config,
+    pub(crate) vocab: Vocab,
+    pub(crate) feats: Features,
+    pub(crate) dedup: Dedup,
+    pub(crate) stories: Vec<Option<Story>>,
+    pub(crate) free: Vec<u32>,
+    pub(crate) index: Index,
     /// (stream position, slot) at each story update, oldest first; an entry
     /// is stale when the story has been updated since.
-    activity: VecDeque<(u64, u32)>,
-    next_id: u64,
-    seq: u64,
-    clock: Option<i64>,
-    live: usize,
+    pub(crate) activity: VecDeque<(u64, u32)>,
+    pub(crate) next_id: u64,
+    pub(crate) seq: u64,
+    pub(crate) clock: Option<i64>,
+    pub(crate) live: usize,
     // Reusable scratch space.
-    acc: Vec<f32>,
-    acc_touched: Vec<u32>,
-    ranked: Vec<(f32, u32)>,
-    keys: Vec<(u32, f32)>,
-    cands: Vec<Scored>,
-    hashes: Vec<u64>,
-    sparse: [Sparse; 2],
+    pub(crate) acc: Vec<f32>,
+    pub(crate) acc_touched: Vec<u32>,
+    pub(crate) ranked: Vec<(f32, u32)>,
+    pub(crate) keys: Vec<(u32, f32)>,
+    pub(crate) cands: Vec<Scored>,
+    pub(crate) hashes: Vec<u64>,
+    pub(crate) sparse: [Sparse; 2],
     /// The current article's vectors spread out for scoring.
-    query: [Query; KINDS],
+    pub(crate) query: [Query; KINDS],
 }
 
 /// A candidate story's score against the current article: (decayed

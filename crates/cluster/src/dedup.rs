@@ -85,6 +85,7 @@ fn band_key(sig: &Signature, band: usize) -> u32 {
 }
 
 /// One article remembered for near-duplicate matching.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(crate) struct Entry {
     /// The article's id.
     pub id: Box<str>,
@@ -109,7 +110,7 @@ impl Entry {
 }
 
 /// The near-duplicate table of the active window.
-#[derive(Default)]
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Dedup {
     bands: FxHashMap<u32, u32>,
     entries: Vec<Option<Entry>>,
@@ -218,6 +219,20 @@ impl Dedup {
             + self.entries.capacity() * std::mem::size_of::<Option<Entry>>()
             + ids
             + (self.free.capacity() + self.queue.capacity()) * 4
+    }
+
+    /// Whether a table read back from storage only points at slots that
+    /// exist (`stories`: the clusterer's story slots).
+    pub fn valid(&self, stories: usize) -> bool {
+        let n = self.entries.len();
+        self.bands.values().all(|&s| (s as usize) < n)
+            && self.queue.iter().all(|&s| (s as usize) < n)
+            && self.free.iter().all(|&s| (s as usize) < n)
+            && self
+                .entries
+                .iter()
+                .flatten()
+                .all(|e| (e.story_slot as usize) < stories)
     }
 
     /// Articles currently remembered.

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 pub(crate) const ENTITY_TAG: u32 = 1 << 31;
 
 /// Posting lists: feature key -> story slots, in insertion order.
-#[derive(Default)]
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Index {
     postings: FxHashMap<u32, Vec<u32>>,
 }
@@ -34,6 +34,15 @@ impl Index {
     /// The stories listed under `key`, most recently indexed last.
     pub fn get(&self, key: u32) -> &[u32] {
         self.postings.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether an index read back from storage only lists story slots
+    /// below `stories`.
+    pub fn valid(&self, stories: usize) -> bool {
+        self.postings
+            .values()
+            .flatten()
+            .all(|&s| (s as usize) < stories)
     }
 
     /// Approximate heap bytes.

@@ -8,6 +8,7 @@
 use crate::features::{KINDS, Sparse};
 
 /// A story (or, once merged away, a tombstone pointing at its successor).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(crate) struct Story {
     /// The public id.
     pub id: u64,
@@ -47,6 +48,16 @@ impl Story {
             indexed: Vec::new(),
             merged_into: None,
         }
+    }
+
+    /// Whether a story read back from storage only holds feature ids below
+    /// `bounds` (by kind) and points at slots below `slots`.
+    pub fn valid(&self, bounds: [usize; KINDS], slots: usize) -> bool {
+        self.vecs
+            .iter()
+            .zip(bounds)
+            .all(|(v, b)| v.iter().all(|&(id, w)| (id as usize) < b && w.is_finite()))
+            && self.merged_into.is_none_or(|s| (s as usize) < slots)
     }
 
     /// Adds vectors (an article's or another story's) and re-truncates.

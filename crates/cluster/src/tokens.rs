@@ -235,12 +235,33 @@ fn hash_bytes(bytes: &[u8], fold: bool) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        let mask = fold_mask >> (8 * (8 - rest.len()));
-        h = (h.rotate_left(23) ^ (u64::from_le_bytes(w) | mask)).wrapping_mul(K);
+        let (w, mask) = tail(rest);
+        h = (h.rotate_left(23) ^ (w | (fold_mask & mask))).wrapping_mul(K);
     }
     mix64(h)
+}
+
+/// The last one to seven bytes of a token as one word, and the mask of the
+/// bytes it holds. Built from fixed-size reads (two overlapping ones for
+/// four bytes or more) rather than a variable-length copy, which costs a
+/// library call and a stalled load per token. The length is hashed
+/// separately, so the value only has to be a function of the bytes.
+#[inline]
+fn tail(rest: &[u8]) -> (u64, u64) {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = rest
+            .first_chunk::<4>()
+            .map_or(0, |b| u32::from_le_bytes(*b));
+        let hi = rest.last_chunk::<4>().map_or(0, |b| u32::from_le_bytes(*b));
+        (u64::from(lo) | (u64::from(hi) << 32), u64::MAX)
+    } else {
+        let b = |i: usize| u64::from(rest.get(i).copied().unwrap_or(0));
+        (
+            b(0) | (b(n / 2) << 8) | (b(n.saturating_sub(1)) << 16),
+            0xFF_FFFF,
+        )
+    }
 }
 
 /// The hash of a lowercased token, as the scanner reports it.

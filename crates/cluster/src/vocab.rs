@@ -9,6 +9,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::hash::combine;
 use crate::stopwords::is_stopword;
@@ -21,7 +22,7 @@ pub(crate) const NO_TERM: u32 = u32::MAX;
 pub(crate) const NO_ENTITY: u32 = u32::MAX;
 
 /// What is cached about one surface word (keyed by its hash).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Serialize, Deserialize)]
 pub(crate) struct Word {
     /// The term (stem) id, or [`NO_TERM`] for stopwords.
     pub term: u32,
@@ -39,7 +40,7 @@ pub(crate) struct Word {
 
 /// A term's document frequency, with the current article's counts beside
 /// it so that counting a rare term costs one cache miss, not four.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, Serialize, Deserialize)]
 pub(crate) struct TermStat {
     /// Documents containing the term (title or body).
     pub df: u32,
@@ -53,7 +54,7 @@ pub(crate) struct TermStat {
 }
 
 /// An entity key's document frequency and the current article's count.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, Serialize, Deserialize)]
 pub(crate) struct EntityStat {
     /// Documents containing the key.
     pub df: u32,
@@ -62,6 +63,7 @@ pub(crate) struct EntityStat {
 }
 
 /// Interned words, terms and entities with their document frequencies.
+#[derive(Serialize, Deserialize)]
 pub(crate) struct Vocab {
     /// Everything the token loop needs sits in the map's value, so a token
     /// costs one probe.
@@ -78,9 +80,16 @@ pub(crate) struct Vocab {
     pub entity_stat: Vec<EntityStat>,
     /// Documents seen.
     pub docs: u64,
+    #[serde(skip, default = "english")]
     stemmer: Stemmer,
     /// Scratch for a new word's lowercased form.
+    #[serde(skip)]
     lower: String,
+}
+
+/// The stemmer every vocabulary uses.
+fn english() -> Stemmer {
+    Stemmer::create(Algorithm::English)
 }
 
 impl Vocab {
@@ -94,7 +103,7 @@ impl Vocab {
             entities: FxHashMap::default(),
             entity_stat: Vec::new(),
             docs: 0,
-            stemmer: Stemmer::create(Algorithm::English),
+            stemmer: english(),
             lower: String::new(),
         }
     }
@@ -252,6 +261,25 @@ impl Vocab {
             + self.term_stat.capacity() * std::mem::size_of::<TermStat>()
             + map_bytes::<u64, u32>(self.entities.capacity())
             + self.entity_stat.capacity() * std::mem::size_of::<EntityStat>()
+    }
+
+    /// Whether a vocabulary read back from storage is consistent: every id
+    /// it hands out is in range, so no later lookup can fail.
+    pub fn valid(&self) -> bool {
+        let (terms, entities) = (self.term_stat.len(), self.entity_stat.len());
+        let term_ok = |t: u32| t == NO_TERM || (t as usize) < terms;
+        let entity_ok = |e: u32| e == NO_ENTITY || (e as usize) < entities;
+        self.words.valid(|w| term_ok(w.term) && entity_ok(w.entity))
+            && self.stems.values().all(|&t| (t as usize) < terms)
+            && self.entities.values().all(|&e| (e as usize) < entities)
+            && self.term_ends.len() == terms
+            && self.term_ends.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .term_ends
+                .iter()
+                .all(|&e| self.term_text.is_char_boundary(e as usize))
+            && terms < NO_TERM as usize
+            && entities < NO_ENTITY as usize
     }
 
     /// How many terms exist (the bound of term ids).

@@ -25,7 +25,7 @@ pub(crate) fn prefetch<T>(x: &T) {
 }
 
 /// One slot: a key (0 when empty) and its entry.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Slot {
     key: u64,
     word: Word,
@@ -47,7 +47,7 @@ const EMPTY: Slot = Slot {
 const FIRST: usize = 1024;
 
 /// Word hash -> [`Word`], with linear probing.
-#[derive(Default)]
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct WordTable {
     /// A power-of-two number of slots (or none yet).
     slots: Vec<Slot>,
@@ -102,6 +102,22 @@ impl WordTable {
         if let Some(s) = self.slots.get(key as usize & mask) {
             prefetch(s);
         }
+    }
+
+    /// Whether a table read back from storage keeps the invariants lookups
+    /// rely on (a power-of-two size with an empty slot to end every probe,
+    /// a true count) and every entry passes `ok`.
+    pub fn valid(&self, ok: impl Fn(&Word) -> bool) -> bool {
+        let n = self.slots.len();
+        let used = self.slots.iter().filter(|s| s.key != 0).count();
+        (n == 0 || (n.is_power_of_two() && used * 4 <= n * 3 && used < n))
+            && used == self.len
+            && self
+                .slots
+                .iter()
+                .filter(|s| s.key != 0)
+                .all(|s| ok(&s.word))
+            && self.zero.as_ref().is_none_or(&ok)
     }
 
     /// Whether `key` is present.

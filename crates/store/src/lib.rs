@@ -25,4 +25,4 @@ pub use hash::content_hash;
 pub use row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use store::Store;
-pub use stories::{Membership, StoryInput, StoryMember, StoryRow};
+pub use stories::{ClusterWrite, Membership, StoryInput, StoryMember, StoryRow};

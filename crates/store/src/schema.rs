@@ -66,6 +66,16 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX story_articles_story ON story_articles(story_id);
     ",
+    // 3: incremental clustering: the round that placed each article, and the
+    // clusterer's state after the latest round, so the next run goes on from it.
+    "
+    ALTER TABLE story_articles ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE cluster_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        round INTEGER NOT NULL,
+        state BLOB NOT NULL
+    );
+    ",
 ];
 
 /// The schema version this build creates and understands.
@@ -154,6 +164,7 @@ mod tests {
             tables(&conn),
             [
                 "articles",
+                "cluster_state",
                 "outlet_lines",
                 "outlets",
                 "stories",

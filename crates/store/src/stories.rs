@@ -1,11 +1,16 @@
 //! Stories: groups of articles about one real-world event.
 //!
-//! The clustering stage decides the groups; the store keeps, per article,
-//! its story and the article it is a near-copy of, and per story a summary
-//! row for listing. A write replaces all of it in one transaction, so the
-//! stories always match one complete clustering of the articles.
+//! The clustering stage decides the groups, one round per run over the
+//! articles not yet placed; the store keeps, per article, its story, the
+//! article it is a near-copy of and the round that placed it, per story a
+//! summary row for listing, and the clusterer's state after the latest
+//! round. A round is written in one transaction, so the stories always
+//! match the saved state, and an article is either placed or waits for the
+//! next round.
 
-use rusqlite::params;
+use std::collections::BTreeSet;
+
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::store::sql_err;
 use crate::{Store, StoreError};
@@ -17,6 +22,23 @@ pub struct Membership {
     pub story_id: i64,
     /// The article this one is a near-copy of (syndicated or republished).
     pub duplicate_of: Option<i64>,
+    /// The clustering round that placed it.
+    pub round: i64,
+}
+
+/// One clustering round's outcome, for [`Store::write_clustering`].
+#[derive(Debug, Clone, Copy)]
+pub struct ClusterWrite<'a> {
+    /// The round just run (the saved state is the one after it).
+    pub round: i64,
+    /// Articles placed in this write.
+    pub members: &'a [Membership],
+    /// Stories found to be one, in the order found: (merged away, into).
+    pub merges: &'a [(i64, i64)],
+    /// The clusterer's state after the round.
+    pub state: &'a [u8],
+    /// Drop every earlier placement first (a rebuild from scratch).
+    pub replace: bool,
 }
 
 /// A story's summary row.
@@ -48,6 +70,8 @@ pub struct StoryMember {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryInput {
     pub article_id: i64,
+    /// The round that placed it; `None` while it waits for one.
+    pub round: Option<i64>,
     pub published: Option<String>,
     pub title: Option<String>,
     pub text: String,
@@ -55,18 +79,37 @@ pub struct StoryInput {
 }
 
 impl Store {
-    /// Every article as clustering reads it, in id (arrival) order.
+    /// Every article as clustering reads it, by round and then id (arrival)
+    /// order; articles not yet placed come last.
     pub fn story_inputs(&self) -> Result<Vec<StoryInput>, StoreError> {
+        self.inputs(
+            "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet FROM articles a \
+             LEFT JOIN story_articles m ON m.article_id = a.id \
+             ORDER BY m.round IS NULL, m.round, a.id",
+        )
+    }
+
+    /// The articles no round has placed yet, in id (arrival) order.
+    pub fn unplaced_inputs(&self) -> Result<Vec<StoryInput>, StoreError> {
+        self.inputs(
+            "SELECT a.id, NULL, a.published, a.title, a.text, a.outlet FROM articles a \
+             WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
+             ORDER BY a.id",
+        )
+    }
+
+    fn inputs(&self, sql: &str) -> Result<Vec<StoryInput>, StoreError> {
         self.conn
-            .prepare("SELECT id, published, title, text, outlet FROM articles ORDER BY id")
+            .prepare(sql)
             .and_then(|mut st| {
                 st.query_map([], |r| {
                     Ok(StoryInput {
                         article_id: r.get(0)?,
-                        published: r.get(1)?,
-                        title: r.get(2)?,
-                        text: r.get(3)?,
-                        outlet: r.get(4)?,
+                        round: r.get(1)?,
+                        published: r.get(2)?,
+                        title: r.get(3)?,
+                        text: r.get(4)?,
+                        outlet: r.get(5)?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()
@@ -74,47 +117,68 @@ impl Store {
             .map_err(sql_err(&self.path, "reading articles for clustering"))
     }
 
-    /// Replaces every story and membership with the given ones.
-    pub fn replace_stories(
-        &mut self,
-        stories: &[StoryRow],
-        members: &[Membership],
-    ) -> Result<(), StoreError> {
+    /// The latest round and the clusterer's state after it, if any round ran.
+    pub fn cluster_state(&self) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT round, state FROM cluster_state WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(sql_err(&self.path, "reading the clustering state"))
+    }
+
+    /// Writes one round: placements, merges, the summary rows of every story
+    /// they touch, and the state, all in one transaction. Returns how many
+    /// stories there are.
+    pub fn write_clustering(&mut self, w: &ClusterWrite<'_>) -> Result<u64, StoreError> {
         let path = self.path.clone();
         let tx = self
             .conn
             .transaction()
             .map_err(sql_err(&path, "starting a transaction"))?;
-        tx.execute_batch("DELETE FROM story_articles; DELETE FROM stories;")
-            .map_err(sql_err(&path, "clearing stories"))?;
+        let err = |what: &'static str| sql_err(&path, what);
+        if w.replace {
+            tx.execute_batch("DELETE FROM story_articles; DELETE FROM stories;")
+                .map_err(err("clearing stories"))?;
+        }
+        let mut touched = BTreeSet::new();
         {
             let mut st = tx
                 .prepare(
-                    "INSERT INTO stories (id, title, first_published, last_published, articles, outlets) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT OR REPLACE INTO story_articles (article_id, story_id, duplicate_of, round) \
+                     VALUES (?1, ?2, ?3, ?4)",
                 )
-                .map_err(sql_err(&path, "writing stories"))?;
-            for s in stories {
-                let outlets = serde_json::to_string(&s.outlets).unwrap_or_else(|_| "[]".into());
-                st.execute(params![
-                    s.id,
-                    s.title,
-                    s.first_published,
-                    s.last_published,
-                    i64::try_from(s.articles).unwrap_or(i64::MAX),
-                    outlets
-                ])
-                .map_err(sql_err(&path, "writing stories"))?;
+                .map_err(err("writing story members"))?;
+            for m in w.members {
+                st.execute(params![m.article_id, m.story_id, m.duplicate_of, m.round])
+                    .map_err(err("writing story members"))?;
+                touched.insert(m.story_id);
             }
             let mut st = tx
-                .prepare("INSERT INTO story_articles (article_id, story_id, duplicate_of) VALUES (?1, ?2, ?3)")
-                .map_err(sql_err(&path, "writing story members"))?;
-            for m in members {
-                st.execute(params![m.article_id, m.story_id, m.duplicate_of])
-                    .map_err(sql_err(&path, "writing story members"))?;
+                .prepare("UPDATE story_articles SET story_id = ?2 WHERE story_id = ?1")
+                .map_err(err("merging stories"))?;
+            for &(from, into) in w.merges {
+                st.execute(params![from, into])
+                    .map_err(err("merging stories"))?;
+                touched.insert(from);
+                touched.insert(into);
             }
         }
-        tx.commit().map_err(sql_err(&path, "committing stories"))
+        for id in touched {
+            refresh(&tx, id).map_err(err("summarising stories"))?;
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO cluster_state (id, round, state) VALUES (1, ?1, ?2)",
+            params![w.round, w.state],
+        )
+        .map_err(err("saving the clustering state"))?;
+        let n: i64 = tx
+            .query_row("SELECT COUNT(*) FROM stories", [], |r| r.get(0))
+            .map_err(err("counting stories"))?;
+        tx.commit().map_err(err("committing stories"))?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// Every story, largest and most recent first.
@@ -169,6 +233,45 @@ impl Store {
     }
 }
 
+/// Recomputes one story's summary row from its members (deleting it when it
+/// has none left).
+fn refresh(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+    let (n, first, last): (i64, Option<String>, Option<String>) = tx.query_row(
+        "SELECT COUNT(*), MIN(a.published), MAX(a.published) FROM story_articles m \
+         JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    if n == 0 {
+        tx.execute("DELETE FROM stories WHERE id = ?1", [id])?;
+        return Ok(());
+    }
+    let outlets: Vec<String> = tx
+        .prepare(
+            "SELECT DISTINCT a.outlet FROM story_articles m JOIN articles a ON a.id = m.article_id \
+             WHERE m.story_id = ?1 AND a.outlet IS NOT NULL ORDER BY a.outlet",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // The working title: the headline of the story's first article.
+    let title: Option<String> = tx
+        .query_row(
+            "SELECT a.title FROM story_articles m JOIN articles a ON a.id = m.article_id \
+             WHERE m.story_id = ?1 AND a.title IS NOT NULL \
+             ORDER BY a.published IS NULL, a.published, a.id LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let outlets = serde_json::to_string(&outlets).unwrap_or_else(|_| "[]".into());
+    tx.execute(
+        "INSERT OR REPLACE INTO stories (id, title, first_published, last_published, articles, outlets) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, title, first, last, n, outlets],
+    )?;
+    Ok(())
+}
+
 fn story_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
     let outlets: String = r.get(5)?;
     Ok(StoryRow {
@@ -202,7 +305,7 @@ mod tests {
     }
 
     #[test]
-    fn stories_roundtrip_and_replace() {
+    fn rounds_merges_and_rebuilds() {
         let mut store = Store::open_in_memory().unwrap();
         let (a, b) = (article("One", "2025-01-02"), article("Two", "2025-01-01"));
         let (ra, rb) = (Body::Text("one".into()), Body::Text("two".into()));
@@ -223,36 +326,70 @@ mod tests {
             .into_iter()
             .map(|i| i.id())
             .collect();
+        assert_eq!(store.unplaced_inputs().unwrap().len(), 2);
+        assert!(store.cluster_state().unwrap().is_none());
+        let member = |i: usize, story, duplicate_of, round| Membership {
+            article_id: ids[i],
+            story_id: story,
+            duplicate_of,
+            round,
+        };
+        // Round 1 places the first article; round 2 the second in a story of
+        // its own, which it then merges into the first.
+        let n = store
+            .write_clustering(&ClusterWrite {
+                round: 1,
+                members: &[member(0, 7, None, 1)],
+                merges: &[],
+                state: b"s1",
+                replace: false,
+            })
+            .unwrap();
+        assert_eq!(n, 1);
+        assert_eq!(store.unplaced_inputs().unwrap().len(), 1);
+        let n = store
+            .write_clustering(&ClusterWrite {
+                round: 2,
+                members: &[member(1, 8, Some(ids[0]), 2)],
+                merges: &[(8, 7)],
+                state: b"s2",
+                replace: false,
+            })
+            .unwrap();
+        assert_eq!(n, 1);
         let row = StoryRow {
             id: 7,
-            title: Some("One".into()),
+            title: Some("Two".into()),
             first_published: Some("2025-01-01".into()),
             last_published: Some("2025-01-02".into()),
             articles: 2,
             outlets: vec!["x.example".into()],
         };
-        let members = [
-            Membership {
-                article_id: ids[0],
-                story_id: 7,
-                duplicate_of: None,
-            },
-            Membership {
-                article_id: ids[1],
-                story_id: 7,
-                duplicate_of: Some(ids[0]),
-            },
-        ];
-        store
-            .replace_stories(std::slice::from_ref(&row), &members)
-            .unwrap();
         assert_eq!(store.stories().unwrap(), vec![row.clone()]);
         let (got, list) = store.story(7).unwrap().unwrap();
         assert_eq!(got, row);
         assert_eq!(list[0].title.as_deref(), Some("Two"), "time order");
         assert_eq!(list[0].duplicate_of, Some(ids[0]));
-        store.replace_stories(&[], &[]).unwrap();
-        assert!(store.stories().unwrap().is_empty());
+        assert_eq!(store.cluster_state().unwrap(), Some((2, b"s2".to_vec())));
+        let rounds: Vec<Option<i64>> = store
+            .story_inputs()
+            .unwrap()
+            .iter()
+            .map(|i| i.round)
+            .collect();
+        assert_eq!(rounds, vec![Some(1), Some(2)]);
+        // A rebuild replaces everything.
+        store
+            .write_clustering(&ClusterWrite {
+                round: 1,
+                members: &[member(0, 1, None, 1)],
+                merges: &[],
+                state: b"r",
+                replace: true,
+            })
+            .unwrap();
         assert!(store.story(7).unwrap().is_none());
+        assert_eq!(store.stories().unwrap().len(), 1);
+        assert_eq!(store.unplaced_inputs().unwrap().len(), 1);
     }
 }
