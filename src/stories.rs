@@ -6,10 +6,15 @@
 //! articles, not the database). A rebuild replays every round from scratch
 //! in the same order and so arrives at the same stories; it is also the
 //! fallback when the saved state is missing, damaged or from another
-//! configuration.
+//! configuration. A run that brings more than [`ROUND`] articles places them
+//! in several rounds, in arrival order.
 
 use storyline_cluster::{Clusterer, Config, Doc, stream_order};
 use storyline_store::{ClusterWrite, Membership, Store, StoryInput};
+
+/// Most articles placed in one round: bounds the texts held in memory when
+/// a run brings many (a rebuild replays rounds of the same sizes).
+const ROUND: usize = 5_000;
 
 /// Places the articles no round has placed yet; returns how many stories
 /// there are.
@@ -29,22 +34,30 @@ pub fn update(store: &mut Store) -> anyhow::Result<u64> {
         None if store.story_inputs()?.iter().any(|i| i.round.is_some()) => return rebuild(store),
         None => (0, Clusterer::new(Config::default())),
     };
-    let inputs = store.unplaced_inputs()?;
-    if inputs.is_empty() {
-        return Ok(store.stories()?.len() as u64);
+    let mut round = round;
+    let mut stories = None;
+    loop {
+        let inputs = store.unplaced_inputs(ROUND)?;
+        if inputs.is_empty() {
+            break;
+        }
+        round += 1;
+        let mut members = Vec::with_capacity(inputs.len());
+        let mut merges = Vec::new();
+        place(&mut clusterer, &inputs, round, &mut members, &mut merges);
+        let state = clusterer.snapshot();
+        stories = Some(store.write_clustering(&ClusterWrite {
+            round,
+            members: &members,
+            merges: &merges,
+            state: &state,
+            replace: false,
+        })?);
     }
-    let round = round + 1;
-    let mut members = Vec::with_capacity(inputs.len());
-    let mut merges = Vec::new();
-    place(&mut clusterer, &inputs, round, &mut members, &mut merges);
-    let state = clusterer.snapshot();
-    Ok(store.write_clustering(&ClusterWrite {
-        round,
-        members: &members,
-        merges: &merges,
-        state: &state,
-        replace: false,
-    })?)
+    match stories {
+        Some(n) => Ok(n),
+        None => Ok(store.stories()?.len() as u64),
+    }
 }
 
 /// Re-clusters every stored article, round by round as they were first

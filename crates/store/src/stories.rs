@@ -85,24 +85,27 @@ impl Store {
         self.inputs(
             "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet FROM articles a \
              LEFT JOIN story_articles m ON m.article_id = a.id \
-             ORDER BY m.round IS NULL, m.round, a.id",
+             ORDER BY m.round IS NULL, m.round, a.id LIMIT ?1",
+            -1,
         )
     }
 
-    /// The articles no round has placed yet, in id (arrival) order.
-    pub fn unplaced_inputs(&self) -> Result<Vec<StoryInput>, StoreError> {
+    /// The first `limit` articles no round has placed yet, in id (arrival)
+    /// order.
+    pub fn unplaced_inputs(&self, limit: usize) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
             "SELECT a.id, NULL, a.published, a.title, a.text, a.outlet FROM articles a \
              WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
-             ORDER BY a.id",
+             ORDER BY a.id LIMIT ?1",
+            i64::try_from(limit).unwrap_or(i64::MAX),
         )
     }
 
-    fn inputs(&self, sql: &str) -> Result<Vec<StoryInput>, StoreError> {
+    fn inputs(&self, sql: &str, limit: i64) -> Result<Vec<StoryInput>, StoreError> {
         self.conn
             .prepare(sql)
             .and_then(|mut st| {
-                st.query_map([], |r| {
+                st.query_map([limit], |r| {
                     Ok(StoryInput {
                         article_id: r.get(0)?,
                         round: r.get(1)?,
@@ -236,18 +239,19 @@ impl Store {
 /// Recomputes one story's summary row from its members (deleting it when it
 /// has none left).
 fn refresh(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
-    let (n, first, last): (i64, Option<String>, Option<String>) = tx.query_row(
-        "SELECT COUNT(*), MIN(a.published), MAX(a.published) FROM story_articles m \
-         JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let (n, first, last): (i64, Option<String>, Option<String>) = tx
+        .prepare_cached(
+            "SELECT COUNT(*), MIN(a.published), MAX(a.published) FROM story_articles m \
+             JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     if n == 0 {
-        tx.execute("DELETE FROM stories WHERE id = ?1", [id])?;
+        tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?
+            .execute([id])?;
         return Ok(());
     }
     let outlets: Vec<String> = tx
-        .prepare(
+        .prepare_cached(
             "SELECT DISTINCT a.outlet FROM story_articles m JOIN articles a ON a.id = m.article_id \
              WHERE m.story_id = ?1 AND a.outlet IS NOT NULL ORDER BY a.outlet",
         )?
@@ -255,20 +259,19 @@ fn refresh(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     // The working title: the headline of the story's first article.
     let title: Option<String> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT a.title FROM story_articles m JOIN articles a ON a.id = m.article_id \
              WHERE m.story_id = ?1 AND a.title IS NOT NULL \
              ORDER BY a.published IS NULL, a.published, a.id LIMIT 1",
-            [id],
-            |r| r.get(0),
-        )
+        )?
+        .query_row([id], |r| r.get(0))
         .optional()?;
     let outlets = serde_json::to_string(&outlets).unwrap_or_else(|_| "[]".into());
-    tx.execute(
+    tx.prepare_cached(
         "INSERT OR REPLACE INTO stories (id, title, first_published, last_published, articles, outlets) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, title, first, last, n, outlets],
-    )?;
+    )?
+    .execute(params![id, title, first, last, n, outlets])?;
     Ok(())
 }
 
@@ -326,7 +329,7 @@ mod tests {
             .into_iter()
             .map(|i| i.id())
             .collect();
-        assert_eq!(store.unplaced_inputs().unwrap().len(), 2);
+        assert_eq!(store.unplaced_inputs(100).unwrap().len(), 2);
         assert!(store.cluster_state().unwrap().is_none());
         let member = |i: usize, story, duplicate_of, round| Membership {
             article_id: ids[i],
@@ -346,7 +349,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(n, 1);
-        assert_eq!(store.unplaced_inputs().unwrap().len(), 1);
+        assert_eq!(store.unplaced_inputs(100).unwrap().len(), 1);
         let n = store
             .write_clustering(&ClusterWrite {
                 round: 2,
@@ -390,6 +393,6 @@ mod tests {
             .unwrap();
         assert!(store.story(7).unwrap().is_none());
         assert_eq!(store.stories().unwrap().len(), 1);
-        assert_eq!(store.unplaced_inputs().unwrap().len(), 1);
+        assert_eq!(store.unplaced_inputs(100).unwrap().len(), 1);
     }
 }
