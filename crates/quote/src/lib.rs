@@ -1,1 +1,78 @@
 //! storyline-quote: attributed statements (who is reported as saying what).
+//!
+//! [`find`] walks an English news article once and returns every statement
+//! it attributes to someone: direct quotes in any quotation-mark style
+//! (including quotes split by their attribution and quotes running over
+//! paragraphs), mixed quotes (reported speech holding a quoted fragment)
+//! and indirect speech (`X said that ...`, `according to X, ...`).
+//!
+//! Stages, one per module:
+//! - [`token`]: words, punctuation, marks and paragraph breaks;
+//! - [`marks`]: pairs quotation marks into top-level quoted stretches;
+//! - [`sentence`]: sentences, with quotes kept whole;
+//! - [`cue`]: the words that mark attribution (`said`, `according to`);
+//! - [`speaker`]: the source phrase next to a cue;
+//! - [`resolve`]: pronouns and descriptions back to names;
+//! - [`attribute`]: puts content, cue and speaker together.
+//!
+//! Work is linear in the text with small bounded look-arounds; the only
+//! allocations are the token list, the result and a few names per article.
+
+pub mod attribute;
+pub mod cue;
+pub mod marks;
+pub mod resolve;
+pub mod sentence;
+pub mod speaker;
+pub mod token;
+
+pub use resolve::{EntityKind, Gender, Known, KnownName};
+
+/// How a statement is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The content is a quotation, marks included.
+    Direct,
+    /// Reported speech holding a quoted fragment.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+/// One attributed statement. Offsets are UTF-8 byte offsets into the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Start of the content.
+    pub start: usize,
+    /// End of the content (exclusive).
+    pub end: usize,
+    /// The content's pieces; more than one when the attribution splits it
+    /// (`“...,” he said, “...”`) or a quote runs on in later paragraphs.
+    pub spans: Vec<(usize, usize)>,
+    /// Direct, mixed or indirect.
+    pub kind: Kind,
+    /// The cue (`said`, `according to`), when there is one.
+    pub cue: Option<(usize, usize)>,
+    /// The source as mentioned next to the cue (`he`, `the Kremlin`).
+    pub speaker: Option<(usize, usize)>,
+    /// The source resolved to a name (`Vladimir Putin`), when possible.
+    pub speaker_name: Option<String>,
+}
+
+impl Quote {
+    /// The content text (from `start` to `end`).
+    pub fn content<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Finds the attributed statements of `text`, in text order.
+pub fn find(text: &str) -> Vec<Quote> {
+    attribute::find_with(text, &Known::new())
+}
+
+/// Like [`find`], with names known in advance (aliases map to canonical
+/// names; kinds and genders help pronoun resolution).
+pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
+    attribute::find_with(text, known)
+}

@@ -1,0 +1,748 @@
+//! Puts content, cue and speaker together, sentence by sentence.
+//!
+//! Per sentence, in order:
+//! 1. a quote opening the sentence with the attribution after it
+//!    (`“...,” he said[, “...”]`) is a direct quote;
+//! 2. a quote closing the sentence after an attribution ending in `:`/`,`
+//!    (`She said: “...”`) is a direct quote;
+//! 3. a `Quote:` label or a sentence that is all quote, with no cue, is a
+//!    direct quote: it continues the previous quote of the same paragraph
+//!    run, or stands alone;
+//! 4. every other cue yields reported speech: content after the cue
+//!    (`said that ...`), before it (`..., he said.`) or around it
+//!    (`..., he said, ...`); mixed when the content holds a quote.
+
+use crate::cue::{Cue, CueKind, cue_at, is_cue_word, takes_addressee};
+use crate::marks::{Quoted, pair};
+use crate::resolve::{Known, Resolver};
+use crate::sentence::split;
+use crate::speaker::{after, before, subject};
+use crate::token::{Tk, Tok, tokenize};
+use crate::{Kind, Quote};
+
+/// A token range `[first, end)`.
+type Range = (usize, usize);
+
+/// One result before byte conversion: token ranges.
+struct Found {
+    spans: Vec<(usize, usize)>,
+    kind: Kind,
+    cue: Option<(usize, usize)>,
+    speaker: Option<(usize, usize)>,
+    name: Option<String>,
+    /// Sentence index, for continuing quotes.
+    sent: usize,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    quotes: &'a [Quoted],
+}
+
+impl Ctx<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .filter(|t| t.is_word())
+            .map(|t| t.text(self.text))
+            .unwrap_or("")
+    }
+
+    fn is_end_punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            matches!(
+                t.k,
+                Tk::Punct('.')
+                    | Tk::Punct('!')
+                    | Tk::Punct('?')
+                    | Tk::Punct(',')
+                    | Tk::Punct(';')
+                    | Tk::Punct(':')
+                    | Tk::Punct(')')
+                    | Tk::Punct('\u{2026}')
+            )
+        })
+    }
+
+    /// Drops trailing punctuation (outside quotes) from `[a, b)`.
+    fn trim_end(&self, a: usize, mut b: usize) -> usize {
+        while b > a
+            && (self.is_end_punct(b - 1)
+                || matches!(
+                    self.toks[b - 1].k,
+                    Tk::Para | Tk::Punct('\u{2014}') | Tk::Punct('-')
+                ))
+        {
+            b -= 1;
+        }
+        b
+    }
+
+    fn trim_start(&self, mut a: usize, b: usize) -> usize {
+        while a < b
+            && (self.is_end_punct(a)
+                || matches!(
+                    self.toks[a].k,
+                    Tk::Para | Tk::Punct('\u{2014}') | Tk::Punct('-')
+                ))
+        {
+            a += 1;
+        }
+        a
+    }
+
+    fn words_in(&self, a: usize, b: usize) -> usize {
+        self.toks
+            .get(a..b)
+            .map_or(0, |s| s.iter().filter(|t| t.is_word()).count())
+    }
+
+    fn has_quote(&self, a: usize, b: usize) -> bool {
+        // Quotes are in text order and do not overlap.
+        let k = self.quotes.partition_point(|q| q.open < a);
+        self.quotes.get(k).is_some_and(|q| q.close < b)
+    }
+}
+
+/// Finds the attributed statements of `text` (see the crate docs).
+pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
+    let toks = tokenize(text);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let quotes = pair(text, &toks);
+    let mut outside = vec![true; toks.len()];
+    for q in &quotes {
+        for o in outside.iter_mut().take(q.close + 1).skip(q.open) {
+            *o = false;
+        }
+    }
+    let sents = split(text, &toks, &quotes);
+    let mut resolver = Resolver::build(text, &toks, &outside, known);
+    let cx = Ctx {
+        text,
+        toks: &toks,
+        quotes: &quotes,
+    };
+    let mut found: Vec<Found> = Vec::new();
+    let mut qi = 0;
+    for (si, &(a, b)) in sents.iter().enumerate() {
+        while qi < quotes.len() && quotes[qi].open < a {
+            qi += 1;
+        }
+        let mut qj = qi;
+        while qj < quotes.len() && quotes[qj].open < b {
+            qj += 1;
+        }
+        let in_sent = &quotes[qi..qj];
+        let cues: Vec<Cue> = (a..b)
+            .filter(|&i| outside[i])
+            .filter_map(|i| cue_at(text, &toks, i))
+            .collect();
+        sentence(
+            &cx,
+            &mut resolver,
+            si,
+            a,
+            b,
+            in_sent,
+            &cues,
+            &sents,
+            &mut found,
+        );
+    }
+    found
+        .into_iter()
+        .filter_map(|f| {
+            let spans: Vec<(usize, usize)> = f
+                .spans
+                .iter()
+                .filter(|&&(x, y)| y > x && y <= toks.len())
+                .map(|&(x, y)| (toks[x].s, toks[y - 1].e))
+                .collect();
+            let start = spans.first()?.0;
+            let end = spans.last()?.1;
+            let conv = |r: Option<(usize, usize)>| {
+                r.filter(|&(x, y)| y > x && y <= toks.len())
+                    .map(|(x, y)| (toks[x].s, toks[y - 1].e))
+            };
+            Some(Quote {
+                start,
+                end,
+                spans,
+                kind: f.kind,
+                cue: conv(f.cue),
+                speaker: conv(f.speaker),
+                speaker_name: f.name,
+            })
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence(
+    cx: &Ctx,
+    resolver: &mut Resolver,
+    si: usize,
+    a: usize,
+    b: usize,
+    qs: &[Quoted],
+    cues: &[Cue],
+    sents: &[(usize, usize)],
+    found: &mut Vec<Found>,
+) {
+    let toks = cx.toks;
+    let mut used: Vec<usize> = Vec::new();
+    let speaker_of = |resolver: &mut Resolver, sp: Option<(usize, usize)>| {
+        sp.and_then(|(x, y)| resolver.resolve(cx.text, toks, x, y))
+    };
+    let body_end = cx.trim_end(a, b);
+
+    // 1. Quote first, attribution after.
+    if let Some(q1) = qs.first()
+        && cx.trim_start(a, b) == q1.open
+    {
+        let r_start = q1.close + 1;
+        let q2 = qs.get(1);
+        let r_end = q2.map_or(b, |q| q.open);
+        let region: Vec<&Cue> = cues
+            .iter()
+            .filter(|c| c.first >= r_start && c.end <= r_end)
+            .collect();
+        // `TASS quoted Putin as saying`: the one after `as` names the speaker.
+        let pick = region
+            .iter()
+            .find(|c| cx.word(c.first.wrapping_sub(1)).eq_ignore_ascii_case("as"))
+            .or(region.first())
+            .copied();
+        if let Some(c) = pick
+            && cx.words_in(r_start, r_end) <= 16
+        {
+            let sp = speaker_for(cx, c, r_start, r_end);
+            let mut spans = vec![(q1.open, q1.close + 1)];
+            let mut last_end = r_end;
+            if let Some(q2) = q2
+                && cx.trim_end(q2.close + 1, b) == q2.close + 1
+            {
+                spans.push((q2.open, q2.close + 1));
+                last_end = q2.close + 1;
+            }
+            let name = speaker_of(resolver, sp);
+            found.push(Found {
+                spans,
+                kind: Kind::Direct,
+                cue: Some((c.first, c.end)),
+                speaker: sp,
+                name,
+                sent: si,
+            });
+            used.extend(region.iter().map(|c| c.first));
+            let _ = last_end;
+            // Anything after the attribution (`, adding that ...`) still
+            // goes through the general rule below with the remaining cues.
+            general(cx, resolver, si, a, b, cues, &used, found, true);
+            return;
+        }
+    }
+
+    // 2. Attribution first, quote closing the sentence.
+    if let Some(qk) = qs.last()
+        && cx.trim_end(qk.close + 1, b) == qk.close + 1
+    {
+        let r_start = qs.len().checked_sub(2).map_or(a, |p| qs[p].close + 1);
+        let r_end = qk.open;
+        let lead = r_end.checked_sub(1).and_then(|p| toks.get(p));
+        let ends_ok = lead
+            .is_some_and(|t| matches!(t.k, Tk::Punct(':') | Tk::Punct(',') | Tk::Word))
+            && !cx.word(r_end.wrapping_sub(1)).eq_ignore_ascii_case("that");
+        let region: Vec<&Cue> = cues
+            .iter()
+            .filter(|c| c.first >= r_start && c.end <= r_end)
+            .collect();
+        if ends_ok && r_end > a && qs.len() == 1 {
+            let colon = lead.is_some_and(|t| t.is_punct(':'));
+            // The last cue before the quote, close to it.
+            let c = region
+                .last()
+                .copied()
+                .filter(|c| r_end - c.end <= 8 || colon);
+            if let Some(c) = c {
+                let sp = speaker_for(cx, c, a, r_end);
+                let name = speaker_of(resolver, sp);
+                found.push(Found {
+                    spans: vec![(qk.open, qk.close + 1)],
+                    kind: Kind::Direct,
+                    cue: Some((c.first, c.end)),
+                    speaker: sp,
+                    name,
+                    sent: si,
+                });
+                used.extend(region.iter().map(|c| c.first));
+                general(cx, resolver, si, a, r_end, cues, &used, found, false);
+                return;
+            }
+            if colon {
+                // `Quote: “...”` or `Name: “...”`.
+                let label = cx.word(a);
+                let sp = if label.eq_ignore_ascii_case("quote") {
+                    None
+                } else {
+                    before(cx.text, toks, r_end - 1, a)
+                };
+                let name = match sp {
+                    Some(_) => speaker_of(resolver, sp),
+                    None => resolver.last_named(a),
+                };
+                found.push(Found {
+                    spans: vec![(qk.open, qk.close + 1)],
+                    kind: Kind::Direct,
+                    cue: Some((r_end - 1, r_end)),
+                    speaker: sp,
+                    name,
+                    sent: si,
+                });
+                return;
+            }
+        }
+    }
+
+    // 3. All quote, no cue: continues the previous quote or stands alone.
+    if cues.is_empty()
+        && let Some(q1) = qs.first()
+        && cx.trim_start(a, b) == q1.open
+    {
+        let outside_words = cx.words_in(a, b)
+            - qs.iter()
+                .map(|q| cx.words_in(q.open, q.close + 1))
+                .sum::<usize>();
+        if outside_words <= 1 && cx.words_in(q1.open, q1.close + 1) >= 3 {
+            let spans: Vec<(usize, usize)> = qs.iter().map(|q| (q.open, q.close + 1)).collect();
+            if let Some(prev) = found.last_mut()
+                && prev.kind != Kind::Indirect
+                && (si - prev.sent) <= 2
+                && (prev.sent + 1..si).all(|s| {
+                    sents
+                        .get(s)
+                        .is_none_or(|&(x, y)| cx.words_in(x, y) == 0 || cx.has_quote(x, y))
+                })
+            {
+                prev.spans.extend(spans);
+                prev.sent = si;
+                return;
+            }
+            found.push(Found {
+                spans,
+                kind: Kind::Direct,
+                cue: None,
+                speaker: None,
+                name: None,
+                sent: si,
+            });
+            return;
+        }
+    }
+    // `Quote:` label before plain text.
+    if cx.word(a).eq_ignore_ascii_case("quote")
+        && toks.get(a + 1).is_some_and(|t| t.is_punct(':'))
+        && body_end > a + 2
+    {
+        let name = resolver.last_named(a);
+        found.push(Found {
+            spans: vec![(a + 2, body_end)],
+            kind: Kind::Direct,
+            cue: Some((a, a + 2)),
+            speaker: None,
+            name,
+            sent: si,
+        });
+        return;
+    }
+    let before_n = found.len();
+    general(cx, resolver, si, a, b, cues, &used, found, false);
+    fallback(cx, resolver, si, a, b, qs, before_n, found);
+}
+
+/// A quote that no cue claimed, inside a sentence with other words:
+/// reported speech by the sentence's subject (`Trump blamed it on
+/// “sickos”`), when the subject is a name or a pronoun.
+#[allow(clippy::too_many_arguments)]
+fn fallback(
+    cx: &Ctx,
+    resolver: &mut Resolver,
+    si: usize,
+    a: usize,
+    b: usize,
+    qs: &[Quoted],
+    from: usize,
+    found: &mut Vec<Found>,
+) {
+    let toks = cx.toks;
+    let covered = |q: &Quoted, found: &[Found]| {
+        found[from..]
+            .iter()
+            .any(|f| f.spans.iter().any(|&(x, y)| x <= q.open && q.close < y))
+    };
+    let Some(q) = qs.iter().find(|q| !covered(q, found)) else {
+        return;
+    };
+    let body_end = cx.trim_end(a, b);
+    let s = cx.trim_start(a, body_end);
+    if q.open == s || cx.words_in(s, body_end) < 4 {
+        return;
+    }
+    // The subject: a pronoun or a run of capitalised words opening the sentence.
+    let first = toks[s];
+    if !first.is_word() || !first.cap {
+        return;
+    }
+    let w = first.text(cx.text);
+    let sp = if crate::speaker::is_pronoun(w) {
+        if w.eq_ignore_ascii_case("it") || w.eq_ignore_ascii_case("i") {
+            return;
+        }
+        (s, s + 1)
+    } else {
+        let mut e = s;
+        while e < q.open
+            && e - s < 5
+            && toks[e].is_word()
+            && toks[e].cap
+            && !crate::cue::is_stop(toks[e].text(cx.text))
+        {
+            e += 1;
+        }
+        if e == s || e >= q.open || !toks[e].is_word() || toks[e].cap {
+            return;
+        }
+        (s, e)
+    };
+    let name = resolver.resolve(cx.text, toks, sp.0, sp.1);
+    found.push(Found {
+        spans: vec![(sp.1, body_end)],
+        kind: Kind::Mixed,
+        cue: None,
+        speaker: Some(sp),
+        name,
+        sent: si,
+    });
+}
+
+/// The speaker phrase of cue `c` within `[lo, hi)`.
+fn speaker_for(cx: &Ctx, c: &Cue, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    match c.kind {
+        CueKind::According => after(cx.text, cx.toks, c.end, hi),
+        CueKind::Verb => verb_subject(cx, c, lo).or_else(|| after(cx.text, cx.toks, c.end, hi)),
+    }
+}
+
+/// The subject before verb cue `c`, not below `lo`: `X said`, `X quoted Y
+/// as saying` (Y), `X ..., saying` and `X ... and said` (the sentence's
+/// subject).
+fn verb_subject(cx: &Ctx, c: &Cue, lo: usize) -> Option<(usize, usize)> {
+    let mut end = c.first;
+    if cx.word(c.first.wrapping_sub(1)).eq_ignore_ascii_case("as") {
+        end = c.first - 1;
+    }
+    let w = cx.word(c.first);
+    let participle = w.len() > 4 && w.ends_with("ing") && end == c.first;
+    let prev = cx.word(end.wrapping_sub(1));
+    let joined = [
+        "and", "but", "by", "while", "after", "before", "when", "then",
+    ]
+    .iter()
+    .any(|x| x.eq_ignore_ascii_case(prev));
+    if (participle || joined)
+        && let Some(s) = subject(cx.text, cx.toks, lo, end)
+    {
+        return Some(s);
+    }
+    before(cx.text, cx.toks, end, lo)
+}
+
+/// Reported speech for every cue not used yet.
+#[allow(clippy::too_many_arguments)]
+fn general(
+    cx: &Ctx,
+    resolver: &mut Resolver,
+    si: usize,
+    a: usize,
+    b: usize,
+    cues: &[Cue],
+    used: &[usize],
+    found: &mut Vec<Found>,
+    after_quote: bool,
+) {
+    let toks = cx.toks;
+    let body_end = cx.trim_end(a, b);
+    let mut last_content: Option<(usize, usize)> = None;
+    for c in cues.iter().filter(|c| c.first >= a && c.end <= b) {
+        if used.contains(&c.first) {
+            continue;
+        }
+        // Skip a cue inside the previous cue's speaker phrase or right after another cue.
+        if c.first > a && is_cue_word(cx.word(c.first - 1)) {
+            continue;
+        }
+        let (sp, content): (Option<Range>, Option<Vec<Range>>) = match c.kind {
+            CueKind::According => {
+                let sp = after(cx.text, toks, c.end, b);
+                let sp_end = sp.map_or(c.end, |s| s.1);
+                let pre = cx.trim_end(a, c.first);
+                if cx.words_in(a, pre) >= 3 {
+                    (sp, Some(vec![(cx.trim_start(a, pre), pre)]))
+                } else {
+                    let s = cx.trim_start(sp_end, body_end);
+                    (sp, (body_end > s).then(|| vec![(s, body_end)]))
+                }
+            }
+            CueKind::Verb => {
+                let before_sp = verb_subject(cx, c, a);
+                let (sp, inverted) = match before_sp {
+                    Some(s) => (Some(s), false),
+                    None => (after(cx.text, toks, c.end, b), true),
+                };
+                let Some(sp) = sp else { continue };
+                // What precedes the attribution: a comma or mark means the
+                // content came first (`..., he said.`).
+                let attr_start = if inverted { c.first } else { sp.0.min(c.first) };
+                let attr_end = if inverted { sp.1 } else { c.end };
+                let prev_tok = attr_start.checked_sub(1).and_then(|p| toks.get(p));
+                let trailing = attr_start > a
+                    && prev_tok.is_some_and(|t| {
+                        matches!(
+                            t.k,
+                            Tk::Punct(',') | Tk::Mark(_) | Tk::Punct('\u{2014}') | Tk::Punct('-')
+                        )
+                    })
+                    && cx.words_in(a, attr_start) >= 3;
+                if trailing {
+                    let pre = cx.trim_end(a, attr_start);
+                    let pre_start = cx.trim_start(a, pre);
+                    // Parenthetical: `The plan, he said, is bad.`
+                    let mut k = attr_end;
+                    while k < body_end
+                        && k - attr_end < 6
+                        && !toks[k].is_punct(',')
+                        && toks[k].is_word()
+                    {
+                        k += 1;
+                    }
+                    let mut spans = vec![(pre_start, pre)];
+                    if k < body_end && toks[k].is_punct(',') && cx.words_in(k + 1, body_end) >= 3 {
+                        spans.push((cx.trim_start(k + 1, body_end), body_end));
+                    }
+                    (Some(sp), Some(spans))
+                } else {
+                    let mut s = if inverted { sp.1 } else { c.end };
+                    if takes_addressee(cx.word(c.first)) {
+                        // `told reporters that ...`: content starts at `that`.
+                        if let Some(t) = (s..(s + 6).min(body_end))
+                            .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
+                        {
+                            s = t;
+                        }
+                    }
+                    let s = cx.trim_start(s, body_end);
+                    if cx.words_in(s, body_end) >= 2 {
+                        (Some(sp), Some(vec![(s, body_end)]))
+                    } else {
+                        (Some(sp), None)
+                    }
+                }
+            }
+        };
+        let Some(spans) = content else { continue };
+        let Some(&(s0, _)) = spans.first() else {
+            continue;
+        };
+        let Some(&(_, e0)) = spans.last() else {
+            continue;
+        };
+        if e0 <= s0 || last_content == Some((s0, e0)) {
+            continue;
+        }
+        if after_quote
+            && found
+                .last()
+                .is_some_and(|f| f.spans.iter().any(|&(x, y)| x <= s0 && e0 <= y))
+        {
+            continue;
+        }
+        last_content = Some((s0, e0));
+        let kind = if spans.iter().any(|&(x, y)| cx.has_quote(x, y)) {
+            if spans.len() == 1 && cx.quotes.iter().any(|q| q.open == s0 && q.close + 1 == e0) {
+                Kind::Direct
+            } else {
+                Kind::Mixed
+            }
+        } else {
+            Kind::Indirect
+        };
+        let name = sp.and_then(|(x, y)| resolver.resolve(cx.text, toks, x, y));
+        found.push(Found {
+            spans,
+            kind,
+            cue: Some((c.first, c.end)),
+            speaker: sp,
+            name,
+            sent: si,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Kind, find};
+
+    fn show(t: &str) -> Vec<(Kind, String, Option<String>, Option<String>)> {
+        find(t)
+            .iter()
+            .map(|q| {
+                (
+                    q.kind,
+                    q.content(t).to_string(),
+                    q.speaker.map(|(a, b)| t[a..b].to_string()),
+                    q.speaker_name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        assert!(find("").is_empty());
+        assert!(find("\u{201C}").is_empty());
+        assert!(
+            find("\"\"\"\u{201D}\u{201C}'' `` \u{00BB}\u{00AB} said said according to").len() <= 3
+        );
+        let _ = find("\u{201C}never closed, she said\n\n\u{201C}and again");
+        let _ = find("said, \u{201C}\u{201D}, said \u{2019}\u{2018}");
+    }
+
+    #[test]
+    fn huge_input_is_linear_enough() {
+        let unit = "\u{201C}We will build the bridge,\u{201D} Mayor Ana Ruiz said. She added that it would open in May. ";
+        let t = unit.repeat(4_000);
+        let started = std::time::Instant::now();
+        let q = find(&t);
+        assert_eq!(q.len(), 8_000);
+        assert!(started.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn direct_after_and_before() {
+        let t = "\u{201C}The bridge will open in May,\u{201D} Mayor Ana Ruiz said on Monday.\n\nHer deputy said: \u{201C}We are ready.\u{201D}";
+        let q = show(t);
+        assert_eq!(q[0].0, Kind::Direct);
+        assert_eq!(q[0].1, "\u{201C}The bridge will open in May,\u{201D}");
+        assert_eq!(q[0].2.as_deref(), Some("Mayor Ana Ruiz"));
+        assert_eq!(q[0].3.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(q[1].1, "\u{201C}We are ready.\u{201D}");
+        assert_eq!(q[1].2.as_deref(), Some("Her deputy"));
+    }
+
+    #[test]
+    fn split_quote_and_continuation() {
+        let t = "\"It is late,\" said Tom Berg, \"but not too late.\"\n\n\"We go on.\"\n\nThe end came.";
+        let q = find(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].spans.len(), 3);
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Tom Berg"));
+    }
+
+    #[test]
+    fn other_mark_styles() {
+        for t in [
+            "\u{00AB}Nous sommes pr\u{00EA}ts,\u{00BB} the minister said.",
+            "\u{201E}Wir sind bereit,\u{201C} the minister said.",
+            "\u{2018}We are ready,\u{2019} the minister said.",
+            "''We are ready,'' the minister said.",
+        ] {
+            let q = show(t);
+            assert_eq!(q.len(), 1, "{t}");
+            assert_eq!(q[0].0, Kind::Direct, "{t}");
+            assert_eq!(q[0].2.as_deref(), Some("the minister"), "{t}");
+        }
+    }
+
+    #[test]
+    fn indirect_forms() {
+        let t = "Chancellor Lena Vogt said that the budget would pass. \
+                 The plan is sound, she added. According to the ministry, costs will fall. \
+                 Rates will rise, according to Bank officials. The Kremlin denied the report. \
+                 Ms. Vogt told reporters that she would stay.";
+        let q = show(t);
+        let contents: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert!(
+            contents.contains(&"that the budget would pass"),
+            "{contents:?}"
+        );
+        assert!(contents.contains(&"The plan is sound"), "{contents:?}");
+        assert!(contents.contains(&"costs will fall"), "{contents:?}");
+        assert!(contents.contains(&"Rates will rise"), "{contents:?}");
+        assert!(contents.contains(&"that she would stay"), "{contents:?}");
+        let she = q.iter().find(|x| x.1 == "The plan is sound").unwrap();
+        assert_eq!(she.3.as_deref(), Some("Lena Vogt"));
+        let kremlin = q.iter().find(|x| x.1.contains("report")).unwrap();
+        assert_eq!(kremlin.2.as_deref(), Some("The Kremlin"));
+        assert!(q.iter().all(|x| x.0 == Kind::Indirect));
+    }
+
+    #[test]
+    fn mixed_and_quoted_as_saying() {
+        let t = "The senator said the deal was \u{201C}a disaster for farmers\u{201D} and must go. \
+                 \u{201C}We will not sign,\u{201D} the agency quoted Ravi Menon as saying.";
+        let q = show(t);
+        assert_eq!(q[0].0, Kind::Mixed);
+        assert_eq!(q[0].2.as_deref(), Some("The senator"));
+        assert_eq!(q[1].0, Kind::Direct);
+        assert_eq!(q[1].3.as_deref(), Some("Ravi Menon"));
+    }
+
+    #[test]
+    fn quote_label_and_description() {
+        let t = "Danish Premier Ida Holm spoke in Oslo.\n\nQuote: \u{201C}We are ready to talk now.\u{201D}\n\n\
+                 \u{201C}Nothing is settled,\u{201D} the 60-year-old Danish leader said.";
+        let q = show(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].3.as_deref(), Some("Ida Holm"));
+        assert_eq!(q[1].3.as_deref(), Some("Ida Holm"));
+    }
+
+    /// The seed articles, read at run time; skipped when absent.
+    #[test]
+    fn seeds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let mut all: Vec<(String, Option<String>)> = Vec::new();
+        for e in entries.flatten() {
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
+            for q in find(&text) {
+                all.push((q.content(&text).to_string(), q.speaker_name.clone()));
+            }
+        }
+        let who = |needle: &str| {
+            all.iter()
+                .find(|(c, _)| c.contains(needle))
+                .map(|(_, n)| n.clone().unwrap_or_default())
+                .unwrap_or_else(|| panic!("no quote holding {needle:?}"))
+        };
+        assert!(
+            who("We are also open to dialogue with the new US administration").contains("Putin")
+        );
+        assert!(who("Most likely, indeed, it is better for us to meet").contains("Putin"));
+        assert!(
+            who("We are open for any talks, if the talks are on the merits").contains("Lavrov")
+        );
+        assert!(
+            who("President Putin said that he wants to meet with me as soon as possible")
+                .contains("Trump")
+        );
+        assert!(who("I don't know when we will meet").contains("Putin"));
+    }
+}

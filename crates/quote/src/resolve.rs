@@ -1,0 +1,714 @@
+//! Resolves a speaker mention to a name.
+//!
+//! One pass collects the capitalised name runs of the article (outside
+//! quotes) as mentions of entities: people (a title, a first and last name,
+//! `Mr.`), organisations (`the Kremlin`, `Foreign Ministry`) and unknowns.
+//! Each entity keeps its longest name and the words that described it
+//! (`Russian`, `President`). A speaker mention then resolves:
+//! - a name: to its entity (a lone surname joins the person who bore it);
+//! - `he`/`she`: to the most recent person of compatible gender;
+//! - `who`/`which`: to the name just before it;
+//! - a description (`the 72-year-old Russian leader`): to the most recent
+//!   entity whose descriptive words agree with it.
+//!
+//! A [`Known`] list (from an entity linker, say) can name people and
+//! organisations in advance, with aliases and gender.
+
+use crate::speaker::is_pronoun;
+use crate::token::{Tk, Tok};
+
+/// Gender, as far as the text tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Gender {
+    /// Not known.
+    #[default]
+    Unknown,
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+}
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum EntityKind {
+    /// Not known.
+    #[default]
+    Unknown,
+    /// A person.
+    Person,
+    /// An organisation (a government body, company, outlet).
+    Org,
+}
+
+/// One name known in advance.
+#[derive(Clone, Debug, Default)]
+pub struct KnownName {
+    /// The name to report.
+    pub canonical: String,
+    /// Other spellings found in text (`Putin`, `Vladimir Vladimirovich Putin`).
+    pub aliases: Vec<String>,
+    /// Person or organisation.
+    pub kind: EntityKind,
+    /// Gender, for pronoun resolution.
+    pub gender: Gender,
+}
+
+/// Names known in advance (for example from an entity linker).
+#[derive(Clone, Debug, Default)]
+pub struct Known {
+    names: Vec<KnownName>,
+}
+
+impl Known {
+    /// An empty list.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one name.
+    pub fn add(&mut self, name: KnownName) {
+        self.names.push(name);
+    }
+
+    fn lookup(&self, surface: &str) -> Option<&KnownName> {
+        self.names
+            .iter()
+            .find(|n| n.canonical == surface || n.aliases.iter().any(|a| a == surface))
+    }
+}
+
+/// Words that name a role; a role word in a description agrees with any
+/// role word in an entity's description.
+const ROLES: &[&str] = &[
+    "president",
+    "leader",
+    "minister",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "senator",
+    "governor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chief",
+    "head",
+    "candidate",
+    "nominee",
+    "president-elect",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "director",
+    "official",
+    "general",
+];
+
+/// Title words before a person's name.
+const TITLES: &[&str] = &[
+    "president",
+    "president-elect",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "senator",
+    "governor",
+    "minister",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "judge",
+    "justice",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "leader",
+    "lt.",
+    "col.",
+    "sgt.",
+    "prof.",
+    "rev.",
+    "pope",
+    "general",
+    "lieutenant",
+    "congressman",
+    "congresswoman",
+    "speaker",
+    "chairman",
+    "director",
+    "chief",
+    "commissioner",
+    "attorney",
+    "candidate",
+    "nominee",
+    "former",
+    "foreign",
+    "prime",
+    "vice",
+    "special",
+    "sheriff",
+    "officer",
+    "professor",
+    "pres.",
+    "lady",
+];
+
+/// Words that make a name run an organisation.
+const ORG_WORDS: &[&str] = &[
+    "kremlin",
+    "ministry",
+    "department",
+    "house",
+    "party",
+    "committee",
+    "campaign",
+    "times",
+    "post",
+    "news",
+    "agency",
+    "council",
+    "office",
+    "senate",
+    "congress",
+    "court",
+    "administration",
+    "government",
+    "reuters",
+    "bank",
+    "fund",
+    "commission",
+    "union",
+    "association",
+    "institute",
+    "university",
+    "network",
+    "cnn",
+    "abc",
+    "nbc",
+    "cbs",
+    "bbc",
+    "tass",
+    "fbi",
+    "cia",
+    "pentagon",
+    "journal",
+    "foundation",
+    "corp.",
+    "inc.",
+    "group",
+    "tribune",
+    "press",
+    "service",
+    "nato",
+    "un",
+    "eu",
+    "police",
+    "army",
+    "parliament",
+    "duma",
+    "politico",
+    "breitbart",
+    "fox",
+    "msnbc",
+    "gop",
+    "dnc",
+    "rnc",
+    "center",
+    "centre",
+    "board",
+    "company",
+    "club",
+    "church",
+    "guardian",
+    "telegraph",
+    "herald",
+    "daily",
+    "review",
+    "magazine",
+    "channel",
+    "tv",
+    "radio",
+    "pac",
+];
+
+/// Capitalised words that start sentences or name times, never people.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "for",
+    "if",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "its",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "so",
+    "yet",
+    "still",
+    "also",
+    "however",
+    "earlier",
+    "later",
+    "now",
+    "then",
+    "meanwhile",
+    "speaking",
+    "according",
+    "asked",
+    "quote",
+    "source",
+    "read",
+    "more",
+    "with",
+    "from",
+    "by",
+    "of",
+    "to",
+    "last",
+    "next",
+    "during",
+    "since",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "no",
+    "not",
+    "who",
+    "which",
+    "where",
+    "said",
+    "says",
+    "told",
+    "mr",
+    "mrs",
+    "ms",
+];
+
+/// Descriptive words that say nothing about who is meant.
+const GENERIC: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "former", "new", "old", "current", "top",
+    "senior", "longtime", "then", "this", "that", "once", "future",
+];
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    w.len() <= 20 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// An entity met in the article.
+#[derive(Clone, Debug)]
+struct Entity {
+    name: String,
+    kind: EntityKind,
+    gender: Gender,
+    /// Lower-cased words that described it, plus its name words.
+    words: Vec<String>,
+}
+
+/// A name run seen at a token.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    first: usize,
+    end: usize,
+    entity: usize,
+}
+
+/// The entities and mentions of one article.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+}
+
+impl Resolver {
+    /// Collects the name runs of the article. `outside(i)` says whether
+    /// token `i` lies outside quotes.
+    pub fn build(text: &str, toks: &[Tok], outside: &[bool], known: &Known) -> Self {
+        let mut r = Resolver::default();
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_word() || !toks[i].cap || !outside.get(i).copied().unwrap_or(true) {
+                i += 1;
+                continue;
+            }
+            // Lower-case descriptors just before the run (`the 72-year-old Russian`).
+            let mut j = i;
+            while j < toks.len()
+                && j - i < 8
+                && toks[j].is_word()
+                && (toks[j].cap
+                    || in_list(&["of", "de", "van", "von", "bin", "al"], toks[j].text(text)))
+            {
+                j += 1;
+            }
+            // Trailing lower-case joiners belong to no name.
+            while j > i + 1 && !toks[j - 1].cap {
+                j -= 1;
+            }
+            r.add_run(text, toks, i, j, known);
+            i = j.max(i + 1);
+        }
+        r
+    }
+
+    fn add_run(&mut self, text: &str, toks: &[Tok], first: usize, end: usize, known: &Known) {
+        let mut a = first;
+        // Sentence-initial words and times are not part of names.
+        while a < end && in_list(NOT_NAMES, toks[a].text(text).trim_end_matches('.')) {
+            a += 1;
+        }
+        if a >= end {
+            return;
+        }
+        let mut kind = EntityKind::Unknown;
+        let mut gender = Gender::Unknown;
+        let mut words: Vec<String> = Vec::new();
+        // Titles and descriptors: everything up to the last title word.
+        let mut name_from = a;
+        for (k, t) in toks.iter().enumerate().take(end).skip(a) {
+            let w = t.text(text);
+            if k + 1 < end && (in_list(TITLES, w) || is_adjectival(w)) {
+                if in_list(TITLES, w) {
+                    kind = EntityKind::Person;
+                    name_from = k + 1;
+                }
+                if in_list(
+                    &[
+                        "mrs.",
+                        "ms.",
+                        "queen",
+                        "lady",
+                        "spokeswoman",
+                        "congresswoman",
+                    ],
+                    w,
+                ) {
+                    gender = Gender::Female;
+                }
+                if in_list(&["mr.", "king", "prince", "spokesman", "congressman"], w) {
+                    gender = Gender::Male;
+                }
+            }
+        }
+        while name_from < end && is_adjectival(toks[name_from].text(text)) && name_from + 1 < end {
+            name_from += 1;
+        }
+        if name_from >= end || (end - name_from == 1 && is_adjectival(toks[name_from].text(text))) {
+            // Only titles (`President`) or a nationality: a description.
+            return;
+        }
+        // Lower-case descriptors before the run, in the same phrase.
+        let mut d = first;
+        while d > 0 && first - d < 4 && toks[d - 1].is_word() {
+            let w = toks[d - 1].text(text);
+            if toks[d - 1].cap && !is_adjectival(w) {
+                break;
+            }
+            if in_list(GENERIC, w) || crate::cue::is_stop(w) || crate::cue::is_cue_word(w) {
+                break;
+            }
+            d -= 1;
+        }
+        for t in toks.iter().take(end).skip(d) {
+            let w = t.text(text).to_lowercase();
+            if !in_list(GENERIC, &w) {
+                words.push(w);
+            }
+        }
+        let (s, e) = (toks[name_from].s, toks[end - 1].e);
+        let surface = text.get(s..e).unwrap_or("");
+        let n_words = end - name_from;
+        let is_org = (a..end).any(|k| in_list(ORG_WORDS, toks[k].text(text)))
+            || (name_from > 0
+                && toks[name_from - 1].text(text).eq_ignore_ascii_case("the")
+                && n_words == 1
+                && kind != EntityKind::Person);
+        if is_org {
+            kind = EntityKind::Org;
+        } else if (2..=4).contains(&n_words)
+            && kind == EntityKind::Unknown
+            && !surface.contains(['&'])
+        {
+            kind = EntityKind::Person;
+        }
+        let (name, kind, gender) = match known.lookup(surface) {
+            Some(k) => (k.canonical.clone(), k.kind, k.gender),
+            None => (surface.to_string(), kind, gender),
+        };
+        // A surname alone joins the person who bore it in full.
+        let existing = self.entities.iter().rposition(|en| {
+            en.name == name
+                || (n_words == 1 && en.name.rsplit(' ').next() == Some(name.as_str()))
+                || (n_words >= 2
+                    && !en.name.contains(' ')
+                    && name.len() > en.name.len()
+                    && name.ends_with(en.name.as_str())
+                    && name[..name.len() - en.name.len()].ends_with(' '))
+        });
+        let entity = match existing {
+            Some(x) => {
+                let en = &mut self.entities[x];
+                if name.len() > en.name.len() && kind != EntityKind::Org {
+                    en.name = name;
+                }
+                if en.kind == EntityKind::Unknown {
+                    en.kind = kind;
+                }
+                if en.gender == Gender::Unknown {
+                    en.gender = gender;
+                }
+                for w in words {
+                    if !en.words.contains(&w) && en.words.len() < 24 {
+                        en.words.push(w);
+                    }
+                }
+                x
+            }
+            None => {
+                self.entities.push(Entity {
+                    name,
+                    kind,
+                    gender,
+                    words,
+                });
+                self.entities.len() - 1
+            }
+        };
+        self.mentions.push(Mention {
+            first: d.min(name_from),
+            end,
+            entity,
+        });
+    }
+
+    /// Resolves the speaker mention covering tokens `[a, b)` to a name.
+    /// When the mention is a person named by text, remembers pronoun gender
+    /// hints from `he`/`she` resolutions on the way.
+    pub fn resolve(&mut self, text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
+        if a >= b || b > toks.len() {
+            return None;
+        }
+        // A name run inside the mention.
+        if let Some(m) = self.mentions.iter().rev().find(|m| {
+            m.first < b
+                && m.end > a
+                && (m.end == b || self.entities[m.entity].kind != EntityKind::Unknown)
+        }) {
+            let en = &mut self.entities[m.entity];
+            // Whoever speaks is a person or an organisation.
+            if en.kind == EntityKind::Unknown {
+                en.kind = EntityKind::Person;
+            }
+            return Some(en.name.clone());
+        }
+        let w = toks[a].text(text);
+        if b == a + 1 && is_pronoun(w) {
+            let lw = w.to_ascii_lowercase();
+            let prior = self.mentions.iter().rev().filter(|m| m.end <= a);
+            let found = match lw.as_str() {
+                "he" | "she" => {
+                    let want = if lw == "he" {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    };
+                    let hit = prior.map(|m| m.entity).find(|&e| {
+                        let en = &self.entities[e];
+                        en.kind == EntityKind::Person
+                            && (en.gender == want || en.gender == Gender::Unknown)
+                    });
+                    if let Some(e) = hit
+                        && self.entities[e].gender == Gender::Unknown
+                    {
+                        self.entities[e].gender = want;
+                    }
+                    hit
+                }
+                "who" => prior
+                    .take(1)
+                    .find(|m| a.saturating_sub(m.end) <= 2)
+                    .map(|m| m.entity),
+                "which" | "it" => prior
+                    .take(3)
+                    .find(|m| self.entities[m.entity].kind == EntityKind::Org)
+                    .map(|m| m.entity),
+                _ => None,
+            };
+            return found.map(|e| self.entities[e].name.clone());
+        }
+        // A description: the most recent entity whose words agree.
+        let mut desc: Vec<&str> = Vec::new();
+        for t in &toks[a..b] {
+            let w = t.text(text);
+            if t.is_word() && !in_list(GENERIC, w) && desc.len() < 12 {
+                desc.push(w);
+            }
+        }
+        let has_role = desc.iter().any(|w| in_list(ROLES, w));
+        let mut best: Option<(usize, usize)> = None;
+        for m in self.mentions.iter().rev().filter(|m| m.end <= a).take(60) {
+            let en = &self.entities[m.entity];
+            if en.kind == EntityKind::Unknown {
+                continue;
+            }
+            let mut score = desc
+                .iter()
+                .filter(|d| {
+                    !in_list(ROLES, d) && en.words.iter().any(|w| w.eq_ignore_ascii_case(d))
+                })
+                .count()
+                * 2;
+            if has_role
+                && en.kind == EntityKind::Person
+                && en.words.iter().any(|w| in_list(ROLES, w))
+            {
+                score += 1;
+            }
+            if score >= 2 && best.is_none_or(|(_, s)| score > s) {
+                best = Some((m.entity, score));
+            }
+        }
+        best.map(|(e, _)| self.entities[e].name.clone())
+    }
+
+    /// The most recent person (else organisation) named before token `a`
+    /// (the speaker of a bare `Quote:` block).
+    pub fn last_named(&self, a: usize) -> Option<String> {
+        let prior = || self.mentions.iter().rev().filter(|m| m.end <= a).take(40);
+        prior()
+            .find(|m| self.entities[m.entity].kind == EntityKind::Person)
+            .or_else(|| prior().find(|m| self.entities[m.entity].kind == EntityKind::Org))
+            .map(|m| self.entities[m.entity].name.clone())
+    }
+}
+
+/// Nationality-like words (`Russian`, `American`) that describe, not name.
+fn is_adjectival(w: &str) -> bool {
+    (w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("can"))
+        && w.len() > 4
+        && w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether token `t` is a word (for callers outside this module).
+pub fn is_word(t: &Tok) -> bool {
+    t.k == Tk::Word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn resolve(t: &str, mention: &str) -> Option<String> {
+        let toks = tokenize(t);
+        let outside = vec![true; toks.len()];
+        let mut r = Resolver::build(t, &toks, &outside, &Known::new());
+        let at = t.rfind(mention).unwrap();
+        let a = toks.iter().position(|k| k.s == at).unwrap();
+        let b = toks.iter().position(|k| k.e == at + mention.len()).unwrap() + 1;
+        r.resolve(t, &toks, a, b)
+    }
+
+    #[test]
+    fn pronoun_and_surname() {
+        let t = "Chancellor Greta Olsen met Mr. Paul Berg. Berg left. Then he spoke.";
+        assert_eq!(resolve(t, "he").as_deref(), Some("Paul Berg"));
+        assert_eq!(resolve(t, "Berg").as_deref(), Some("Paul Berg"));
+    }
+
+    #[test]
+    fn description_agrees() {
+        let t = "Danish Premier Ida Holm met Kenyan President Omar Ali. Later the 60-year-old Danish leader spoke.";
+        assert_eq!(
+            resolve(t, "the 60-year-old Danish leader").as_deref(),
+            Some("Ida Holm")
+        );
+    }
+
+    #[test]
+    fn known_names_give_canonical_forms() {
+        let t = "Then Bobby spoke.";
+        let toks = tokenize(t);
+        let outside = vec![true; toks.len()];
+        let mut known = Known::new();
+        known.add(KnownName {
+            canonical: "Robert Smith".into(),
+            aliases: vec!["Bobby".into()],
+            kind: EntityKind::Person,
+            gender: Gender::Male,
+        });
+        let mut r = Resolver::build(t, &toks, &outside, &known);
+        assert_eq!(r.resolve(t, &toks, 1, 2).as_deref(), Some("Robert Smith"));
+    }
+}

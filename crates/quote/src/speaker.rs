@@ -1,0 +1,268 @@
+//! The local speaker mention: the phrase next to a cue that names the
+//! source (`Trump`, `the Kremlin`, `a senior official`, `he`, `who`).
+
+use crate::cue::{is_cue_word, is_stop};
+use crate::token::{Tk, Tok};
+
+/// Pronouns that are a whole speaker phrase by themselves.
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it", "who", "which"];
+
+/// Adverbs and auxiliaries between a subject and its verb (`has also said`).
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "repeatedly",
+    "once",
+    "again",
+    "recently",
+    "earlier",
+    "then",
+    "publicly",
+    "privately",
+    "reportedly",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "are",
+    "were",
+    "had",
+    "just",
+    "last",
+    "week",
+    "night",
+    "year",
+    "month",
+    "today",
+    "yesterday",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "further",
+    "first",
+    "never",
+    "often",
+    "already",
+    "quickly",
+    "flatly",
+    "directly",
+    "simply",
+    "bluntly",
+    "openly",
+    "explicitly",
+    "been",
+    "not",
+    "separately",
+];
+
+/// Whether `w` is a pronoun speaker.
+pub fn is_pronoun(w: &str) -> bool {
+    w.len() <= 5 && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    w.len() <= 12 && list.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// Whether a word may sit inside a noun phrase.
+fn np_word(text: &str, t: &Tok) -> bool {
+    if t.k != Tk::Word {
+        return false;
+    }
+    let w = t.text(text);
+    !is_stop(w) && !is_cue_word(w)
+}
+
+/// The speaker phrase ending just before token `end` (exclusive), not
+/// reaching below `lo`. Skips auxiliaries/adverbs first; steps over an
+/// appositive or relative clause set off by commas to reach the name.
+pub fn before(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut j = end;
+    // Auxiliaries and adverbs right before the verb.
+    let mut skipped = 0;
+    while j > lo && skipped < 4 {
+        let t = &toks[j - 1];
+        if t.is_word()
+            && in_list(BETWEEN, t.text(text))
+            && !(t.cap && !in_list(&["has", "had"], t.text(text)) && j - 1 == lo)
+        {
+            j -= 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    if j > lo && toks[j - 1].is_punct(',') {
+        // `Bush, Florida's former governor, said` / `Bush, who ..., said`.
+        let comma2 = j - 1;
+        let mut k = comma2;
+        let mut steps = 0;
+        while k > lo && steps < 30 {
+            k -= 1;
+            steps += 1;
+            let t = &toks[k];
+            if t.is_punct(',') {
+                let inner = toks.get(k + 1).map(|t| t.text(text)).unwrap_or("");
+                let head = phrase_back(text, toks, k, lo)?;
+                if in_list(&["who", "which"], inner) {
+                    return Some(head);
+                }
+                return Some((head.0, comma2));
+            }
+            if matches!(
+                t.k,
+                Tk::Para | Tk::Mark(_) | Tk::Punct('.') | Tk::Punct(';') | Tk::Punct(':')
+            ) {
+                break;
+            }
+        }
+        return None;
+    }
+    phrase_back(text, toks, j, lo)
+}
+
+/// The noun phrase ending just before `end`.
+fn phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<(usize, usize)> {
+    // `Sen. Ann Lee (D-Ohio)`: the bracket belongs to the name before it.
+    if end > lo + 1 && toks[end - 1].is_punct(')') {
+        let open = (lo..end - 1)
+            .rev()
+            .take(8)
+            .find(|&k| toks[k].is_punct('('))?;
+        let (a, _) = phrase_back(text, toks, open, lo)?;
+        return Some((a, end));
+    }
+    let last = toks.get(end.checked_sub(1)?)?;
+    if end <= lo || last.k != Tk::Word {
+        return None;
+    }
+    if is_pronoun(last.text(text)) {
+        return Some((end - 1, end));
+    }
+    let mut a = end;
+    while a > lo && end - a < 10 && np_word(text, &toks[a - 1]) {
+        let w = toks[a - 1].text(text);
+        if is_pronoun(w) {
+            break;
+        }
+        a -= 1;
+        // A determiner opens the phrase; nothing before it belongs.
+        if in_list(
+            &[
+                "the", "a", "an", "another", "one", "some", "many", "several",
+            ],
+            w,
+        ) {
+            break;
+        }
+    }
+    (a < end).then_some((a, end))
+}
+
+/// The subject opening a sentence at `start`: a pronoun or a run of
+/// capitalised words followed by a lower-case word, before token `hi`.
+pub fn subject(text: &str, toks: &[Tok], mut start: usize, hi: usize) -> Option<(usize, usize)> {
+    while start < hi
+        && toks[start].is_word()
+        && in_list(
+            &[
+                "but", "and", "so", "yet", "then", "still", "later", "earlier",
+            ],
+            toks[start].text(text),
+        )
+    {
+        start += 1;
+    }
+    let first = toks
+        .get(start)
+        .filter(|t| t.is_word() && t.cap && start < hi)?;
+    let w = first.text(text);
+    if is_pronoun(w) {
+        return (!in_list(&["it", "i", "you", "which", "who"], w)).then_some((start, start + 1));
+    }
+    let mut e = start;
+    while e < hi
+        && e - start < 5
+        && toks[e].is_word()
+        && toks[e].cap
+        && !is_stop(toks[e].text(text))
+    {
+        e += 1;
+    }
+    let next = toks.get(e).filter(|_| e < hi)?;
+    (e > start && next.is_word() && !next.cap).then_some((start, e))
+}
+
+/// The speaker phrase starting at token `start` (inverted order: `said
+/// Trump`, `according to the Kremlin`).
+pub fn after(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<(usize, usize)> {
+    let first = toks.get(start)?;
+    if start >= hi || first.k != Tk::Word {
+        return None;
+    }
+    if is_pronoun(first.text(text)) {
+        return Some((start, start + 1));
+    }
+    let mut b = start;
+    while b < hi && b - start < 10 && np_word(text, &toks[b]) {
+        b += 1;
+    }
+    // `of`-phrases belong to the speaker: `a spokesman for the Kremlin`.
+    if b < hi && b > start && toks[b].is_word() && in_list(&["of", "for"], toks[b].text(text)) {
+        let mut c = b + 1;
+        while c < hi && c - start < 14 && np_word(text, &toks[c]) {
+            c += 1;
+        }
+        if c > b + 1 {
+            b = c;
+        }
+    }
+    (b > start).then_some((start, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn back(t: &str, cue: &str) -> String {
+        let toks = tokenize(t);
+        let c = toks.iter().position(|k| k.text(t) == cue).unwrap();
+        let (a, b) = before(t, &toks, c, 0).unwrap();
+        t[toks[a].s..toks[b - 1].e].to_string()
+    }
+
+    #[test]
+    fn subjects() {
+        assert_eq!(
+            back("the old senior official has also said", "said"),
+            "the old senior official"
+        );
+        assert_eq!(back("and he said", "said"), "he");
+        assert_eq!(
+            back("Ann Lee, the party chair, said", "said"),
+            "Ann Lee, the party chair"
+        );
+        assert_eq!(back("Ann Lee, who leads it, said", "said"), "Ann Lee");
+    }
+
+    #[test]
+    fn inverted() {
+        let t = "said Sen. Ann Lee of Ohio.";
+        let toks = tokenize(t);
+        let (a, b) = after(t, &toks, 1, toks.len()).unwrap();
+        assert_eq!(&t[toks[a].s..toks[b - 1].e], "Sen. Ann Lee of Ohio");
+    }
+}
