@@ -102,6 +102,9 @@ impl Clusterer {
             self.clock = Some(self.clock.map_or(t, |c| c.max(t)));
         }
         self.expire();
+        if self.cfg.prune_every > 0 && self.seq.is_multiple_of(self.cfg.prune_every) {
+            self.prune();
+        }
         let clock = self.clock_now();
         // An undated article is taken to be as recent as the stream.
         let time = doc.time.or(self.clock);
@@ -306,6 +309,37 @@ impl Clusterer {
             duplicates: self.dedup.heap_bytes(),
             scratch: self.feats.heap_bytes() + query,
         }
+    }
+
+    /// Forgets the vocabulary that is rare, stale and held by no story.
+    fn prune(&mut self) {
+        let mut terms = vec![false; self.vocab.terms()];
+        let mut entities = vec![false; self.vocab.entities()];
+        for s in self.stories.iter().flatten() {
+            for k in [BODY, TITLE] {
+                for &(t, _) in &s.vecs[k] {
+                    if let Some(u) = terms.get_mut(t as usize) {
+                        *u = true;
+                    }
+                }
+            }
+            let keys = s.vecs[ENTITY].iter().map(|&(e, _)| e | ENTITY_TAG);
+            for key in keys.chain(s.indexed.iter().copied()) {
+                let (set, id) = if key & ENTITY_TAG != 0 {
+                    (&mut entities, key & !ENTITY_TAG)
+                } else {
+                    (&mut terms, key)
+                };
+                if let Some(u) = set.get_mut(id as usize) {
+                    *u = true;
+                }
+            }
+        }
+        self.vocab.prune(
+            self.cfg.prune_age,
+            self.cfg.prune_max_df,
+            (&terms, &entities),
+        );
     }
 
     /// Live stories in the active window.

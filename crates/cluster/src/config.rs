@@ -92,6 +92,13 @@ pub struct Config {
     pub duplicate_threshold: f32,
     /// Fewest tokens for near-duplicate detection (shorter texts collide).
     pub min_duplicate_tokens: usize,
+    /// Articles between vocabulary prunings.
+    pub prune_every: u64,
+    /// A term or entity key unseen for more articles than this, found in
+    /// at most `prune_max_df` of them and held by no live story, is forgotten.
+    pub prune_age: u64,
+    /// See `prune_age`.
+    pub prune_max_df: u32,
 }
 
 impl Default for Config {
@@ -133,6 +140,9 @@ impl Default for Config {
             max_candidates: 10,
             duplicate_threshold: 0.7,
             min_duplicate_tokens: 12,
+            prune_every: 50_000,
+            prune_age: 50_000,
+            prune_max_df: 5,
         }
     }
 }

@@ -122,7 +122,9 @@ impl Features {
             }
         }
         for &e in &self.touched[ENTITY] {
-            vocab.entity_stat[e as usize].df += 1;
+            let st = &mut vocab.entity_stat[e as usize];
+            st.df += 1;
+            st.mark = doc;
         }
         let caps = [cfg.doc_terms, cfg.doc_title_terms, cfg.doc_entities];
         // A flat prior (as if `idf_prior_docs` earlier articles had held each

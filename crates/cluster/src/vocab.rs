@@ -58,6 +58,8 @@ pub(crate) struct TermStat {
 pub(crate) struct EntityStat {
     /// Documents containing the key.
     pub df: u32,
+    /// The last document that contained it (wrapping, like [`TermStat::mark`]).
+    pub mark: u32,
     /// Occurrences in the current article.
     pub tf: f32,
 }
@@ -72,7 +74,7 @@ pub(crate) struct Vocab {
     /// The first surface form seen for each term, for display: one string
     /// with an end offset per term.
     term_text: String,
-    term_ends: Vec<u32>,
+    term_spans: Vec<(u32, u32)>,
     /// Per term: document frequency and the current article's counts.
     pub term_stat: Vec<TermStat>,
     entities: FxHashMap<u64, u32>,
@@ -80,6 +82,9 @@ pub(crate) struct Vocab {
     pub entity_stat: Vec<EntityStat>,
     /// Documents seen.
     pub docs: u64,
+    /// Term and entity ids given back by [`Vocab::prune`], reused first.
+    free_terms: Vec<u32>,
+    free_entities: Vec<u32>,
     #[serde(skip, default = "english")]
     stemmer: Stemmer,
     /// Scratch for a new word's lowercased form.
@@ -98,7 +103,9 @@ impl Vocab {
             words: WordTable::default(),
             stems: FxHashMap::default(),
             term_text: String::new(),
-            term_ends: Vec::new(),
+            term_spans: Vec::new(),
+            free_terms: Vec::new(),
+            free_entities: Vec::new(),
             term_stat: Vec::new(),
             entities: FxHashMap::default(),
             entity_stat: Vec::new(),
@@ -153,8 +160,13 @@ impl Vocab {
             None => {}
         }
         if named && w.entity == NO_ENTITY {
-            w.entity = self.entity_stat.len() as u32;
-            self.entity_stat.push(EntityStat::default());
+            w.entity = match self.free_entities.pop() {
+                Some(e) => e,
+                None => {
+                    self.entity_stat.push(EntityStat::default());
+                    (self.entity_stat.len() - 1) as u32
+                }
+            };
         }
         *w
     }
@@ -175,11 +187,21 @@ impl Vocab {
             match self.stems.get(&key) {
                 Some(&t) => t,
                 None => {
-                    let t = self.term_stat.len() as u32;
-                    self.stems.insert(key, t);
+                    let start = self.term_text.len() as u32;
                     self.term_text.push_str(surface);
-                    self.term_ends.push(self.term_text.len() as u32);
-                    self.term_stat.push(TermStat::default());
+                    let span = (start, self.term_text.len() as u32);
+                    let t = match self.free_terms.pop() {
+                        Some(t) => {
+                            self.term_spans[t as usize] = span;
+                            t
+                        }
+                        None => {
+                            self.term_spans.push(span);
+                            self.term_stat.push(TermStat::default());
+                            (self.term_stat.len() - 1) as u32
+                        }
+                    };
+                    self.stems.insert(key, t);
                     t
                 }
             }
@@ -243,12 +265,92 @@ impl Vocab {
         for &w in words {
             key = combine(key, w);
         }
-        let next = self.entity_stat.len() as u32;
-        let id = *self.entities.entry(key).or_insert(next);
-        if id == next {
-            self.entity_stat.push(EntityStat::default());
+        if let Some(&id) = self.entities.get(&key) {
+            return id;
         }
+        let id = match self.free_entities.pop() {
+            Some(e) => e,
+            None => {
+                self.entity_stat.push(EntityStat::default());
+                (self.entity_stat.len() - 1) as u32
+            }
+        };
+        self.entities.insert(key, id);
         id
+    }
+
+    /// Forgets rare terms and entity keys not seen for more than `age`
+    /// documents and not `in_use` (by kind: `in_use.0` terms, `.1` entity
+    /// keys), so the vocabulary follows the stream instead of growing with
+    /// it. Their ids are reused; the words that led to them are dropped.
+    pub fn prune(&mut self, age: u64, max_df: u32, in_use: (&[bool], &[bool])) {
+        let now = self.docs as u32;
+        let old = |mark: u32| u64::from(now.wrapping_sub(mark)) > age;
+        let mut gone_terms = vec![false; self.term_stat.len()];
+        let mut free = std::mem::take(&mut self.free_terms);
+        for &t in &free {
+            gone_terms[t as usize] = true;
+        }
+        for (t, st) in self.term_stat.iter_mut().enumerate() {
+            if !gone_terms[t]
+                && st.df <= max_df
+                && old(st.mark)
+                && !in_use.0.get(t).copied().unwrap_or(false)
+            {
+                gone_terms[t] = true;
+                *st = TermStat::default();
+                self.term_spans[t] = (0, 0);
+                free.push(t as u32);
+            }
+        }
+        let mut gone_entities = vec![false; self.entity_stat.len()];
+        let mut free_e = std::mem::take(&mut self.free_entities);
+        for &e in &free_e {
+            gone_entities[e as usize] = true;
+        }
+        for (e, st) in self.entity_stat.iter_mut().enumerate() {
+            if !gone_entities[e]
+                && st.df <= max_df
+                && old(st.mark)
+                && !in_use.1.get(e).copied().unwrap_or(false)
+            {
+                gone_entities[e] = true;
+                *st = EntityStat::default();
+                free_e.push(e as u32);
+            }
+        }
+        // Reused lowest first, so ids stay dense.
+        free.sort_unstable_by(|a, b| b.cmp(a));
+        free_e.sort_unstable_by(|a, b| b.cmp(a));
+        self.free_terms = free;
+        self.free_entities = free_e;
+        let term_gone =
+            |t: u32| t != NO_TERM && gone_terms.get(t as usize).copied().unwrap_or(true);
+        let entity_gone =
+            |e: u32| e != NO_ENTITY && gone_entities.get(e as usize).copied().unwrap_or(true);
+        self.words.retain(|w| {
+            if term_gone(w.term) {
+                return false;
+            }
+            if entity_gone(w.entity) {
+                w.entity = NO_ENTITY;
+            }
+            true
+        });
+        self.stems.retain(|_, t| !term_gone(*t));
+        self.entities.retain(|_, e| !entity_gone(*e));
+        // Compact the display texts of the terms that remain.
+        let mut text = String::with_capacity(self.term_text.len() / 2);
+        for span in &mut self.term_spans {
+            let s = self
+                .term_text
+                .get(span.0 as usize..span.1 as usize)
+                .unwrap_or("");
+            let start = text.len() as u32;
+            text.push_str(s);
+            *span = (start, text.len() as u32);
+        }
+        self.term_text = text;
     }
 
     /// Approximate heap bytes.
@@ -257,7 +359,8 @@ impl Vocab {
         self.words.heap_bytes()
             + map_bytes::<u64, u32>(self.stems.capacity())
             + self.term_text.capacity()
-            + self.term_ends.capacity() * 4
+            + self.term_spans.capacity() * 8
+            + (self.free_terms.capacity() + self.free_entities.capacity()) * 4
             + self.term_stat.capacity() * std::mem::size_of::<TermStat>()
             + map_bytes::<u64, u32>(self.entities.capacity())
             + self.entity_stat.capacity() * std::mem::size_of::<EntityStat>()
@@ -272,12 +375,14 @@ impl Vocab {
         self.words.valid(|w| term_ok(w.term) && entity_ok(w.entity))
             && self.stems.values().all(|&t| (t as usize) < terms)
             && self.entities.values().all(|&e| (e as usize) < entities)
-            && self.term_ends.len() == terms
-            && self.term_ends.windows(2).all(|w| w[0] <= w[1])
-            && self
-                .term_ends
-                .iter()
-                .all(|&e| self.term_text.is_char_boundary(e as usize))
+            && self.term_spans.len() == terms
+            && self.term_spans.iter().all(|&(a, b)| {
+                a <= b
+                    && self.term_text.is_char_boundary(a as usize)
+                    && self.term_text.is_char_boundary(b as usize)
+            })
+            && self.free_terms.iter().all(|&t| (t as usize) < terms)
+            && self.free_entities.iter().all(|&e| (e as usize) < entities)
             && terms < NO_TERM as usize
             && entities < NO_ENTITY as usize
     }
@@ -294,14 +399,12 @@ impl Vocab {
 
     /// A readable form of a term.
     pub fn term_text(&self, term: u32) -> &str {
-        let t = term as usize;
-        let end = self.term_ends.get(t).map_or(0, |&e| e as usize);
-        let start = if t == 0 {
-            0
-        } else {
-            self.term_ends.get(t - 1).map_or(0, |&e| e as usize)
-        };
-        self.term_text.get(start..end).unwrap_or("")
+        let (a, b) = self
+            .term_spans
+            .get(term as usize)
+            .copied()
+            .unwrap_or((0, 0));
+        self.term_text.get(a as usize..b as usize).unwrap_or("")
     }
 }
 
@@ -353,5 +456,42 @@ mod tests {
         for (t, h) in seen {
             assert_eq!(token_hash(&t), h, "{t}");
         }
+    }
+
+    #[test]
+    fn pruning_forgets_stale_rare_words_and_reuses_their_ids() {
+        let mut v = Vocab::new();
+        let (hk, kept) = word(&mut v, "harbour");
+        let (hg, gone) = word(&mut v, "quayside");
+        let e = v.entity(&[hk, hg]);
+        // Both seen once, in document 1; then 100 quiet documents.
+        v.docs = 1;
+        for t in [kept.term, gone.term] {
+            v.term_stat[t as usize].df = 1;
+            v.term_stat[t as usize].mark = 1;
+        }
+        v.entity_stat[e as usize] = EntityStat {
+            df: 1,
+            mark: 1,
+            tf: 0.0,
+        };
+        v.docs = 101;
+        let mut terms = vec![false; v.terms()];
+        terms[kept.term as usize] = true;
+        v.prune(50, 5, (&terms, &[]));
+        assert!(v.valid());
+        assert_eq!(v.term_text(kept.term), "harbour");
+        assert_eq!(v.term_text(gone.term), "");
+        assert_eq!(word(&mut v, "harbour").1.term, kept.term);
+        // A new word takes the freed term id, and the freed entity id.
+        let (_, fresh) = word(&mut v, "lighthouse");
+        assert_eq!(fresh.term, gone.term);
+        assert_eq!(v.term_text(fresh.term), "lighthouse");
+        assert_eq!(v.entity(&[hg, hk]), e);
+        // Recent words stay whatever their counts.
+        let before = v.terms();
+        v.prune(1_000, 5, (&[], &[]));
+        assert_eq!(word(&mut v, "lighthouse").1.term, fresh.term);
+        assert_eq!(v.terms(), before);
     }
 }

@@ -163,6 +163,39 @@ impl WordTable {
         }
     }
 
+    /// Keeps the entries for which `keep` (which may change them) says so,
+    /// re-placing the survivors in a table sized for them.
+    pub fn retain(&mut self, mut keep: impl FnMut(&mut Word) -> bool) {
+        if let Some(w) = self.zero.as_mut()
+            && !keep(w)
+        {
+            self.zero = None;
+        }
+        let mut kept: Vec<Slot> = std::mem::take(&mut self.slots)
+            .into_iter()
+            .filter(|s| s.key != 0)
+            .filter_map(|mut s| keep(&mut s.word).then_some(s))
+            .collect();
+        self.len = 0;
+        let mut n = FIRST;
+        while kept.len() * 2 > n {
+            n *= 2;
+        }
+        self.slots = vec![EMPTY; n];
+        let mask = n - 1;
+        for s in kept.drain(..) {
+            let mut i = s.key as usize & mask;
+            while let Some(t) = self.slots.get_mut(i) {
+                if t.key == 0 {
+                    *t = s;
+                    self.len += 1;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
     /// Heap bytes of the slots.
     pub fn heap_bytes(&self) -> usize {
         self.slots.capacity() * std::mem::size_of::<Slot>()

@@ -1,1 +1,307 @@
-//! storyline-timex: temporal expressions, resolved against the publication date.
+//! storyline-timex: temporal expressions in English news, resolved against
+//! the publication date.
+//!
+//! # What is found
+//! Dates ("23 January 2025", "Jan. 5", "in June", "2018", "the 1990s",
+//! "the third quarter", "last fall"), relative dates ("yesterday", "on
+//! Monday", "last week", "three days ago", "earlier in December"), times
+//! ("at 3 p.m.", "Tuesday morning", "noon Thursday"), durations ("nearly
+//! three years", "the past two months", "two-year"), sets ("every week",
+//! "daily", "each Thursday") and general references ("now", "currently",
+//! "recently", "the future"). Spans follow TimeML habits: determiners and
+//! modifiers belong to the phrase ("the", "last", "early", "more than"),
+//! the preposition before it does not ("on", "in", "at").
+//!
+//! # How values are resolved
+//! Values are TimeML/ISO-8601 strings ([`Timex::value`]): `2025-01-23`,
+//! `2025-W03`, `2025-01`, `2025-Q1`, `2024-FA`, `199` (a decade), `P3Y`,
+//! `PXD`, `PRESENT_REF`, `2025-01-23TMO`, `XXXX-WXX-4` (every Thursday).
+//! Relative phrases count from the anchor (publication date). Phrases
+//! without a year or week lean the way the sentence does: a cue word
+//! nearby ("will", "next", "said", a past participle) picks the coming or
+//! the last occurrence; with no cue a bare weekday is the latest one at or
+//! before the anchor (news reports the past) and a bare month or
+//! day-of-month is the nearest occurrence, ties to the past. Anaphoric
+//! phrases ("that year", "the next day") count from the last date the text
+//! resolved.
+//!
+//! With no publication date nothing is invented: relative phrases keep
+//! `X` placeholders (`XXXX-01-09`, `XXXX-WXX-1`, `XXXX-XX-XX`) and
+//! [`Timex::period`] returns `None` for them, which is how callers learn
+//! that the day is unknown.
+//!
+//! # Cost
+//! One linear scan into tokens (one allocation), then every pattern looks
+//! a bounded number of tokens ahead; one small `String` per expression
+//! found. No regular expressions, no panics on any input.
+
+mod anchor;
+mod expr;
+mod grammar;
+mod lexicon;
+mod period;
+mod resolve;
+mod scanner;
+mod tense;
+mod timex;
+
+pub use period::{Period, Season};
+pub use timex::{Kind, Timex};
+
+use jiff::civil::Date;
+
+/// Finds the temporal expressions in `text`, resolving relative ones
+/// against `anchor` (the publication date), in text order and without
+/// overlaps.
+pub fn find(text: &str, anchor: Option<Date>) -> Vec<Timex> {
+    let toks = scanner::scan(text);
+    let grammar = grammar::Grammar::new(text, &toks);
+    let mut resolver = resolve::Resolver::new(anchor.and_then(anchor::Ymd::from_date));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(m) = grammar.parse(i) else {
+            i += 1;
+            continue;
+        };
+        if m.end <= m.first || m.end > toks.len() || m.first < i {
+            i += 1;
+            continue;
+        }
+        let tense = tense::lean(text, &toks, m.first, m.end);
+        let (kind, value) = resolver.resolve(m.expr, m.lean, tense, m.first);
+        out.push(Timex {
+            start: toks[m.first].start,
+            end: toks[m.end - 1].end,
+            kind,
+            value,
+        });
+        i = m.end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    /// (phrase, value) pairs found in `text`.
+    fn tag(text: &str, anchor: Option<Date>) -> Vec<(String, String)> {
+        find(text, anchor)
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.value))
+            .collect()
+    }
+
+    fn one(text: &str, anchor: Date) -> (String, String) {
+        let all = tag(text, Some(anchor));
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn days_and_months() {
+        let a = date(2025, 1, 25);
+        assert_eq!(
+            one("The envoy arrived on 23 January.", a),
+            pair("23 January", "2025-01-23")
+        );
+        assert_eq!(
+            one("Talks resumed earlier in December.", a),
+            pair("earlier in December", "2024-12")
+        );
+        assert_eq!(
+            one("A vote is planned in June.", a),
+            pair("June", "2025-06")
+        );
+        assert_eq!(one("The mill closed in 2018.", a), pair("2018", "2018"));
+        assert_eq!(
+            one("The deal was signed Jan. 5, 1998 in Oslo.", a),
+            pair("Jan. 5, 1998", "1998-01-05")
+        );
+        assert_eq!(
+            one("Prices fell in the 1990s.", a),
+            pair("the 1990s", "199")
+        );
+    }
+
+    #[test]
+    fn weekdays_before_the_anchor() {
+        // 2025-01-25 is a Saturday.
+        let a = date(2025, 1, 25);
+        assert_eq!(
+            one("The mayor resigned on Monday.", a),
+            pair("Monday", "2025-01-20")
+        );
+        assert_eq!(
+            one("The mayor resigned on Saturday.", a),
+            pair("Saturday", "2025-01-25")
+        );
+        assert_eq!(
+            one("The board will vote on Monday.", a),
+            pair("Monday", "2025-01-27")
+        );
+        assert_eq!(
+            one("The crowd gathered Tuesday morning.", a),
+            pair("Tuesday morning", "2025-01-21TMO")
+        );
+        assert_eq!(
+            one("They met last Friday.", a),
+            pair("last Friday", "2025-01-24")
+        );
+    }
+
+    #[test]
+    fn weeks_across_new_year() {
+        // 2025-01-02 is in ISO week 1 of 2025; the week before is 2024-W52.
+        let a = date(2025, 1, 2);
+        assert_eq!(
+            one("Shares slid last week.", a),
+            pair("last week", "2024-W52")
+        );
+        assert_eq!(
+            one("Shares slid this week.", a),
+            pair("this week", "2025-W01")
+        );
+        assert_eq!(
+            one("Shares slid last month.", a),
+            pair("last month", "2024-12")
+        );
+        assert_eq!(one("Shares slid last year.", a), pair("last year", "2024"));
+        assert_eq!(
+            one("Shares slid yesterday.", a),
+            pair("yesterday", "2025-01-01")
+        );
+    }
+
+    #[test]
+    fn leap_days_and_month_ends() {
+        let a = date(2024, 3, 1);
+        assert_eq!(
+            one("The storm hit yesterday.", a),
+            pair("yesterday", "2024-02-29")
+        );
+        assert_eq!(
+            one("The storm hit three days ago.", a),
+            pair("three days ago", "2024-02-27")
+        );
+        assert_eq!(
+            one("The storm hit on Feb. 29.", a),
+            pair("Feb. 29", "2024-02-29")
+        );
+        let b = date(2025, 3, 31);
+        assert_eq!(
+            one("Rates rose last month.", b),
+            pair("last month", "2025-02")
+        );
+    }
+
+    #[test]
+    fn durations_sets_and_references() {
+        let a = date(2025, 1, 25);
+        assert_eq!(
+            one("The war has lasted nearly three years.", a),
+            pair("nearly three years", "P3Y")
+        );
+        assert_eq!(
+            one("It rose over the past two months.", a),
+            pair("the past two months", "P2M")
+        );
+        assert_eq!(
+            one("The council meets every week.", a),
+            pair("every week", "P1W")
+        );
+        assert_eq!(one("The paper comes out daily.", a), pair("daily", "P1D"));
+        assert_eq!(one("He is now in charge.", a), pair("now", "PRESENT_REF"));
+        assert_eq!(
+            one("She currently leads.", a),
+            pair("currently", "PRESENT_REF")
+        );
+        assert_eq!(one("A two-year plan.", a), pair("two-year", "P2Y"));
+        assert_eq!(one("It took 2 1/2 years.", a), pair("2 1/2 years", "P2Y6M"));
+    }
+
+    #[test]
+    fn times_of_day() {
+        let a = date(2025, 1, 25);
+        assert_eq!(
+            one("The polls close at 3 p.m. today.", a),
+            pair("3 p.m. today", "2025-01-25T15:00")
+        );
+        assert_eq!(
+            one("The polls closed at 10:35 a.m.", a),
+            pair("10:35 a.m.", "2025-01-25T10:35")
+        );
+    }
+
+    #[test]
+    fn unknown_anchor_invents_nothing() {
+        let found = find(
+            "He spoke on 9 January and again on Monday, last week and in 2019.",
+            None,
+        );
+        let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["XXXX-01-09", "XXXX-WXX-1", "XXXX-WXX", "2019"]);
+        assert_eq!(found[0].period(), None);
+        assert_eq!(found[1].day(), None);
+        assert_eq!(found[3].period(), Some(Period::Year(2019)));
+    }
+
+    #[test]
+    fn period_of_a_day() {
+        let found = find("on 23 January", Some(date(2025, 1, 25)));
+        assert_eq!(found[0].day(), Some(date(2025, 1, 23)));
+        assert_eq!(found[0].kind, Kind::Date);
+    }
+
+    #[test]
+    fn quarters_and_seasons() {
+        let a = date(1999, 2, 10);
+        assert_eq!(
+            one("Profit rose in the fourth quarter.", a),
+            pair("the fourth quarter", "1998-Q4")
+        );
+        assert_eq!(
+            one("Profit rose in the quarter.", a),
+            pair("the quarter", "1998-Q4")
+        );
+        assert_eq!(
+            one("Profit rose last fall.", a),
+            pair("last fall", "1998-FA")
+        );
+    }
+
+    #[test]
+    fn no_false_alarms() {
+        let a = date(2025, 1, 25);
+        assert!(tag("You may go. Troops march on. Prices fall.", Some(a)).is_empty());
+        assert!(tag("It cost $2,000 and 1,500 people came.", Some(a)).is_empty());
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let a = Some(date(2025, 1, 25));
+        for s in [
+            "",
+            "on 99 January 9999",
+            "Feb. 31, 2099",
+            "the 0th century",
+            "9999999999 years ago",
+            "last\u{0}week ’",
+            "ñ 3:99 p.m. ::: 12:00 a.",
+            "every 4294967295 weeks 2 1/",
+            "mid-",
+            "the end of the",
+        ] {
+            let _ = find(s, a);
+            let _ = find(s, None);
+        }
+        let long = "on Friday ".repeat(10_000);
+        assert_eq!(find(&long, a).len(), 10_000);
+    }
+}
