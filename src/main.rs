@@ -8,6 +8,7 @@ mod eval;
 mod ingest;
 mod progress;
 mod stories;
+mod story_view;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -96,6 +97,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A story's dated developments in order, each with the outlets reporting it.
+    Timeline {
+        #[command(flatten)]
+        db: DbArg,
+        /// The story's id (see `storyline stories`).
+        story: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure the pipeline on labelled data.
     Eval {
         #[command(subcommand)]
@@ -117,6 +127,7 @@ fn main() -> ExitCode {
         Command::Article { db, id, json } => cmd::articles::show(&db.db, id, json),
         Command::Stories { db, json, rebuild } => cmd::stories::list(&db.db, json, rebuild),
         Command::Story { db, id, json } => cmd::stories::show(&db.db, id, json),
+        Command::Timeline { db, story, json } => cmd::timeline::run(&db.db, story, json),
         Command::Eval { what } => eval::run(what),
     };
     match result {

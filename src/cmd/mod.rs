@@ -4,3 +4,4 @@ pub mod articles;
 pub mod extract;
 pub mod ingest;
 pub mod stories;
+pub mod timeline;

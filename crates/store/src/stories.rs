@@ -184,6 +184,20 @@ impl Store {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
+    /// The texts of a story's articles: (article id, text), in id order.
+    pub fn story_texts(&self, id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        self.conn
+            .prepare(
+                "SELECT a.id, a.text FROM story_articles m JOIN articles a ON a.id = m.article_id \
+                 WHERE m.story_id = ?1 ORDER BY a.id",
+            )
+            .and_then(|mut st| {
+                st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(sql_err(&self.path, "reading a story's texts"))
+    }
+
     /// Every story, largest and most recent first.
     pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
         self.conn

@@ -1,0 +1,756 @@
+//! Links the names of one story's articles into entities.
+//!
+//! [`link`] takes each article's text with the [`Mention`]s found in it and
+//! returns one [`Entity`] per person, organisation, place or other name,
+//! with every way the story refers to it:
+//!
+//! 1. **Full names.** Person names of two or more words with the same first
+//!    and last word are one person ("Ilse Varn", "Ilse M. Varn").
+//! 2. **Surnames.** A one-word name that is the last word of a known person
+//!    joins the most often named such person ("Varn").
+//! 3. **Titles and appositions.** Role words right before a person's name
+//!    become roles, and nationality or organisation words before them
+//!    attributes: "Qorthian Foreign Minister Ilse Varn" gives role "Foreign
+//!    Minister", attribute "Qorthian" and the whole phrase as an alias. The
+//!    same after the name: "Varn, Qorth's foreign minister,".
+//! 4. **Descriptions.** "the (age) (nationality/organisation) (role noun)"
+//!    ("the 58-year-old Qorthian minister", "the Qorthian leader") joins the
+//!    most often named person whose roles and attributes agree with every
+//!    word of it (nationality words agree with their country and seat of
+//!    government: "Russian", "Russia", "Kremlin"). An age becomes an
+//!    attribute.
+//!
+//! Other names are grouped by their text, case-insensitively. Work is
+//! linear in the articles' length times the number of people named.
+
+use std::collections::HashMap;
+
+use crate::gazetteer;
+use crate::label::Kind;
+use crate::mention::Mention;
+use crate::role;
+use crate::tokenizer::{self, Token};
+
+/// One person, organisation, place or other thing a story names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// The name to show: a person's most frequent full name, otherwise the
+    /// most frequent form.
+    pub canonical: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Every distinct way it is referred to, in order of first use
+    /// ("Vladimir Putin", "Russian President Vladimir Putin", "Putin",
+    /// "the Kremlin leader").
+    pub aliases: Vec<String>,
+    /// Roles and titles ("President", "Foreign Minister"), title-cased.
+    pub roles: Vec<String>,
+    /// Other descriptions: nationality, organisation, age ("Russian", "72-year-old").
+    pub attributes: Vec<String>,
+    /// Every reference: (article index, start byte, end byte).
+    pub mentions: Vec<(usize, usize, usize)>,
+}
+
+/// An entity under construction.
+#[derive(Default)]
+struct Group {
+    forms: Vec<(String, usize)>,
+    kinds: [usize; 4],
+    aliases: Vec<String>,
+    roles: Vec<String>,
+    attributes: Vec<String>,
+    mentions: Vec<(usize, usize, usize)>,
+    names: usize,
+    person: bool,
+}
+
+impl Group {
+    fn name(&mut self, form: &str, kind: Kind, at: (usize, usize, usize)) {
+        match self.forms.iter_mut().find(|(f, _)| f == form) {
+            Some((_, n)) => *n += 1,
+            None => self.forms.push((form.to_string(), 1)),
+        }
+        self.kinds[Kind::ALL.iter().position(|&k| k == kind).unwrap_or(3)] += 1;
+        self.alias(form);
+        self.mentions.push(at);
+        self.names += 1;
+    }
+
+    fn alias(&mut self, s: &str) {
+        if !s.is_empty() && !self.aliases.iter().any(|a| a == s) {
+            self.aliases.push(s.to_string());
+        }
+    }
+
+    fn role(&mut self, s: &str) {
+        if !s.is_empty() && !self.roles.iter().any(|r| r.eq_ignore_ascii_case(s)) {
+            self.roles.push(s.to_string());
+        }
+    }
+
+    fn attribute(&mut self, s: &str) {
+        if !s.is_empty() && !self.attributes.iter().any(|r| r.eq_ignore_ascii_case(s)) {
+            self.attributes.push(s.to_string());
+        }
+    }
+
+    fn nation_keys(&self) -> Vec<String> {
+        self.attributes
+            .iter()
+            .flat_map(|a| a.split_whitespace().map(role::nation_key))
+            .collect()
+    }
+
+    fn finish(mut self) -> Entity {
+        let kind = if self.person {
+            Kind::Person
+        } else {
+            let best = (0..4).max_by_key(|&i| (self.kinds[i], 3 - i)).unwrap_or(3);
+            Kind::ALL[best]
+        };
+        // Most frequent form; for people, full names first.
+        let full = |f: &str| !self.person || f.contains(' ');
+        let canonical = self
+            .forms
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, (f, n))| (full(f), *n, f.len(), usize::MAX - i))
+            .map(|(_, (f, _))| f.clone())
+            .unwrap_or_default();
+        // "Leader" says little once a real role is known.
+        if self.roles.iter().any(|r| !role::is_generic_head(&lower(r))) {
+            self.roles.retain(|r| !role::is_generic_head(&lower(r)));
+        }
+        self.mentions.sort_unstable();
+        self.mentions.dedup();
+        Entity {
+            canonical,
+            kind,
+            aliases: self.aliases,
+            roles: self.roles,
+            attributes: self.attributes,
+            mentions: self.mentions,
+        }
+    }
+}
+
+/// The cleaned form of a name: possessive dropped, quotes folded, single spaces.
+fn clean(name: &str) -> String {
+    let folded: String = name
+        .chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect();
+    let t = folded.trim();
+    let t = t
+        .strip_suffix("'s")
+        .or_else(|| t.strip_suffix("'S"))
+        .unwrap_or(t);
+    let t = t.strip_suffix('\'').unwrap_or(t);
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn lower(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A key that forgives doubled letters ("Zelenskyy" = "Zelensky").
+fn spelling(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    let mut prev = None;
+    for c in lower.chars() {
+        if prev != Some(c) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Title-cases a role phrase ("foreign minister" -> "Foreign Minister").
+fn title_case(words: &[&str]) -> String {
+    let cased: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    cased.join(" ")
+}
+
+/// One article's tokens and names.
+struct Article<'a> {
+    text: &'a str,
+    /// All tokens, in order, with their sentence number.
+    tokens: Vec<(Token, usize)>,
+    /// Per token: the index of the name covering it, if any.
+    covered: Vec<Option<usize>>,
+}
+
+impl<'a> Article<'a> {
+    fn new(text: &'a str, names: &[(usize, usize)]) -> Article<'a> {
+        let tokens: Vec<(Token, usize)> = tokenizer::sentences(text)
+            .into_iter()
+            .enumerate()
+            .flat_map(|(s, toks)| toks.into_iter().map(move |t| (t, s)))
+            .collect();
+        let mut covered = vec![None; tokens.len()];
+        for (n, &(start, end)) in names.iter().enumerate() {
+            let first = tokens.partition_point(|(t, _)| t.end <= start);
+            // Names are short; the cap bounds the work on hostile spans.
+            for k in first..tokens.len().min(first + 64) {
+                if tokens[k].0.start >= end {
+                    break;
+                }
+                covered[k] = Some(n);
+            }
+        }
+        Article {
+            text,
+            tokens,
+            covered,
+        }
+    }
+
+    fn word(&self, k: usize) -> &'a str {
+        self.tokens
+            .get(k)
+            .and_then(|(t, _)| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn sentence(&self, k: usize) -> Option<usize> {
+        self.tokens.get(k).map(|&(_, s)| s)
+    }
+
+    /// Token range `first..last+1` of a byte span, if it lines up with tokens.
+    fn span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let first = self.tokens.partition_point(|(t, _)| t.end <= start);
+        let last = self.tokens.partition_point(|(t, _)| t.start < end);
+        (first < last).then_some((first, last))
+    }
+
+    /// Whether token `k` can describe a person's nationality or employer:
+    /// a nationality word, or a capitalised word inside a non-person name.
+    fn is_affiliation(&self, k: usize, person_names: &[bool]) -> bool {
+        let w = self.word(k);
+        let lw = lower(w);
+        if gazetteer::is_nationality(&lw) {
+            return true;
+        }
+        is_cap(w) && self.covered[k].is_some_and(|n| !person_names.get(n).copied().unwrap_or(true))
+    }
+}
+
+/// Roles and attributes read from the words around one person's name.
+#[derive(Default)]
+struct Apposition {
+    roles: Vec<String>,
+    attributes: Vec<String>,
+    /// Byte span of the whole titled name, when a title precedes it.
+    titled: Option<(usize, usize)>,
+}
+
+/// Reads "Qorthian Foreign Minister <name>" and "<name>, Qorth's foreign minister,".
+fn apposition(a: &Article<'_>, first: usize, last: usize, person_names: &[bool]) -> Apposition {
+    let mut out = Apposition::default();
+    let sent = a.sentence(first);
+    // Before the name: role words right before it, affiliations before those.
+    let mut k = first;
+    let mut role_words: Vec<&str> = Vec::new();
+    while k > 0 && a.sentence(k - 1) == sent && first - k < 4 {
+        let lw = lower(a.word(k - 1));
+        if role::is_role_word(&lw) && a.covered[k - 1].is_none() {
+            role_words.push(a.word(k - 1));
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if !role_words.is_empty() {
+        role_words.reverse();
+        let role_start = k;
+        let mut attrs: Vec<&str> = Vec::new();
+        while k > 0 && a.sentence(k - 1) == sent && role_start - k < 4 {
+            let w = a.word(k - 1);
+            if matches!(w, "'s" | "\u{2019}s") || a.is_affiliation(k - 1, person_names) {
+                attrs.push(w);
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        attrs.reverse();
+        let attrs: Vec<&str> = attrs
+            .into_iter()
+            .filter(|w| !matches!(*w, "'s" | "\u{2019}s"))
+            .collect();
+        if !attrs.is_empty() {
+            out.attributes.push(attrs.join(" "));
+        }
+        let kept: Vec<&str> = role_words
+            .iter()
+            .copied()
+            .filter(|w| !role::is_qualifier(&lower(w)))
+            .collect();
+        if kept
+            .iter()
+            .any(|w| role::is_head(&lower(w)) || kept.len() == 1)
+        {
+            out.roles.push(title_case(&kept));
+        }
+        if let (Some((s, _)), Some((e, _))) = (a.tokens.get(k), a.tokens.get(last - 1)) {
+            out.titled = Some((s.start, e.end));
+        }
+    }
+    // After the name: ", [the|a|X's] [affiliations] role words ,|.".
+    if a.word(last) == "," && a.sentence(last) == sent {
+        let mut k = last + 1;
+        let mut attrs: Vec<&str> = Vec::new();
+        let mut roles: Vec<&str> = Vec::new();
+        while a.sentence(k) == sent && k - last <= 8 {
+            let w = a.word(k);
+            let lw = lower(w);
+            if matches!(w, "," | "." | ";" | ")" | "--") {
+                break;
+            }
+            if matches!(lw.as_str(), "the" | "a" | "an" | "'s") && roles.is_empty() {
+                // Articles and possessives carry nothing.
+            } else if role::is_role_word(&lw) {
+                roles.push(w);
+            } else if roles.is_empty() && a.is_affiliation(k, person_names) {
+                attrs.push(w);
+            } else if !(roles.is_empty() && role::is_neutral(&lw)) {
+                roles.clear();
+                break;
+            }
+            k += 1;
+        }
+        let ends = matches!(a.word(k), "," | "." | ";" | ")" | "--") || a.sentence(k) != sent;
+        let kept: Vec<&str> = roles
+            .iter()
+            .copied()
+            .filter(|w| !role::is_qualifier(&lower(w)))
+            .collect();
+        if ends && kept.last().is_some_and(|w| role::is_head(&lower(w))) {
+            out.roles.push(title_case(&kept));
+            if !attrs.is_empty() {
+                out.attributes.push(attrs.join(" "));
+            }
+        }
+    }
+    out
+}
+
+/// A descriptive phrase: "the 72-year-old Russian leader".
+struct Description {
+    start: usize,
+    end: usize,
+    /// Role words, lowercase, the head last.
+    roles: Vec<String>,
+    /// Nationality/affiliation keys every candidate must have.
+    nations: Vec<String>,
+    age: Option<String>,
+}
+
+fn descriptions(a: &Article<'_>, person_names: &[bool]) -> Vec<Description> {
+    let mut out = Vec::new();
+    let n = a.tokens.len();
+    for i in 0..n {
+        if !a.word(i).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let sent = a.sentence(i);
+        let (mut roles, mut nations, mut age) = (Vec::new(), Vec::new(), None);
+        let mut head = None;
+        let mut k = i + 1;
+        while k < n && a.sentence(k) == sent && k - i <= 6 {
+            let w = a.word(k);
+            let lw = lower(w);
+            if a.covered[k].is_some_and(|m| person_names.get(m).copied().unwrap_or(false)) {
+                break;
+            }
+            if role::is_age(&lw) {
+                age = Some(lw);
+            } else if role::is_role_word(&lw) {
+                roles.push(lw.clone());
+                if role::is_head(&lw) {
+                    head = Some(k);
+                }
+            } else if a.is_affiliation(k, person_names) || (is_cap(w) && !roles.is_empty()) {
+                if !roles.is_empty() {
+                    break; // "the president Xyz": a name follows
+                }
+                nations.push(role::nation_key(w));
+            } else if !role::is_neutral(&lw) {
+                break;
+            }
+            k += 1;
+        }
+        let Some(h) = head else { continue };
+        if h + 1 != k {
+            continue; // words after the head that are not a stop: not a description
+        }
+        // "the President Vladimir Putin": an apposition, handled with the name.
+        let next = a.word(k);
+        if a.sentence(k) == sent && is_cap(next) && a.covered.get(k).copied().flatten().is_some() {
+            continue;
+        }
+        // "the president of Qorth": the place agrees like a nationality.
+        if lower(next) == "of" && a.sentence(k) == sent {
+            let mut j = k + 1;
+            if lower(a.word(j)) == "the" {
+                j += 1;
+            }
+            if is_cap(a.word(j)) && a.sentence(j) == sent {
+                nations.push(role::nation_key(a.word(j)));
+            }
+        }
+        let (Some((s, _)), Some((e, _))) = (a.tokens.get(i), a.tokens.get(h)) else {
+            continue;
+        };
+        out.push(Description {
+            start: s.start,
+            end: e.end,
+            roles,
+            nations,
+            age,
+        });
+    }
+    out
+}
+
+/// Whether a person's roles and attributes agree with a description.
+fn agrees(g: &Group, d: &Description) -> bool {
+    let Some(head) = d.roles.last() else {
+        return false;
+    };
+    let roles: Vec<Vec<String>> = g
+        .roles
+        .iter()
+        .map(|r| r.split_whitespace().map(lower).collect())
+        .collect();
+    let role_ok = if role::is_generic_head(head) && d.roles.len() == 1 {
+        !roles.is_empty()
+    } else {
+        roles.iter().any(|r| {
+            d.roles.iter().all(|w| {
+                r.iter().any(|x| x.starts_with(w.as_str()))
+                    || (role::is_generic_head(w) && !r.is_empty())
+            })
+        })
+    };
+    if !role_ok {
+        return false;
+    }
+    let keys = g.nation_keys();
+    d.nations.iter().all(|n| keys.contains(n))
+}
+
+/// Links the names of one story's articles: `docs` holds each article's
+/// text and the mentions found in it (e.g. by [`crate::find`]). Entities
+/// come back most-mentioned first; mention positions refer to `docs`.
+pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_full: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_text: HashMap<String, usize> = HashMap::new();
+
+    // Valid mentions, cleaned: (doc, start, end, kind, form).
+    let mut items: Vec<(usize, usize, usize, Kind, String)> = Vec::new();
+    for (d, (text, mentions)) in docs.iter().enumerate() {
+        for m in mentions.iter() {
+            let Some(raw) = text.get(m.start..m.end) else {
+                continue;
+            };
+            let form = clean(raw);
+            if !form.is_empty() {
+                items.push((d, m.start, m.end, m.kind, form));
+            }
+        }
+    }
+    // Group of each item, filled in two passes: full person names first.
+    let mut group_of: Vec<Option<usize>> = vec![None; items.len()];
+    for (i, (d, s, e, kind, form)) in items.iter().enumerate() {
+        let words: Vec<String> = form.split_whitespace().map(lower).collect();
+        if *kind != Kind::Person || words.len() < 2 {
+            continue;
+        }
+        let key = (spelling(&words[0]), spelling(&words[words.len() - 1]));
+        let last = key.1.clone();
+        let g = *by_full.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                person: true,
+                ..Group::default()
+            });
+            let g = groups.len() - 1;
+            by_last.entry(last).or_default().push(g);
+            g
+        });
+        groups[g].name(form, *kind, (*d, *s, *e));
+        group_of[i] = Some(g);
+    }
+    for (i, (d, s, e, kind, form)) in items.iter().enumerate() {
+        if group_of[i].is_some() {
+            continue;
+        }
+        let lf = lower(form);
+        let sf = spelling(&lf);
+        // A one-word name that is a known person's surname is that person,
+        // whatever the tagger called it here ("Putin" read as a place in a
+        // headline), unless the word is also a well-known place.
+        let surname_of = if !lf.contains(' ') && !gazetteer::is_place(&lf) {
+            by_last
+                .get(&sf)
+                .into_iter()
+                .flatten()
+                .copied()
+                .max_by_key(|&g| (groups[g].names, usize::MAX - g))
+        } else {
+            None
+        };
+        let g = match surname_of {
+            Some(g) => g,
+            None => *by_text.entry(lf).or_insert_with(|| {
+                groups.push(Group {
+                    person: false,
+                    ..Group::default()
+                });
+                groups.len() - 1
+            }),
+        };
+        groups[g].name(form, *kind, (*d, *s, *e));
+        group_of[i] = Some(g);
+    }
+    // A group named only as a person is a person.
+    for g in &mut groups {
+        if !g.person && g.kinds[0] * 2 > g.names {
+            g.person = true;
+        }
+    }
+
+    // Titles and appositions in every article first, so that descriptions
+    // anywhere in the story can use every role and attribute.
+    let mut articles = Vec::with_capacity(docs.len());
+    for (d, (text, _)) in docs.iter().enumerate() {
+        let here: Vec<usize> = (0..items.len()).filter(|&i| items[i].0 == d).collect();
+        let spans: Vec<(usize, usize)> = here.iter().map(|&i| (items[i].1, items[i].2)).collect();
+        let person_names: Vec<bool> = here
+            .iter()
+            .map(|&i| group_of[i].is_some_and(|g| groups[g].person))
+            .collect();
+        let article = Article::new(text, &spans);
+        for (n, &i) in here.iter().enumerate() {
+            let Some(g) = group_of[i].filter(|_| person_names[n]) else {
+                continue;
+            };
+            let Some((first, last)) = article.span(items[i].1, items[i].2) else {
+                continue;
+            };
+            let app = apposition(&article, first, last, &person_names);
+            for r in &app.roles {
+                groups[g].role(r);
+            }
+            for a in &app.attributes {
+                groups[g].attribute(a);
+            }
+            if let Some(t) = app.titled.and_then(|(s, e)| text.get(s..e)) {
+                groups[g].alias(&clean(t));
+            }
+        }
+        let named_here: Vec<usize> = here.iter().filter_map(|&i| group_of[i]).collect();
+        articles.push((article, person_names, named_here));
+    }
+    for (d, (article, person_names, named_here)) in articles.iter().enumerate() {
+        let text = article.text;
+        for desc in descriptions(article, person_names) {
+            // People named in the same article first, then the most named.
+            let best = (0..groups.len())
+                .filter(|&g| groups[g].person && agrees(&groups[g], &desc))
+                .max_by_key(|&g| (named_here.contains(&g), groups[g].names, usize::MAX - g));
+            let Some(g) = best else { continue };
+            if let Some(t) = text.get(desc.start..desc.end) {
+                let t = clean(t);
+                let t = match t.strip_prefix("The ") {
+                    Some(rest) => format!("the {rest}"),
+                    None => t,
+                };
+                groups[g].alias(&t);
+            }
+            if let Some(age) = &desc.age {
+                groups[g].attribute(age);
+            }
+            groups[g].mentions.push((d, desc.start, desc.end));
+        }
+    }
+
+    let mut out: Vec<(usize, Entity)> = groups.into_iter().map(|g| (g.names, g.finish())).collect();
+    out.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.mentions.first().cmp(&b.1.mentions.first()))
+    });
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str, name: &str, kind: Kind, nth: usize) -> Mention {
+        let start = text
+            .match_indices(name)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .expect("name in text");
+        Mention {
+            start,
+            end: start + name.len(),
+            kind,
+            text: name.to_string(),
+        }
+    }
+
+    #[test]
+    fn links_titles_surnames_and_descriptions() {
+        let a = "Qorthian President Ilse Varn met Foreign Minister Tomas Edrel in Vessa. \
+                 Varn said talks went well. The Qorthian President later left.";
+        let b = "The 58-year-old Qorthian leader spoke again. Edrel, who met reporters, agreed with Varn.";
+        let ma = vec![
+            m(a, "Qorthian", Kind::Other, 0),
+            m(a, "Ilse Varn", Kind::Person, 0),
+            m(a, "Tomas Edrel", Kind::Person, 0),
+            m(a, "Vessa", Kind::Place, 0),
+            m(a, "Varn", Kind::Person, 1),
+            m(a, "Qorthian", Kind::Other, 1),
+        ];
+        let mb = vec![
+            m(b, "Qorthian", Kind::Other, 0),
+            m(b, "Edrel", Kind::Person, 0),
+            m(b, "Varn", Kind::Person, 0),
+        ];
+        let es = link(&[(a, &ma), (b, &mb)]);
+        let varn = es
+            .iter()
+            .find(|e| e.canonical == "Ilse Varn")
+            .expect("Varn");
+        assert_eq!(varn.kind, Kind::Person);
+        assert_eq!(varn.roles, vec!["President"]);
+        assert!(
+            varn.attributes.contains(&"Qorthian".to_string()),
+            "{varn:?}"
+        );
+        assert!(
+            varn.attributes.contains(&"58-year-old".to_string()),
+            "{varn:?}"
+        );
+        for alias in [
+            "Varn",
+            "Qorthian President Ilse Varn",
+            "the Qorthian President",
+            "the 58-year-old Qorthian leader",
+        ] {
+            assert!(varn.aliases.iter().any(|x| x == alias), "{alias}: {varn:?}");
+        }
+        assert_eq!(varn.mentions.len(), 5);
+        let edrel = es
+            .iter()
+            .find(|e| e.canonical == "Tomas Edrel")
+            .expect("Edrel");
+        assert_eq!(edrel.roles, vec!["Foreign Minister"]);
+        assert_eq!(edrel.mentions.len(), 2);
+        assert!(
+            es.iter()
+                .any(|e| e.canonical == "Vessa" && e.kind == Kind::Place)
+        );
+    }
+
+    #[test]
+    fn apposition_after_the_name() {
+        let t = "Mara Quell, Dorland's finance minister, resigned. The Dorlandish minister gave no reason.";
+        let ms = vec![
+            m(t, "Mara Quell", Kind::Person, 0),
+            m(t, "Dorland", Kind::Place, 0),
+            m(t, "Dorlandish", Kind::Other, 0),
+        ];
+        let es = link(&[(t, &ms)]);
+        let q = es
+            .iter()
+            .find(|e| e.canonical == "Mara Quell")
+            .expect("Quell");
+        assert_eq!(q.roles, vec!["Finance Minister"]);
+        assert_eq!(q.attributes, vec!["Dorland"]);
+        assert!(
+            q.aliases.iter().any(|a| a == "the Dorlandish minister"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn descriptions_need_agreement() {
+        let t = "Prime Minister Juno Halt of Norvia met Senator Pell Ardo. The Norvian senator said little.";
+        let ms = vec![
+            m(t, "Juno Halt", Kind::Person, 0),
+            m(t, "Norvia", Kind::Place, 0),
+            m(t, "Pell Ardo", Kind::Person, 0),
+        ];
+        let es = link(&[(t, &ms)]);
+        // Ardo has no nationality, Halt is no senator: nobody gets the phrase.
+        assert!(
+            es.iter()
+                .all(|e| !e.aliases.iter().any(|a| a.contains("senator"))),
+            "{es:?}"
+        );
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        let t = "é Putin’s";
+        let bad = vec![
+            Mention {
+                start: 1,
+                end: 3,
+                kind: Kind::Person,
+                text: String::new(),
+            },
+            Mention {
+                start: 0,
+                end: 99,
+                kind: Kind::Person,
+                text: String::new(),
+            },
+            Mention {
+                start: 3,
+                end: 11,
+                kind: Kind::Person,
+                text: String::new(),
+            },
+        ];
+        let es = link(&[(t, &bad), ("", &[])]);
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].canonical, "Putin");
+        assert!(link(&[]).is_empty());
+    }
+
+    #[test]
+    fn doubled_letters_are_one_spelling() {
+        let t = "Anya Kovalenkko spoke. Anya Kovalenko left. Kovalenkko stayed.";
+        let ms = vec![
+            m(t, "Anya Kovalenkko", Kind::Person, 0),
+            m(t, "Anya Kovalenko", Kind::Person, 0),
+            m(t, "Kovalenkko", Kind::Person, 1),
+        ];
+        let es = link(&[(t, &ms)]);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].mentions.len(), 3);
+    }
+}
