@@ -1,0 +1,226 @@
+//! Quality: which sentences may stand in a summary at all.
+//!
+//! Page furniture ("Click here", bylines, photo credits, share buttons),
+//! headlines and captions (lines without a sentence end), questions,
+//! truncated teasers ("..."), and sentences too short or too long to carry
+//! one fact are dropped before scoring, so they can neither be picked nor
+//! pull the story's centroid.
+
+use crate::Config;
+
+/// Lowercase phrases that mark furniture anywhere in a sentence.
+const FURNITURE: &[&str] = &[
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "follow us",
+    "follow him on",
+    "follow her on",
+    "all rights reserved",
+    "copyright",
+    "this story has been",
+    "this article has been",
+    "contributed to this report",
+    "associated press contributed",
+    "getty images",
+    "ap photo",
+    "photo by",
+    "photo credit",
+    "image caption",
+    "image copyright",
+    "read more",
+    "related:",
+    "related coverage",
+    "advertisement",
+    "share this",
+    "share on",
+    "email this",
+    "cookie",
+    "javascript",
+    "your browser",
+    "http://",
+    "https://",
+    "www.",
+    ".com/",
+    "@",
+    "(photo",
+    "(ap photo",
+    "(reuters)",
+    "(associated press)",
+    "[…]",
+    "[...]",
+    "watch:",
+    "video:",
+    "listen:",
+    "download the",
+    "sponsored",
+    "terms of use",
+    "privacy policy",
+];
+
+/// Lowercase openings of bylines and credits.
+const OPENINGS: &[&str] = &[
+    "by ",
+    "photo:",
+    "photos:",
+    "image:",
+    "credit:",
+    "source:",
+    "caption:",
+    "editor's note",
+    "updated ",
+    "posted ",
+    "published ",
+    "filed under",
+    "tags:",
+    "note:",
+];
+
+/// Lowercase first words of sentences that lean on a context the summary
+/// will not have ("He said...", "But the plan...").
+const DANGLING: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "this",
+    "that",
+    "that's",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "him",
+    "them",
+    "and",
+    "but",
+    "or",
+    "so",
+    "also",
+    "yet",
+    "then",
+    "still",
+    "we",
+    "i",
+    "you",
+    "our",
+    "my",
+    "it's",
+    "here",
+    "here's",
+    "there's",
+    "thus",
+    "hence",
+    "instead",
+    "otherwise",
+    "besides",
+    "meanwhile",
+    "such",
+    "both",
+    "neither",
+    "either",
+    "another",
+    "other",
+    "others",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "indeed",
+    "however",
+    "while",
+    "though",
+    "although",
+    "because",
+    "which",
+    "who",
+    "whose",
+    "where",
+];
+
+/// Whether the sentence `text` of `words` words may be a summary sentence.
+pub fn keep(text: &str, words: usize, config: &Config) -> bool {
+    if words < config.min_words || words > config.max_words {
+        return false;
+    }
+    let Some(last) = text
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'))
+    else {
+        return false;
+    };
+    // Headlines, captions and fragments have no sentence end; questions and
+    // teasers ("...") do not state a fact.
+    if !matches!(last, '.' | '!') || text.ends_with("...") || text.ends_with("..\"") {
+        return false;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '\u{201c}' | '\'' | '\u{2018}'))
+    {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if FURNITURE.iter().any(|f| lower.contains(f)) || OPENINGS.iter().any(|o| lower.starts_with(o))
+    {
+        return false;
+    }
+    // Mostly capitals: a shouted headline or a label.
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    if letters == 0 || upper * 2 > letters {
+        return false;
+    }
+    true
+}
+
+/// Whether the sentence opens with a word that leans on the sentences
+/// before it ("He said...", "But the plan..."): such sentences are kept
+/// (they often carry the facts) but rank lower.
+pub fn dangling(text: &str) -> bool {
+    let first: String = text
+        .chars()
+        .skip_while(|c| !c.is_alphanumeric())
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '\u{2019}')
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect();
+    DANGLING.contains(&first.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> bool {
+        keep(s, s.split_whitespace().count(), &Config::default())
+    }
+
+    #[test]
+    fn keeps_plain_statements() {
+        assert!(ok("The council approved the new bridge budget on Tuesday."));
+        assert!(ok(
+            "\"We will build it,\" the mayor said on Tuesday evening."
+        ));
+    }
+
+    #[test]
+    fn drops_furniture_and_fragments() {
+        assert!(!ok("Click here to read the full story about the bridge."));
+        assert!(!ok(
+            "By Jane Doe and John Roe, staff writers for the paper."
+        ));
+        assert!(!ok("Will the bridge ever be built in this town of ours?"));
+        assert!(!ok("The mayor said the bridge would be built by next..."));
+        assert!(!ok("A bridge too far for the town council"));
+        assert!(!ok("Too short."));
+        assert!(!ok(
+            "and then the council voted again on the bridge budget."
+        ));
+    }
+}
