@@ -97,6 +97,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who said what: attributed quotes with their speakers and sources.
+    Quotes {
+        #[command(flatten)]
+        db: DbArg,
+        /// Only this story's quotes.
+        #[arg(long, conflicts_with_all = ["article", "speaker"])]
+        story: Option<i64>,
+        /// Only this article's quotes (speakers named as its story names them).
+        #[arg(long, conflicts_with = "speaker")]
+        article: Option<i64>,
+        /// Only quotes whose speaker's name contains this (any case).
+        #[arg(long)]
+        speaker: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// A story's dated developments in order, each with the outlets reporting it.
     Timeline {
         #[command(flatten)]
@@ -127,6 +143,21 @@ fn main() -> ExitCode {
         Command::Article { db, id, json } => cmd::articles::show(&db.db, id, json),
         Command::Stories { db, json, rebuild } => cmd::stories::list(&db.db, json, rebuild),
         Command::Story { db, id, json } => cmd::stories::show(&db.db, id, json),
+        Command::Quotes {
+            db,
+            story,
+            article,
+            speaker,
+            json,
+        } => {
+            let scope = match (story, article, speaker) {
+                (Some(s), _, _) => cmd::quotes::Scope::Story(s),
+                (_, Some(a), _) => cmd::quotes::Scope::Article(a),
+                (_, _, Some(n)) => cmd::quotes::Scope::Speaker(n),
+                _ => cmd::quotes::Scope::All,
+            };
+            cmd::quotes::run(&db.db, scope, json)
+        }
         Command::Timeline { db, story, json } => cmd::timeline::run(&db.db, story, json),
         Command::Eval { what } => eval::run(what),
     };

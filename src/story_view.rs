@@ -62,3 +62,119 @@ impl StoryView {
         }
     }
 }
+
+/// One statement of a story: what was said, by whom, and every article that
+/// carries it.
+pub struct Said {
+    /// The speaker's name as the story knows it (`Vladimir Putin`).
+    pub speaker: Option<String>,
+    /// The statement as first reported.
+    pub text: String,
+    pub kind: storyline_quote::Kind,
+    /// (member index, content start, content end) of each report.
+    pub reports: Vec<(usize, usize, usize)>,
+}
+
+impl StoryView {
+    /// The people, organisations and places of the story, linked across its
+    /// articles (most mentioned first).
+    pub fn entities(&self) -> Vec<storyline_entity::Entity> {
+        let mentions: Vec<Vec<storyline_entity::Mention>> = self
+            .texts
+            .iter()
+            .map(|t| storyline_entity::find(t))
+            .collect();
+        let docs: Vec<(&str, &[storyline_entity::Mention])> = self
+            .texts
+            .iter()
+            .zip(&mentions)
+            .map(|(t, m)| (t.as_str(), m.as_slice()))
+            .collect();
+        storyline_entity::link(&docs)
+    }
+
+    /// Who said what: every attributed statement of the story, speakers
+    /// named as the story's entities name them, the same statement carried
+    /// by several articles listed once with all of them.
+    pub fn said(&self) -> Vec<Said> {
+        let known = known_names(&self.entities());
+        let mut out: Vec<(Said, Vec<String>)> = Vec::new();
+        for (i, text) in self.texts.iter().enumerate() {
+            for q in storyline_quote::find_with(text, &known) {
+                let content = q.content(text).trim();
+                let words = content_words(content);
+                if words.len() < 4 {
+                    continue;
+                }
+                let same = out.iter_mut().find(|(s, w)| {
+                    (s.speaker.is_none() || q.speaker_name.is_none() || s.speaker == q.speaker_name)
+                        && overlap(w, &words) >= 0.6
+                });
+                match same {
+                    Some((s, _)) => {
+                        if !s.reports.iter().any(|r| r.0 == i) {
+                            s.reports.push((i, q.start, q.end));
+                        }
+                        if s.speaker.is_none() {
+                            s.speaker = q.speaker_name.clone();
+                        }
+                    }
+                    None => out.push((
+                        Said {
+                            speaker: q.speaker_name.clone(),
+                            text: content.split_whitespace().collect::<Vec<_>>().join(" "),
+                            kind: q.kind,
+                            reports: vec![(i, q.start, q.end)],
+                        },
+                        words,
+                    )),
+                }
+            }
+        }
+        out.into_iter().map(|(s, _)| s).collect()
+    }
+}
+
+/// The story's people and organisations as the quote finder takes them.
+fn known_names(entities: &[storyline_entity::Entity]) -> storyline_quote::Known {
+    use storyline_entity::Kind;
+    use storyline_quote::{EntityKind, KnownName};
+    let mut known = storyline_quote::Known::new();
+    for e in entities {
+        let kind = match e.kind {
+            Kind::Person => EntityKind::Person,
+            Kind::Organisation => EntityKind::Org,
+            _ => continue,
+        };
+        known.add(KnownName {
+            canonical: e.canonical.clone(),
+            aliases: e.aliases.clone(),
+            kind,
+            ..KnownName::default()
+        });
+    }
+    known
+}
+
+/// Lowercased words of at least three letters, sorted and deduplicated.
+fn content_words(s: &str) -> Vec<String> {
+    let mut w: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Shared words over the smaller set.
+fn overlap(a: &[String], b: &[String]) -> f32 {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let small = a.len().min(b.len());
+    if small == 0 {
+        0.0
+    } else {
+        shared as f32 / small as f32
+    }
+}

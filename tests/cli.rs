@@ -392,6 +392,116 @@ fn seeds() -> Option<PathBuf> {
 }
 
 #[test]
+fn seeds_say_who_said_what_and_when() {
+    let Some(seeds) = seeds() else {
+        eprintln!("../shared/seeds not present; skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = db.to_str().unwrap();
+    let out = run(&["ingest", "--quiet", "--db", db, seeds.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let story = stories_json(db, &[])[0]["id"].to_string();
+
+    let out = run(&["quotes", "--story", &story, "--json", "--db", db]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let quotes: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let speaker_of = |words: &str| -> String {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap_or("").contains(words))
+            .and_then(|q| q["speaker"].as_str())
+            .unwrap_or("(not found)")
+            .to_string()
+    };
+    for (words, who) in [
+        (
+            "We are also open to dialogue with the new US administration",
+            "Vladimir Putin",
+        ),
+        (
+            "Most likely, indeed, it is better for us to meet",
+            "Vladimir Putin",
+        ),
+        (
+            "We are open for any talks, if the talks are on the merits",
+            "Sergey Lavrov",
+        ),
+        (
+            "President Putin said that he wants to meet with me",
+            "Donald Trump",
+        ),
+        ("I don't know when we will meet", "Vladimir Putin"),
+    ] {
+        assert_eq!(speaker_of(words), who, "{words}");
+    }
+    // A speaker's quotes are found by name, in any case.
+    let out = run(&["quotes", "--speaker", "lavrov", "--db", db]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines().count() >= 1 && text.lines().all(|l| l.starts_with("Sergey Lavrov")),
+        "{text}"
+    );
+
+    let out = run(&["timeline", &story, "--json", "--db", db]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let t: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = t["events"].as_array().unwrap();
+    let on = |day: &str, words: &str| {
+        events
+            .iter()
+            .any(|e| e["when"] == day && e["text"].as_str().unwrap_or("").contains(words))
+    };
+    assert!(on("2024-12-07", "Paris"), "the Paris meeting: {t:#}");
+    assert!(
+        on("2024-12-26", "Lavrov"),
+        "Lavrov's press conference: {t:#}"
+    );
+    assert!(
+        on("2025-01-09", "Trump said on 9 January"),
+        "Trump's remark: {t:#}"
+    );
+    let council = events.iter().any(|e| {
+        e["when"] == "2025-01-20"
+            && e["sources"].as_array().unwrap().iter().any(|s| {
+                s["sentence"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("Security Council")
+            })
+    });
+    assert!(council, "the Security Council meeting: {t:#}");
+    assert!(
+        on("2025-01-23", "Trump confirmed"),
+        "Trump's confirmation: {t:#}"
+    );
+    let days: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e["first_day"].as_str())
+        .collect();
+    assert!(
+        days.windows(2).all(|w| w[0] <= w[1]),
+        "in date order: {days:?}"
+    );
+}
+
+#[test]
 fn seeds_ingest_as_five_clean_articles() {
     let Some(seeds) = seeds() else {
         eprintln!("../shared/seeds not present; skipped");

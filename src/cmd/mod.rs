@@ -3,5 +3,6 @@
 pub mod articles;
 pub mod extract;
 pub mod ingest;
+pub mod quotes;
 pub mod stories;
 pub mod timeline;

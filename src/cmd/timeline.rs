@@ -25,8 +25,14 @@ pub fn run(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
                 let sources: Vec<_> = e
                     .reports
                     .iter()
-                    .filter_map(|r| view.members.get(r.article))
-                    .map(|m| json!({"article": m.article_id, "outlet": m.outlet, "url": m.url}))
+                    .filter_map(|r| {
+                        let m = view.members.get(r.article)?;
+                        let said = view.texts.get(r.article)?.get(r.start..r.end)?;
+                        Some(
+                            json!({"article": m.article_id, "outlet": m.outlet, "url": m.url,
+                                    "sentence": said}),
+                        )
+                    })
                     .collect();
                 json!({"when": e.when(), "first_day": e.period.first_day().map(|d| d.to_string()),
                        "text": e.text, "date_inferred": e.inferred, "sources": sources})

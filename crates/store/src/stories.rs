@@ -184,6 +184,18 @@ impl Store {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
+    /// The story an article belongs to, if a round has placed it.
+    pub fn story_of(&self, article: i64) -> Result<Option<i64>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT story_id FROM story_articles WHERE article_id = ?1",
+                [article],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql_err(&self.path, "reading an article's story"))
+    }
+
     /// The texts of a story's articles: (article id, text), in id order.
     pub fn story_texts(&self, id: i64) -> Result<Vec<(i64, String)>, StoreError> {
         self.conn
