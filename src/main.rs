@@ -5,6 +5,7 @@
 
 mod cmd;
 mod eval;
+mod facts;
 mod ingest;
 mod progress;
 mod stories;
@@ -97,6 +98,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The people, organisations and places of a story, with aliases and roles.
+    Entities {
+        #[command(flatten)]
+        db: DbArg,
+        /// The story's id (see `storyline stories`).
+        story: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Who said what: attributed quotes with their speakers and sources.
     Quotes {
         #[command(flatten)]
@@ -143,6 +153,7 @@ fn main() -> ExitCode {
         Command::Article { db, id, json } => cmd::articles::show(&db.db, id, json),
         Command::Stories { db, json, rebuild } => cmd::stories::list(&db.db, json, rebuild),
         Command::Story { db, id, json } => cmd::stories::show(&db.db, id, json),
+        Command::Entities { db, story, json } => cmd::entities::run(&db.db, story, json),
         Command::Quotes {
             db,
             story,

@@ -136,7 +136,7 @@ impl StoryView {
 }
 
 /// The story's people and organisations as the quote finder takes them.
-fn known_names(entities: &[storyline_entity::Entity]) -> storyline_quote::Known {
+pub fn known_names(entities: &[storyline_entity::Entity]) -> storyline_quote::Known {
     use storyline_entity::Kind;
     use storyline_quote::{EntityKind, KnownName};
     let mut known = storyline_quote::Known::new();

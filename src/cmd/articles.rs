@@ -58,6 +58,10 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         let mut v = to_json(&a.article);
         v["id"] = a.id.into();
         v["ingested_at"] = a.ingested_at.clone().into();
+        let facts = crate::facts::of_article(&a.article.text, a.article.published.as_deref());
+        for k in ["entities", "dates", "quotes"] {
+            v[k] = facts[k].clone();
+        }
         println!("{v}");
         return Ok(ExitCode::SUCCESS);
     }
@@ -81,6 +85,38 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     field("source", Some(&art.source));
     println!();
     println!("{}", art.text);
+    let facts = crate::facts::of_article(&art.text, art.published.as_deref());
+    let list = |k: &str| facts[k].as_array().cloned().unwrap_or_default();
+    println!();
+    let mut names: Vec<String> = Vec::new();
+    let all = list("entities");
+    let forms = all.iter().map(|e| {
+        format!(
+            "{} ({})",
+            e["text"].as_str().unwrap_or(""),
+            e["kind"].as_str().unwrap_or("")
+        )
+    });
+    for f in forms {
+        if !names.contains(&f) {
+            names.push(f);
+        }
+    }
+    println!("names      {}", names.join(", "));
+    for d in list("dates") {
+        println!(
+            "date       {:<28} {}",
+            d["text"].as_str().unwrap_or(""),
+            d["value"].as_str().unwrap_or("")
+        );
+    }
+    for q in list("quotes") {
+        println!(
+            "said       {}: {}",
+            q["speaker"].as_str().unwrap_or("(unattributed)"),
+            q["text"].as_str().unwrap_or("")
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -68,11 +68,7 @@ fn print(out: &mut impl Write, view: &StoryView, s: &Said, json: bool) -> anyhow
             .filter_map(|r| view.members.get(r.0))
             .map(|m| json!({"article": m.article_id, "outlet": m.outlet, "url": m.url}))
             .collect();
-        let kind = match s.kind {
-            storyline_quote::Kind::Direct => "direct",
-            storyline_quote::Kind::Mixed => "mixed",
-            storyline_quote::Kind::Indirect => "indirect",
-        };
+        let kind = crate::facts::kind(s.kind);
         let v = json!({"story": view.row.id, "speaker": s.speaker, "text": s.text,
                        "kind": kind, "sources": sources});
         writeln!(out, "{v}")?;
