@@ -39,6 +39,32 @@ pub struct DbArg {
 
 #[derive(Subcommand)]
 enum Command {
+    /// The main job: ingest any inputs, bring the stories up to date, and
+    /// print a briefing of the top stories (or write it as HTML or JSON).
+    Digest {
+        #[command(flatten)]
+        db: DbArg,
+        /// Files, directories or `-` to ingest first (optional).
+        inputs: Vec<PathBuf>,
+        /// Only stories with an article published on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Also write the report as one self-contained HTML page.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Print the whole digest as JSON instead of the briefing.
+        #[arg(long)]
+        json: bool,
+        /// Summary length in words.
+        #[arg(long, default_value_t = 120)]
+        words: usize,
+        /// Stories shown.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// No ingest summary or progress on stderr.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Read articles from files, directories, `-` (stdin), JSON Lines, feeds
     /// or WARC archives, and store them.
     Ingest {
@@ -142,6 +168,27 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Digest {
+            db,
+            inputs,
+            since,
+            html,
+            json,
+            words,
+            limit,
+            quiet,
+        } => cmd::digest::run(
+            &db.db,
+            &cmd::digest::Options {
+                inputs,
+                since,
+                html,
+                json,
+                words,
+                limit,
+                quiet,
+            },
+        ),
         Command::Ingest {
             db,
             inputs,

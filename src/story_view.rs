@@ -51,15 +51,24 @@ impl StoryView {
         storyline_timeline::build(&articles)
     }
 
-    /// A short name for member `i`'s source: its outlet, or its id.
+    /// A short name for member `i`'s source: its outlet, or else the name
+    /// of the file it came from, or its id.
     pub fn source(&self, i: usize) -> String {
-        match self.members.get(i) {
-            Some(m) => m
-                .outlet
-                .clone()
-                .unwrap_or_else(|| format!("article {}", m.article_id)),
-            None => String::new(),
-        }
+        self.members.get(i).map(label).unwrap_or_default()
+    }
+}
+
+/// A short name for an article: its outlet, or else the name of the file
+/// it came from, or its id.
+pub fn label(m: &StoryMember) -> String {
+    if let Some(o) = &m.outlet {
+        return o.clone();
+    }
+    let file = m.source.rsplit(['/', '\\']).next().unwrap_or("");
+    if file.is_empty() || file == "-" {
+        format!("article {}", m.article_id)
+    } else {
+        file.to_string()
     }
 }
 

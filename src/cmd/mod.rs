@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod articles;
+pub mod digest;
 pub mod entities;
 pub mod extract;
 pub mod ingest;

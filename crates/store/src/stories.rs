@@ -64,6 +64,8 @@ pub struct StoryMember {
     pub title: Option<String>,
     pub url: Option<String>,
     pub duplicate_of: Option<i64>,
+    /// Where it was read from (a file path, `-`, or a path inside an archive).
+    pub source: String,
 }
 
 /// What clustering needs of an article.
@@ -240,7 +242,7 @@ impl Store {
         let members = self
             .conn
             .prepare(
-                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of \
+                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source \
                  FROM story_articles m JOIN articles a ON a.id = m.article_id \
                  WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id",
             )
@@ -253,6 +255,7 @@ impl Store {
                         title: r.get(3)?,
                         url: r.get(4)?,
                         duplicate_of: r.get(5)?,
+                        source: r.get(6)?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()

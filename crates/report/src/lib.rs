@@ -1,0 +1,20 @@
+//! storyline-report: the present stage's sinks for a [`Digest`].
+//!
+//! A digest is plain data (serialisable as JSON with serde): the stories
+//! worth reading, each with its headline, a cited summary, key quotes, a
+//! timeline, how outlets covered it, and its numbered sources. Two
+//! renderers turn it into text:
+//! - [`terminal`]: a briefing for a terminal, with colour when asked;
+//! - [`html`]: one self-contained page (no external assets, no scripts),
+//!   navigable by story.
+//!
+//! All text in a digest comes from articles and is untrusted: the HTML
+//! renderer escapes every piece of it, only links `http` and `https` URLs,
+//! and the terminal renderer drops control characters so an article cannot
+//! move the cursor or recolour the screen.
+
+mod digest;
+pub mod html;
+pub mod terminal;
+
+pub use digest::{Coverage, Difference, Digest, Event, Line, Quote, Source, Story};

@@ -1,0 +1,333 @@
+//! `storyline digest`: the main job. Ingests any inputs given, brings the
+//! stories up to date, and writes a briefing of the stories that matter
+//! most: a headline, a cited summary, who said what, a timeline, how the
+//! outlets covered it, and the sources.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use storyline_report::{Coverage, Digest, Event, Line, Quote, Source, Story};
+use storyline_store::{Store, StoryRow};
+
+use crate::story_view::StoryView;
+
+/// Options of one digest run.
+pub struct Options {
+    pub inputs: Vec<PathBuf>,
+    pub since: Option<String>,
+    pub html: Option<PathBuf>,
+    pub json: bool,
+    pub words: usize,
+    pub limit: usize,
+    pub quiet: bool,
+}
+
+/// Most articles of one story read for its summary, quotes and timeline: a
+/// story of hundreds of reports says what it says in far fewer.
+const MAX_READ: usize = 60;
+/// Most quotes and timeline entries shown per story.
+const MAX_QUOTES: usize = 6;
+const MAX_EVENTS: usize = 12;
+
+pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
+    let mut code = ExitCode::SUCCESS;
+    if !o.inputs.is_empty() {
+        code = crate::cmd::ingest::run(db, &o.inputs, o.quiet, false)?;
+    } else if !db.exists() {
+        anyhow::bail!(
+            "{}: no such database (give inputs to ingest, or run `storyline ingest` first)",
+            db.display()
+        );
+    }
+    let mut store = Store::open(db)?;
+    // Stories are brought up to date (a no-op when nothing is waiting).
+    let total = crate::stories::update(&mut store)?;
+    let digest = build(&store, o, total)?;
+    if let Some(path) = &o.html {
+        std::fs::write(path, storyline_report::html::render(&digest))
+            .with_context(|| format!("writing {}", path.display()))?;
+        if !o.quiet {
+            eprintln!("storyline: wrote {}", path.display());
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if o.json {
+        serde_json::to_writer(&mut out, &digest)?;
+        writeln!(out)?;
+    } else if o.html.is_none() || !o.quiet {
+        let color = stdout_is_colour();
+        out.write_all(storyline_report::terminal::render(&digest, color).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set.
+fn stdout_is_colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn build(store: &Store, o: &Options, total: u64) -> anyhow::Result<Digest> {
+    let mut rows = store.stories()?;
+    if let Some(since) = &o.since {
+        let since = since.get(..10).unwrap_or(since);
+        rows.retain(|r| {
+            r.last_published
+                .as_deref()
+                .and_then(|d| d.get(..10))
+                .is_some_and(|d| d >= since)
+        });
+    }
+    rank(&mut rows);
+    rows.truncate(o.limit);
+    let mut stories = Vec::with_capacity(rows.len());
+    for row in &rows {
+        if let Some(view) = StoryView::load(store, row.id)? {
+            stories.push(story(view, o.words));
+        }
+    }
+    Ok(Digest {
+        generated: jiff::Timestamp::now()
+            .round(jiff::Unit::Second)
+            .unwrap_or_else(|_| jiff::Timestamp::now())
+            .to_string(),
+        since: o.since.clone(),
+        articles: store.count()?,
+        stories_total: total,
+        stories,
+    })
+}
+
+/// Most important first: bigger (articles, and outlets more) and more
+/// recent (against the newest story) stories lead.
+fn rank(rows: &mut [StoryRow]) {
+    let days = |r: &StoryRow| {
+        r.last_published
+            .as_deref()
+            .and_then(crate::stories::unix_seconds)
+            .map(|s| s as f64 / 86_400.0)
+    };
+    let newest = rows.iter().filter_map(days).fold(f64::MIN, f64::max);
+    let score = |r: &StoryRow| {
+        let age = days(r).map_or(30.0, |d| (newest - d).max(0.0));
+        (1.0 + r.articles as f64).ln() + 0.5 * (1.0 + r.outlets.len() as f64).ln() - age / 7.0
+    };
+    rows.sort_by(|a, b| score(b).total_cmp(&score(a)).then(a.id.cmp(&b.id)));
+}
+
+/// Member indices read for analysis: all of a small story; of a big one,
+/// an even spread over time.
+fn sample(n: usize) -> Vec<usize> {
+    if n <= MAX_READ {
+        return (0..n).collect();
+    }
+    (0..MAX_READ).map(|i| i * n / MAX_READ).collect()
+}
+
+fn story(full: StoryView, words: usize) -> Story {
+    let picked = sample(full.members.len());
+    let view = StoryView {
+        row: full.row.clone(),
+        members: picked.iter().map(|&i| full.members[i].clone()).collect(),
+        texts: picked.iter().map(|&i| full.texts[i].clone()).collect(),
+    };
+    // Sources are numbered in time order, as the view lists them.
+    let n = |i: usize| i + 1;
+    let sources: Vec<Source> = view
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| Source {
+            n: n(i),
+            article: m.article_id,
+            outlet: Some(crate::story_view::label(m)),
+            title: m.title.clone(),
+            url: m.url.clone(),
+            published: m.published.clone(),
+        })
+        .collect();
+    let inputs: Vec<storyline_summary::Source> = view
+        .members
+        .iter()
+        .zip(&view.texts)
+        .map(|(m, text)| storyline_summary::Source {
+            id: "",
+            title: m.title.as_deref().unwrap_or(""),
+            text,
+            time: m
+                .published
+                .as_deref()
+                .and_then(crate::stories::unix_seconds),
+            outlet: m.outlet.as_deref(),
+        })
+        .collect();
+    let summary = storyline_summary::summarize(&inputs, words);
+    let headline = if summary.headline.trim().is_empty() {
+        view.row
+            .title
+            .clone()
+            .unwrap_or_else(|| "(untitled story)".into())
+    } else {
+        summary.headline.clone()
+    };
+    let lines = summary
+        .sentences
+        .iter()
+        .map(|s| Line {
+            text: s.text.clone(),
+            sources: s.sources.iter().map(|&i| n(i)).collect(),
+        })
+        .collect();
+
+    let said = view.said();
+    let quotes = key_quotes(&said)
+        .into_iter()
+        .map(|s| Quote {
+            speaker: s.speaker.clone(),
+            text: s.text.clone(),
+            sources: s.reports.iter().map(|r| n(r.0)).collect(),
+        })
+        .collect();
+
+    let events = key_events(view.timeline(), view.row.first_published.as_deref());
+    let timeline = events
+        .iter()
+        .map(|e| {
+            let mut sources: Vec<usize> = e.reports.iter().map(|r| n(r.article)).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            Event {
+                when: e.when(),
+                text: e.text.clone(),
+                sources,
+                inferred: e.inferred,
+            }
+        })
+        .collect();
+
+    let coverage = coverage(&view, &said);
+    Story {
+        id: view.row.id,
+        headline,
+        articles: full.row.articles,
+        outlets: full.row.outlets.clone(),
+        first: full.row.first_published.clone(),
+        last: full.row.last_published.clone(),
+        summary: lines,
+        quotes,
+        timeline,
+        coverage,
+        differences: Vec::new(),
+        sources,
+    }
+}
+
+/// The developments worth showing, in date order: within the story's own
+/// weeks (background from long before is left to the articles), precise
+/// days before vaguer periods, widely reported ones first when there are
+/// too many.
+fn key_events(
+    events: Vec<storyline_timeline::Event>,
+    first: Option<&str>,
+) -> Vec<storyline_timeline::Event> {
+    let start = first
+        .and_then(|f| f.get(..10))
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .and_then(|d| d.checked_sub(jiff::Span::new().days(60)).ok());
+    let mut kept: Vec<(usize, storyline_timeline::Event)> = events
+        .into_iter()
+        .filter(|e| match (start, e.period.last_day()) {
+            (Some(s), Some(l)) => l >= s,
+            _ => true,
+        })
+        .enumerate()
+        .collect();
+    if kept.len() > MAX_EVENTS {
+        kept.sort_by_key(|(i, e)| {
+            let day = matches!(e.period, storyline_timex::Period::Day(_));
+            (
+                std::cmp::Reverse(e.reports.len()),
+                std::cmp::Reverse(day),
+                std::cmp::Reverse(*i),
+            )
+        });
+        kept.truncate(MAX_EVENTS);
+        kept.sort_by_key(|(i, _)| *i);
+    }
+    kept.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The quotes worth showing: quotation-marked ones by named speakers
+/// first, then the most widely carried, one or two per speaker.
+fn key_quotes(said: &[crate::story_view::Said]) -> Vec<&crate::story_view::Said> {
+    let mut ranked: Vec<&crate::story_view::Said> = said
+        .iter()
+        .filter(|s| s.speaker.is_some() && s.text.split_whitespace().count() >= 6)
+        .collect();
+    ranked.sort_by_key(|s| {
+        let marked = !matches!(s.kind, storyline_quote::Kind::Indirect);
+        (
+            std::cmp::Reverse(marked),
+            std::cmp::Reverse(s.reports.len()),
+        )
+    });
+    let mut per_speaker: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for s in ranked {
+        let k = per_speaker
+            .entry(s.speaker.as_deref().unwrap_or(""))
+            .or_default();
+        if *k < 2 {
+            *k += 1;
+            out.push(s);
+        }
+        if out.len() == MAX_QUOTES {
+            break;
+        }
+    }
+    out
+}
+
+/// Per outlet: its articles, first and last days, and the speakers it quoted.
+fn coverage(view: &StoryView, said: &[crate::story_view::Said]) -> Vec<Coverage> {
+    let mut by: BTreeMap<String, Coverage> = BTreeMap::new();
+    for m in &view.members {
+        let name = crate::story_view::label(m);
+        let c = by.entry(name.clone()).or_insert_with(|| Coverage {
+            outlet: name,
+            ..Coverage::default()
+        });
+        c.articles += 1;
+        if let Some(p) = &m.published {
+            if c.first.as_ref().is_none_or(|f| p < f) {
+                c.first = Some(p.clone());
+            }
+            if c.last.as_ref().is_none_or(|l| p > l) {
+                c.last = Some(p.clone());
+            }
+        }
+    }
+    for s in said {
+        let Some(who) = &s.speaker else { continue };
+        for r in &s.reports {
+            let Some(m) = view.members.get(r.0) else {
+                continue;
+            };
+            let name = crate::story_view::label(m);
+            if let Some(c) = by.get_mut(&name)
+                && !c.quoted.contains(who)
+            {
+                c.quoted.push(who.clone());
+            }
+        }
+    }
+    let mut list: Vec<Coverage> = by.into_values().collect();
+    list.sort_by(|a, b| {
+        (a.first.is_none(), &a.first, &a.outlet).cmp(&(b.first.is_none(), &b.first, &b.outlet))
+    });
+    list
+}
