@@ -54,7 +54,8 @@ pub(crate) fn collect(
             continue;
         };
         let n = sentence.split_whitespace().count();
-        if !(MIN_WORDS..=MAX_WORDS).contains(&n) || !words::has_action(sentence) {
+        if !(MIN_WORDS..=MAX_WORDS).contains(&n) || !words::has_action(sentence) || stamp(sentence)
+        {
             continue;
         }
         out.push(Candidate {
@@ -69,6 +70,20 @@ pub(crate) fn collect(
             position,
         });
     }
+}
+
+/// A page's own time stamp ("Published: Wednesday 12 November 2025,
+/// 18:00", "Updated 3 March"), which reports nothing.
+fn stamp(sentence: &str) -> bool {
+    let first = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "published" | "updated" | "posted" | "modified"
+    )
 }
 
 /// Periods fine enough to place a development: up to a quarter.

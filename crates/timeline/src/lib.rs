@@ -71,7 +71,8 @@ mod tests {
     fn developments_are_ordered_merged_and_sourced() {
         let a = "The Halvorsund ferry crews walked out on Monday over unpaid overtime. \
                  Union leader Ingrid Solheim said the strike would go on.";
-        let b = "Ferry crews on the Halvorsund line walked out on Monday, the union said. \
+        let b = "Published: Tuesday 4 March 2025, 09:00. \
+                 Ferry crews on the Halvorsund line walked out on Monday, the union said. \
                  On 2 March the operator Nordvik Ferries had rejected the crews' pay claim.";
         let c = "Talks between the union and Nordvik Ferries resumed on 9 March, the company said.";
         let arts = [
