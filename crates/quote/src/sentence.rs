@@ -53,6 +53,28 @@ pub fn split(text: &str, toks: &[Tok], quotes: &[Quoted]) -> Vec<(usize, usize)>
                     first = i + 1;
                 }
             }
+            // `... in the U.S. The next ...`: a place abbreviation ends the
+            // sentence when a clear sentence opener follows.
+            Tk::Word if t.text(text).ends_with('.') && t.text(text).len() <= 5 => {
+                let w = t.text(text);
+                let place = ["u.s.", "u.n.", "u.k.", "d.c."]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w));
+                // Not a quotation mark: `the U.S. “does not ...”` runs on.
+                let opener = toks.get(i + 1).is_some_and(|n| match n.k {
+                    Tk::Word => [
+                        "the", "he", "she", "they", "it", "but", "we", "i", "a", "an", "this",
+                        "that", "and", "in", "there",
+                    ]
+                    .iter()
+                    .any(|x| n.cap && x.eq_ignore_ascii_case(n.text(text))),
+                    _ => false,
+                });
+                if place && opener {
+                    push(&mut out, first, i + 1);
+                    first = i + 1;
+                }
+            }
             _ => {}
         }
         i += 1;
@@ -67,10 +89,11 @@ fn ends_after(text: &str, toks: &[Tok], i: usize) -> bool {
     let Some(n) = toks.get(i) else { return true };
     match n.k {
         Tk::Para | Tk::Mark(_) => true,
+        // Look past an appositive: `” Graham, a former candidate, told`.
         Tk::Word if n.cap => !toks[i..]
             .iter()
-            .take(5)
-            .take_while(|t| t.is_word())
+            .take(14)
+            .take_while(|t| t.is_word() || t.is_punct(',') || t.is_punct('.'))
             .any(|t| is_cue_word(t.text(text))),
         _ => false,
     }
@@ -106,5 +129,13 @@ mod tests {
                 "New one."
             ]
         );
+    }
+
+    #[test]
+    fn place_abbreviation_ends_a_sentence() {
+        let t = "She moved to the U.S. The farm stayed. The U.S. Senate met.";
+        let toks = tokenize(t);
+        let q = pair(t, &toks);
+        assert_eq!(split(t, &toks, &q).len(), 3);
     }
 }

@@ -185,12 +185,22 @@ pub fn subject(text: &str, toks: &[Tok], mut start: usize, hi: usize) -> Option<
     {
         start += 1;
     }
+    let start = skip_intro(text, toks, start, hi);
     let first = toks
         .get(start)
         .filter(|t| t.is_word() && t.cap && start < hi)?;
     let w = first.text(text);
     if is_pronoun(w) {
         return (!in_list(&["it", "i", "you", "which", "who"], w)).then_some((start, start + 1));
+    }
+    if in_list(&["the", "a", "an"], w) {
+        // `The Clinton campaign also said`: the determiner's phrase.
+        let mut e = start + 1;
+        while e < hi && e - start < 6 && np_word(text, &toks[e]) && !is_pronoun(toks[e].text(text))
+        {
+            e += 1;
+        }
+        return (e > start + 1 && toks.get(e).is_some_and(|t| t.is_word())).then_some((start, e));
     }
     let mut e = start;
     while e < hi
@@ -203,6 +213,76 @@ pub fn subject(text: &str, toks: &[Tok], mut start: usize, hi: usize) -> Option<
     }
     let next = toks.get(e).filter(|_| e < hi)?;
     (e > start && next.is_word() && !next.cap).then_some((start, e))
+}
+
+/// Skips an introductory phrase set off by a comma (`Speaking to
+/// reporters,`, `Last week,`, `Sunday on CNN,`, `In a statement,`) at
+/// `start`; returns `start` when there is none.
+pub fn skip_intro(text: &str, toks: &[Tok], start: usize, hi: usize) -> usize {
+    const INTRO: &[&str] = &[
+        "in",
+        "at",
+        "on",
+        "during",
+        "after",
+        "before",
+        "later",
+        "earlier",
+        "last",
+        "this",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "asked",
+        "speaking",
+        "meanwhile",
+        "however",
+        "still",
+        "yet",
+        "now",
+        "today",
+        "yesterday",
+        "instead",
+        "since",
+        "when",
+        "while",
+        "as",
+        "with",
+        "without",
+        "for",
+        "from",
+        "despite",
+        "following",
+        "under",
+        "separately",
+        "also",
+        "then",
+        "addressing",
+        "writing",
+        "responding",
+        "appearing",
+        "according",
+    ];
+    let Some(first) = toks.get(start).filter(|t| t.is_word() && start < hi) else {
+        return start;
+    };
+    let w = first.text(text);
+    let participle = w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed"));
+    if !(participle || in_list(INTRO, w)) {
+        return start;
+    }
+    toks.iter()
+        .enumerate()
+        .take(hi)
+        .skip(start + 1)
+        .take(30)
+        .take_while(|(_, t)| !matches!(t.k, Tk::Para | Tk::Mark(_)) && !t.is_punct('.'))
+        .find(|(_, t)| t.is_punct(','))
+        .map_or(start, |(k, _)| k + 1)
 }
 
 /// The speaker phrase starting at token `start` (inverted order: `said

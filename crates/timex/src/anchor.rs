@@ -7,6 +7,8 @@
 
 use jiff::civil::Date;
 
+use crate::lexicon::Holiday;
+
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Ymd {
@@ -163,6 +165,81 @@ pub(crate) fn year_near(anchor: Ymd, m: u8, d: Option<u8>, lean: Lean) -> i32 {
     }
 }
 
+/// The `n`th weekday `wd` (1 = Monday) of month `m`; `n` = 5 or more
+/// means the last one.
+fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Option<Ymd> {
+    let first = Ymd::new(y, m, 1)?;
+    let to_first = (i64::from(wd) - i64::from(first.weekday())).rem_euclid(7);
+    let day = first.add_days(to_first + 7 * i64::from(n.saturating_sub(1)))?;
+    if day.m == m {
+        return Some(day);
+    }
+    // Asked for more weeks than the month has: the last such weekday.
+    day.add_days(-7)
+}
+
+/// Easter Sunday of year `y` (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<Ymd> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Ymd::new(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+/// The day holiday `h` falls on in year `y`.
+pub(crate) fn holiday_date(h: Holiday, y: i32) -> Option<Ymd> {
+    match h {
+        Holiday::Christmas => Ymd::new(y, 12, 25),
+        Holiday::ChristmasEve => Ymd::new(y, 12, 24),
+        Holiday::NewYear => Ymd::new(y, 1, 1),
+        Holiday::NewYearsEve => Ymd::new(y, 12, 31),
+        Holiday::Valentines => Ymd::new(y, 2, 14),
+        Holiday::Independence => Ymd::new(y, 7, 4),
+        Holiday::Halloween => Ymd::new(y, 10, 31),
+        Holiday::Thanksgiving => nth_weekday(y, 11, 4, 4),
+        Holiday::Memorial => nth_weekday(y, 5, 1, 5),
+        Holiday::Labor => nth_weekday(y, 9, 1, 1),
+        Holiday::Election => nth_weekday(y, 11, 1, 1)?.add_days(1),
+        Holiday::Easter => easter(y),
+    }
+}
+
+/// The occurrence of holiday `h` nearest the anchor in the direction
+/// `lean` (the anchor itself counts either way).
+pub(crate) fn holiday_near(anchor: Ymd, h: Holiday, lean: Lean) -> Option<Ymd> {
+    let before = holiday_date(h, anchor.y)
+        .filter(|d| *d <= anchor)
+        .or_else(|| holiday_date(h, anchor.y - 1));
+    let after = holiday_date(h, anchor.y)
+        .filter(|d| *d >= anchor)
+        .or_else(|| holiday_date(h, anchor.y + 1));
+    match lean {
+        Lean::Past => before,
+        Lean::Future => after,
+        Lean::Nearest => match (before, after) {
+            (Some(b), Some(a)) => {
+                if a.days() - anchor.days() < anchor.days() - b.days() {
+                    Some(a)
+                } else {
+                    Some(b)
+                }
+            }
+            (b, a) => b.or(a),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +276,46 @@ mod tests {
         assert_eq!(year_near(a, 1, Some(9), Lean::Nearest), 2025);
         assert_eq!(year_near(a, 1, Some(9), Lean::Future), 2026);
         assert_eq!(add_months(2025, 1, -1), Some((2024, 12)));
+    }
+
+    #[test]
+    fn holidays() {
+        assert_eq!(
+            holiday_date(Holiday::Thanksgiving, 2024),
+            Some(ymd(2024, 11, 28))
+        );
+        assert_eq!(
+            holiday_date(Holiday::Thanksgiving, 2023),
+            Some(ymd(2023, 11, 23))
+        );
+        assert_eq!(
+            holiday_date(Holiday::Memorial, 2024),
+            Some(ymd(2024, 5, 27))
+        );
+        assert_eq!(holiday_date(Holiday::Labor, 2025), Some(ymd(2025, 9, 1)));
+        assert_eq!(
+            holiday_date(Holiday::Election, 2024),
+            Some(ymd(2024, 11, 5))
+        );
+        assert_eq!(
+            holiday_date(Holiday::Election, 2022),
+            Some(ymd(2022, 11, 8))
+        );
+        assert_eq!(holiday_date(Holiday::Easter, 2024), Some(ymd(2024, 3, 31)));
+        assert_eq!(holiday_date(Holiday::Easter, 2025), Some(ymd(2025, 4, 20)));
+        let a = ymd(2025, 2, 3);
+        assert_eq!(
+            holiday_near(a, Holiday::Christmas, Lean::Nearest),
+            Some(ymd(2024, 12, 25))
+        );
+        assert_eq!(
+            holiday_near(a, Holiday::Christmas, Lean::Future),
+            Some(ymd(2025, 12, 25))
+        );
+        assert_eq!(
+            holiday_near(ymd(1, 1, 1), Holiday::Halloween, Lean::Past),
+            None
+        );
     }
 
     #[test]

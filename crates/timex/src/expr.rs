@@ -4,7 +4,7 @@
 //! value. Keeping the two apart lets the same phrase resolve with or
 //! without a publication date.
 
-use crate::lexicon::{DayPart, Season, Unit};
+use crate::lexicon::{DayPart, Holiday, Season, Unit};
 
 /// A year as the text gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,8 +79,18 @@ pub(crate) enum Expr {
         year: Yr,
         shift: Option<i8>,
     },
+    /// A holiday of a given or inferred year; `shift` as for weekdays;
+    /// `week` for the week it falls in ("Easter week").
+    Holiday {
+        h: Holiday,
+        year: Yr,
+        shift: Option<i8>,
+        week: bool,
+    },
     /// Quarter `q` (the latest complete one when `None`) of a year.
     Quarter { q: Option<u8>, year: Yr },
+    /// The last quarter the text named ("that quarter").
+    QuarterAnaphor,
     /// Half `h` of a year.
     Half { h: u8, year: Yr },
     /// An amount of units before (-1) or after (+1) the anchor

@@ -9,7 +9,7 @@
 
 use crate::anchor::Lean;
 use crate::expr::{Amount, Clock, DaySpec, Expr, Ref, Yr};
-use crate::lexicon::{DayPart, Kw, Lex, Unit};
+use crate::lexicon::{DayPart, Holiday, Kw, Lex, Unit};
 use crate::scanner::{Shape, Token};
 
 /// One recognised phrase, in token indices.
@@ -66,6 +66,33 @@ impl<'a> Grammar<'a> {
                     .get(t.start..t.end)
                     .is_some_and(|s| s.eq_ignore_ascii_case(w))
         })
+    }
+
+    /// Token `i` starts a sentence (or the text, or a line).
+    fn opens_sentence(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else {
+            return false;
+        };
+        if t.newline || i == 0 {
+            return true;
+        }
+        // Skip opening quotes.
+        let mut p = i;
+        for _ in 0..3 {
+            let Some(q) = p.checked_sub(1) else {
+                return true;
+            };
+            p = q;
+            let pt = &self.t[p];
+            if pt.is('"') || pt.is('`') || pt.is('\'') {
+                if pt.newline {
+                    return true;
+                }
+                continue;
+            }
+            return pt.is('.') || pt.is('!') || pt.is('?');
+        }
+        false
     }
 
     /// Value and digit count of number token `i`.
@@ -246,6 +273,13 @@ impl<'a> Grammar<'a> {
                 j + 1,
                 Expr::Day(DaySpec::Rel(0), Some(Clock::Part(DayPart::Night))),
             ),
+            // "Now, ..." opening a sentence moves the story along rather
+            // than placing it in time.
+            Lex::Kw(Kw::Now | Kw::Currently)
+                if self.opens_sentence(j) && self.punct(j + 1, ',') =>
+            {
+                None
+            }
             Lex::Kw(Kw::Now | Kw::Currently | Kw::Nowadays) => {
                 plain(j + 1, Expr::Ref(Ref::Present))
             }
@@ -308,6 +342,21 @@ impl<'a> Grammar<'a> {
                 }
             }
             Lex::Decade(d) => plain(j + 1, Expr::Decade(190 + i32::from(d) / 10)),
+            Lex::Holiday(_) | Lex::HolidayHead(_) | Lex::Kw(Kw::New) => self.holiday(j, None),
+            // "mid-afternoon", "late morning (yesterday)": the modifier was
+            // consumed by `parse`, so a bare part of the day is only taken
+            // right after one.
+            Lex::DayPart(
+                p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night),
+            ) if j > 0
+                && (matches!(self.lex(j - 1), Lex::Kw(Kw::Mid | Kw::Early | Kw::Late))
+                    || (self.punct(j - 1, '-')
+                        && j > 1
+                        && matches!(self.lex(j - 2), Lex::Kw(Kw::Mid | Kw::Early | Kw::Late)))) =>
+            {
+                let (end, spec) = self.day_after(j + 1).unwrap_or((j + 1, DaySpec::Rel(0)));
+                plain(end, Expr::Day(spec, Some(Clock::Part(p))))
+            }
             Lex::DayPart(p @ (DayPart::Noon | DayPart::Midnight)) => {
                 let at = if p == DayPart::Noon { (12, 0) } else { (24, 0) };
                 let (end, spec) = self.day_after(j + 1).unwrap_or((j + 1, DaySpec::Rel(0)));
@@ -354,7 +403,7 @@ impl<'a> Grammar<'a> {
                 _ => {}
             }
         }
-        let prev_for = j > 0 && matches!(self.lex(j - 1), Lex::Kw(Kw::For | Kw::In));
+        let prev_for = j > 0 && matches!(self.lex(j - 1), Lex::Kw(Kw::For | Kw::In | Kw::Within));
         if plural && prev_for && !matches!(unit, Unit::Second | Unit::Weekend) {
             return Some((j + 1, Expr::Duration(Amount::Some, unit), None));
         }
@@ -404,6 +453,18 @@ impl<'a> Grammar<'a> {
                 | Kw::Latest
                 | Kw::Current),
             ) => self.det(n, k),
+            // "over the years", "in the weeks ahead": an open length.
+            Lex::Unit { unit, plural: true }
+                if !matches!(unit, Unit::Second | Unit::Weekend)
+                    && ((j > 0 && self.kw(j - 1, Kw::Over)) || self.kw(n + 1, Kw::Ahead)) =>
+            {
+                let end = if self.kw(n + 1, Kw::Ahead) {
+                    n + 2
+                } else {
+                    n + 1
+                };
+                plain(end, Expr::Duration(Amount::Some, unit))
+            }
             Lex::Unit {
                 unit: Unit::Quarter,
                 plural: false,
@@ -420,15 +481,36 @@ impl<'a> Grammar<'a> {
             } => plain(n + 1, Expr::RelUnit(Unit::Weekend, 0)),
             Lex::Kw(Kw::Fiscal) => match self.lex(n + 1) {
                 Lex::Ordinal(q) => self.ordinal(n + 1, q),
+                Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                } => self.the_year(j, n + 1, false),
                 _ => None,
             },
+            Lex::None
+                if self.word(n, "full")
+                    && self.lex(n + 1)
+                        == (Lex::Unit {
+                            unit: Unit::Year,
+                            plural: false,
+                        }) =>
+            {
+                self.the_year(j, n + 1, false)
+            }
             Lex::Number(_) | Lex::Kw(Kw::Early | Kw::Late | Kw::Mid) => self.core(n),
             Lex::Ordinal(q) if q > 0 => self.ordinal(n, q),
             Lex::Season(_) => self.season(n, None),
             Lex::Decade(_) => self.core(n),
             Lex::Unit {
-                unit: Unit::Year, ..
-            } => self.core(n),
+                unit: Unit::Year,
+                plural,
+            } => self.core(n).or_else(|| {
+                if plural {
+                    None
+                } else {
+                    self.the_year(j, n, true)
+                }
+            }),
             _ => {
                 if self.year_at(n).is_some() {
                     // "the 1988 third quarter", "the 1988 period".
@@ -457,6 +539,44 @@ impl<'a> Grammar<'a> {
                 None
             }
         }
+    }
+
+    /// "the year" (token `j` is "the", `y` is "year"): the year of the
+    /// report after "for", "of", "in" ("sales for the year"), a year's
+    /// length before "ended"/"ending" ("the year ended March 31"), a
+    /// written year ("the year 2000"). Anything else ("the year before",
+    /// "the year he left") is left alone; `bare` is false when a word
+    /// between ("the full year", "the fiscal year") already makes it a
+    /// period, and then what follows does not matter.
+    fn the_year(&self, j: usize, y: usize, bare: bool) -> Option<Core> {
+        let k = y + 1;
+        if let Some(yr) = self.year_at(k) {
+            return Some((k + 1, Expr::Day(cal(Yr::Abs(yr), None, None), None), None));
+        }
+        if let Some((e, yr)) = self.spoken_year(k) {
+            return Some((e, Expr::Day(cal(Yr::Abs(yr), None, None), None), None));
+        }
+        let length = Some((y + 1, Expr::Duration(Amount::N(1), Unit::Year), None));
+        if self.word(k, "ended") || self.word(k, "ending") || self.word(k, "through") {
+            return length;
+        }
+        let prev = j.checked_sub(1);
+        if prev.is_some_and(|p| self.word(p, "throughout")) {
+            return length;
+        }
+        let prep = prev.is_some_and(|p| {
+            matches!(self.lex(p), Lex::Kw(Kw::For | Kw::Of | Kw::In))
+                || self.word(p, "during")
+                || self.word(p, "through")
+        });
+        let tail_ok = !bare
+            || self.t.get(k).is_none_or(|t| {
+                matches!(t.shape, Shape::Punct(_))
+                    || matches!(self.lex(k), Lex::Kw(Kw::Of | Kw::To | Kw::By))
+                    || self.word(k, "and")
+                    || self.word(k, "as")
+            });
+        (prep && tail_ok).then_some((y + 1, Expr::RelUnit(Unit::Year, 0), None))
     }
 
     /// Phrases after "last", "this", "next", "current", "that" and kin.
@@ -495,6 +615,7 @@ impl<'a> Grammar<'a> {
                 let expr = match (k, unit) {
                     (Kw::That, Unit::Year) => Expr::YearAnaphor(0),
                     (Kw::That, Unit::Day) => Expr::Day(DaySpec::Anaphor(0), None),
+                    (Kw::That, Unit::Quarter) => Expr::QuarterAnaphor,
                     (Kw::That, _) => return None,
                     (Kw::Latest, Unit::Quarter) => Expr::Quarter {
                         q: None,
@@ -539,6 +660,11 @@ impl<'a> Grammar<'a> {
             Lex::Season(_) if k != Kw::Current && k != Kw::Latest => {
                 self.season(n, Some(shift as i8))
             }
+            Lex::Holiday(_) | Lex::HolidayHead(_) | Lex::Kw(Kw::New)
+                if matches!(k, Kw::Last | Kw::This | Kw::Next) =>
+            {
+                self.holiday(n, Some(shift as i8))
+            }
             Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening))
                 if k == Kw::This =>
             {
@@ -573,6 +699,17 @@ impl<'a> Grammar<'a> {
     /// "third quarter (of 1990)", "first half", "first nine months",
     /// "third-quarter".
     fn ordinal(&self, j: usize, q: u8) -> Option<Core> {
+        if q == 4
+            && self.t.get(j).is_some_and(|t| t.cap)
+            && self.kw(j + 1, Kw::Of)
+            && self.lex(j + 2)
+                == (Lex::Month {
+                    month: 7,
+                    abbr: false,
+                })
+        {
+            return self.holiday_tail(j + 3, Holiday::Independence, None);
+        }
         let mut k = j + 1;
         if self.punct(k, '-') && self.glued(k) {
             k += 1;
@@ -664,6 +801,108 @@ impl<'a> Grammar<'a> {
                 season,
                 year,
                 shift,
+            },
+            None,
+        ))
+    }
+
+    /// Holidays: "Christmas", "Thanksgiving Day", "New Year's Eve",
+    /// "Election Day", "Valentine's Day", "Easter week". Names must be
+    /// capitalised: "election day" in lower case is any vote.
+    fn holiday(&self, j: usize, shift: Option<i8>) -> Option<Core> {
+        if !self.t.get(j).is_some_and(|t| t.cap) {
+            return None;
+        }
+        let cap_word = |i: usize, w: &str| self.word(i, w) && self.t.get(i).is_some_and(|t| t.cap);
+        let possessive = |i: usize| self.punct(i, '\'') && self.glued(i) && self.word(i + 1, "s");
+        match self.lex(j) {
+            Lex::Holiday(h) => {
+                let mut k = j + 1;
+                let mut h = h;
+                match h {
+                    Holiday::Christmas if cap_word(k, "eve") => {
+                        h = Holiday::ChristmasEve;
+                        k += 1;
+                    }
+                    Holiday::Christmas | Holiday::Thanksgiving if cap_word(k, "day") => k += 1,
+                    Holiday::Easter if cap_word(k, "sunday") => k += 1,
+                    Holiday::Easter
+                        if self.lex(k)
+                            == (Lex::Unit {
+                                unit: Unit::Week,
+                                plural: false,
+                            }) =>
+                    {
+                        return Some((
+                            k + 1,
+                            Expr::Holiday {
+                                h,
+                                year: Yr::Unknown,
+                                shift,
+                                week: true,
+                            },
+                            None,
+                        ));
+                    }
+                    _ => {}
+                }
+                self.holiday_tail(k, h, shift)
+            }
+            Lex::HolidayHead(h) => {
+                let mut k = j + 1;
+                if h == Holiday::Valentines && possessive(k) {
+                    k += 2;
+                }
+                if !cap_word(k, "day") {
+                    return None;
+                }
+                self.holiday_tail(k + 1, h, shift)
+            }
+            Lex::Kw(Kw::New) => {
+                if !cap_word(j + 1, "year") {
+                    return None;
+                }
+                let mut k = j + 2;
+                let poss = possessive(k);
+                if poss {
+                    k += 2;
+                }
+                let h = if cap_word(k, "eve") {
+                    k += 1;
+                    Holiday::NewYearsEve
+                } else if cap_word(k, "day") {
+                    k += 1;
+                    Holiday::NewYear
+                } else if poss {
+                    Holiday::NewYear
+                } else {
+                    return None;
+                };
+                self.holiday_tail(k, h, shift)
+            }
+            _ => None,
+        }
+    }
+
+    /// An optional year after a holiday's name ("Christmas 1998",
+    /// "Thanksgiving of 1999").
+    fn holiday_tail(&self, k: usize, h: Holiday, shift: Option<i8>) -> Option<Core> {
+        let (end, year) = if let Some(y) = self.year_at(k) {
+            (k + 1, Yr::Abs(y))
+        } else if self.kw(k, Kw::Of)
+            && let Some(y) = self.year_at(k + 1)
+        {
+            (k + 2, Yr::Abs(y))
+        } else {
+            (k, Yr::Unknown)
+        };
+        Some((
+            end,
+            Expr::Holiday {
+                h,
+                year,
+                shift,
+                week: false,
             },
             None,
         ))
@@ -874,6 +1113,7 @@ impl<'a> Grammar<'a> {
                     self.lex(j - 1),
                     Lex::Kw(
                         Kw::In
+                            | Kw::The
                             | Kw::Since
                             | Kw::Of
                             | Kw::Last
@@ -1155,16 +1395,33 @@ impl<'a> Grammar<'a> {
         if self.punct(k, '-') && self.glued(k) {
             k += 1;
         }
+        // "two more weeks", "an additional year": still a length.
+        let mut more = false;
+        if self.kw(k, Kw::More) || self.word(k, "additional") || self.word(k, "extra") {
+            more = true;
+            k += 1;
+        }
         if self.kw(k, Kw::Trading) {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        if more && matches!(self.lex(k + 1), Lex::Kw(Kw::Ago | Kw::Earlier | Kw::Later)) {
+            return None;
+        }
         // "the 1988 quarter" names a quarter, not 1988 of them.
         if !plural && self.num(j).is_some_and(|(_, d)| d == 4) && !self.punct(k - 1, '-') {
             return None;
         }
         k += 1;
         if unit == Unit::Weekend {
+            return None;
+        }
+        // "a year-earlier loss": the phrase is "year-earlier", not "a year".
+        if !plural
+            && self.punct(k, '-')
+            && self.glued(k)
+            && matches!(self.lex(k + 1), Lex::Kw(Kw::Ago | Kw::Earlier))
+        {
             return None;
         }
         // "a 6-year-old", "52 years old": ages, not times.

@@ -39,6 +39,36 @@ pub(crate) enum Season {
     Winter,
 }
 
+/// A named day of the year. Fixed ones fall on the same date every
+/// year; the others are counted from weekdays (or, for Easter, the moon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    /// 25 December ("Christmas", "Christmas Day").
+    Christmas,
+    /// 24 December.
+    ChristmasEve,
+    /// 1 January ("New Year's Day", "New Year's").
+    NewYear,
+    /// 31 December.
+    NewYearsEve,
+    /// 14 February.
+    Valentines,
+    /// 4 July ("Independence Day", "the Fourth of July").
+    Independence,
+    /// 31 October.
+    Halloween,
+    /// The fourth Thursday of November (the United States' one).
+    Thanksgiving,
+    /// The last Monday of May (United States).
+    Memorial,
+    /// The first Monday of September (United States).
+    Labor,
+    /// The Tuesday after the first Monday of November (United States).
+    Election,
+    /// Easter Sunday (Western churches).
+    Easter,
+}
+
 /// Words with a fixed job in the grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kw {
@@ -124,8 +154,7 @@ pub(crate) enum Kw {
     Am,
     Pm,
     Zone,
-    Christmas,
-    Thanksgiving,
+    New,
     Eve,
     Period,
     Term,
@@ -155,6 +184,10 @@ pub(crate) enum Lex {
     DayPart(DayPart),
     /// Spoken decade ("nineties" = 90).
     Decade(u8),
+    /// A holiday named by one word ("Christmas", "Thanksgiving").
+    Holiday(Holiday),
+    /// The first word of a holiday named "... Day" ("Election", "Labor").
+    HolidayHead(Holiday),
     /// A keyword.
     Kw(Kw),
 }
@@ -391,8 +424,16 @@ fn lookup(w: &str) -> Lex {
         "pm" => kw(Pm),
         "est" | "edt" | "gmt" | "utc" | "cst" | "cdt" | "pst" | "pdt" | "mst" | "mdt" | "bst"
         | "cet" | "et" => kw(Zone),
-        "christmas" => kw(Christmas),
-        "thanksgiving" => kw(Thanksgiving),
+        "christmas" | "xmas" => Lex::Holiday(Holiday::Christmas),
+        "thanksgiving" => Lex::Holiday(Holiday::Thanksgiving),
+        "easter" => Lex::Holiday(Holiday::Easter),
+        "halloween" => Lex::Holiday(Holiday::Halloween),
+        "election" => Lex::HolidayHead(Holiday::Election),
+        "labor" | "labour" => Lex::HolidayHead(Holiday::Labor),
+        "memorial" => Lex::HolidayHead(Holiday::Memorial),
+        "independence" => Lex::HolidayHead(Holiday::Independence),
+        "valentine" => Lex::HolidayHead(Holiday::Valentines),
+        "new" => kw(New),
         "eve" => kw(Eve),
         "period" => kw(Period),
         "term" => kw(Term),

@@ -3,8 +3,10 @@
 //!
 //! # What is found
 //! Dates ("23 January 2025", "Jan. 5", "in June", "2018", "the 1990s",
-//! "the third quarter", "last fall"), relative dates ("yesterday", "on
-//! Monday", "last week", "three days ago", "earlier in December"), times
+//! "the third quarter", "last fall", "for the year"), holidays
+//! ("Thanksgiving Day", "last Christmas", "Election Day"), relative dates
+//! ("yesterday", "on Monday", "last week", "three days ago", "earlier in
+//! December"), times
 //! ("at 3 p.m.", "Tuesday morning", "noon Thursday"), durations ("nearly
 //! three years", "the past two months", "two-year"), sets ("every week",
 //! "daily", "each Thursday") and general references ("now", "currently",
@@ -20,8 +22,11 @@
 //! without a year or week lean the way the sentence does: a cue word
 //! nearby ("will", "next", "said", a past participle) picks the coming or
 //! the last occurrence; with no cue a bare weekday is the latest one at or
-//! before the anchor (news reports the past) and a bare month or
-//! day-of-month is the nearest occurrence, ties to the past. Anaphoric
+//! before the anchor (news reports the past) and a bare month, day-of-month
+//! or holiday is the nearest occurrence (ties to the past), unless the
+//! verb's tense points to the other one and it is at most eight months away
+//! ("stepped down in March", written in November, is this year's March);
+//! a word right before the phrase ("ended", "effective") decides outright. Anaphoric
 //! phrases ("that year", "the next day") count from the last date the text
 //! resolved.
 //!
@@ -69,7 +74,8 @@ pub fn find(text: &str, anchor: Option<Date>) -> Vec<Timex> {
             continue;
         }
         let tense = tense::lean(text, &toks, m.first, m.end);
-        let (kind, value) = resolver.resolve(m.expr, m.lean, tense, m.first);
+        let phrase = m.lean.or_else(|| tense::adjacent(text, &toks, m.first));
+        let (kind, value) = resolver.resolve(m.expr, phrase, tense, m.first);
         out.push(Timex {
             start: toks[m.first].start,
             end: toks[m.end - 1].end,
@@ -277,6 +283,114 @@ mod tests {
     }
 
     #[test]
+    fn holidays() {
+        // 2025-01-25 is a Saturday.
+        let a = date(2025, 1, 25);
+        assert_eq!(
+            one("The shop burned down on Thanksgiving Day.", a),
+            pair("Thanksgiving Day", "2024-11-28")
+        );
+        assert_eq!(
+            one("Crowds gathered last Christmas.", a),
+            pair("last Christmas", "2024-12-25")
+        );
+        assert_eq!(
+            one("Fireworks are planned for New Year's Eve.", a),
+            pair("New Year's Eve", "2024-12-31")
+        );
+        assert_eq!(
+            one("Voters go to the polls on Election Day 2026.", a),
+            pair("Election Day 2026", "2026-11-03")
+        );
+        assert_eq!(
+            one("Pilgrims will arrive during Easter week.", a),
+            pair("Easter week", "2025-W16")
+        );
+        assert_eq!(
+            one("The parade marks the Fourth of July.", a),
+            pair("the Fourth of July", "2025-07-04")
+        );
+        assert!(tag("A new year brings a new election day.", Some(a)).is_empty());
+    }
+
+    #[test]
+    fn the_year_in_reports() {
+        let a = date(2025, 10, 30);
+        assert_eq!(
+            one("Sales rose 4% for the year.", a),
+            pair("the year", "2025")
+        );
+        assert_eq!(
+            tag("Profit in the year ended June 30 doubled.", Some(a)),
+            [pair("the year", "P1Y"), pair("June 30", "2025-06-30")]
+        );
+        assert_eq!(
+            one("The firm expects growth for the full year.", a),
+            pair("the full year", "2025")
+        );
+        assert!(tag("He left the year before.", Some(a)).is_empty());
+    }
+
+    #[test]
+    fn tense_moves_far_months() {
+        // Late October: a past verb keeps March in this year, a future one
+        // sends it to the next; with no cue the nearest one wins.
+        let a = date(2025, 10, 30);
+        assert_eq!(
+            one("The chief executive stepped down in March.", a),
+            pair("March", "2025-03")
+        );
+        assert_eq!(
+            one("The new plant will open in March.", a),
+            pair("March", "2026-03")
+        );
+        assert_eq!(
+            tag("Rates for the year ended Jan. 31 were flat.", Some(a))[1],
+            pair("Jan. 31", "2025-01-31")
+        );
+        assert_eq!(
+            one("The rule takes hold effective Feb. 1 under the pact.", a).1,
+            "2026-02-01"
+        );
+        // Abbreviations do not end the sentence the cue is looked for in.
+        let b = date(2025, 1, 22);
+        assert_eq!(
+            one("She could visit the U.S. as early as Friday.", b),
+            pair("Friday", "2025-01-24")
+        );
+        assert_eq!(
+            one("The rally had been scheduled to start Friday evening.", b),
+            pair("Friday evening", "2025-01-17TEV")
+        );
+    }
+
+    #[test]
+    fn open_lengths_and_discourse_now() {
+        let a = date(2025, 1, 25);
+        assert_eq!(
+            one("The talks may run two more weeks.", a),
+            pair("two more weeks", "P2W")
+        );
+        assert_eq!(
+            one("A deal is likely within weeks.", a),
+            pair("within weeks", "PXW")
+        );
+        assert_eq!(
+            one("Prices may slide in the months ahead.", a),
+            pair("the months ahead", "PXM")
+        );
+        assert_eq!(
+            one("Shares were flat by mid-afternoon yesterday.", a),
+            pair("mid-afternoon yesterday", "2025-01-24TAF")
+        );
+        assert!(tag("The vote failed. Now, the party regroups.", Some(a)).is_empty());
+        assert_eq!(
+            one("A loss compared with a year-earlier profit.", a).0,
+            "year-earlier"
+        );
+    }
+
+    #[test]
     fn no_false_alarms() {
         let a = date(2025, 1, 25);
         assert!(tag("You may go. Troops march on. Prices fall.", Some(a)).is_empty());
@@ -297,6 +411,12 @@ mod tests {
             "every 4294967295 weeks 2 1/",
             "mid-",
             "the end of the",
+            "New Year's",
+            "last Christmas Eve 0999",
+            "Easter week",
+            "for the year",
+            "Now,",
+            "ended",
         ] {
             let _ = find(s, a);
             let _ = find(s, None);

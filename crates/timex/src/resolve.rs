@@ -9,14 +9,18 @@
 
 use std::fmt::Write;
 
-use crate::anchor::{Lean, Ymd, add_months, weekday_near, year_near};
+use crate::anchor::{Lean, Ymd, add_months, holiday_date, holiday_near, weekday_near, year_near};
 use crate::expr::{Amount, Clock, DaySpec, Expr, Ref, Yr};
-use crate::lexicon::{DayPart, Season, Unit};
+use crate::lexicon::{DayPart, Holiday, Season, Unit};
 use crate::timex::Kind;
 
 /// How far back (in tokens) a quarter still sets the frame for
 /// "a year earlier".
 const QUARTER_REACH: usize = 200;
+
+/// How many months away a written month may be and still follow the
+/// verb's tense rather than the nearest occurrence.
+const TENSE_REACH: i64 = 8;
 
 /// Resolution state for one text.
 pub(crate) struct Resolver {
@@ -66,7 +70,7 @@ impl Resolver {
                     DaySpec::Cal { .. } => phrase,
                     _ => lean,
                 };
-                self.day(spec, lean, &mut v);
+                self.day(spec, lean, tense, &mut v);
                 if let Some(c) = clock {
                     clock_suffix(c, &mut v);
                     Kind::Time
@@ -93,8 +97,30 @@ impl Resolver {
                 self.season(season, year, shift, lean, &mut v);
                 Kind::Date
             }
+            Expr::Holiday {
+                h,
+                year,
+                shift,
+                week,
+            } => {
+                self.holiday(h, year, shift, lean, week, &mut v);
+                Kind::Date
+            }
             Expr::Quarter { q, year } => {
                 self.quarter(q, year, lean, at, &mut v);
+                Kind::Date
+            }
+            Expr::QuarterAnaphor => {
+                match self.last_quarter {
+                    Some((y, q, _)) => push_quarter(i64::from(y) * 4 + i64::from(q) - 1, &mut v),
+                    None => match self.anchor {
+                        // No quarter named yet: the latest complete one.
+                        Some(a) => {
+                            push_quarter(i64::from(a.y) * 4 + i64::from(a.quarter()) - 2, &mut v)
+                        }
+                        None => v.push_str("XXXX-QX"),
+                    },
+                }
                 Kind::Date
             }
             Expr::Half { h, year } => {
@@ -175,16 +201,14 @@ impl Resolver {
         }
     }
 
-    fn day(&mut self, spec: DaySpec, lean: Option<Lean>, v: &mut String) {
+    fn day(&mut self, spec: DaySpec, lean: Option<Lean>, tense: Option<Lean>, v: &mut String) {
         let a = self.anchor;
         match spec {
             DaySpec::Cal { year, month, day } => {
                 let y = match (year, a) {
                     (Yr::Abs(y), _) => Some(y),
                     (Yr::Rel(o), Some(a)) => Some(a.y + o),
-                    (Yr::Unknown, Some(a)) => {
-                        month.map(|m| year_near(a, m, day, lean.unwrap_or(Lean::Nearest)))
-                    }
+                    (Yr::Unknown, Some(a)) => month.map(|m| cal_year(a, m, day, lean, tense)),
                     _ => None,
                 };
                 match (y, month, day) {
@@ -386,6 +410,58 @@ impl Resolver {
         });
     }
 
+    fn holiday(
+        &mut self,
+        h: Holiday,
+        year: Yr,
+        shift: Option<i8>,
+        lean: Option<Lean>,
+        week: bool,
+        v: &mut String,
+    ) {
+        let d = match (year, self.anchor) {
+            (Yr::Abs(y), _) => holiday_date(h, y),
+            (Yr::Rel(o), Some(a)) => holiday_date(h, a.y + o),
+            (Yr::Unknown, Some(a)) => match shift {
+                // "last Christmas" is never today's.
+                Some(s) if s < 0 => a.add_days(-1).and_then(|b| holiday_near(b, h, Lean::Past)),
+                Some(s) if s > 0 => a.add_days(1).and_then(|b| holiday_near(b, h, Lean::Future)),
+                Some(_) => holiday_date(h, a.y),
+                // As for written months: the nearest one, unless the
+                // sentence leans the other way and that one is not too far.
+                None => {
+                    let near = holiday_near(a, h, Lean::Nearest);
+                    let leaned = lean
+                        .and_then(|l| holiday_near(a, h, l))
+                        .filter(|d| month_gap(a, d.y, d.m) <= TENSE_REACH);
+                    leaned.or(near)
+                }
+            },
+            _ => None,
+        };
+        match d {
+            Some(d) if week => push_week(d, v),
+            Some(d) => self.year_value(Cal::Day(d), v),
+            None if week => v.push_str("XXXX-WXX"),
+            None => match h {
+                // Fixed dates keep their month and day without a year.
+                Holiday::Christmas
+                | Holiday::ChristmasEve
+                | Holiday::NewYear
+                | Holiday::NewYearsEve
+                | Holiday::Valentines
+                | Holiday::Independence
+                | Holiday::Halloween => match holiday_date(h, 2001) {
+                    Some(f) => {
+                        let _ = write!(v, "XXXX-{:02}-{:02}", f.m, f.d);
+                    }
+                    None => v.push_str("XXXX-XX-XX"),
+                },
+                _ => v.push_str("XXXX-XX-XX"),
+            },
+        }
+    }
+
     fn quarter(&mut self, q: Option<u8>, year: Yr, lean: Option<Lean>, at: usize, v: &mut String) {
         let a = self.anchor;
         let idx: Option<i64> = match (q, year, a) {
@@ -502,6 +578,33 @@ impl Resolver {
             }
         }
     }
+}
+
+/// The year of a written month (and day) without one. The phrase's own
+/// direction wins; otherwise the nearest occurrence, unless the verb's
+/// tense points the other way and that occurrence is still within
+/// [`TENSE_REACH`] months ("stepped down in March", said in November, is
+/// this year's March, not next year's).
+fn cal_year(a: Ymd, m: u8, d: Option<u8>, phrase: Option<Lean>, tense: Option<Lean>) -> i32 {
+    if let Some(l) = phrase {
+        return year_near(a, m, d, l);
+    }
+    let near = year_near(a, m, d, Lean::Nearest);
+    let Some(t) = tense else {
+        return near;
+    };
+    let y = year_near(a, m, d, t);
+    let gap = month_gap(a, y, m);
+    if y != near && gap <= TENSE_REACH {
+        y
+    } else {
+        near
+    }
+}
+
+/// Whole months between the anchor's month and month `m` of year `y`.
+fn month_gap(a: Ymd, y: i32, m: u8) -> i64 {
+    (i64::from(y) * 12 + i64::from(m) - i64::from(a.y) * 12 - i64::from(a.m)).abs()
 }
 
 fn season_index(s: Season) -> u8 {

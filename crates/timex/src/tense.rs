@@ -21,7 +21,7 @@ pub(crate) fn lean(text: &str, toks: &[Token], first: usize, end: usize) -> Opti
         i -= 1;
         steps += 1;
         let t = &toks[i];
-        if ends_sentence(t) {
+        if ends_sentence(text, toks, i) {
             break;
         }
         if let Some(l) = cue(text, toks, i) {
@@ -34,7 +34,7 @@ pub(crate) fn lean(text: &str, toks: &[Token], first: usize, end: usize) -> Opti
     let stop = end.saturating_add(AHEAD).min(toks.len());
     for i in end..stop {
         let t = &toks[i];
-        if ends_sentence(t) || t.newline {
+        if ends_sentence(text, toks, i) || t.newline {
             break;
         }
         if let Some(l) = cue(text, toks, i) {
@@ -44,8 +44,52 @@ pub(crate) fn lean(text: &str, toks: &[Token], first: usize, end: usize) -> Opti
     None
 }
 
-fn ends_sentence(t: &Token) -> bool {
-    t.is('.') || t.is('!') || t.is('?') || t.is(';')
+/// A lean fixed by the word right before the phrase (a preposition
+/// between is allowed): "the year ended Jan. 31" is past however far
+/// January is, "effective June 1" ahead. Stronger than [`lean`], which
+/// only breaks ties between near occurrences.
+pub(crate) fn adjacent(text: &str, toks: &[Token], first: usize) -> Option<Lean> {
+    let word = |i: usize| toks.get(i).and_then(|t| text.get(t.start..t.end));
+    let mut i = first.checked_sub(1)?;
+    if word(i).is_some_and(|w| {
+        ["on", "in", "at", "by"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    }) {
+        i = i.checked_sub(1)?;
+    }
+    let w = word(i)?;
+    if w.eq_ignore_ascii_case("ended") {
+        Some(Lean::Past)
+    } else if w.eq_ignore_ascii_case("ending") || w.eq_ignore_ascii_case("effective") {
+        Some(Lean::Future)
+    } else {
+        None
+    }
+}
+
+/// Token `i` ends a sentence. The period of an abbreviation ("U.S.",
+/// "Mr.", "Jan.") does not: it is glued to a short word and what follows
+/// is not capitalised, or it closes a one-letter word.
+fn ends_sentence(text: &str, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    if t.is('!') || t.is('?') || t.is(';') {
+        return true;
+    }
+    if !t.is('.') {
+        return false;
+    }
+    let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
+        return true;
+    };
+    if t.space || prev.shape != Shape::Word {
+        return true;
+    }
+    let short = text.get(prev.start..prev.end).is_some_and(|w| w.len() == 1);
+    let next_lower = toks
+        .get(i + 1)
+        .is_some_and(|n| n.shape == Shape::Word && !n.cap);
+    !(short || next_lower)
 }
 
 /// The lean a single word signals.
@@ -63,10 +107,66 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Lean> {
         *b = c.to_ascii_lowercase();
     }
     let w = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    let next_is = |words: &[&str]| {
+        toks.get(i + 1)
+            .and_then(|n| text.get(n.start..n.end))
+            .is_some_and(|n| words.iter().any(|w| n.eq_ignore_ascii_case(w)))
+    };
+    let prev_is = |words: &[&str]| {
+        i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .and_then(|n| text.get(n.start..n.end))
+            .is_some_and(|n| words.iter().any(|w| n.eq_ignore_ascii_case(w)))
+    };
+    // "was due to", "had been scheduled to": a plan told in the past
+    // tense, about a day that has usually come and gone.
+    let past_plan = || {
+        let mut p = i;
+        for _ in 0..2 {
+            let Some(q) = p.checked_sub(1) else {
+                return false;
+            };
+            p = q;
+            let Some(pw) = toks.get(p).and_then(|t| text.get(t.start..t.end)) else {
+                return false;
+            };
+            if ["was", "were", "had"]
+                .iter()
+                .any(|x| pw.eq_ignore_ascii_case(x))
+            {
+                return true;
+            }
+            if !pw.eq_ignore_ascii_case("been") {
+                return false;
+            }
+        }
+        false
+    };
+    if matches!(
+        w,
+        "scheduled" | "expected" | "due" | "planned" | "set" | "supposed"
+    ) && past_plan()
+    {
+        return Some(Lean::Past);
+    }
     match w {
-        "will" | "shall" | "plans" | "plan" | "planned" | "planning" | "scheduled" | "expected"
-        | "expects" | "expect" | "due" | "upcoming" | "hopes" | "intends" | "aims" | "tomorrow"
-        | "next" | "coming" | "until" | "would" | "could" | "soon" | "likely" | "set"
+        // "planned" and "set" are as often past deeds ("the rally
+        // planned for Saturday was called off", "set Friday as the
+        // deadline") as plans; only "is planned", "set to" look ahead.
+        "planned" | "scheduled" if prev_is(&["is", "are", "be", "been"]) => {
+            return Some(Lean::Future);
+        }
+        "planned" if next_is(&["to", "a", "an", "the"]) => return Some(Lean::Future),
+        "planned" => return None,
+        // "next to the embassy" is a place.
+        "next" if next_is(&["to"]) => return None,
+        "set" if next_is(&["to", "for"]) => return Some(Lean::Future),
+        "set" => return None,
+        // "is to resume trading Tuesday".
+        "to" if prev_is(&["is", "are"]) => return Some(Lean::Future),
+        "will" | "shall" | "plans" | "plan" | "planning" | "scheduled" | "expected" | "expects"
+        | "expect" | "due" | "upcoming" | "hopes" | "intends" | "aims" | "tomorrow" | "next"
+        | "coming" | "until" | "would" | "could" | "soon" | "likely" | "effective"
         | "tentatively" => return Some(Lean::Future),
         "ll" if i > 0 && toks[i - 1].is('\'') => return Some(Lean::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "met" | "held" | "made" | "took"
