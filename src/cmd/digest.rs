@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use storyline_report::{Coverage, Digest, Event, Line, Quote, Source, Story};
+use storyline_report::{Coverage, Difference, Digest, Event, Line, Quote, Source, Story};
 use storyline_store::{Store, StoryRow};
 
 use crate::story_view::StoryView;
@@ -209,7 +209,7 @@ fn story(full: StoryView, words: usize) -> Story {
         })
         .collect();
 
-    let coverage = coverage(&view, &said);
+    let (coverage, differences) = compare(&view, &said);
     Story {
         id: view.row.id,
         headline,
@@ -221,7 +221,7 @@ fn story(full: StoryView, words: usize) -> Story {
         quotes,
         timeline,
         coverage,
-        differences: Vec::new(),
+        differences,
         sources,
     }
 }
@@ -292,42 +292,96 @@ fn key_quotes(said: &[crate::story_view::Said]) -> Vec<&crate::story_view::Said>
     out
 }
 
-/// Per outlet: its articles, first and last days, and the speakers it quoted.
-fn coverage(view: &StoryView, said: &[crate::story_view::Said]) -> Vec<Coverage> {
-    let mut by: BTreeMap<String, Coverage> = BTreeMap::new();
-    for m in &view.members {
-        let name = crate::story_view::label(m);
-        let c = by.entry(name.clone()).or_insert_with(|| Coverage {
-            outlet: name,
-            ..Coverage::default()
-        });
-        c.articles += 1;
-        if let Some(p) = &m.published {
-            if c.first.as_ref().is_none_or(|f| p < f) {
-                c.first = Some(p.clone());
+/// How the outlets covered the story: per outlet its articles, first and
+/// last days, the speakers it quoted and what only it reported; and the
+/// statements that conflict between sources.
+fn compare(view: &StoryView, said: &[crate::story_view::Said]) -> (Vec<Coverage>, Vec<Difference>) {
+    let labels: Vec<String> = view.members.iter().map(crate::story_view::label).collect();
+    let articles: Vec<storyline_compare::Article> = view
+        .members
+        .iter()
+        .zip(&view.texts)
+        .zip(&labels)
+        .map(|((m, text), outlet)| storyline_compare::Article {
+            outlet,
+            time: m
+                .published
+                .as_deref()
+                .and_then(crate::stories::unix_seconds),
+            title: m.title.as_deref().unwrap_or(""),
+            text,
+        })
+        .collect();
+    // Quotation-marked statements only: indirect speech repeats what the
+    // exclusives already show.
+    let quotes: Vec<storyline_compare::QuoteRef> = said
+        .iter()
+        .filter(|s| !matches!(s.kind, storyline_quote::Kind::Indirect))
+        .flat_map(|s| {
+            s.reports.iter().map(move |r| storyline_compare::QuoteRef {
+                article: r.0,
+                speaker: s.speaker.as_deref(),
+                text: &s.text,
+            })
+        })
+        .collect();
+    let c = storyline_compare::compare(&articles, &quotes);
+    let n = |i: usize| vec![i + 1];
+    let day = |t: Option<i64>| {
+        t.and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+    };
+    let coverage = c
+        .coverage
+        .iter()
+        .map(|cov| {
+            let only_here = c
+                .exclusives
+                .iter()
+                .filter(|e| e.outlet == cov.outlet)
+                .map(|e| Line {
+                    text: e.sentence.text.clone(),
+                    sources: n(e.sentence.article),
+                })
+                .collect();
+            let quoted = c
+                .quotes
+                .iter()
+                .find(|q| q.outlet == cov.outlet)
+                .map(|q| q.speakers.iter().map(|s| s.name.clone()).collect())
+                .unwrap_or_default();
+            Coverage {
+                outlet: cov.outlet.clone(),
+                articles: cov.articles.len(),
+                first: day(cov.first),
+                last: day(cov.last),
+                only_here,
+                quoted,
             }
-            if c.last.as_ref().is_none_or(|l| p > l) {
-                c.last = Some(p.clone());
+        })
+        .collect();
+    let side = |s: &storyline_compare::Side| Line {
+        text: match &s.speaker {
+            Some(who) if !s.sentence.text.contains(who.as_str()) => {
+                format!("{} ({who})", s.sentence.text)
             }
-        }
-    }
-    for s in said {
-        let Some(who) = &s.speaker else { continue };
-        for r in &s.reports {
-            let Some(m) = view.members.get(r.0) else {
-                continue;
-            };
-            let name = crate::story_view::label(m);
-            if let Some(c) = by.get_mut(&name)
-                && !c.quoted.contains(who)
-            {
-                c.quoted.push(who.clone());
-            }
-        }
-    }
-    let mut list: Vec<Coverage> = by.into_values().collect();
-    list.sort_by(|a, b| {
-        (a.first.is_none(), &a.first, &a.outlet).cmp(&(b.first.is_none(), &b.first, &b.outlet))
-    });
-    list
+            _ => s.sentence.text.clone(),
+        },
+        sources: n(s.sentence.article),
+    };
+    let differences = c
+        .conflicts
+        .iter()
+        .map(|k| match k {
+            storyline_compare::Conflict::Figure(f) => Difference {
+                about: format!("the figure for {}", f.what),
+                sides: f.sides.iter().map(side).collect(),
+            },
+            storyline_compare::Conflict::Denial(d) => Difference {
+                about: "whether it happened".into(),
+                sides: vec![side(&d.claim), side(&d.denial)],
+            },
+        })
+        .collect();
+    (coverage, differences)
 }

@@ -15,10 +15,13 @@
 //! 4. [`group`]: near-identical sentences across articles become one
 //!    candidate with several sources.
 //! 5. [`scoring`]: centrality (cosine to the story's centroid and to the
-//!    other articles' centroid, titles included), plus a lead-position prior
-//!    and a bonus for sentences several outlets share.
-//! 6. [`selection`]: MMR under the word budget, then the reading order
-//!    (newest development first when dates are known, leads first).
+//!    other articles' centroid, titles included), plus a lead-position prior,
+//!    a bonus for sentences several outlets share, and consensus (the share
+//!    of a sentence's terms other outlets also use).
+//! 6. [`selection`]: MMR under the word budget, a final exchange of a late
+//!    pick for a longer, nearly as good sentence that uses leftover words,
+//!    then the reading order (newest development first when dates are
+//!    known, leads first).
 //! 7. [`headline`]: the most central title, or a compressed central lead.
 //!
 //! Work is bounded: only the first sentences of each article are considered,
@@ -119,6 +122,12 @@ pub struct Config {
     pub dangling: f32,
     /// Use inverse sentence frequency in the term weights.
     pub idf: bool,
+    /// Weight of consensus: the share of a sentence's term weight that other
+    /// articles (their sentences or titles) also use.
+    pub consensus: f32,
+    /// How much MMR value a late pick may give up for a longer sentence
+    /// that uses the words left over (0 turns the exchange off).
+    pub fill: f32,
 }
 
 impl Default for Config {
@@ -132,11 +141,13 @@ impl Default for Config {
             position: 0.3,
             decay: 10.0,
             support: 0.2,
-            lambda: 0.4,
+            lambda: 0.5,
             idf: true,
             dangling: 0.95,
             title: 1.0,
             cross: 0.5,
+            consensus: 0.5,
+            fill: 0.05,
         }
     }
 }
@@ -273,6 +284,32 @@ mod tests {
         let s = summarize(&[a, b], 100);
         assert_eq!(s.sentences.len(), 2);
         assert_eq!(s.sentences[0].sources, vec![1]);
+    }
+
+    #[test]
+    fn leftover_words_go_to_a_longer_sentence() {
+        // Two articles agree on the lead; the rest are side details of
+        // different lengths. The budget fits the lead and one detail: the
+        // exchange should use the words rather than leave them over.
+        let a = "The city council approved a new budget for the harbour district on Monday evening. \
+            Fees rise a little. \
+            The plan also sets aside money for a second ferry landing and for repairs to the old harbour wall.";
+        let b = "On Monday evening the city council approved the new harbour district budget. \
+            A vote on parking rules was postponed until next month.";
+        let arts = [src("a", "", a, "x"), src("b", "", b, "y")];
+        let s = summarize(&arts, 36);
+        assert!(s.words() <= 36, "{s:#?}");
+        assert!(
+            s.sentences
+                .iter()
+                .any(|x| x.text.contains("council approved"))
+        );
+        let off = Config {
+            fill: 0.0,
+            ..Config::default()
+        };
+        let plain = summarize_with(&arts, 36, &off);
+        assert!(s.words() >= plain.words(), "{s:#?} {plain:#?}");
     }
 
     #[test]

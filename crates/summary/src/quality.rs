@@ -164,6 +164,11 @@ pub fn keep(text: &str, words: usize, config: &Config) -> bool {
     {
         return false;
     }
+    // A quotation opened but not closed (or closed but not opened) is one
+    // sentence of a longer quote: it reads as a fragment on its own.
+    if !balanced(text) {
+        return false;
+    }
     let lower = text.to_lowercase();
     if FURNITURE.iter().any(|f| lower.contains(f)) || OPENINGS.iter().any(|o| lower.starts_with(o))
     {
@@ -176,6 +181,23 @@ pub fn keep(text: &str, words: usize, config: &Config) -> bool {
         return false;
     }
     true
+}
+
+/// Whether a sentence that opens with a double quotation mark also closes
+/// it (curly marks pair up, straight ones come in even numbers). Other
+/// stray marks are left alone: wire copy mixes its quote styles.
+pub fn balanced(text: &str) -> bool {
+    let (mut open, mut close, mut straight) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{201c}' => open += 1,
+            '\u{201d}' => close += 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    let starts = text.starts_with(['"', '\u{201c}']);
+    !(starts && (open > close || straight % 2 == 1))
 }
 
 /// Whether the sentence opens with a word that leans on the sentences
@@ -222,5 +244,20 @@ mod tests {
         assert!(!ok(
             "and then the council voted again on the bridge budget."
         ));
+    }
+
+    #[test]
+    fn drops_one_sentence_of_a_longer_quote() {
+        // The first sentence of a two-sentence quotation never closes it.
+        assert!(!ok(
+            "\u{201c}The bridge will open in the spring of next year."
+        ));
+        assert!(!ok("\"The bridge will open in the spring of next year."));
+        assert!(ok(
+            "\u{201c}The bridge will open in spring,\u{201d} the mayor said on Monday."
+        ));
+        // Stray marks elsewhere are left alone.
+        assert!(ok("The mayor called the bridge \"a gift to the town."));
+        assert!(balanced("") && balanced("No quotes at all here."));
     }
 }

@@ -5,7 +5,10 @@
 //!   unit vectors (each article weighs the same, however long);
 //! - position: leads carry the news, so the prior decays with a sentence's
 //!   place among its article's kept sentences;
-//! - support: a sentence several outlets say is more likely the story.
+//! - support: a sentence several outlets say is more likely the story;
+//! - consensus: the share of a sentence's term weight that other articles
+//!   also use (facts the outlets agree on, which a neutral summary states,
+//!   rather than one outlet's angle or commentary).
 
 use crate::group::Groups;
 use crate::sentences::Candidate;
@@ -100,6 +103,57 @@ fn compact(mut v: Vec<(u32, f32)>) -> Vector {
     out
 }
 
+/// Titles looked at for consensus (bounds work on huge stories).
+const MAX_TITLES: usize = 2000;
+
+/// Per candidate, the share of its term weight that some other article
+/// (a sentence or the title) also uses: what several outlets agree on, which
+/// a neutral summary states. All zero with fewer than two articles.
+pub fn consensus(candidates: &[Candidate], vectors: &Vectors, sources: &[Source]) -> Vec<f32> {
+    // Per term: the last article seen with it and how many articles use it.
+    let mut last: Vec<usize> = Vec::new();
+    let mut count: Vec<u32> = Vec::new();
+    let mut note = |t: u32, a: usize| {
+        let t = t as usize;
+        if t >= last.len() {
+            last.resize(t + 1, usize::MAX);
+            count.resize(t + 1, 0);
+        }
+        if last[t] != a {
+            last[t] = a;
+            count[t] += 1;
+        }
+    };
+    // Candidates come grouped by article, in article order: each article's
+    // title, then its sentences.
+    let mut next = 0usize;
+    let rows = candidates.len().min(vectors.rows.len());
+    for (a, s) in sources.iter().enumerate().take(MAX_TITLES) {
+        for &(t, _) in &vectors.vector(crate::sentences::prefix(s.title, 400)) {
+            note(t, a);
+        }
+        while next < rows && candidates[next].article == a {
+            for &(t, _) in &vectors.rows[next] {
+                note(t, a);
+            }
+            next += 1;
+        }
+    }
+    vectors
+        .rows
+        .iter()
+        .map(|row| {
+            let all: f32 = row.iter().map(|&(_, w)| w).sum();
+            let shared: f32 = row
+                .iter()
+                .filter(|&&(t, _)| count.get(t as usize).is_some_and(|&n| n >= 2))
+                .map(|&(_, w)| w)
+                .sum();
+            if all > 0.0 { shared / all } else { 0.0 }
+        })
+        .collect()
+}
+
 /// One relevance score per group (higher is better).
 pub fn score(
     candidates: &[Candidate],
@@ -120,6 +174,7 @@ pub fn score(
             (1.0 - config.cross) * center.cos(v) + config.cross * center.cross(v, c.article)
         })
         .collect();
+    let agree = consensus(candidates, vectors, sources);
     let top = cent.iter().copied().fold(0.0f32, f32::max);
     groups
         .rep
@@ -131,11 +186,55 @@ pub fn score(
             let prior = 1.0 / (1.0 + index / config.decay.max(1e-3));
             let shared = groups.sources[g].len().saturating_sub(1) as f32
                 / (articles.saturating_sub(1).max(1)) as f32;
-            let base = c + config.position * prior + config.support * shared;
+            let agreed = agree.get(r).copied().unwrap_or(0.0);
+            let base =
+                c + config.position * prior + config.support * shared + config.consensus * agreed;
             let lean = candidates
                 .get(r)
                 .is_some_and(|c| crate::quality::dangling(&c.text));
             if lean { base * config.dangling } else { base }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::collect;
+
+    #[test]
+    fn consensus_prefers_what_other_outlets_also_say() {
+        let arts = [
+            Source {
+                title: "Dam repairs finished in Millbrook",
+                text: "Engineers finished repairing the Millbrook dam on Thursday. \
+                    Our columnist thinks the town should have acted sooner.",
+                ..Source::default()
+            },
+            Source {
+                title: "Millbrook dam reopens",
+                text: "The Millbrook dam reopened on Thursday after engineers finished repairs.",
+                ..Source::default()
+            },
+        ];
+        let config = Config::default();
+        let candidates = collect(&arts, &config);
+        let vectors = Vectors::build(&candidates, true);
+        let agree = consensus(&candidates, &vectors, &arts);
+        assert_eq!(agree.len(), candidates.len());
+        let of = |needle: &str| {
+            candidates
+                .iter()
+                .position(|c| c.text.contains(needle))
+                .map(|i| agree[i])
+                .unwrap_or(-1.0)
+        };
+        assert!(of("Engineers finished") > 0.7, "{agree:?}");
+        assert!(of("columnist") < 0.3, "{agree:?}");
+        // One article: nobody else to agree with.
+        let one = collect(&arts[..1], &config);
+        let v = Vectors::build(&one, true);
+        assert!(consensus(&one, &v, &arts[..1]).iter().all(|&x| x == 0.0));
+        assert!(consensus(&[], &Vectors::default(), &arts).is_empty());
+    }
 }

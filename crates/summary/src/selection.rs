@@ -3,7 +3,9 @@
 //! Maximal marginal relevance: each step takes the sentence that best trades
 //! relevance against its similarity to what is already chosen, among those
 //! that still fit the budget. Only whole sentences go in; when the best one
-//! no longer fits, shorter ones may still use the leftover words.
+//! no longer fits, shorter ones may still use the leftover words; at the end
+//! one of the last two picks may give way to a longer sentence that is
+//! nearly as good and uses words that would otherwise be left over.
 //!
 //! Reading order: newest development first (by the day of the sentence's
 //! newest source, when dates are known), then leads before later sentences.
@@ -36,6 +38,7 @@ pub fn select(
     // Highest similarity of each group to anything chosen so far.
     let mut nearest = vec![0.0f32; n];
     let mut left = words;
+    let mut gains: Vec<f32> = Vec::new();
     loop {
         let mut best: Option<(usize, f32)> = None;
         for g in 0..n {
@@ -50,11 +53,12 @@ pub fn select(
                 best = Some((g, m));
             }
         }
-        let Some((g, _)) = best else {
+        let Some((g, m)) = best else {
             break;
         };
         taken[g] = true;
         chosen.push(g);
+        gains.push(m);
         left = left.saturating_sub(candidates[groups.rep[g]].words);
         let v = &vectors.rows[groups.rep[g]];
         for h in 0..n {
@@ -66,6 +70,17 @@ pub fn select(
             }
         }
     }
+    fill(
+        candidates,
+        groups,
+        vectors,
+        &rel,
+        &gains,
+        &mut chosen,
+        &mut taken,
+        left,
+        config,
+    );
     let day = |g: usize| {
         groups.sources[g]
             .iter()
@@ -84,4 +99,61 @@ pub fn select(
             sources: groups.sources[g].clone(),
         })
         .collect()
+}
+
+/// Uses words the greedy pass left over: a late pick gives way to a longer
+/// sentence that is nearly as good (its MMR value within `config.fill` of
+/// the pick's) and fits in the pick's words plus the leftover.
+#[allow(clippy::too_many_arguments)]
+fn fill(
+    candidates: &[Candidate],
+    groups: &Groups,
+    vectors: &Vectors,
+    rel: &[f32],
+    gains: &[f32],
+    chosen: &mut [usize],
+    taken: &mut [bool],
+    mut left: usize,
+    config: &Config,
+) {
+    if config.fill <= 0.0 {
+        return;
+    }
+    let words = |g: usize| {
+        candidates
+            .get(groups.rep[g])
+            .map_or(usize::MAX, |c| c.words)
+    };
+    // Only the last picks: the first ones are the summary's core.
+    for k in (chosen.len().saturating_sub(2)..chosen.len()).rev() {
+        if left == 0 {
+            break;
+        }
+        let s = chosen[k];
+        let room = words(s).saturating_add(left);
+        let mut best: Option<(usize, usize)> = None;
+        for t in 0..taken.len() {
+            let w = words(t);
+            if taken[t] || w <= words(s) || w > room || rel.get(t).is_none() {
+                continue;
+            }
+            let near = chosen
+                .iter()
+                .filter(|&&c| c != s)
+                .map(|&c| dot(&vectors.rows[groups.rep[c]], &vectors.rows[groups.rep[t]]))
+                .fold(0.0f32, f32::max);
+            let m = config.lambda * rel[t] - (1.0 - config.lambda) * near;
+            if m + config.fill >= gains.get(k).copied().unwrap_or(f32::MAX)
+                && best.is_none_or(|(_, bw)| w > bw)
+            {
+                best = Some((t, w));
+            }
+        }
+        if let Some((t, w)) = best {
+            left = room - w;
+            taken[s] = false;
+            taken[t] = true;
+            chosen[k] = t;
+        }
+    }
 }
