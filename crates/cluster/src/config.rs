@@ -140,9 +140,9 @@ impl Default for Config {
             max_candidates: 10,
             duplicate_threshold: 0.7,
             min_duplicate_tokens: 12,
-            prune_every: 50_000,
-            prune_age: 50_000,
-            prune_max_df: 5,
+            prune_every: 20_000,
+            prune_age: 20_000,
+            prune_max_df: 10,
         }
     }
 }
