@@ -38,9 +38,10 @@ pub fn strip(text: &str, title: Option<&str>) -> String {
         }
         let short = p.len() <= SHORT;
         let lower = p.to_lowercase();
-        let drop = short
-            && (LEADS.iter().any(|l| lower.starts_with(l))
-                || leading
+        let drop = (short && LEADS.iter().any(|l| lower.starts_with(l)))
+            || feed_footer(&lower)
+            || short
+                && (leading
                     && (title.is_some_and(|t| same_words(t, p))
                         || is_dateline(p)
                         || lower.starts_with("by ") && p.split_whitespace().count() <= 8));
@@ -56,6 +57,12 @@ pub fn strip(text: &str, title: Option<&str>) -> String {
         out.push_str(p);
     }
     out
+}
+
+/// The footer blogging software appends to feed items: "The post <title>
+/// appeared first on <site>."
+fn feed_footer(lower: &str) -> bool {
+    lower.len() <= 400 && lower.starts_with("the post ") && lower.contains(" appeared first on ")
 }
 
 /// A line that is mostly a date ("Published: Monday 3 November 2025, 09:30").
@@ -86,7 +93,8 @@ mod tests {
         let text = "Bridge to close\n\nPublished: Monday 3 November 2025, 09:30\n\nBy Mara Quill\n\n\
                     The bridge will close for six weeks from Monday while engineers replace its supports.\n\n\
                     Read more: Ferry timetable for the winter\n\n\
-                    By the end of the works, the council says, the bridge will carry twice the load.";
+                    By the end of the works, the council says, the bridge will carry twice the load.\n\n\
+                    The post Bridge to close appeared first on Riverside Weekly.";
         let out = strip(text, Some("Bridge to close"));
         assert_eq!(
             out,
