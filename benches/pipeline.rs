@@ -5,6 +5,10 @@
 //! article with varied wording, then times reading and extracting them on
 //! one thread and on all cores. Peak resident memory comes from the kernel
 //! (VmHWM), so it covers everything the process held.
+//!
+//! `-- N --write-jsonl FILE` also writes the N plain-text articles, for the
+//! end-to-end measurement:
+//! `/usr/bin/time -v storyline ingest --db t.db FILE`.
 
 use std::time::Instant;
 
@@ -131,6 +135,17 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(20_000);
+    // `--write-jsonl PATH`: also write the plain-text stream, the input of
+    // the end-to-end measurement (`storyline ingest` of that file).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--write-jsonl")
+        && let Some(path) = args.get(i + 1)
+    {
+        match std::fs::write(path, jsonl(n)) {
+            Ok(()) => println!("wrote {n} articles to {path}"),
+            Err(e) => eprintln!("{path}: {e}"),
+        }
+    }
     let cores = rayon::current_num_threads();
     measure("text (JSONL), 1 thread", jsonl(n), "bench.jsonl", false);
     measure(
