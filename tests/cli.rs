@@ -502,6 +502,111 @@ fn seeds_say_who_said_what_and_when() {
 }
 
 #[test]
+fn the_seeds_digest_is_one_cited_story_with_quotes_and_a_timeline() {
+    let Some(seeds) = seeds() else {
+        eprintln!("../shared/seeds not present; skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = db.to_str().unwrap();
+    let html = dir.path().join("d.html");
+    let out = run(&[
+        "digest",
+        "-q",
+        "--json",
+        "--db",
+        db,
+        "--html",
+        html.to_str().unwrap(),
+        seeds.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories = d["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{d:#}");
+    let s = &stories[0];
+    let summary: Vec<&Value> = s["summary"].as_array().unwrap().iter().collect();
+    let text: String = summary
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Putin") && text.contains("Trump"), "{text}");
+    assert!(text.contains("meet") || text.contains("talk"), "{text}");
+    let mut cited: Vec<u64> = summary
+        .iter()
+        .flat_map(|l| {
+            l["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_u64().unwrap())
+        })
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    assert!(cited.len() >= 3, "cites several of the five: {cited:?}");
+    let speakers: Vec<&str> = s["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|q| q["speaker"].as_str())
+        .collect();
+    for who in ["Vladimir Putin", "Donald Trump", "Sergey Lavrov"] {
+        assert!(speakers.contains(&who), "{who} in {speakers:?}");
+    }
+    assert!(s["timeline"].as_array().unwrap().len() >= 5);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("Who said what") && page.contains("Timeline"));
+}
+
+#[test]
+fn a_script_in_an_article_comes_out_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db = db.to_str().unwrap();
+    let jsonl = dir.path().join("evil.jsonl");
+    let text = "The harbour council met on Monday to approve the new ferry timetable, officials said. \
+                <script>alert('owned')</script> The council leader said the change would help commuters. \
+                \"We listened to the islanders,\" said council leader Maren Holt. <img src=x onerror=alert(1)>";
+    let line = serde_json::json!({
+        "url": "javascript:alert(1)", "title": "Council <script>alert(2)</script> approves timetable",
+        "date": "2025-03-03", "text": text, "outlet": "<b>Harbour</b> Times",
+    });
+    std::fs::write(&jsonl, format!("{line}\n")).unwrap();
+    let html = dir.path().join("d.html");
+    let out = run(&[
+        "digest",
+        "-q",
+        "--db",
+        db,
+        "--html",
+        html.to_str().unwrap(),
+        jsonl.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("&lt;script&gt;"),
+        "the text is there, escaped: {page}"
+    );
+    assert!(!page.contains("<script"), "{page}");
+    assert!(!page.contains("<img"), "{page}");
+    assert!(!page.contains("<b>"), "{page}");
+    assert!(!page.contains("href=\"javascript"), "{page}");
+    assert!(page.contains("default-src 'none'"));
+}
+
+#[test]
 fn seeds_ingest_as_five_clean_articles() {
     let Some(seeds) = seeds() else {
         eprintln!("../shared/seeds not present; skipped");
