@@ -77,10 +77,10 @@ pub fn render(d: &Digest) -> String {
         for s in &d.stories {
             let _ = write!(
                 out,
-                "<li><a href=\"#story-{}\">{}</a> <span class=\"meta\">{} articles</span></li>",
+                "<li><a href=\"#story-{}\">{}</a> <span class=\"meta\">{}</span></li>",
                 s.id,
                 escape(&s.headline),
-                s.articles
+                crate::count(s.articles as usize, "article")
             );
         }
         out.push_str("</ol></nav>\n");
@@ -126,8 +126,8 @@ fn story(s: &Story, out: &mut String) {
     let outlets: Vec<String> = s.outlets.iter().map(|o| escape(o)).collect();
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{} articles · {} · {days}</p>",
-        s.articles,
+        "<p class=\"meta\">{} · {} · {days}</p>",
+        crate::count(s.articles as usize, "article"),
         if outlets.is_empty() {
             "outlets unknown".into()
         } else {
@@ -188,9 +188,9 @@ fn story(s: &Story, out: &mut String) {
                 .unwrap_or_else(|| "undated".into());
             let _ = write!(
                 out,
-                "<li><span class=\"who\">{}</span> <span class=\"meta\">{} articles, from {when}</span>",
+                "<li><span class=\"who\">{}</span> <span class=\"meta\">{}, from {when}</span>",
                 escape(&c.outlet),
-                c.articles
+                crate::count(c.articles, "article")
             );
             if !c.quoted.is_empty() {
                 let q: Vec<String> = c.quoted.iter().map(|x| escape(x)).collect();

@@ -18,3 +18,12 @@ pub mod html;
 pub mod terminal;
 
 pub use digest::{Coverage, Difference, Digest, Event, Line, Quote, Source, Story};
+
+/// "1 article", "3 articles".
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -115,9 +115,9 @@ fn story(rank: usize, s: &Story, st: &Style, out: &mut String) {
     };
     let outlets: Vec<String> = s.outlets.iter().map(|o| clean(o)).collect();
     let meta = format!(
-        "story {} · {} articles · {} · {}",
+        "story {} · {} · {} · {}",
         s.id,
-        s.articles,
+        crate::count(s.articles as usize, "article"),
         if outlets.is_empty() {
             "outlets unknown".into()
         } else {
@@ -174,9 +174,9 @@ fn story(rank: usize, s: &Story, st: &Style, out: &mut String) {
             };
             wrap(
                 &format!(
-                    "{} ({} articles, from {when}){quoted}",
+                    "{} ({}, from {when}){quoted}",
                     clean(&c.outlet),
-                    c.articles
+                    crate::count(c.articles, "article")
                 ),
                 "     ",
                 88,
