@@ -398,6 +398,9 @@ fn main() {
     let (mut n, mut last_n, mut max_active) = (0usize, 0usize, 0usize);
     let (mut dups, mut new_stories) = (0u64, 0u64);
     let mut bytes = 0usize;
+    // A fingerprint of every assignment, to check that a faster version
+    // still clusters exactly alike.
+    let mut print = 0xcbf2_9ce4_8422_2325u64;
     println!(
         "articles  cum art/s  interval art/s  active stories  active articles  VmHWM MB  bytes/active article"
     );
@@ -423,6 +426,18 @@ fn main() {
             };
             let r = clusterer.add(&doc);
             dups += u64::from(r.duplicate_of.is_some());
+            let merged = r
+                .merged
+                .iter()
+                .fold(0u64, |h, &(a, b)| h ^ a.rotate_left(17) ^ b);
+            for v in [
+                r.story,
+                u64::from(r.new_story),
+                u64::from(r.duplicate_of.is_some()),
+                merged,
+            ] {
+                print = (print ^ v).wrapping_mul(0x0100_0000_01b3);
+            }
             new_stories += u64::from(r.new_story);
         }
         busy += t0.elapsed();
@@ -463,7 +478,7 @@ fn main() {
         m.scratch as f64 / 1e6
     );
     println!(
-        "{total} articles in {:.1}s clustering ({:.1}s wall with generation); {new_stories} stories opened, {dups} near-duplicates",
+        "{total} articles in {:.1}s clustering ({:.1}s wall with generation); {new_stories} stories opened, {dups} near-duplicates; assignment fingerprint {print:016x}",
         busy.as_secs_f64(),
         wall.elapsed().as_secs_f64()
     );

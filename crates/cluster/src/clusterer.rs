@@ -14,7 +14,7 @@ use crate::features::{BODY, ENTITY, Features, KINDS, Sparse, TITLE};
 use crate::index::{ENTITY_TAG, Index};
 use crate::order::stream_order;
 use crate::query::Query;
-use crate::story::{Story, dot};
+use crate::story::{Story, cut_key, dot, rank_key};
 use crate::vocab::Vocab;
 use crate::{Assignment, Doc, Memory, StoryInfo};
 
@@ -50,11 +50,12 @@ pub struct Clusterer {
     // Reusable scratch space.
     pub(crate) acc: Vec<f32>,
     pub(crate) acc_touched: Vec<u32>,
-    pub(crate) ranked: Vec<(f32, u32)>,
+    pub(crate) ranked: Vec<u64>,
     pub(crate) keys: Vec<(u32, f32)>,
     pub(crate) cands: Vec<Scored>,
     pub(crate) hashes: Vec<u64>,
-    pub(crate) sparse: [Sparse; 2],
+    /// Scratch for summing and truncating vectors: a sum, and rank keys.
+    pub(crate) sparse: (Sparse, Vec<u64>),
     /// The current article's vectors spread out for scoring.
     pub(crate) query: [Query; KINDS],
 }
@@ -450,6 +451,7 @@ impl Clusterer {
         weights: [f32; KINDS],
         n: usize,
         keys: &mut Vec<(u32, f32)>,
+        ranks: &mut Vec<u64>,
     ) {
         keys.clear();
         let scale = |k: usize| {
@@ -490,10 +492,10 @@ impl Clusterer {
                 .map(|&(id, w)| (id | ENTITY_TAG, w * se)),
         );
         keys.retain(|e| e.1 > 0.0);
-        if keys.len() > n {
-            let heaviest = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-            keys.select_nth_unstable_by(n, heaviest);
-            keys.truncate(n);
+        if n == 0 {
+            keys.clear();
+        } else if let Some(pivot) = cut_key(keys, n, ranks) {
+            keys.retain(|&(id, w)| rank_key(id, w) <= pivot);
         }
     }
 
@@ -507,6 +509,7 @@ impl Clusterer {
             w,
             self.cfg.query_features,
             &mut keys,
+            &mut self.sparse.1,
         );
         for &(key, kw) in &keys {
             let list = self.index.get(key);
@@ -522,18 +525,24 @@ impl Clusterer {
         self.keys = keys;
         let max = self.cfg.max_candidates;
         if self.acc_touched.len() > max {
-            // Rank (evidence, slot) pairs in a flat buffer: comparing must not
-            // chase pointers. Ties go to the lower slot, which is as
-            // deterministic as the input.
+            // Rank by evidence as integers (see `rank_key`) in a flat
+            // buffer: comparing must not chase pointers. Ties go to the
+            // lower slot, which is as deterministic as the input.
             let ranked = &mut self.ranked;
             ranked.clear();
-            ranked.extend(self.acc_touched.iter().map(|&s| (self.acc[s as usize], s)));
-            ranked.select_nth_unstable_by(max, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            for &(_, slot) in &ranked[max..] {
-                self.acc[slot as usize] = 0.0;
+            ranked.extend(
+                self.acc_touched
+                    .iter()
+                    .map(|&s| rank_key(s, self.acc[s as usize])),
+            );
+            ranked.select_nth_unstable(max);
+            // The low half of a rank key is the slot.
+            for &key in &ranked[max..] {
+                self.acc[key as u32 as usize] = 0.0;
             }
             self.acc_touched.clear();
-            self.acc_touched.extend(ranked[..max].iter().map(|e| e.1));
+            self.acc_touched
+                .extend(ranked[..max].iter().map(|&key| key as u32));
         }
     }
 
@@ -682,7 +691,14 @@ impl Clusterer {
         let Some(story) = self.stories[slot as usize].as_mut() else {
             return;
         };
-        Self::top_keys(&story.vecs, story.norms, w, n, &mut keys);
+        Self::top_keys(
+            &story.vecs,
+            story.norms,
+            w,
+            n,
+            &mut keys,
+            &mut self.sparse.1,
+        );
         let mut new: Vec<u32> = keys.iter().map(|e| e.0).collect();
         new.sort_unstable();
         let old = std::mem::take(&mut story.indexed);

@@ -8,6 +8,7 @@
 
 use crate::config::Config;
 use crate::stopwords::is_stopword_hash;
+use crate::story::{cut_key, rank_key};
 use crate::tokens::{BREAK, CAP, DIGIT, START, Surface, UPPER, for_each_token};
 use crate::vocab::{NO_ENTITY, NO_TERM, Vocab};
 use crate::word_table::prefetch;
@@ -56,6 +57,8 @@ pub(crate) struct Features {
     lowered: String,
     /// Sentences of the latest article.
     sentences: Vec<Sentence>,
+    /// Rank keys for cutting vectors to their caps.
+    keys: Vec<u64>,
 }
 
 impl Features {
@@ -70,6 +73,7 @@ impl Features {
             raw: Vec::new(),
             lowered: String::new(),
             sentences: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
@@ -161,7 +165,7 @@ impl Features {
                 out.push((id, (1.0 + ln_count(tf as u64)) * idf));
             }
             self.touched[k].clear();
-            finish(out, cap);
+            finish(out, cap, &mut self.keys);
         }
     }
 
@@ -381,11 +385,12 @@ fn ln_count(x: u64) -> f32 {
 }
 
 /// Keeps the `cap` heaviest entries, sorts by id and L2-normalises.
-pub(crate) fn finish(v: &mut Sparse, cap: usize) {
-    if v.len() > cap {
-        // Ties broken by id so truncation is deterministic.
-        v.select_nth_unstable_by(cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(cap);
+pub(crate) fn finish(v: &mut Sparse, cap: usize, keys: &mut Vec<u64>) {
+    // Ties broken by id so truncation is deterministic.
+    if cap == 0 {
+        v.clear();
+    } else if let Some(pivot) = cut_key(v, cap, keys) {
+        v.retain(|&(id, w)| rank_key(id, w) <= pivot);
     }
     v.sort_unstable_by_key(|e| e.0);
     let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();

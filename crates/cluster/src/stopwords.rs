@@ -214,38 +214,42 @@ const WORDS: &[&str] = &[
     "yourself",
 ];
 
-/// Slots of the stopword hash table (a power of two, well above the list).
-const SLOTS: usize = 1024;
+/// Buckets of the stopword hash table (a power of two, well above the
+/// list), two slots each.
+const BUCKETS: usize = 1024;
 
-/// The stopwords' token hashes in a small open-addressed table: checking a
-/// token costs one or two reads of a 8 KiB table that stays in cache,
-/// instead of a probe of the large vocabulary.
-static HASHES: std::sync::LazyLock<Box<[u64; SLOTS]>> = std::sync::LazyLock::new(|| {
-    let mut t = Box::new([0u64; SLOTS]);
+/// The stopwords' token hashes in a small table of two-slot buckets:
+/// checking a token reads one bucket of a 16 KiB table that stays in
+/// cache and compares both slots without a branch, instead of probing
+/// the large vocabulary. Hashes that find their bucket full (none, for
+/// this list: a test checks) go to a short list searched after.
+struct Table {
+    slots: Box<[[u64; 2]; BUCKETS]>,
+    overflow: Vec<u64>,
+}
+
+static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
+    let mut slots = Box::new([[0u64; 2]; BUCKETS]);
+    let mut overflow = Vec::new();
     for w in WORDS {
         let h = token_hash(w).max(1);
-        let mut i = h as usize % SLOTS;
-        while t[i] != 0 {
-            i = (i + 1) % SLOTS;
+        let bucket = &mut slots[h as usize % BUCKETS];
+        match bucket.iter_mut().find(|s| **s == 0) {
+            Some(s) => *s = h,
+            None => overflow.push(h),
         }
-        t[i] = h;
     }
-    t
+    Table { slots, overflow }
 });
 
 /// Whether a token with this hash (see [`token_hash`]) is a stopword.
 #[inline]
 pub(crate) fn is_stopword_hash(hash: u64) -> bool {
     let h = hash.max(1);
-    let t = &**HASHES;
-    let mut i = h as usize % SLOTS;
-    loop {
-        match t[i] {
-            0 => return false,
-            x if x == h => return true,
-            _ => i = (i + 1) % SLOTS,
-        }
-    }
+    let t = &*TABLE;
+    let [a, b] = t.slots[h as usize % BUCKETS];
+    // `|` rather than `||`: both compares, one branch.
+    (a == h) | (b == h) || (!t.overflow.is_empty() && t.overflow.contains(&h))
 }
 
 /// Whether `word` (already lowercased) is a stopword.
@@ -265,5 +269,6 @@ mod tests {
         assert!(!is_stopword("earthquake"));
         assert!(WORDS.iter().all(|w| is_stopword_hash(token_hash(w))));
         assert!(!is_stopword_hash(token_hash("earthquake")));
+        assert!(TABLE.overflow.is_empty());
     }
 }

@@ -101,8 +101,17 @@ impl<F: FnMut(Surface<'_>, u64, u8)> Scan<'_, F> {
     }
 
     /// Ends the current word, handing it on when it is worth keeping.
-    #[inline]
+    #[inline(always)]
     fn finish(&mut self) {
+        // Usually no word is open: whole ASCII words skip it.
+        if self.word.is_some() {
+            self.finish_word();
+        }
+    }
+
+    /// [`Scan::finish`] with a word open.
+    #[inline(never)]
+    fn finish_word(&mut self) {
         if let Some(w) = self.word.take() {
             self.last_abbrev = w.abbrev && w.chars <= 3;
             let chars = w.chars as usize;

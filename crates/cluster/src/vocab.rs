@@ -92,6 +92,18 @@ pub(crate) struct Vocab {
     lower: String,
 }
 
+/// A fresh entity id: a freed one first, else a new one at the end.
+#[cold]
+fn new_entity(free: &mut Vec<u32>, stat: &mut Vec<EntityStat>) -> u32 {
+    match free.pop() {
+        Some(e) => e,
+        None => {
+            stat.push(EntityStat::default());
+            (stat.len() - 1) as u32
+        }
+    }
+}
+
 /// The stemmer every vocabulary uses.
 fn english() -> Stemmer {
     Stemmer::create(Algorithm::English)
@@ -138,21 +150,7 @@ impl Vocab {
         named: bool,
     ) -> Word {
         let Some(w) = self.words.get_mut(hash) else {
-            // A new word: intern it, then count as for a known one.
-            let mut lower = std::mem::take(&mut self.lower);
-            surface.write_lower(&mut lower);
-            self.intern(&lower, hash);
-            self.lower = lower;
-            return match self.words.contains_key(hash) {
-                true => self.word_with_case(surface, hash, case, named),
-                false => Word {
-                    term: NO_TERM,
-                    entity: NO_ENTITY,
-                    lower: 0,
-                    mid_cap: 0,
-                    alpha: false,
-                },
-            };
+            return self.new_word_with_case(surface, hash, case, named);
         };
         match case {
             Some(true) => w.mid_cap = w.mid_cap.saturating_add(1),
@@ -160,15 +158,37 @@ impl Vocab {
             None => {}
         }
         if named && w.entity == NO_ENTITY {
-            w.entity = match self.free_entities.pop() {
-                Some(e) => e,
-                None => {
-                    self.entity_stat.push(EntityStat::default());
-                    (self.entity_stat.len() - 1) as u32
-                }
-            };
+            w.entity = new_entity(&mut self.free_entities, &mut self.entity_stat);
         }
         *w
+    }
+
+    /// [`Vocab::word_with_case`] for a word not seen before: interns it,
+    /// then counts as for a known one. Kept out of line so that the common
+    /// case stays small enough to inline.
+    #[cold]
+    #[inline(never)]
+    fn new_word_with_case(
+        &mut self,
+        surface: Surface<'_>,
+        hash: u64,
+        case: Option<bool>,
+        named: bool,
+    ) -> Word {
+        let mut lower = std::mem::take(&mut self.lower);
+        surface.write_lower(&mut lower);
+        self.intern(&lower, hash);
+        self.lower = lower;
+        match self.words.contains_key(hash) {
+            true => self.word_with_case(surface, hash, case, named),
+            false => Word {
+                term: NO_TERM,
+                entity: NO_ENTITY,
+                lower: 0,
+                mid_cap: 0,
+                alpha: false,
+            },
+        }
     }
 
     #[cold]
@@ -268,13 +288,7 @@ impl Vocab {
         if let Some(&id) = self.entities.get(&key) {
             return id;
         }
-        let id = match self.free_entities.pop() {
-            Some(e) => e,
-            None => {
-                self.entity_stat.push(EntityStat::default());
-                (self.entity_stat.len() - 1) as u32
-            }
-        };
+        let id = new_entity(&mut self.free_entities, &mut self.entity_stat);
         self.entities.insert(key, id);
         id
     }
