@@ -106,10 +106,20 @@ impl StoryView {
     /// named as the story's entities name them, the same statement carried
     /// by several articles listed once with all of them.
     pub fn said(&self) -> Vec<Said> {
-        let known = known_names(&self.entities());
+        let entities = self.entities();
+        let known = known_names(&entities);
+        // Events, works and nationalities ("World War", "Russian") do not
+        // speak (places may: "the Kremlin said", "Ukraine said").
+        let mute: Vec<String> = entities
+            .iter()
+            .filter(|e| e.kind == storyline_entity::Kind::Other)
+            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.canonical)))
+            .map(|a| a.to_lowercase())
+            .collect();
         let mut out: Vec<(Said, Vec<String>)> = Vec::new();
         for (i, text) in self.texts.iter().enumerate() {
-            for q in storyline_quote::find_with(text, &known) {
+            for mut q in storyline_quote::find_with(text, &known) {
+                q.speaker_name = q.speaker_name.take().and_then(|n| speaker(n, &mute));
                 let content = q.content(text).trim();
                 let words = content_words(content);
                 if words.len() < 4 {
@@ -143,6 +153,42 @@ impl StoryView {
         out.into_iter().map(|(s, _)| s).collect()
     }
 }
+
+/// A speaker's name without a possessive ending, or none when it names
+/// something that cannot speak.
+fn speaker(name: String, mute: &[String]) -> Option<String> {
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(&name)
+        .trim()
+        .to_string();
+    let lower = name.to_lowercase();
+    let several = lower.contains(' ');
+    let muted = TITLES.contains(&lower.as_str())
+        || mute.iter().any(|m| {
+            lower == *m
+                || (several && (m.starts_with(lower.as_str()) || lower.starts_with(m.as_str())))
+        });
+    (!name.is_empty() && !muted).then_some(name)
+}
+
+/// Titles that name no one on their own.
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "prime minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "leader",
+    "chairman",
+    "governor",
+    "senator",
+    "mayor",
+];
 
 /// The story's people and organisations as the quote finder takes them.
 pub fn known_names(entities: &[storyline_entity::Entity]) -> storyline_quote::Known {
