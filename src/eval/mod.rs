@@ -3,6 +3,7 @@
 
 pub mod cluster;
 pub mod extract;
+pub mod jsonl;
 pub mod ner;
 pub mod quotes;
 pub mod shingles;

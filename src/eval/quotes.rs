@@ -12,7 +12,7 @@
 //! `OUT.marked.jsonl`) for the quote-marked and direct-only lines.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -42,32 +42,19 @@ struct Pred {
 }
 
 pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let reader = BufReader::new(
-        std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?,
-    );
     // Gold and predictions keyed by id, last line winning as in the referee.
     let mut order: Vec<String> = Vec::new();
     let mut gold: HashMap<String, Vec<Gold>> = HashMap::new();
     let mut preds: HashMap<String, Vec<Pred>> = HashMap::new();
     let mut bytes = 0usize;
     let mut elapsed = 0.0f64;
-    for (n, line) in reader.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: Value =
-            serde_json::from_str(&line).with_context(|| format!("line {}: bad JSON", n + 1))?;
-        let id = v["id"]
-            .as_str()
-            .map(str::to_string)
-            .unwrap_or_else(|| v["id"].to_string());
+    for (id, v) in super::jsonl::records(file)? {
         let text = v["text"].as_str().unwrap_or("");
         let started = Instant::now();
         let found = storyline_quote::find(text);
         elapsed += started.elapsed().as_secs_f64();
         bytes += text.len();
-        let cp = code_points(text);
+        let cp = super::jsonl::code_points(text);
         let p: Vec<Pred> = found.iter().map(|q| to_pred(text, &cp, q)).collect();
         let g: Vec<Gold> = v["quotes"]
             .as_array()
@@ -128,24 +115,8 @@ fn marked_path(p: &Path) -> PathBuf {
     p.with_file_name(format!("{stem}.marked.jsonl"))
 }
 
-/// Code-point index of every byte offset (char boundaries only matter).
-fn code_points(text: &str) -> Vec<u32> {
-    let mut out = vec![0u32; text.len() + 1];
-    let mut n = 0u32;
-    for (i, c) in text.char_indices() {
-        for slot in out.iter_mut().skip(i).take(c.len_utf8()) {
-            *slot = n;
-        }
-        n += 1;
-    }
-    if let Some(last) = out.last_mut() {
-        *last = n;
-    }
-    out
-}
-
-fn to_pred(text: &str, cp: &[u32], q: &Quote) -> Pred {
-    let at = |b: usize| i64::from(cp.get(b).copied().unwrap_or(0));
+fn to_pred(text: &str, cp: &[i64], q: &Quote) -> Pred {
+    let at = |b: usize| cp.get(b).copied().unwrap_or(0);
     let content = q.content(text);
     // The gold's quote-marked kinds are about double marks; `''` counts as none.
     let marked = q.kind != Kind::Indirect

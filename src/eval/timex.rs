@@ -8,7 +8,7 @@
 //! bytes to code points. The publication date (`dct`) is the anchor.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -25,26 +25,13 @@ struct Span {
 }
 
 pub fn run(file: &Path, pred: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let reader = BufReader::new(
-        std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?,
-    );
     // Keyed by id, last line winning, first-seen order kept (as a Python dict).
     let mut order: Vec<String> = Vec::new();
     let mut gold: HashMap<String, Vec<Span>> = HashMap::new();
     let mut preds: HashMap<String, Vec<Span>> = HashMap::new();
     let mut bytes = 0usize;
     let mut elapsed = 0.0f64;
-    for (n, line) in reader.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: Value =
-            serde_json::from_str(&line).with_context(|| format!("line {}: bad JSON", n + 1))?;
-        let id = v["id"]
-            .as_str()
-            .map(str::to_string)
-            .unwrap_or_else(|| v["id"].to_string());
+    for (id, v) in super::jsonl::records(file)? {
         let text = v["text"].as_str().unwrap_or("");
         let anchor = v["dct"]
             .as_str()
@@ -54,7 +41,7 @@ pub fn run(file: &Path, pred: Option<&Path>) -> anyhow::Result<ExitCode> {
         let found = storyline_timex::find(text, anchor);
         elapsed += started.elapsed().as_secs_f64();
         bytes += text.len();
-        let cp = code_points(text);
+        let cp = super::jsonl::code_points(text);
         let p: Vec<Span> = found
             .into_iter()
             .map(|t| Span {
@@ -97,22 +84,6 @@ pub fn run(file: &Path, pred: Option<&Path>) -> anyhow::Result<ExitCode> {
         elapsed
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Byte offset -> code-point offset, for every byte position (and the end).
-fn code_points(text: &str) -> Vec<i64> {
-    let mut map = vec![0i64; text.len() + 1];
-    let mut n = 0i64;
-    for (b, c) in text.char_indices() {
-        for slot in map.iter_mut().skip(b).take(c.len_utf8()) {
-            *slot = n;
-        }
-        n += 1;
-    }
-    if let Some(last) = map.last_mut() {
-        *last = n;
-    }
-    map
 }
 
 fn gold_of(v: &Value) -> Span {
@@ -216,11 +187,5 @@ mod tests {
         // Gold 1 takes the exact span (wrong value); gold 2 finds nothing.
         assert!(s.contains("\"strict_PRF\": [33.3, 50.0, 40.0]"), "{s}");
         assert!(s.contains("\"value_F1\": 0.0"), "{s}");
-    }
-
-    #[test]
-    fn code_points_of_multibyte_text() {
-        let cp = code_points("é1");
-        assert_eq!(cp, vec![0, 0, 1, 2]);
     }
 }
