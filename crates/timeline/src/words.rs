@@ -48,7 +48,7 @@ pub fn tidy(sentence: &str) -> String {
             let words = head.split_whitespace().count();
             let dated = head
                 .split(|c: char| !c.is_alphabetic())
-                .any(|w| MONTHS.contains(&w.to_lowercase().as_str()));
+                .any(storyline_timex::is_month_name);
             if words <= 7 && dated {
                 s = &s[i + sep.len()..];
                 break;
@@ -57,33 +57,6 @@ pub fn tidy(sentence: &str) -> String {
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// Overlap of two sorted word lists: shared words over the smaller list.
 pub fn overlap(a: &[String], b: &[String]) -> f32 {

@@ -55,6 +55,12 @@ pub use timex::{Kind, Timex};
 
 use jiff::civil::Date;
 
+/// Whether `word` (any case) names a month, in full or abbreviated
+/// ("March", "sept").
+pub fn is_month_name(word: &str) -> bool {
+    matches!(lexicon::classify(word), lexicon::Lex::Month { .. })
+}
+
 /// Finds the temporal expressions in `text`, resolving relative ones
 /// against `anchor` (the publication date), in text order and without
 /// overlaps.
