@@ -386,6 +386,24 @@ fn kill_nine_loses_nothing_committed_and_a_rerun_completes() {
 }
 
 /// The seeds live outside the repository; CI has them beside it.
+/// The seeds ingested into a fresh database in a temporary directory
+/// (kept alive by the returned handle), or `None` when they are absent.
+fn ingested_seeds() -> Option<(tempfile::TempDir, String)> {
+    let Some(seeds) = seeds() else {
+        eprintln!("../shared/seeds not present; skipped");
+        return None;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db").to_str().unwrap().to_string();
+    let out = run(&["ingest", "--quiet", "--db", &db, seeds.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some((dir, db))
+}
+
 fn seeds() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     p.is_dir().then_some(p)
@@ -393,19 +411,10 @@ fn seeds() -> Option<PathBuf> {
 
 #[test]
 fn seeds_say_who_said_what_and_when() {
-    let Some(seeds) = seeds() else {
-        eprintln!("../shared/seeds not present; skipped");
+    let Some((_dir, db)) = ingested_seeds() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let db = db.to_str().unwrap();
-    let out = run(&["ingest", "--quiet", "--db", db, seeds.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let db = db.as_str();
     let story = stories_json(db, &[])[0]["id"].to_string();
 
     let out = run(&["quotes", "--story", &story, "--json", "--db", db]);
@@ -608,19 +617,10 @@ fn a_script_in_an_article_comes_out_inert() {
 
 #[test]
 fn seeds_ingest_as_five_clean_articles() {
-    let Some(seeds) = seeds() else {
-        eprintln!("../shared/seeds not present; skipped");
+    let Some((_dir, db)) = ingested_seeds() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("s.db");
-    let db = db.to_str().unwrap();
-    let out = run(&["ingest", "--quiet", "--db", db, seeds.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let db = db.as_str();
     let mut by_file = std::collections::BTreeMap::new();
     for id in 1..=5 {
         let o = run(&["article", &id.to_string(), "--json", "--db", db]);
