@@ -129,11 +129,24 @@ fn sample(n: usize) -> Vec<usize> {
 }
 
 fn story(full: StoryView, words: usize) -> Story {
+    // `sample` gives ascending indices; the texts are moved, not copied.
     let picked = sample(full.members.len());
+    let StoryView {
+        row,
+        members,
+        texts,
+    } = full;
+    let (members, texts) = members
+        .into_iter()
+        .zip(texts)
+        .enumerate()
+        .filter(|(i, _)| picked.binary_search(i).is_ok())
+        .map(|(_, pair)| pair)
+        .unzip();
     let view = StoryView {
-        row: full.row.clone(),
-        members: picked.iter().map(|&i| full.members[i].clone()).collect(),
-        texts: picked.iter().map(|&i| full.texts[i].clone()).collect(),
+        row,
+        members,
+        texts,
     };
     // Sources are numbered in time order, as the view lists them.
     let n = |i: usize| i + 1;
@@ -213,10 +226,10 @@ fn story(full: StoryView, words: usize) -> Story {
     Story {
         id: view.row.id,
         headline,
-        articles: full.row.articles,
-        outlets: full.row.outlets.clone(),
-        first: full.row.first_published.clone(),
-        last: full.row.last_published.clone(),
+        articles: view.row.articles,
+        outlets: view.row.outlets.clone(),
+        first: view.row.first_published.clone(),
+        last: view.row.last_published.clone(),
         summary: lines,
         quotes,
         timeline,
