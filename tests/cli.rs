@@ -613,6 +613,10 @@ fn a_script_in_an_article_comes_out_inert() {
     assert!(!page.contains("<b>"), "{page}");
     assert!(!page.contains("href=\"javascript"), "{page}");
     assert!(page.contains("default-src 'none'"));
+    // A day that is not one is refused, naming it.
+    let bad = run(&["digest", "--db", db, "--since", "soon"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--since soon"));
 }
 
 #[test]

@@ -33,6 +33,12 @@ const MAX_QUOTES: usize = 6;
 const MAX_EVENTS: usize = 12;
 
 pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
+    if let Some(since) = &o.since {
+        // Checked before any work: a mistyped day would silently show nothing.
+        since
+            .parse::<jiff::civil::Date>()
+            .with_context(|| format!("--since {since}: not a day (YYYY-MM-DD)"))?;
+    }
     let mut code = ExitCode::SUCCESS;
     if !o.inputs.is_empty() {
         code = crate::cmd::ingest::run(db, &o.inputs, o.quiet, false)?;
