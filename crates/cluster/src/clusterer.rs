@@ -190,6 +190,9 @@ impl Clusterer {
             let (s, raw) = self.score_doc(story, time, doc.time.is_none());
             scored.push((s, raw, story.id, slot));
         }
+        if doc.time.is_some() {
+            self.favour_follow_up(&mut scored, time);
+        }
         // Best first; ties go to the older story.
         scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
         for &slot in &self.acc_touched {
@@ -579,6 +582,35 @@ impl Clusterer {
         }
     }
 
+    /// Lets a clear follow-up (see [`Config::follow_min`]) reach its story
+    /// across a longer gap: the one story that matches on content, and
+    /// matches far better than any other, is the development it reports.
+    fn favour_follow_up(&self, scored: &mut [Scored], time: Option<i64>) {
+        let mut best: Option<usize> = None;
+        let mut second = 0.0f32;
+        for (i, e) in scored.iter().enumerate() {
+            match best {
+                Some(b) if scored[b].1 >= e.1 => second = second.max(e.1),
+                Some(b) => {
+                    second = second.max(scored[b].1);
+                    best = Some(i);
+                }
+                None => best = Some(i),
+            }
+        }
+        let Some(b) = best else { return };
+        let (s, raw, _, slot) = scored[b];
+        if raw < self.cfg.follow_min || raw < self.cfg.follow_margin * second {
+            return;
+        }
+        let Some(gap) = self.story(slot).and_then(|story| story.gap(time)) else {
+            return;
+        };
+        let over = gap.saturating_sub(self.cfg.time_grace_secs).max(0) as f64;
+        let d = (-over / self.cfg.follow_scale_secs.max(1.0)).exp() as f32;
+        scored[b].0 = s.max(raw * d);
+    }
+
     /// Combined similarity of two stories.
     fn score_stories(&self, a: &Story, b: &Story) -> f32 {
         let w = self.weights();
@@ -901,6 +933,29 @@ mod tests {
                 .duplicate_of
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_clear_follow_up_weeks_later_joins_its_story() {
+        const FERRY_END: &str = "Boats to Brekka island sail again this morning. Nordvik \
+            Ferries and the Halvorsund crews signed a two-year pay agreement late on Thursday, \
+            and the company promised to hire twelve more deckhands before Christmas.";
+        const DAY: i64 = 86_400;
+        let run = |cfg: Config| {
+            let mut c = Clusterer::new(cfg);
+            let a = c.add(&doc("f1", Some(0), FERRY_1));
+            c.add(&doc("m1", Some(DAY), MUSEUM));
+            c.add(&doc("b1", Some(2 * DAY), BRIDGE));
+            let b = c.add(&doc("f9", Some(16 * DAY), FERRY_END));
+            a.story == b.story
+        };
+        assert!(run(Config::default()));
+        // Without the rule, 16 days of decay would have split it off.
+        let off = Config {
+            follow_min: f32::INFINITY,
+            ..Config::default()
+        };
+        assert!(!run(off));
     }
 
     #[test]

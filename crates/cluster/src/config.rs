@@ -47,6 +47,16 @@ pub struct Config {
     pub position_scale: f64,
     /// How much a story active just before an undated article is favoured.
     pub position_boost: f32,
+    /// A dated article whose content similarity with one story is at least
+    /// `follow_min` and `follow_margin` times that with any other is a
+    /// clear follow-up: a development reported days or weeks later (a
+    /// verdict after a trial). Its time gap then decays on
+    /// `follow_scale_secs` instead of `time_scale_secs`.
+    pub follow_min: f32,
+    /// See `follow_min`.
+    pub follow_margin: f32,
+    /// See `follow_min`.
+    pub follow_scale_secs: f64,
     /// How much the undecayed content similarity (against the decayed one)
     /// counts when choosing among stories that clear the threshold: time
     /// decides what is plausible, content what fits best.
@@ -120,6 +130,9 @@ impl Default for Config {
             undated_decay_floor: 0.4,
             position_scale: 10.0,
             position_boost: 0.3,
+            follow_min: 0.25,
+            follow_margin: 3.0,
+            follow_scale_secs: 20.0 * 86_400.0,
             raw_choice: 0.5,
             recurrence_secs: 7 * 86_400,
             recurrence_articles: 30,
