@@ -155,7 +155,7 @@ pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
             &mut found,
         );
     }
-    found
+    let mut out: Vec<Quote> = found
         .into_iter()
         .filter_map(|f| {
             let spans: Vec<(usize, usize)> = f
@@ -180,7 +180,23 @@ pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
                 speaker_name: f.name,
             })
         })
-        .collect()
+        .collect();
+    // A cue inside reported speech ("police say fraudsters are calling
+    // people, asking for passwords") reports nothing of its own.
+    // Sorted by start, longest first, an enclosed quote is one that ends
+    // no later than some quote before it.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].start, std::cmp::Reverse(out[i].end)));
+    let mut inner = vec![false; out.len()];
+    let mut reach = None;
+    for i in order {
+        let q = &out[i];
+        inner[i] = q.kind == Kind::Indirect && reach.is_some_and(|r| q.end <= r);
+        reach = reach.max(Some(q.end));
+    }
+    let mut keep = inner.into_iter().map(|i| !i);
+    out.retain(|_| keep.next().unwrap_or(true));
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -804,6 +820,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn titles_places_and_the_subject_before_a_pronoun() {
+        let t = "Police say scammers are calling people and asking for codes. \
+                 \"No bank will ever ask for your code,\" said Sergeant Ivo Rask of Tarnby police.\n\n\
+                 Inspector Mara Lind, who leads the fraud unit, said Grey Falcon was based abroad. \
+                 She urged people not to reply. \"Every answer helps them,\" she said.";
+        let q = show(t);
+        let names: Vec<Option<&str>> = q.iter().map(|x| x.3.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Police"),
+                Some("Ivo Rask"),
+                Some("Mara Lind"),
+                Some("Mara Lind"),
+                Some("Mara Lind")
+            ],
+            "{q:?}"
+        );
     }
 
     #[test]

@@ -168,6 +168,24 @@ const TITLES: &[&str] = &[
     "professor",
     "pres.",
     "lady",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sergeant",
+    "inspector",
+    "detective",
+    "constable",
+    "superintendent",
+    "captain",
+    "capt.",
+    "prosecutor",
+    "councillor",
+    "councilor",
+    "sir",
+    "dame",
+    "bishop",
+    "archbishop",
 ];
 
 /// Words that make a name run an organisation.
@@ -447,6 +465,9 @@ impl Resolver {
                     &[
                         "mrs.",
                         "ms.",
+                        "mrs",
+                        "ms",
+                        "dame",
                         "queen",
                         "lady",
                         "spokeswoman",
@@ -456,7 +477,18 @@ impl Resolver {
                 ) {
                     gender = Gender::Female;
                 }
-                if in_list(&["mr.", "king", "prince", "spokesman", "congressman"], w) {
+                if in_list(
+                    &[
+                        "mr.",
+                        "mr",
+                        "sir",
+                        "king",
+                        "prince",
+                        "spokesman",
+                        "congressman",
+                    ],
+                    w,
+                ) {
                     gender = Gender::Male;
                 }
             }
@@ -485,6 +517,19 @@ impl Resolver {
             if !in_list(GENERIC, &w) {
                 words.push(w);
             }
+        }
+        // "Liv Aronsen of Oldmere police": a person's name stops at "of";
+        // the place or body after it is a mention of its own.
+        let run_end = end;
+        let mut end = end;
+        let mut rest = None;
+        if let Some(o) = (name_from + 2..end).find(|&k| toks[k].text(text) == "of")
+            && (kind == EntityKind::Person || o - name_from <= 3)
+            && !(name_from..end).any(|k| in_list(ORG_WORDS, toks[k].text(text)))
+            && o + 1 < end
+        {
+            rest = Some(o + 1);
+            end = o;
         }
         let (s, e) = (toks[name_from].s, toks[end - 1].e);
         let surface = text.get(s..e).unwrap_or("");
@@ -550,6 +595,9 @@ impl Resolver {
             end,
             entity,
         });
+        if let Some(r) = rest {
+            self.add_run(text, toks, r, run_end, known);
+        }
     }
 
     /// Resolves the speaker mention covering tokens `[a, b)` to a name.
@@ -583,11 +631,31 @@ impl Resolver {
                     } else {
                         Gender::Female
                     };
-                    let hit = prior.map(|m| m.entity).find(|&e| {
+                    let fits = |e: usize| {
                         let en = &self.entities[e];
                         en.kind == EntityKind::Person
                             && (en.gender == want || en.gender == Gender::Unknown)
-                    });
+                    };
+                    // The subject of a recent sentence outranks a name met
+                    // later in it ("Inspector Dunne said the group ... . He
+                    // urged ..."): only a later subject displaces it.
+                    let mut nearest: Option<(usize, usize)> = None;
+                    let mut subject = None;
+                    for m in prior.take(40) {
+                        if !fits(m.entity) {
+                            continue;
+                        }
+                        let (_, near_end) = *nearest.get_or_insert((m.entity, m.end));
+                        // The nearest name's sentence, or the one before it.
+                        if sentences_between(toks, m.end, near_end) > 1 {
+                            break;
+                        }
+                        if starts_clause(toks, m.first) {
+                            subject = Some(m.entity);
+                            break;
+                        }
+                    }
+                    let hit = subject.or(nearest.map(|n| n.0));
                     if let Some(e) = hit
                         && self.entities[e].gender == Gender::Unknown
                     {
@@ -650,6 +718,28 @@ impl Resolver {
             .find(|m| self.entities[m.entity].kind == EntityKind::Person)
             .or_else(|| prior().find(|m| self.entities[m.entity].kind == EntityKind::Org))
             .map(|m| self.entities[m.entity].name.clone())
+    }
+}
+
+/// Sentence ends (full stops, question and exclamation marks, paragraph
+/// breaks) among tokens `[from, to)`.
+fn sentences_between(toks: &[Tok], from: usize, to: usize) -> usize {
+    toks.get(from..to).map_or(0, |ts| {
+        ts.iter()
+            .filter(|t| matches!(t.k, Tk::Para | Tk::Punct('.' | '!' | '?')))
+            .count()
+    })
+}
+
+/// Whether token `i` opens a sentence or a clause after a quotation: where
+/// a sentence's subject stands.
+fn starts_clause(toks: &[Tok], i: usize) -> bool {
+    match i.checked_sub(1).and_then(|p| toks.get(p)) {
+        None => true,
+        Some(t) => matches!(
+            t.k,
+            Tk::Para | Tk::Mark(_) | Tk::Punct('.' | '!' | '?' | ':' | ';')
+        ),
     }
 }
 
