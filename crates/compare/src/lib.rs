@@ -29,7 +29,6 @@ pub mod exclusive;
 pub mod figures;
 pub mod number;
 pub mod quotes;
-mod sentence;
 pub mod story;
 mod word;
 

@@ -11,9 +11,9 @@
 
 use std::collections::HashMap;
 
-use crate::sentence::{prefix, split};
 use crate::word::{content, tokens};
 use crate::{Article, Config, QuoteRef, Span};
+use storyline_sentence::{prefix, split};
 
 /// Tokens read per sentence (longer "sentences" are run-on lists).
 pub(crate) const MAX_TOKENS: usize = 160;

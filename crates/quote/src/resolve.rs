@@ -191,6 +191,7 @@ const TITLES: &[&str] = &[
 /// Words that make a name run an organisation.
 const ORG_WORDS: &[&str] = &[
     "kremlin",
+    "chamber",
     "ministry",
     "department",
     "house",
@@ -524,9 +525,13 @@ impl Resolver {
         let mut end = end;
         let mut rest = None;
         if let Some(o) = (name_from + 2..end).find(|&k| toks[k].text(text) == "of")
-            && (kind == EntityKind::Person || o - name_from <= 3)
-            && !(name_from..end).any(|k| in_list(ORG_WORDS, toks[k].text(text)))
             && o + 1 < end
+            && !(name_from..end).any(|k| in_list(ORG_WORDS, toks[k].text(text)))
+            && (kind == EntityKind::Person
+                || text
+                    .get(toks[name_from].s..toks[o - 1].e)
+                    .and_then(|n| known.lookup(n))
+                    .is_some_and(|k| k.kind == EntityKind::Person))
         {
             rest = Some(o + 1);
             end = o;
@@ -731,16 +736,24 @@ fn sentences_between(toks: &[Tok], from: usize, to: usize) -> usize {
     })
 }
 
-/// Whether token `i` opens a sentence or a clause after a quotation: where
-/// a sentence's subject stands.
+/// Whether the name at token `i` opens a sentence or a clause after a
+/// quotation, perhaps after a few words of description ("Chief executive
+/// Greta Halden"): where a sentence's subject stands.
 fn starts_clause(toks: &[Tok], i: usize) -> bool {
-    match i.checked_sub(1).and_then(|p| toks.get(p)) {
-        None => true,
-        Some(t) => matches!(
-            t.k,
-            Tk::Para | Tk::Mark(_) | Tk::Punct('.' | '!' | '?' | ':' | ';')
-        ),
+    let mut k = i;
+    for _ in 0..4 {
+        match k.checked_sub(1).and_then(|p| toks.get(p)) {
+            None => return true,
+            Some(t) if t.is_word() => k -= 1,
+            Some(t) => {
+                return matches!(
+                    t.k,
+                    Tk::Para | Tk::Mark(_) | Tk::Punct('.' | '!' | '?' | ':' | ';')
+                );
+            }
+        }
     }
+    false
 }
 
 /// Nationality-like words (`Russian`, `American`) that describe, not name.

@@ -3,8 +3,8 @@
 use jiff::civil::Date;
 use storyline_timex::{Kind, Period};
 
-use crate::sentence::sentences;
 use crate::words;
+use storyline_sentence::sentences;
 
 /// A sentence that may be a development.
 #[derive(Debug, Clone)]
@@ -54,7 +54,10 @@ pub(crate) fn collect(
             continue;
         };
         let n = sentence.split_whitespace().count();
-        if !(MIN_WORDS..=MAX_WORDS).contains(&n) || !words::has_action(sentence) || stamp(sentence)
+        if !(MIN_WORDS..=MAX_WORDS).contains(&n)
+            || !words::has_action(sentence)
+            || stamp(sentence)
+            || advice(sentence)
         {
             continue;
         }
@@ -86,6 +89,55 @@ fn stamp(sentence: &str) -> bool {
     )
 }
 
+/// Service text for the reader, not a development: it speaks to them
+/// ("If you have not heard by Friday, call the helpline") or names a
+/// routine ("open on Tuesday and Thursday mornings", "every Monday").
+/// Words inside quotation marks are someone's speech and do not count.
+fn advice(sentence: &str) -> bool {
+    let mut quoted = false;
+    let mut prev = String::new();
+    let mut prev_day = false;
+    for piece in sentence.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word: String = piece
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !quoted && !word.is_empty() {
+            if matches!(word.as_str(), "you" | "your" | "yours") {
+                return true;
+            }
+            let day = WEEKDAYS.iter().any(|d| word.starts_with(d));
+            let routine = (day
+                && (word.ends_with('s') || matches!(prev.as_str(), "every" | "each")))
+                || (prev_day
+                    && matches!(
+                        word.as_str(),
+                        "mornings" | "afternoons" | "evenings" | "nights"
+                    ));
+            if routine {
+                return true;
+            }
+            prev_day = day;
+            prev = word;
+        }
+        if piece.ends_with(['"', '\u{201C}', '\u{201D}']) {
+            quoted = !quoted;
+        }
+    }
+    false
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Periods fine enough to place a development: up to a quarter.
 fn listed(p: &Period) -> bool {
     matches!(
@@ -98,5 +150,29 @@ fn days(p: &Period) -> i32 {
     match (p.first_day(), p.last_day()) {
         (Some(a), Some(b)) => (b - a).get_days(),
         _ => i32::MAX,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::advice;
+
+    #[test]
+    fn service_text_is_not_a_development() {
+        assert!(advice(
+            "If you have not had a letter by Friday, call the helpline."
+        ));
+        assert!(advice(
+            "Volunteers help at the library on Tuesday and Thursday mornings."
+        ));
+        assert!(advice("The office is open on Mondays from 9am."));
+        assert!(advice("Buses run every Sunday until March."));
+        assert!(!advice("The court heard evidence on Monday and Tuesday."));
+        assert!(!advice(
+            "\"You will pay for this,\" the mayor told the council on Friday."
+        ));
+        assert!(!advice(
+            "The minister resigned on Wednesday after the vote."
+        ));
     }
 }

@@ -1,8 +1,8 @@
 //! storyline-timeline: a story's dated developments, in order, each with
 //! every article that reports it.
 //!
-//! 1. **Sentences** ([`sentence`]): each article is split into sentences
-//!    with their byte spans.
+//! 1. **Sentences** (`storyline_sentence`): each article is split into
+//!    sentences with their byte spans, quotations kept with their speakers.
 //! 2. **Candidates** ([`candidate`]): a sentence is a development when it
 //!    carries a date that resolves to a calendar period (a day, a week, a
 //!    month; not a duration, a "now" or a bare year) and reads like a report
@@ -18,11 +18,9 @@
 mod candidate;
 mod event;
 mod merge;
-mod sentence;
 mod words;
 
 pub use event::{Event, Report};
-pub use sentence::sentences;
 
 use jiff::civil::Date;
 

@@ -1,13 +1,19 @@
-//! Sentences: byte spans of the sentences of a text.
+//! storyline-sentence: splits news text into sentences, as byte spans.
 //!
 //! A line break always ends a sentence (headlines, captions and paragraphs
 //! sit on lines of their own). Within a line a sentence ends at `.`, `!`,
 //! `?` or `…` (with any closing quotes or brackets) followed by white space
 //! and a capital, a digit or an opening quote, unless the full stop closes
-//! an abbreviation ("Gov.", "Jan. 5", "U.S. officials") or an initial.
+//! an abbreviation ("Gov.", "Jan. 5", "U.S. officials") or an initial, or
+//! it stands inside a quotation that closes later on the line: a quoted
+//! remark stays with its attribution (`"It is over. We go home," she
+//! said.`), so no sentence starts or ends inside someone's words.
+//!
+//! The summary, the timeline and the outlet comparison all cut text with
+//! it, so a sentence cited in one reads the same in the others.
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
-pub(crate) fn prefix(s: &str, max: usize) -> &str {
+pub fn prefix(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;
     }
@@ -18,14 +24,25 @@ pub(crate) fn prefix(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or("")
 }
 
+/// Byte spans of all sentences of `text`, trimmed, in order.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    split(text, usize::MAX)
+}
+
 /// Byte spans of at most `max` sentences of `text`, trimmed, in order.
-pub(crate) fn split(text: &str, max: usize) -> Vec<(usize, usize)> {
+pub fn split(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0usize;
+    // Quotations of the current line, which sentence ends inside leave whole.
+    let mut quoted: Vec<(usize, usize)> = Vec::new();
+    let mut line_end = 0usize;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if out.len() >= max {
             return out;
+        }
+        if i >= line_end {
+            line_end = quotations(text, i, &mut quoted);
         }
         let end = match c {
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some(i),
@@ -49,7 +66,10 @@ pub(crate) fn split(text: &str, max: usize) -> Vec<(usize, usize)> {
                 });
                 let lone_stop = c == '.' && run == 1;
                 let abbrev = lone_stop && abbreviation(text.get(start..i).unwrap_or(""), next);
-                (spaced && opens && !abbrev).then_some(j)
+                // `"It is over. We go home," she said.`: one sentence; a
+                // quotation that closes right here does end it.
+                let inside = quoted.iter().any(|&(a, b)| a < i && j <= b);
+                (spaced && opens && !abbrev && !inside).then_some(j)
             }
             _ => None,
         };
@@ -62,6 +82,59 @@ pub(crate) fn split(text: &str, max: usize) -> Vec<(usize, usize)> {
         push(text, start, text.len(), &mut out);
     }
     out
+}
+
+/// Longest quotation kept in one sentence, in words; longer ones (a whole
+/// statement read out) are split like any text.
+const MAX_QUOTED_WORDS: usize = 60;
+
+/// Finds the double-quoted spans (open mark, close mark) of the line that
+/// starts at `from`, into `out`; returns where the line ends. A mark left
+/// open at the end of the line (a quotation running on into the next
+/// paragraph) protects nothing.
+fn quotations(text: &str, from: usize, out: &mut Vec<(usize, usize)>) -> usize {
+    out.clear();
+    let rest = text.get(from..).unwrap_or("");
+    let len = rest
+        .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+        .unwrap_or(rest.len());
+    let line = rest.get(..len).unwrap_or("");
+    let mut open: Option<usize> = None;
+    let mut words = 0usize;
+    let mut in_word = false;
+    for (k, c) in line.char_indices() {
+        match c {
+            '\u{201c}' | '\u{201e}' | '\u{ab}' => {
+                open = Some(k);
+                words = 0;
+            }
+            '\u{201d}' | '\u{bb}' => {
+                if let Some(o) = open.take()
+                    && words <= MAX_QUOTED_WORDS
+                {
+                    out.push((from + o, from + k));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => {
+                    if words <= MAX_QUOTED_WORDS {
+                        out.push((from + o, from + k));
+                    }
+                }
+                None => {
+                    open = Some(k);
+                    words = 0;
+                }
+            },
+            _ => {}
+        }
+        let letter = c.is_alphanumeric();
+        if letter && !in_word {
+            words += 1;
+        }
+        in_word = letter;
+    }
+    from + len + 1
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
@@ -132,7 +205,7 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {
-        split(t, 100)
+        sentences(t)
             .into_iter()
             .filter_map(|(a, b)| t.get(a..b))
             .collect()
@@ -150,15 +223,65 @@ mod tests {
                 "J. R. Ode left.",
             ]
         );
+        assert_eq!(
+            texts("The U.S. Navy said so. Then it left."),
+            ["The U.S. Navy said so.", "Then it left."]
+        );
+    }
+
+    #[test]
+    fn quotations_stay_with_their_attribution() {
+        let t =
+            "He urged calm. \"Reading it is not harmless. It spreads it,\" he said. Talks ended.";
+        assert_eq!(
+            texts(t),
+            [
+                "He urged calm.",
+                "\"Reading it is not harmless. It spreads it,\" he said.",
+                "Talks ended."
+            ]
+        );
+        let t = "She said: \u{201c}It is over. We go home.\u{201d} The crowd left.";
+        assert_eq!(
+            texts(t),
+            [
+                "She said: \u{201c}It is over. We go home.\u{201d}",
+                "The crowd left."
+            ]
+        );
+        // A quotation running on into the next paragraph protects nothing.
+        let t = "\"We will not pay. Never.\nAnd we will say so,\" he said.";
+        assert_eq!(
+            texts(t),
+            [
+                "\"We will not pay.",
+                "Never.",
+                "And we will say so,\" he said."
+            ]
+        );
+        // Nor does a very long one.
+        let long = format!("\"{}. End.\" Next.", "word ".repeat(70).trim());
+        assert_eq!(sentences(&long).len(), 3);
     }
 
     #[test]
     fn caps_and_odd_text() {
         assert_eq!(split("A. B. C. D. E.", 2).len(), 1);
         assert_eq!(split("One. Two. Three.", 2).len(), 2);
-        for t in ["", ".", "...", "é. É", "\u{2026}\n", " . . A", "x.\u{a0}Y"] {
+        for t in [
+            "",
+            ".",
+            "...",
+            "é. É",
+            "\u{2026}\n",
+            " . . A",
+            "x.\u{a0}Y",
+            "\"",
+            "\u{201d}a. B\u{201c}",
+        ] {
             let _ = split(t, 10);
         }
         assert_eq!(prefix("éé", 3), "é");
+        assert!(sentences("").is_empty());
     }
 }
