@@ -28,7 +28,7 @@ pub fn of_article(text: &str, published: Option<&str>) -> Value {
     let quotes: Vec<Value> = storyline_quote::find_with(text, &known)
         .iter()
         .map(|q| {
-            json!({"text": q.content(text), "kind": kind(q.kind), "speaker": q.speaker_name,
+            json!({"text": q.words(text), "kind": kind(q.kind), "speaker": q.speaker_name,
                    "speaker_mention": q.speaker.and_then(|(a, b)| text.get(a..b)),
                    "start": q.start, "end": q.end})
         })

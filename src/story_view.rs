@@ -120,8 +120,14 @@ impl StoryView {
         for (i, text) in self.texts.iter().enumerate() {
             for mut q in storyline_quote::find_with(text, &known) {
                 q.speaker_name = q.speaker_name.take().and_then(|n| speaker(n, &mute));
-                let content = q.content(text).trim();
-                let words = content_words(content);
+                let mut said = q.words(text);
+                // "said that ..." reads as what was said.
+                if q.kind == storyline_quote::Kind::Indirect
+                    && let Some(rest) = said.strip_prefix("that ")
+                {
+                    said = rest.to_string();
+                }
+                let words = content_words(&said);
                 if words.len() < 4 {
                     continue;
                 }
@@ -141,7 +147,7 @@ impl StoryView {
                     None => out.push((
                         Said {
                             speaker: q.speaker_name.clone(),
-                            text: content.split_whitespace().collect::<Vec<_>>().join(" "),
+                            text: said,
                             kind: q.kind,
                             reports: vec![(i, q.start, q.end)],
                         },

@@ -748,13 +748,31 @@ fn general(
                     (Some(sp), Some(spans))
                 } else {
                     let mut s = if inverted { sp.1 } else { c.end };
-                    if takes_addressee(cx.word(c.first)) {
-                        // `told reporters that ...`: content starts at `that`.
-                        if let Some(t) = (s..(s + 6).min(body_end))
+                    // `told reporters that ...`, `said on Thursday that ...`:
+                    // content starts at `that`.
+                    let adverbial = [
+                        "on",
+                        "in",
+                        "at",
+                        "late",
+                        "earlier",
+                        "last",
+                        "this",
+                        "yesterday",
+                        "today",
+                        "tonight",
+                        "during",
+                        "privately",
+                        "publicly",
+                        "repeatedly",
+                    ]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(cx.word(s)));
+                    if (takes_addressee(cx.word(c.first)) || adverbial)
+                        && let Some(t) = (s..(s + 6).min(body_end))
                             .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
-                        {
-                            s = t;
-                        }
+                    {
+                        s = t;
                     }
                     let s = cx.trim_start(s, body_end);
                     if cx.words_in(s, body_end) >= 2 {
@@ -844,6 +862,16 @@ mod tests {
     }
 
     #[test]
+    fn appositives_and_time_before_that() {
+        let t = "Brandt Mills, a bakery that supplies most cafes in the Oster Valley, said it \
+                 was sorry. The Tarnby Chamber of Commerce said on Monday that rents had doubled.";
+        let q = show(t);
+        assert_eq!(q[0].3.as_deref(), Some("Brandt Mills"));
+        assert_eq!(q[1].1, "that rents had doubled");
+        assert_eq!(q[1].3.as_deref(), Some("Tarnby Chamber of Commerce"));
+    }
+
+    #[test]
     fn empty_and_odd_inputs() {
         assert!(find("").is_empty());
         assert!(find("\u{201C}").is_empty());
@@ -874,6 +902,17 @@ mod tests {
         assert_eq!(q[0].3.as_deref(), Some("Ana Ruiz"));
         assert_eq!(q[1].1, "\u{201C}We are ready.\u{201D}");
         assert_eq!(q[1].2.as_deref(), Some("Her deputy"));
+    }
+
+    #[test]
+    fn words_leave_out_the_attribution_between_pieces() {
+        let t = "\"It is late,\" said Tom Berg, who ran the mill. \"But not too late.\"";
+        let q = crate::find(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            q[0].words(t),
+            "\"It is late,\" \u{2026} \"But not too late.\""
+        );
     }
 
     #[test]

@@ -64,6 +64,25 @@ impl Quote {
     pub fn content<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
+
+    /// What was said, without what the reporter put between its pieces
+    /// (`"It is late," said Tom Berg, "but not too late."` gives
+    /// `"It is late," … "but not too late."`), white space collapsed.
+    pub fn words(&self, text: &str) -> String {
+        let mut out = String::new();
+        for (i, &(a, b)) in self.spans.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" \u{2026} ");
+            }
+            for (k, w) in text.get(a..b).unwrap_or("").split_whitespace().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+        }
+        out
+    }
 }
 
 /// Finds the attributed statements of `text`, in text order.

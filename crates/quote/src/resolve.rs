@@ -612,6 +612,13 @@ impl Resolver {
         if a >= b || b > toks.len() {
             return None;
         }
+        // `Halden Foods, a company ... in the Kessel Valley,`: a name
+        // before an appositive is the speaker (`The old mayor, Ana Ruiz`
+        // names no one before the comma).
+        let b = (a + 1..b)
+            .find(|&k| toks[k].is_punct(','))
+            .filter(|&c| self.mentions.iter().any(|m| m.first < c && m.end > a))
+            .unwrap_or(b);
         // A name run inside the mention.
         if let Some(m) = self.mentions.iter().rev().find(|m| {
             m.first < b
