@@ -45,6 +45,9 @@ pub(crate) fn collect(
             .iter()
             .take_while(|t| t.start < end)
             .filter(|t| matches!(t.kind, Kind::Date | Kind::Time))
+            // A date in someone's words or in a condition ("if the ban
+            // lasts until Christmas") is no time something happened.
+            .filter(|t| !hedged(text.get(start..t.start).unwrap_or("")))
             .filter_map(|t| t.period().filter(listed));
         // The finest period the sentence names.
         let Some(period) = inside.min_by_key(days) else {
@@ -87,6 +90,23 @@ fn stamp(sentence: &str) -> bool {
         first.as_str(),
         "published" | "updated" | "posted" | "modified"
     )
+}
+
+/// Whether what follows `before` (a sentence up to a date) is inside a
+/// quotation or an if/unless clause.
+fn hedged(before: &str) -> bool {
+    let straight = before.matches('"').count();
+    let opened = before.matches('\u{201c}').count();
+    let closed = before.matches('\u{201d}').count();
+    if straight % 2 == 1 || opened > closed {
+        return true;
+    }
+    before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .any(|w| w.eq_ignore_ascii_case("if") || w.eq_ignore_ascii_case("unless"))
 }
 
 /// Service text for the reader, not a development: it speaks to them
@@ -156,6 +176,15 @@ fn days(p: &Period) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::advice;
+
+    #[test]
+    fn dates_in_quotes_and_conditions_are_hedged() {
+        use super::hedged;
+        assert!(hedged("\"We will sell oysters for "));
+        assert!(hedged("Growers may close if the ban lasts until "));
+        assert!(!hedged("\"It is over,\" she said on "));
+        assert!(!hedged("The ban was lifted on "));
+    }
 
     #[test]
     fn service_text_is_not_a_development() {
