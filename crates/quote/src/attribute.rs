@@ -773,6 +773,16 @@ fn general(
                             .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
                     {
                         s = t;
+                    } else if adverbial {
+                        // `said on Thursday it would ...`: the time is the
+                        // reporter's, not part of what was said.
+                        let mut k = s + 1;
+                        while k < (s + 3).min(body_end) && is_time_word(cx.word(k)) {
+                            k += 1;
+                        }
+                        if k > s + 1 && cx.words_in(k, body_end) >= 3 {
+                            s = k;
+                        }
                     }
                     let s = cx.trim_start(s, body_end);
                     if cx.words_in(s, body_end) >= 2 {
@@ -822,6 +832,30 @@ fn general(
     }
 }
 
+/// Words of a short time phrase after a speech verb (`on Thursday`,
+/// `last week`, `late on Friday`).
+fn is_time_word(w: &str) -> bool {
+    const TIME: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "on",
+    ];
+    TIME.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Kind, find};
@@ -869,6 +903,8 @@ mod tests {
         assert_eq!(q[0].3.as_deref(), Some("Brandt Mills"));
         assert_eq!(q[1].1, "that rents had doubled");
         assert_eq!(q[1].3.as_deref(), Some("Tarnby Chamber of Commerce"));
+        let t = "The rights group said on Thursday it would go back to court.";
+        assert_eq!(show(t)[0].1, "it would go back to court");
     }
 
     #[test]
