@@ -96,6 +96,27 @@ impl Extractor {
                     .or_else(|| masthead::name(text, &cleaned.dropped));
             }
         }
+        if article.published.is_none() {
+            // Last resorts, marked as such: a day in the URL's path, then
+            // one in the file's name (`courier-20251121-strike-ends.txt`).
+            let file = record.source.split('#').next().unwrap_or("");
+            let name = file.rsplit(['/', '\\']).next().unwrap_or("");
+            let guess = [
+                (
+                    article.url.as_deref().and_then(storyline_date::from_url),
+                    "url",
+                ),
+                (storyline_date::from_url(&format!("/{name}")), "file name"),
+            ]
+            .into_iter()
+            .find_map(|(d, from)| d.map(|d| (d, from)));
+            if let Some((day, from)) = guess {
+                article.published = Some(day);
+                article
+                    .extra
+                    .insert("date_from".into(), serde_json::Value::String(from.into()));
+            }
+        }
         if article.text.split_whitespace().nth(MIN_WORDS - 1).is_none() {
             return Err(ExtractError::NoText {
                 input: record.source.clone(),
@@ -149,6 +170,21 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Given title"));
         assert_eq!(a.published.as_deref(), Some("2025-03-04"));
         assert_eq!(a.outlet.as_deref(), Some("northwire.example"));
+    }
+
+    #[test]
+    fn a_day_in_the_file_name_dates_an_undated_text() {
+        let text = "The harbour authority said on Tuesday that the ferry line would reopen in April after repairs.";
+        let mut r = text_record(text, Hints::default());
+        r.source = "dump/courier-20250304-ferry-line.txt".into();
+        let a = Extractor::new().extract(&r).unwrap();
+        assert_eq!(a.published.as_deref(), Some("2025-03-04"));
+        assert_eq!(a.extra["date_from"], "file name");
+        // Digits that are no day, or none at all, date nothing.
+        for source in ["dump/000_56a0f96718bf8a23.txt", "t.txt", "a-20251399-b.txt"] {
+            r.source = source.into();
+            assert_eq!(Extractor::new().extract(&r).unwrap().published, None);
+        }
     }
 
     #[test]
