@@ -727,3 +727,34 @@ fn an_outlets_own_boilerplate_is_learned_and_cleaned_everywhere() {
         assert!(text.contains("officials said"), "article {id}: {text}");
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("labelled.jsonl");
+    let line = |i: usize| {
+        format!(
+            "{{\"id\":\"{i}\",\"date\":\"2025-01-0{}\",\"title\":\"Harbour crane number {i} fails\",\"text\":\"The crane at berth {i} failed on Monday and the port said repairs would take a week.\",\"cluster\":\"c{}\"}}\n",
+            1 + i % 9,
+            i % 3
+        )
+    };
+    std::fs::write(&file, (0..30).map(line).collect::<String>()).unwrap();
+    for args in [
+        vec!["eval", "cluster", file.to_str().unwrap()],
+        vec!["extract", data("article.txt").to_str().unwrap()],
+    ] {
+        let mut child = bin()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close our end before it writes: every write fails with EPIPE.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

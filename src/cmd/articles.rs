@@ -62,18 +62,21 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         for k in ["entities", "dates", "quotes"] {
             v[k] = facts[k].clone();
         }
-        println!("{v}");
+        outln!("{v}");
         return Ok(ExitCode::SUCCESS);
     }
     let art = &a.article;
-    println!("{}", art.title.as_deref().unwrap_or("(untitled)"));
-    println!();
-    let field = |k: &str, v: Option<&str>| println!("{k:<10} {}", v.unwrap_or("-"));
-    field("id", Some(&a.id.to_string()));
-    field("outlet", art.outlet.as_deref());
-    field("author", art.author.as_deref());
-    field("published", art.published.as_deref());
-    field("url", art.url.as_deref());
+    outln!("{}", art.title.as_deref().unwrap_or("(untitled)"));
+    outln!();
+    let field = |k: &str, v: Option<&str>| -> std::io::Result<()> {
+        outln!("{k:<10} {}", v.unwrap_or("-"));
+        Ok(())
+    };
+    field("id", Some(&a.id.to_string()))?;
+    field("outlet", art.outlet.as_deref())?;
+    field("author", art.author.as_deref())?;
+    field("published", art.published.as_deref())?;
+    field("url", art.url.as_deref())?;
     let lang = art.lang.as_ref().map(|l| {
         if l.reliable {
             format!("{} ({:.2})", l.code, l.confidence)
@@ -81,13 +84,13 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
             format!("unknown (guess {} at {:.2})", l.code, l.confidence)
         }
     });
-    field("language", lang.as_deref());
-    field("source", Some(&art.source));
-    println!();
-    println!("{}", art.text);
+    field("language", lang.as_deref())?;
+    field("source", Some(&art.source))?;
+    outln!();
+    outln!("{}", art.text);
     let facts = crate::facts::of_article(&art.text, art.published.as_deref());
     let list = |k: &str| facts[k].as_array().cloned().unwrap_or_default();
-    println!();
+    outln!();
     let mut names: Vec<String> = Vec::new();
     let all = list("entities");
     let forms = all.iter().map(|e| {
@@ -102,16 +105,16 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
             names.push(f);
         }
     }
-    println!("names      {}", names.join(", "));
+    outln!("names      {}", names.join(", "));
     for d in list("dates") {
-        println!(
+        outln!(
             "date       {:<28} {}",
             d["text"].as_str().unwrap_or(""),
             d["value"].as_str().unwrap_or("")
         );
     }
     for q in list("quotes") {
-        println!(
+        outln!(
             "said       {}: {}",
             q["speaker"].as_str().unwrap_or("(unattributed)"),
             q["text"].as_str().unwrap_or("")

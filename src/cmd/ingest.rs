@@ -127,7 +127,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     // keep the places their first reading gave them.
     summary.stories = crate::stories::update(&mut store)?;
     if json {
-        println!("{}", serde_json::to_string(&summary)?);
+        outln!("{}", serde_json::to_string(&summary)?);
     } else if !quiet {
         eprintln!(
             "{} records: {} stored, {} already known, {} errors ({:.0} articles/s); {} articles, {} stories in {}",

@@ -63,22 +63,22 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
             "id": story.id, "title": story.title, "articles": articles, "outlets": story.outlets,
             "first_published": story.first_published, "last_published": story.last_published,
         });
-        println!("{v}");
+        outln!("{v}");
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", story.title.as_deref().unwrap_or("(untitled)"));
-    println!(
+    outln!("{}", story.title.as_deref().unwrap_or("(untitled)"));
+    outln!(
         "{} articles from {}",
         story.articles,
         story.outlets.join(", ")
     );
-    println!();
+    outln!();
     for m in &members {
         let copy = m
             .duplicate_of
             .map(|d| format!("  (copy of {d})"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "{:>6}  {:<10}  {:<24}  {}{copy}",
             m.article_id,
             m.published

@@ -70,20 +70,28 @@ pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
     }
     let s = score(&gold, &pred);
-    println!(
+    outln!(
         "articles {}  gold clusters {}  predicted clusters {}  near-duplicates {}  merges {}",
-        s.n, s.gold_clusters, s.pred_clusters, duplicates, merges
+        s.n,
+        s.gold_clusters,
+        s.pred_clusters,
+        duplicates,
+        merges
     );
-    println!(
+    outln!(
         "pairwise  P {:.5}  R {:.5}  F1 {:.5}",
-        s.pair_p, s.pair_r, s.pair_f1
+        s.pair_p,
+        s.pair_r,
+        s.pair_f1
     );
-    println!(
+    outln!(
         "BCubed    P {:.5}  R {:.5}  F1 {:.5}",
-        s.bcubed_p, s.bcubed_r, s.bcubed_f1
+        s.bcubed_p,
+        s.bcubed_r,
+        s.bcubed_f1
     );
     let secs = elapsed.as_secs_f64().max(1e-9);
-    println!(
+    outln!(
         "speed     {:.0} articles/s ({} articles in {:.3}s, one thread)",
         rows.len() as f64 / secs,
         rows.len(),

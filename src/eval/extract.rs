@@ -66,7 +66,7 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
         fn_ += c;
     }
     let (p, r, f) = prf(tp, fp, fn_);
-    println!("pages {}  body P {p:.4}  R {r:.4}  F1 {f:.4}", cases.len());
+    outln!("pages {}  body P {p:.4}  R {r:.4}  F1 {f:.4}", cases.len());
     if matches!(kind, Benchmark::Wcxb) {
         for field in ["title", "author", "date"] {
             let have: Vec<&Case> = cases.iter().filter(|c| gold(c, field).is_some()).collect();
@@ -85,7 +85,7 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
                     }
                 })
                 .count();
-            println!(
+            outln!(
                 "{field} accuracy {:.4} over {} pages",
                 ok as f64 / have.len() as f64,
                 have.len()

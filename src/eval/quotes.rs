@@ -93,11 +93,11 @@ pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
         };
         for thr in [0.3, 0.8] {
             let s = score(&order, &gold, p, kinds, thr);
-            println!("{name:28} thr={thr} {s}   [{from}]");
+            outln!("{name:28} thr={thr} {s}   [{from}]");
         }
     }
     let mb = bytes as f64 / 1e6;
-    println!(
+    outln!(
         "speed {:.1} MB/s ({:.2} MB in {:.3}s, one thread)",
         mb / elapsed.max(1e-9),
         mb,

@@ -83,7 +83,7 @@ pub fn run(file: &Path, words: usize, pred: Option<&Path>) -> anyhow::Result<Exi
         w.flush()?;
     }
     let n = clusters.len().max(1) as f64;
-    println!(
+    outln!(
         "clusters {}  R1 {:.2}  R2 {:.2}  RL {:.2}  RLsum {:.2}  words {:.1}",
         clusters.len(),
         100.0 * total.r1 / n,

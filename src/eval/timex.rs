@@ -74,10 +74,10 @@ pub fn run(file: &Path, pred: Option<&Path>) -> anyhow::Result<ExitCode> {
         }
         out.flush()?;
     }
-    println!("ALL {}", score(&order, &gold, &preds, None));
-    println!("DATE only {}", score(&order, &gold, &preds, Some("DATE")));
+    outln!("ALL {}", score(&order, &gold, &preds, None));
+    outln!("DATE only {}", score(&order, &gold, &preds, Some("DATE")));
     let mb = bytes as f64 / 1e6;
-    println!(
+    outln!(
         "speed {:.1} MB/s ({:.2} MB in {:.3}s, one thread)",
         mb / elapsed.max(1e-9),
         mb,
