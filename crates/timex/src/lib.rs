@@ -358,6 +358,20 @@ mod tests {
             one("The rule takes hold effective Feb. 1 under the pact.", a).1,
             "2026-02-01"
         );
+        // An event someone is invited to lies ahead, whatever the verb.
+        let tue = date(2025, 11, 4);
+        assert_eq!(
+            one(
+                "She said she had invited the union to talks on Thursday.",
+                tue
+            )
+            .1,
+            "2025-11-06"
+        );
+        assert_eq!(
+            one("She said the talks on Thursday had failed.", tue).1,
+            "2025-10-30"
+        );
         // Abbreviations do not end the sentence the cue is looked for in.
         let b = date(2025, 1, 22);
         assert_eq!(

@@ -59,6 +59,25 @@ pub(crate) fn adjacent(text: &str, toks: &[Token], first: usize) -> Option<Lean>
         i = i.checked_sub(1)?;
     }
     let w = word(i)?;
+    // "invited the union to talks on Thursday", "called for a vote on
+    // Monday": an event someone is asked to is still to come.
+    const EVENTS: &[&str] = &[
+        "talks",
+        "meeting",
+        "meetings",
+        "vote",
+        "ballot",
+        "hearing",
+        "summit",
+        "negotiations",
+    ];
+    if EVENTS.iter().any(|e| w.eq_ignore_ascii_case(e))
+        && i.checked_sub(1)
+            .and_then(word)
+            .is_some_and(|b| b.eq_ignore_ascii_case("to") || b.eq_ignore_ascii_case("for"))
+    {
+        return Some(Lean::Future);
+    }
     if w.eq_ignore_ascii_case("ended") {
         Some(Lean::Past)
     } else if w.eq_ignore_ascii_case("ending") || w.eq_ignore_ascii_case("effective") {
