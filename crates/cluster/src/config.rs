@@ -132,7 +132,7 @@ impl Default for Config {
             position_boost: 0.3,
             follow_min: 0.25,
             follow_margin: 3.0,
-            follow_scale_secs: 20.0 * 86_400.0,
+            follow_scale_secs: 30.0 * 86_400.0,
             raw_choice: 0.5,
             recurrence_secs: 7 * 86_400,
             recurrence_articles: 30,
