@@ -200,6 +200,69 @@ fn abbreviation(before: &str, next: &str) -> bool {
     (initial || dotted) && !STARTERS.contains(&next_word.as_str())
 }
 
+/// Bytes of a leading wire dateline in `s` ("GREYHAVEN, Estravia, Nov 9
+/// (Northwire) – ", "DENVER (AP) — ", "(CNN) -- "), including the dash and
+/// the space after it; 0 when there is none. The place is written in
+/// capitals, and nothing before the dash is an ordinary lower-case word.
+pub fn dateline(s: &str) -> usize {
+    let head = prefix(s, 120);
+    for dash in [" \u{2014} ", " -- ", " \u{2013} ", " - ", "\u{2014}"] {
+        let Some(pos) = head.find(dash) else {
+            continue;
+        };
+        let before = head.get(..pos).unwrap_or("");
+        if is_dateline(before) {
+            let rest = s.get(pos + dash.len()..).unwrap_or("");
+            return s.len() - rest.trim_start().len();
+        }
+        // The first dash decides: a later one is inside the sentence.
+        return 0;
+    }
+    0
+}
+
+/// Whether `before` (what precedes the dash) reads as a dateline.
+fn is_dateline(before: &str) -> bool {
+    let mut words = 0;
+    let mut capitals = false;
+    let mut depth = 0i32;
+    for word in before.split_whitespace() {
+        let opens = word.starts_with('(');
+        if opens {
+            depth += 1;
+        }
+        let inside = depth > 0;
+        if word.contains(')') {
+            depth -= 1;
+        }
+        if inside {
+            continue;
+        }
+        words += 1;
+        let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() {
+            // A day number ("9,") or punctuation.
+            if !word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
+                return false;
+            }
+            continue;
+        }
+        let first_upper = letters.chars().next().is_some_and(char::is_uppercase);
+        if !first_upper {
+            return false;
+        }
+        if letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) {
+            capitals = true;
+        }
+    }
+    // "(CNN) -- " alone, or a place in capitals, in a few words.
+    let agency_only = words == 0 && before.trim_start().starts_with('(');
+    (capitals || agency_only) && words <= 8 && depth == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +325,28 @@ mod tests {
         // Nor does a very long one.
         let long = format!("\"{}. End.\" Next.", "word ".repeat(70).trim());
         assert_eq!(sentences(&long).len(), 3);
+    }
+
+    #[test]
+    fn datelines() {
+        let cut = |s: &'static str| &s[dateline(s)..];
+        assert_eq!(
+            cut("GREYHAVEN, Estravia, Nov 9 (Northwire) \u{2013} A quake struck."),
+            "A quake struck."
+        );
+        assert_eq!(cut("DENVER (AP) \u{2014} Snow fell."), "Snow fell.");
+        assert_eq!(cut("(CNN) -- Snow fell."), "Snow fell.");
+        assert_eq!(cut("PORT ARDENT - The court ruled."), "The court ruled.");
+        // Sentences with a dash are not datelines.
+        for s in [
+            "The mayor - who denies it - spoke.",
+            "Snow fell in Denver \u{2014} a lot of it.",
+            "Nadia Pell \u{2013} the prosecutor \u{2013} spoke.",
+            "",
+            "\u{2014}",
+        ] {
+            assert_eq!(dateline(s), 0, "{s}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use storyline_timex::{Kind, Period};
 
 use crate::words;
-use storyline_sentence::sentences;
+use storyline_sentence::{dateline, sentences};
 
 /// A sentence that may be a development.
 #[derive(Debug, Clone)]
@@ -53,6 +53,8 @@ pub(crate) fn collect(
         let Some(period) = inside.min_by_key(days) else {
             continue;
         };
+        // A wire dateline ("PLACE, Nov 9 (Agency) – ") is not the news.
+        let start = start + text.get(start..end).map_or(0, dateline);
         let Some(sentence) = text.get(start..end) else {
             continue;
         };
