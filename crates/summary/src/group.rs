@@ -53,7 +53,8 @@ pub fn merge(candidates: &[Candidate], vectors: &Vectors, same: f32) -> Groups {
         of[i] = g;
         let c = &candidates[i];
         let best = &candidates[rep[g]];
-        if (c.index, c.article) < (best.index, best.article) {
+        // A group speaks with a sentence that may be quoted, when it has one.
+        if (c.context, c.index, c.article) < (best.context, best.index, best.article) {
             rep[g] = i;
         }
         if !sources[g].contains(&c.article) {
@@ -84,6 +85,7 @@ mod tests {
             index,
             text: t.into(),
             words: t.split_whitespace().count(),
+            context: false,
         }
     }
 

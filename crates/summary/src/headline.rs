@@ -46,6 +46,7 @@ pub fn write(
     let usable: Vec<&str> = order
         .iter()
         .filter_map(|&g| candidates.get(groups.rep[g]))
+        .filter(|c| !c.context)
         .map(|c| c.text.as_str())
         .filter(|t| !t.starts_with(['"', '\u{201c}', '\'', '\u{2018}']) && !dangling(t))
         .take(8)

@@ -8,7 +8,10 @@
 //!
 //! The stages, one per module:
 //! 1. [`sentences`]: split each article into sentences (abbreviations,
-//!    initials and quotes respected), clean them (datelines, spacing).
+//!    initials and quotes respected: a quotation of several sentences stays
+//!    one sentence with its attribution), clean them (datelines, spacing).
+//!    Teasers cut off with "..." become context-only candidates: they weigh
+//!    in the story's centroid and consensus but are never picked.
 //! 2. [`quality`]: drop page furniture and sentences that cannot stand alone
 //!    (captions, bylines, questions, fragments, very short or long ones).
 //! 3. [`terms`]: content words and TF-IDF vectors.
@@ -146,7 +149,7 @@ impl Default for Config {
             dangling: 0.95,
             title: 1.0,
             cross: 0.5,
-            consensus: 0.5,
+            consensus: 0.6,
             fill: 0.05,
         }
     }
@@ -310,6 +313,25 @@ mod tests {
         };
         let plain = summarize_with(&arts, 36, &off);
         assert!(s.words() >= plain.words(), "{s:#?} {plain:#?}");
+    }
+
+    #[test]
+    fn teasers_are_never_picked() {
+        // The third outlet's only sentence is cut off: it may tell what the
+        // story is about, but it is no sentence to quote.
+        let cut = "The harbour ferry sank near the north pier early on Sunday morning while all...";
+        let arts = [
+            src("a", "", A, "x"),
+            src("b", "", B, "y"),
+            src("c", "", cut, "z"),
+        ];
+        let s = summarize(&arts, 200);
+        assert!(!s.sentences.is_empty());
+        for x in &s.sentences {
+            assert!(!x.text.ends_with("..."), "{}", x.text);
+        }
+        let only = summarize(&[src("c", "", cut, "z")], 200);
+        assert!(only.sentences.is_empty(), "{only:#?}");
     }
 
     #[test]

@@ -169,6 +169,11 @@ pub fn keep(text: &str, words: usize, config: &Config) -> bool {
     if !balanced(text) {
         return false;
     }
+    plain(text)
+}
+
+/// Whether the text is neither furniture nor shouting (mostly capitals).
+fn plain(text: &str) -> bool {
     let lower = text.to_lowercase();
     if FURNITURE.iter().any(|f| lower.contains(f)) || OPENINGS.iter().any(|o| lower.starts_with(o))
     {
@@ -177,10 +182,18 @@ pub fn keep(text: &str, words: usize, config: &Config) -> bool {
     // Mostly capitals: a shouted headline or a label.
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    if letters == 0 || upper * 2 > letters {
+    letters > 0 && upper * 2 <= letters
+}
+
+/// Whether the sentence `text` of `words` words is a teaser cut off with
+/// "..." (feeds and snippets end so): not fit to quote, but its words are
+/// the article's and may tell what it is about.
+pub fn teaser(text: &str, words: usize, config: &Config) -> bool {
+    if words < config.min_words || words > config.max_words {
         return false;
     }
-    true
+    let body = text.trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}']);
+    (body.ends_with("...") || body.ends_with('\u{2026}')) && plain(text)
 }
 
 /// Whether a sentence that opens with a double quotation mark also closes
@@ -259,5 +272,18 @@ mod tests {
         // Stray marks elsewhere are left alone.
         assert!(ok("The mayor called the bridge \"a gift to the town."));
         assert!(balanced("") && balanced("No quotes at all here."));
+    }
+
+    #[test]
+    fn teasers_are_cut_off_sentences() {
+        let c = Config::default();
+        let t = |s: &str| teaser(s, s.split_whitespace().count(), &c);
+        assert!(t("The council said the new bridge over the river would..."));
+        assert!(t(
+            "\u{201c}We will build the bridge over the river by\u{2026}"
+        ));
+        assert!(!t("The council said the new bridge would open in May."));
+        assert!(!t("Click here to read more about the bridge..."));
+        assert!(!t("Too short..."));
     }
 }

@@ -6,6 +6,7 @@
 //! no longer fits, shorter ones may still use the leftover words; at the end
 //! one of the last two picks may give way to a longer sentence that is
 //! nearly as good and uses words that would otherwise be left over.
+//! Context-only candidates (cut-off teasers) are never picked.
 //!
 //! Reading order: newest development first (by the day of the sentence's
 //! newest source, when dates are known), then leads before later sentences.
@@ -28,7 +29,12 @@ pub fn select(
     config: &Config,
 ) -> Vec<Sentence> {
     let n = groups.rep.len().min(scores.len());
-    let top = scores.iter().copied().fold(0.0f32, f32::max);
+    // Groups whose every member is context-only cannot be picked.
+    let quotable = |g: usize| candidates.get(groups.rep[g]).is_some_and(|c| !c.context);
+    let top = (0..n)
+        .filter(|&g| quotable(g))
+        .map(|g| scores[g])
+        .fold(0.0f32, f32::max);
     let rel: Vec<f32> = scores
         .iter()
         .map(|&s| if top > 0.0 { s / top } else { 0.0 })
@@ -45,7 +51,7 @@ pub fn select(
             let Some(c) = candidates.get(groups.rep[g]) else {
                 continue;
             };
-            if taken[g] || c.words > left {
+            if taken[g] || c.context || c.words > left {
                 continue;
             }
             let m = config.lambda * rel[g] - (1.0 - config.lambda) * nearest[g];
@@ -119,9 +125,11 @@ fn fill(
     if config.fill <= 0.0 {
         return;
     }
+    // Context-only groups never fit.
     let words = |g: usize| {
         candidates
             .get(groups.rep[g])
+            .filter(|c| !c.context)
             .map_or(usize::MAX, |c| c.words)
     };
     // Only the last picks: the first ones are the summary's core.

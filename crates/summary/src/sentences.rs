@@ -4,7 +4,14 @@
 //! paragraphs on lines of their own). Within a line a sentence ends at `.`,
 //! `!` or `?` (with any closing quotes or brackets) followed by space and a
 //! capital, a digit or an opening quote, unless the word before the full stop
-//! is an abbreviation (`Mr.`, `Jan. 5`, `U.S. officials`) or an initial.
+//! is an abbreviation (`Mr.`, `Jan. 5`, `U.S. officials`) or an initial,
+//! or the next sentence still lies inside a short balanced quotation (a
+//! quote of two sentences stays one sentence with its attribution, rather
+//! than leaving a fragment such as `It spreads," he said.`).
+//!
+//! A teaser cut off with "..." (feeds and snippets end so) cannot be quoted,
+//! but it is kept as a context-only candidate: its words still say what the
+//! article is about and what the outlets agree on.
 
 use crate::{Config, Source, quality};
 
@@ -22,30 +29,38 @@ pub struct Candidate {
     pub text: String,
     /// Whitespace-separated words in `text`.
     pub words: usize,
+    /// Context only: a sentence the article says but the summary may not
+    /// (one cut off with "..."); it counts towards what the article is
+    /// about and what the outlets agree on, and is never picked.
+    pub context: bool,
 }
 
 /// Splits, cleans and filters the articles' sentences into candidates, at
-/// most `config.per_article` per article and `config.max_candidates` in all.
+/// most `config.per_article` per article and `config.max_candidates` in all,
+/// plus as many context-only sentences (teasers cut off with "...").
 pub fn collect(articles: &[Source], config: &Config) -> Vec<Candidate> {
     let mut out = Vec::new();
     if articles.is_empty() || config.max_candidates == 0 {
         return out;
     }
-    let per = (config.max_candidates / articles.len()).clamp(1, config.per_article.max(1));
+    let per = per_article(articles.len(), config);
     for (a, art) in articles.iter().enumerate() {
         if out.len() >= config.max_candidates {
             break;
         }
-        // Only as much text as `per` sentences (after furniture) can need.
-        let text = prefix(art.text, MAX_TEXT.min(per.saturating_mul(1024) + 8192));
-        let mut kept = 0;
+        let text = window(art.text, per);
+        let (mut kept, mut context) = (0, 0);
         for raw in split(text) {
             if kept >= per || out.len() >= config.max_candidates {
                 break;
             }
             let text = clean(raw);
             let words = text.split_whitespace().count();
-            if !quality::keep(&text, words, config) {
+            let keep = quality::keep(&text, words, config);
+            // A teaser cut off mid-sentence cannot be quoted, but its words
+            // are still the article's.
+            let teaser = !keep && context < per && quality::teaser(&text, words, config);
+            if !keep && !teaser {
                 continue;
             }
             out.push(Candidate {
@@ -53,11 +68,28 @@ pub fn collect(articles: &[Source], config: &Config) -> Vec<Candidate> {
                 index: kept,
                 text,
                 words,
+                context: teaser,
             });
-            kept += 1;
+            if teaser {
+                context += 1;
+            } else {
+                kept += 1;
+            }
         }
     }
     out
+}
+
+/// Sentences considered per article when there are `articles` of them: the
+/// total is capped, so a large story looks at fewer of each one's.
+fn per_article(articles: usize, config: &Config) -> usize {
+    (config.max_candidates / articles.max(1)).clamp(1, config.per_article.max(1))
+}
+
+/// The part of an article's text that `per` sentences (after furniture)
+/// can need: the rest is never looked at.
+fn window(text: &str, per: usize) -> &str {
+    prefix(text, MAX_TEXT.min(per.saturating_mul(1024) + 8192))
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
@@ -81,8 +113,56 @@ pub fn split(text: &str) -> Vec<&str> {
     out
 }
 
+/// Longest quotation, in words, kept inside one sentence: a longer one is
+/// more likely a stray or unpaired mark than one speaker's words.
+const MAX_QUOTE_WORDS: usize = 60;
+
+/// The balanced double-quoted spans of a line, as (opening, closing) char
+/// indices in ascending order and never overlapping, at most
+/// [`MAX_QUOTE_WORDS`] words long. Curly marks pair by shape; a straight
+/// mark opens after a space or bracket and closes before a space or
+/// punctuation.
+fn quote_spans(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut words = 0usize;
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(i + 1).map(|&(_, n)| n);
+        let opens = c == '\u{201c}'
+            || (c == '"'
+                && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}'))
+                && next.is_some_and(|n| !n.is_whitespace()));
+        let closes = c == '\u{201d}'
+            || (c == '"'
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()));
+        if let (Some(o), true) = (open, closes) {
+            if words <= MAX_QUOTE_WORDS {
+                spans.push((o, i));
+            }
+            open = None;
+        } else if opens {
+            // A second opener before a close: the first was unpaired.
+            open = Some(i);
+            words = 0;
+        } else if open.is_some() && c.is_whitespace() && prev.is_some_and(|p| !p.is_whitespace()) {
+            words += 1;
+        }
+    }
+    spans
+}
+
+/// Whether one of the sorted `spans` opens before `i` and closes at or
+/// after `k`.
+fn inside(spans: &[(usize, usize)], i: usize, k: usize) -> bool {
+    let before = spans.partition_point(|&(o, _)| o < i);
+    before > 0 && spans[before - 1].1 >= k
+}
+
 fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let quotes = quote_spans(&chars);
     let mut start = 0usize;
     let mut i = 0usize;
     while i < chars.len() {
@@ -115,7 +195,10 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
         let starts = next.is_uppercase() || next.is_ascii_digit() || is_opener(next);
         let single_stop = c == '.' && dots == 1 && j == i + 1;
         // A lone full stop may belong to an abbreviation.
-        let boundary = starts && (!single_stop || stop_ends(&chars, start, i, k));
+        // Inside a quotation the next sentence is still the speaker's: the
+        // quote and its attribution stay one sentence.
+        let quoted = inside(&quotes, i, k);
+        let boundary = starts && !quoted && (!single_stop || stop_ends(&chars, start, i, k));
         if boundary {
             let end = chars.get(j).map_or(line.len(), |&(b, _)| b);
             push(
@@ -408,6 +491,42 @@ mod tests {
                 "Then he left!"
             ]
         );
+    }
+
+    #[test]
+    fn a_quote_of_several_sentences_stays_whole() {
+        let t = "The ferry is old. \u{201c}It leaks. It rusts. It must go,\u{201d} the mayor said. \
+                 Divers said \"We found it. It was deep.\" Then they left.";
+        assert_eq!(
+            split(t),
+            vec![
+                "The ferry is old.",
+                "\u{201c}It leaks. It rusts. It must go,\u{201d} the mayor said.",
+                "Divers said \"We found it. It was deep.\"",
+                "Then they left."
+            ]
+        );
+        // An unclosed quotation (it goes on in the next paragraph) or a very
+        // long one splits as before.
+        assert_eq!(
+            split("\u{201c}It leaks. It rusts. Then it sank."),
+            vec!["\u{201c}It leaks.", "It rusts.", "Then it sank."]
+        );
+        let long = format!("\"{}end. Next one.\" he said.", "word ".repeat(70));
+        assert!(split(&long).len() >= 2);
+    }
+
+    #[test]
+    fn teasers_are_context_only() {
+        let arts = [Source {
+            text: "The harbour ferry sank near the north pier on Sunday.\n\n\
+                   Divers said the wreck would be raised once the weather...",
+            ..Source::default()
+        }];
+        let c = collect(&arts, &Config::default());
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(!c[0].context && c[1].context);
+        assert_eq!((c[0].index, c[1].index), (0, 1));
     }
 
     #[test]

@@ -349,6 +349,7 @@ mod tests {
             index: 0,
             text: t.into(),
             words: t.split_whitespace().count(),
+            context: false,
         }
     }
 
