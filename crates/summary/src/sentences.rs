@@ -1,13 +1,9 @@
 //! Sentences: splitting article text and collecting the candidates.
 //!
-//! Line breaks end sentences (news text puts headlines, captions and
-//! paragraphs on lines of their own). Within a line a sentence ends at `.`,
-//! `!` or `?` (with any closing quotes or brackets) followed by space and a
-//! capital, a digit or an opening quote, unless the word before the full stop
-//! is an abbreviation (`Mr.`, `Jan. 5`, `U.S. officials`) or an initial,
-//! or the next sentence still lies inside a short balanced quotation (a
-//! quote of two sentences stays one sentence with its attribution, rather
-//! than leaving a fragment such as `It spreads," he said.`).
+//! Splitting is `storyline_sentence`'s, shared with the timeline and the
+//! outlet comparison: lines end sentences, abbreviations and initials do
+//! not, and a short quotation stays whole with its attribution. A leading
+//! wire dateline ("PLACE, Nov 9 (Agency) – ") is cleaned off.
 //!
 //! A teaser cut off with "..." (feeds and snippets end so) cannot be quoted,
 //! but it is kept as a context-only candidate: its words still say what the
@@ -92,267 +88,14 @@ fn window(text: &str, per: usize) -> &str {
     prefix(text, MAX_TEXT.min(per.saturating_mul(1024) + 8192))
 }
 
-/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
-pub fn prefix(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while end > 0 && !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.get(..end).unwrap_or("")
-}
+pub use storyline_sentence::prefix;
 
 /// Splits text into trimmed, non-empty sentences.
 pub fn split(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        split_line(line, &mut out);
-    }
-    out
-}
-
-/// Longest quotation, in words, kept inside one sentence: a longer one is
-/// more likely a stray or unpaired mark than one speaker's words.
-const MAX_QUOTE_WORDS: usize = 60;
-
-/// The balanced double-quoted spans of a line, as (opening, closing) char
-/// indices in ascending order and never overlapping, at most
-/// [`MAX_QUOTE_WORDS`] words long. Curly marks pair by shape; a straight
-/// mark opens after a space or bracket and closes before a space or
-/// punctuation.
-fn quote_spans(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut words = 0usize;
-    for (i, &(_, c)) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(i + 1).map(|&(_, n)| n);
-        let opens = c == '\u{201c}'
-            || (c == '"'
-                && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}'))
-                && next.is_some_and(|n| !n.is_whitespace()));
-        let closes = c == '\u{201d}'
-            || (c == '"'
-                && prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()));
-        if let (Some(o), true) = (open, closes) {
-            if words <= MAX_QUOTE_WORDS {
-                spans.push((o, i));
-            }
-            open = None;
-        } else if opens {
-            // A second opener before a close: the first was unpaired.
-            open = Some(i);
-            words = 0;
-        } else if open.is_some() && c.is_whitespace() && prev.is_some_and(|p| !p.is_whitespace()) {
-            words += 1;
-        }
-    }
-    spans
-}
-
-/// Whether one of the sorted `spans` opens before `i` and closes at or
-/// after `k`.
-fn inside(spans: &[(usize, usize)], i: usize, k: usize) -> bool {
-    let before = spans.partition_point(|&(o, _)| o < i);
-    before > 0 && spans[before - 1].1 >= k
-}
-
-fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let quotes = quote_spans(&chars);
-    let mut start = 0usize;
-    let mut i = 0usize;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            i += 1;
-            continue;
-        }
-        // The run of terminal punctuation and closing quotes/brackets.
-        let mut j = i + 1;
-        let mut dots = usize::from(c == '.');
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '\u{2026}') {
-            dots += usize::from(chars[j].1 == '.');
-            j += 1;
-        }
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
-        }
-        if j >= chars.len() || !chars[j].1.is_whitespace() {
-            i = j.max(i + 1);
-            continue;
-        }
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        let Some(&(_, next)) = chars.get(k) else {
-            break;
-        };
-        let starts = next.is_uppercase() || next.is_ascii_digit() || is_opener(next);
-        let single_stop = c == '.' && dots == 1 && j == i + 1;
-        // A lone full stop may belong to an abbreviation.
-        // Inside a quotation the next sentence is still the speaker's: the
-        // quote and its attribution stay one sentence.
-        let quoted = inside(&quotes, i, k);
-        let boundary = starts && !quoted && (!single_stop || stop_ends(&chars, start, i, k));
-        if boundary {
-            let end = chars.get(j).map_or(line.len(), |&(b, _)| b);
-            push(
-                line,
-                chars.get(start).map_or(line.len(), |&(b, _)| b),
-                end,
-                out,
-            );
-            start = k;
-        }
-        i = k;
-    }
-    let from = chars.get(start).map_or(line.len(), |&(b, _)| b);
-    push(line, from, line.len(), out);
-}
-
-fn push<'a>(line: &'a str, from: usize, to: usize, out: &mut Vec<&'a str>) {
-    if let Some(s) = line.get(from..to) {
-        let s = s.trim();
-        if !s.is_empty() {
-            out.push(s);
-        }
-    }
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '\u{bb}'
-    )
-}
-
-fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{ab}'
-    )
-}
-
-/// Titles that never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
-    "sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "mt", "ft",
-    "st", "messrs", "atty", "gens", "cpl", "pvt", "fr", "vs", "v", "e.g", "i.e", "cf", "approx",
-    "dept", "est", "ave", "blvd", "rd", "no", "nos", "vol", "art", "fig", "ch", "sec", "ex",
-];
-
-/// Months: not an end before a number ("Jan. 5").
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-
-/// Abbreviations that often end a sentence too ("... Apple Inc. The ...").
-const TRAILING: &[&str] = &[
-    "inc", "corp", "co", "ltd", "llc", "jr", "sr", "bros", "etc", "plc", "al", "ph.d",
-];
-
-/// Words that usually begin a sentence: after an ambiguous abbreviation
-/// ("U.S.", "Inc.") they signal a new one.
-const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "for",
-    "so",
-    "yet",
-    "however",
-    "meanwhile",
-    "still",
-    "now",
-    "then",
-    "some",
-    "many",
-    "most",
-    "one",
-    "no",
-    "not",
-    "what",
-    "who",
-    "why",
-    "how",
-];
-
-/// Whether the single full stop at `dot` (a `Mr.`-style candidate) ends the
-/// sentence that began at `start`, given the next word begins at `next`.
-fn stop_ends(chars: &[(usize, char)], start: usize, dot: usize, next: usize) -> bool {
-    // The word before the full stop.
-    let mut b = dot;
-    while b > start && !chars[b - 1].1.is_whitespace() && !is_opener(chars[b - 1].1) {
-        b -= 1;
-    }
-    let word: String = chars[b..dot].iter().map(|&(_, c)| c).collect();
-    let lower = word.to_lowercase();
-    if word.is_empty() {
-        return true;
-    }
-    let next_word: String = chars[next..]
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphanumeric())
-        .take(24)
-        .collect();
-    let next_lower = next_word.to_lowercase();
-    let starter = STARTERS.contains(&next_lower.as_str());
-    let digit = next_word.starts_with(|c: char| c.is_ascii_digit());
-    if TITLES.contains(&lower.as_str()) {
-        // "No. 1" but "the answer was no. The ..."
-        return lower == "no" && !digit && word != "No";
-    }
-    if MONTHS.contains(&lower.as_str()) {
-        return !digit;
-    }
-    if TRAILING.contains(&lower.as_str()) {
-        return starter;
-    }
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let single = letters.next().is_some() && letters.next().is_none() && word.chars().count() == 1;
-    if single && word.chars().all(char::is_uppercase) {
-        // An initial ("J. Smith"), unless a common word follows.
-        return starter;
-    }
-    if word.contains('.') && word.chars().all(|c| c == '.' || c.is_alphabetic()) {
-        // "U.S.", "a.m.": ambiguous.
-        return starter;
-    }
-    true
+    storyline_sentence::sentences(text)
+        .into_iter()
+        .filter_map(|(a, b)| text.get(a..b))
+        .collect()
 }
 
 /// Cleans a raw sentence: collapses whitespace, strips a leading dateline
@@ -368,7 +111,12 @@ pub fn clean(raw: &str) -> String {
         }
         s.push_str(w);
     }
-    let body = strip_label(strip_dateline(&s));
+    // A wire dateline, else the older forms ("WORD : ").
+    let body = match storyline_sentence::dateline(&s) {
+        0 => strip_dateline(&s),
+        d => s.get(d..).unwrap_or(""),
+    };
+    let body = strip_label(body);
     let body = body.trim_start_matches(['•', '*', '-', '–', '—', '>', '·', ' ']);
     body.to_string()
 }
