@@ -1,7 +1,8 @@
 //! Headline: written from the coverage, not from whichever article came first.
 //!
-//! Among the articles' titles (outlet suffixes such as " | Outlet" cut), the
-//! one closest to the story's centroid wins. Without titles, the best-scored
+//! Among the titles of the latest reports (within two days of the newest:
+//! a story that developed is headed by where it stands now; outlet suffixes
+//! such as " | Outlet" cut), the one closest to the story's centroid wins. Without titles, the best-scored
 //! sentence is compressed: its dateline is already gone; a trailing
 //! attribution (", officials said.") and the full stop are cut, and a long
 //! one is cut at its first clause boundary.
@@ -12,6 +13,10 @@ use crate::quality::dangling;
 use crate::scoring::Centroid;
 use crate::sentences::{Candidate, clean};
 use crate::terms::Vectors;
+
+/// How far before the newest report a title still tells the latest
+/// development (two days: one event's reports trickle in over a day or so).
+const LATEST_SECS: i64 = 2 * 86_400;
 
 /// Longest headline in words when compressed from a sentence.
 const MAX_WORDS: usize = 16;
@@ -25,8 +30,16 @@ pub fn write(
     vectors: &Vectors,
 ) -> String {
     let center = Centroid::build(candidates, vectors, articles, 0.0);
+    // A story that has developed is headed by its latest development: the
+    // titles of the last days' reports compete, the rest only without them.
+    let newest = articles.iter().filter_map(|a| a.time).max();
+    let latest = |a: &Source| match (newest, a.time) {
+        (Some(n), Some(t)) => n - t <= LATEST_SECS,
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
     let mut best: Option<(f32, String)> = None;
-    for a in articles.iter().take(2000) {
+    for a in articles.iter().take(2000).filter(|a| latest(a)) {
         let title = trim_title(&clean(crate::sentences::prefix(a.title, 400)));
         if title.split_whitespace().count() < 3 {
             continue;
@@ -137,6 +150,36 @@ mod tests {
             "Ferry sinks near old pier"
         );
         assert_eq!(trim_title("Ferry sinks - again"), "Ferry sinks - again");
+    }
+
+    #[test]
+    fn a_developed_story_is_headed_by_its_latest_report() {
+        const DAY: i64 = 86_400;
+        let art = |title, text, day: i64| Source {
+            title,
+            text,
+            time: Some(day * DAY),
+            ..Source::default()
+        };
+        let arts = [
+            art(
+                "Ferry crews strike over unpaid overtime",
+                "Ferry crews on the Halvorsund line walked out over unpaid overtime. The union said the strike would go on.",
+                0,
+            ),
+            art(
+                "Ferry strike enters second day",
+                "The Halvorsund ferry strike went on for a second day over unpaid overtime.",
+                1,
+            ),
+            art(
+                "Ferry strike ends with overtime deal",
+                "The Halvorsund ferry crews accepted a deal on unpaid overtime and the strike ended.",
+                20,
+            ),
+        ];
+        let s = crate::summarize(&arts, 60);
+        assert_eq!(s.headline, "Ferry strike ends with overtime deal");
     }
 
     #[test]
