@@ -16,6 +16,7 @@ use crate::number::{Range, qualify, read};
 use crate::story::{MAX_TOKENS, Story, cosine};
 use crate::word::{Kind, Token, content, stem, stop, tokens};
 use crate::{Config, Side};
+use storyline_lexicon::{is_month, is_weekday};
 
 /// Different figures for the same thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,34 +160,6 @@ fn lower_stem(t: &Token) -> String {
     stem(&t.lower())
 }
 
-/// Months: a number after one is a day.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// A number attached to a head in a unit.
 #[derive(Debug, Clone)]
 struct Mention {
@@ -200,17 +173,6 @@ struct Mention {
     /// The place the figure is given for ("in Homs"), lowercase.
     place: Option<String>,
 }
-
-/// Weekdays: "in Monday's attack" names a day, not a place.
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// The capitalised word after "in", "at" or "near" (skipping "the")
 /// within a few tokens after the figure: where it was counted.
@@ -228,8 +190,7 @@ fn place_after(toks: &[Token], end: usize) -> Option<String> {
             }
             let p = toks.get(n)?;
             let l = p.lower();
-            return (p.capital() && !MONTHS.contains(&l.as_str()) && !DAYS.contains(&l.as_str()))
-                .then_some(l);
+            return (p.capital() && !is_month(&l) && !is_weekday(&l)).then_some(l);
         }
         k += 1;
     }
@@ -273,7 +234,7 @@ fn not_a_count(toks: &[Token], i: usize, j: usize) -> bool {
     let after = toks.get(j).map(Token::lower).unwrap_or_default();
     glued_before
         || glued_after
-        || MONTHS.contains(&prev_word.as_str())
+        || is_month(&prev_word)
         || matches!(
             prev_word.as_str(),
             "no" | "#"

@@ -129,7 +129,7 @@ fn advice(sentence: &str) -> bool {
             if matches!(word.as_str(), "you" | "your" | "yours") {
                 return true;
             }
-            let day = WEEKDAYS.iter().any(|d| word.starts_with(d));
+            let day = storyline_lexicon::is_weekday(word.strip_suffix('s').unwrap_or(&word));
             let routine = (day
                 && (word.ends_with('s') || matches!(prev.as_str(), "every" | "each")))
                 || (prev_day
@@ -149,16 +149,6 @@ fn advice(sentence: &str) -> bool {
     }
     false
 }
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Periods fine enough to place a development: up to a quarter.
 fn listed(p: &Period) -> bool {

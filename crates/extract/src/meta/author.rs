@@ -256,7 +256,7 @@ fn cut_tail(s: &str) -> &str {
     let head = lower.get(..end).unwrap_or(&lower);
     if let Some((before, last)) = head.trim_end().rsplit_once(' ')
         && last != "may"
-        && MONTHS.contains(&last)
+        && storyline_lexicon::is_month(last)
         && !before.trim().is_empty()
     {
         end = end.min(before.trim_end().len());
@@ -502,7 +502,7 @@ fn name(raw: &str) -> Option<String> {
 fn month_or_date(lower: &str) -> bool {
     let mut w = lower.split_whitespace();
     let first = w.next().unwrap_or_default().trim_end_matches(['.', ',']);
-    MONTHS.contains(&first)
+    storyline_lexicon::is_month(first)
         && w.next()
             .is_none_or(|next| next.starts_with(|c: char| c.is_ascii_digit()))
 }
@@ -520,33 +520,6 @@ fn generic(s: &str) -> bool {
     ]
     .contains(&l.as_str())
 }
-
-const MONTHS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// Decodes the few HTML entities that leak into metadata text.
 fn decode_entities(s: &str) -> String {

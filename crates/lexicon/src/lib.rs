@@ -1,0 +1,231 @@
+//! storyline-lexicon: the English word lists the analysis stages share.
+//!
+//! Function words (articles, pronouns, auxiliaries, reporting verbs) carry
+//! no content when comparing sentences; month and weekday names mark dates,
+//! not places or people. Each stage may add words of its own, but the core
+//! lists live here once. Lookups take lower-case words.
+
+/// Function words and reporting verbs, sorted for binary search.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "dr",
+    "during",
+    "each",
+    "even",
+    "for",
+    "from",
+    "further",
+    "get",
+    "going",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "us",
+    "very",
+    "was",
+    "way",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Month names, in full and abbreviated, sorted.
+pub const MONTHS: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "sep",
+    "sept",
+    "september",
+];
+
+/// Weekday names, sorted.
+pub const WEEKDAYS: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+/// Whether a lower-case word is a function word.
+pub fn is_function_word(lower: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&lower).is_ok()
+}
+
+/// Whether a lower-case word names a month ("march", "sept").
+pub fn is_month(lower: &str) -> bool {
+    MONTHS.binary_search(&lower).is_ok()
+}
+
+/// Whether a lower-case word names a weekday.
+pub fn is_weekday(lower: &str) -> bool {
+    WEEKDAYS.binary_search(&lower).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_lowercase_and_unique() {
+        for list in [FUNCTION_WORDS, MONTHS, WEEKDAYS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|w| w.chars().all(|c| !c.is_uppercase())));
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_function_word("the") && is_function_word("said"));
+        assert!(!is_function_word("harbour") && !is_function_word("The"));
+        assert!(is_month("sept") && is_month("may") && !is_month("monday"));
+        assert!(is_weekday("monday") && !is_weekday("mondays"));
+    }
+}
