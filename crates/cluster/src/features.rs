@@ -7,9 +7,9 @@
 //! for entities, since every word there looks like a name.
 
 use crate::config::Config;
-use crate::stopwords::is_stopword_hash;
+use crate::stopwords::{Table, stopword_hashes};
 use crate::story::{cut_key, rank_key};
-use crate::tokens::{BREAK, CAP, DIGIT, START, Surface, UPPER, for_each_token};
+use crate::tokens::{BREAK, CAP, DIGIT, START, Sink, Surface, UPPER, for_each_token};
 use crate::vocab::{NO_ENTITY, NO_TERM, Vocab};
 use crate::word_table::prefetch;
 
@@ -55,6 +55,8 @@ pub(crate) struct Features {
     raw: Vec<Raw>,
     /// Lowercased forms of the scanned tokens that are not plain ASCII.
     lowered: String,
+    /// Term ids of the part being read, in order (stopwords left out).
+    terms: Vec<u32>,
     /// Sentences of the latest article.
     sentences: Vec<Sentence>,
     /// Rank keys for cutting vectors to their caps.
@@ -72,6 +74,7 @@ impl Features {
             run: Vec::new(),
             raw: Vec::new(),
             lowered: String::new(),
+            terms: Vec::new(),
             sentences: Vec::new(),
             keys: Vec::new(),
         }
@@ -103,6 +106,7 @@ impl Features {
                 buf: &mut self.buf,
                 raw: &mut self.raw,
                 lowered: &mut self.lowered,
+                terms: &mut self.terms,
                 out,
                 touched: &mut self.touched[kind],
                 title: title_part,
@@ -220,6 +224,7 @@ struct Part<'a> {
     buf: &'a mut String,
     raw: &'a mut Vec<Raw>,
     lowered: &'a mut String,
+    terms: &'a mut Vec<u32>,
     out: &'a mut Vec<Tok>,
     touched: &'a mut Vec<u32>,
     title: bool,
@@ -239,6 +244,7 @@ impl Part<'_> {
             buf,
             raw,
             lowered,
+            terms,
             out,
             touched,
             title,
@@ -246,35 +252,20 @@ impl Part<'_> {
             open,
         } = self;
         // Scan first, look up after: the lookups are likely cache misses,
-        // and knowing the coming words lets them be fetched ahead.
+        // and the scan starts fetching each word's slot a whole part ahead
+        // (a few hundred slots stay in cache until their lookup).
         raw.clear();
         lowered.clear();
-        let base = text.as_ptr() as usize;
-        for_each_token(text, limit, buf, |w, hash, flags| {
-            let (lower, start, end) = match w {
-                // ASCII runs are slices of `text`: keep their offsets.
-                Surface::Ascii(b) => {
-                    let start = (b.as_ptr() as usize).wrapping_sub(base);
-                    (false, start, start + b.len())
-                }
-                Surface::Lower(l) => {
-                    let start = lowered.len();
-                    lowered.push_str(l);
-                    (true, start, lowered.len())
-                }
-            };
-            raw.push(Raw {
-                hash,
-                start: start as u32,
-                end: end as u32,
-                flags,
-                lower,
-            });
-        });
-        for (i, r) in raw.iter().enumerate() {
-            if let Some(next) = raw.get(i + LOOKAHEAD) {
-                vocab.prefetch_word(next.hash);
-            }
+        terms.clear();
+        let sink = Scanned {
+            base: text.as_ptr() as usize,
+            vocab,
+            stops: stopword_hashes(),
+            raw,
+            lowered,
+        };
+        for_each_token(text, limit, buf, sink);
+        for r in raw.iter() {
             let (start, end) = (r.start as usize, r.end as usize);
             let w = if r.lower {
                 Surface::Lower(lowered.get(start..end).unwrap_or(""))
@@ -282,7 +273,7 @@ impl Part<'_> {
                 Surface::Ascii(text.as_bytes().get(start..end).unwrap_or(&[]))
             };
             let flags = r.flags;
-            let tok = intern(vocab, w, r.hash, flags);
+            let tok = intern(vocab, w, r.hash, flags, r.stop);
             // Its counts are updated once the part is read.
             if let Some(st) = vocab.term_stat.get(tok.term as usize) {
                 prefetch(st);
@@ -300,31 +291,86 @@ impl Part<'_> {
                     ..Sentence::default()
                 };
             }
-            if tok.alpha && tok.term != NO_TERM {
-                open.content += 1;
-                open.caps += u32::from(flags & (CAP | UPPER) != 0);
+            // Counted without branches: content words and capitals come
+            // and go unpredictably.
+            let content = tok.alpha & (tok.term != NO_TERM);
+            open.content += u32::from(content);
+            open.caps += u32::from(content & (flags & (CAP | UPPER) != 0));
+            if tok.term != NO_TERM {
+                terms.push(tok.term);
             }
             out.push(tok);
         }
         // Term counts in a loop of their own: each is a likely cache miss,
         // and a tight loop lets the processor wait for several at once.
-        for tok in out.iter() {
-            if let Some(st) = vocab.term_stat.get_mut(tok.term as usize) {
+        // A term's first use is noted without a branch (written always,
+        // kept when first).
+        let base = touched.len();
+        touched.resize(base + terms.len(), 0);
+        let mut n = base;
+        for &term in terms.iter() {
+            if let Some(st) = vocab.term_stat.get_mut(term as usize) {
                 let tf = if *title {
                     &mut st.title_tf
                 } else {
                     &mut st.body_tf
                 };
-                if *tf == 0.0 {
-                    touched.push(tok.term);
+                if let Some(slot) = touched.get_mut(n) {
+                    *slot = term;
                 }
+                n += usize::from(*tf == 0.0);
                 *tf += 1.0;
             }
         }
+        touched.truncate(n);
         if !out.is_empty() {
             open.end = out.len() as u32;
             sentences.push(*open);
         }
+    }
+}
+
+/// Collects the scanned tokens of a part as [`Raw`] entries.
+struct Scanned<'a> {
+    /// Address of the part's text, for ASCII tokens' offsets.
+    base: usize,
+    vocab: &'a Vocab,
+    stops: &'static Table,
+    raw: &'a mut Vec<Raw>,
+    lowered: &'a mut String,
+}
+
+impl Sink for Scanned<'_> {
+    // Once per token: worth a call less.
+    #[inline(always)]
+    fn token(&mut self, w: Surface<'_>, hash: u64, flags: u8) {
+        // Function words need no vocabulary entry (unless written as an
+        // acronym, "US"); every other word's slot is fetched now, a whole
+        // part ahead of its lookup.
+        let stop = (flags & UPPER == 0) & self.stops.contains(hash);
+        if !stop {
+            self.vocab.prefetch_word(hash);
+        }
+        let (lower, start, end) = match w {
+            // ASCII runs are slices of `text`: keep their offsets.
+            Surface::Ascii(b) => {
+                let start = (b.as_ptr() as usize).wrapping_sub(self.base);
+                (false, start, start + b.len())
+            }
+            Surface::Lower(l) => {
+                let start = self.lowered.len();
+                self.lowered.push_str(l);
+                (true, start, self.lowered.len())
+            }
+        };
+        self.raw.push(Raw {
+            hash,
+            start: start as u32,
+            end: end as u32,
+            flags,
+            lower,
+            stop,
+        });
     }
 }
 
@@ -337,17 +383,16 @@ struct Raw {
     end: u32,
     flags: u8,
     lower: bool,
+    /// A function word (see [`intern`]).
+    stop: bool,
 }
-
-/// How many tokens ahead the word table is prefetched.
-const LOOKAHEAD: usize = 8;
 
 /// Looks a token up in the vocabulary (interning it on first sight).
 #[inline]
-fn intern(vocab: &mut Vocab, w: Surface<'_>, hash: u64, flags: u8) -> Tok {
+fn intern(vocab: &mut Vocab, w: Surface<'_>, hash: u64, flags: u8, stop: bool) -> Tok {
     // Function words need no vocabulary entry: no term, never a name
-    // (unless written as an acronym, "US").
-    if flags & UPPER == 0 && is_stopword_hash(hash) {
+    // (`stop` is false for an acronym, "US").
+    if stop {
         return Tok {
             term: NO_TERM,
             entity: NO_ENTITY,
@@ -422,16 +467,12 @@ fn uncount_case(sentence: &[Tok], vocab: &mut Vocab) {
 /// sentence, lowercase, or nothing (sentence start, all capitals). Only
 /// letter words are counted ([`Vocab::word_with_case`] sees digits too, but
 /// their counts are never read).
+#[inline]
 fn case_use(flags: u8) -> Option<bool> {
-    if flags & UPPER != 0 {
-        None
-    } else if flags & CAP == 0 {
-        Some(false)
-    } else if flags & START == 0 {
-        Some(true)
-    } else {
-        None
-    }
+    // Computed without branches: the flags vary token by token.
+    let lower = flags & (UPPER | CAP) == 0;
+    let capitalised = flags & (UPPER | CAP | START) == CAP;
+    (lower | capitalised).then_some(capitalised)
 }
 
 /// Finds capitalised-name runs in one sentence and counts their keys.

@@ -45,7 +45,22 @@ struct Scan<'b, F> {
     f: F,
 }
 
-impl<F: FnMut(Surface<'_>, u64, u8)> Scan<'_, F> {
+/// Receives the scanner's tokens: `(token, hash, flags)`. Closures are
+/// sinks; a hot caller can write its own type, whose method it can make
+/// `#[inline(always)]` (the scanner is too big for the compiler to inline
+/// a closure's body into it on its own, and a call per token costs).
+pub(crate) trait Sink {
+    fn token(&mut self, token: Surface<'_>, hash: u64, flags: u8);
+}
+
+impl<F: FnMut(Surface<'_>, u64, u8)> Sink for F {
+    #[inline]
+    fn token(&mut self, token: Surface<'_>, hash: u64, flags: u8) {
+        self(token, hash, flags);
+    }
+}
+
+impl<F: Sink> Scan<'_, F> {
     /// The current word, opened with its first character's case.
     #[inline]
     fn open(&mut self, upper: bool) -> &mut Word {
@@ -123,28 +138,30 @@ impl<F: FnMut(Surface<'_>, u64, u8)> Scan<'_, F> {
                 if w.digits > 0 {
                     flags |= DIGIT;
                 }
-                (self.f)(Surface::Lower(self.buf), token_hash(self.buf), flags);
+                self.f
+                    .token(Surface::Lower(self.buf), token_hash(self.buf), flags);
                 self.emitted += 1;
             }
             self.buf.clear();
         }
     }
 
-    /// Emits a whole word of ASCII letters and digits (`seen`: the OR of
-    /// its byte classes) that no character around it continues: what
-    /// opening, pushing and finishing it would do, without copying it.
+    /// Emits a whole word of ASCII letters and digits that no character
+    /// around it continues: what opening, pushing and finishing it would
+    /// do, without copying it.
     #[inline]
-    fn emit_ascii(&mut self, run: &[u8], seen: u8) {
+    fn emit_ascii(&mut self, run: &[u8], r: &Run) {
         let Some(&first) = run.first() else { return };
         let upper = first.is_ascii_uppercase();
         let mut flags = self.pending | if upper { CAP } else { 0 };
         self.pending = 0;
         let chars = run.len();
-        self.last_abbrev = upper && chars <= 3;
-        let has_digit = seen & DIGIT_CLASS != 0;
+        // `&`, not `&&`: no branch on a coin toss.
+        self.last_abbrev = upper & (chars <= 3);
+        let has_digit = r.digit != 0;
         if chars <= MAX_CHARS && (chars >= 2 || has_digit) && self.emitted < self.limit {
             // All letters capitals (and at least two of them).
-            if seen & LOWER_CLASS == 0 && seen & UPPER_CLASS != 0 {
+            if r.lower == 0 && r.upper != 0 {
                 let digits = if has_digit {
                     run.iter().filter(|b| b.is_ascii_digit()).count()
                 } else {
@@ -157,7 +174,8 @@ impl<F: FnMut(Surface<'_>, u64, u8)> Scan<'_, F> {
             if has_digit {
                 flags |= DIGIT;
             }
-            (self.f)(Surface::Ascii(run), hash_bytes(run, true), flags);
+            self.f
+                .token(Surface::Ascii(run), hash_bytes(run, true), flags);
             self.emitted += 1;
         }
     }
@@ -207,6 +225,143 @@ static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// Sixteen bytes of text classified at once: bit `k` of each mask
+/// describes byte `k`.
+struct Chunk {
+    /// ASCII letters and digits.
+    alnum: u32,
+    /// Uppercase ASCII letters.
+    upper: u32,
+    /// ASCII digits.
+    digit: u32,
+}
+
+/// Sixteen bytes of `bytes` from `i` as two little-endian words,
+/// zero-padded past the end (a zero byte is no letter, so it ends any run).
+#[inline]
+fn load16(bytes: &[u8], i: usize) -> (u64, u64) {
+    let mut w = [0u8; 16];
+    match bytes.get(i..i + 16) {
+        Some(b) => w.copy_from_slice(b),
+        None => {
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            w[..rest.len()].copy_from_slice(rest);
+        }
+    }
+    let (lo, hi) = w.split_at(8);
+    let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+    (word(lo), word(hi))
+}
+
+/// Classifies sixteen bytes with SSE2 (part of every x86_64 target):
+/// each range test is one add and one signed compare per sixteen bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn classify(lo: u64, hi: u64) -> Chunk {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
+        _mm_set1_epi8,
+    };
+    // SAFETY: SSE2 is part of every x86_64 target, and these intrinsics
+    // only compute on values (no memory access).
+    let (letter, digit, upper) = unsafe {
+        let v = _mm_set_epi64x(hi as i64, lo as i64);
+        // `lo <= byte < lo + len`: shift the range to start at -128, compare signed.
+        let within = |x, lo: u8, len: u8| {
+            let shifted = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+            _mm_cmplt_epi8(shifted, _mm_set1_epi8(0x80u8.wrapping_add(len) as i8))
+        };
+        // Setting bit 5 folds `A-Z` onto `a-z` (and nothing else onto them).
+        let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
+        let digit = within(v, b'0', 10);
+        let upper = within(v, b'A', 26);
+        (
+            _mm_movemask_epi8(letter) as u32,
+            _mm_movemask_epi8(digit) as u32,
+            _mm_movemask_epi8(upper) as u32,
+        )
+    };
+    Chunk {
+        alnum: letter | digit,
+        upper,
+        digit,
+    }
+}
+
+/// [`classify`] without vector instructions: the same tests on eight
+/// bytes at a time within a 64-bit word (SWAR).
+#[cfg(any(not(target_arch = "x86_64"), test))]
+fn classify_swar(lo: u64, hi: u64) -> Chunk {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The top bit of each byte says `lo <= byte <= hi`, comparing the low
+    // seven bits, where adding a constant below 0x80 cannot carry over.
+    let within = |v: u64, lo: u8, hi: u8| {
+        let at_least = v + ONES * u64::from(0x80 - lo);
+        let above = v + ONES * u64::from(0x7F - hi);
+        at_least & !above & HIGH
+    };
+    // Gathers the top bit of each byte into eight bits.
+    let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
+    let half = |x: u64| {
+        let ascii = !x & HIGH;
+        let low = x & !HIGH;
+        let letter = within(low | (ONES * 0x20), b'a', b'z') & ascii;
+        let digit = within(low, b'0', b'9') & ascii;
+        let upper = within(low, b'A', b'Z') & ascii;
+        (gather(letter | digit), gather(upper), gather(digit))
+    };
+    let (a0, u0, d0) = half(lo);
+    let (a1, u1, d1) = half(hi);
+    Chunk {
+        alnum: a0 | (a1 << 8),
+        upper: u0 | (u1 << 8),
+        digit: d0 | (d1 << 8),
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+use classify_swar as classify;
+
+/// A run of ASCII letters and digits, as [`ascii_run`] finds it.
+struct Run {
+    /// Its end (exclusive).
+    end: usize,
+    /// Nonzero when it has an uppercase letter, a digit, a lowercase letter.
+    upper: u32,
+    digit: u32,
+    lower: u32,
+}
+
+/// The run of ASCII letters and digits starting at `start`, found sixteen
+/// bytes at a time: no branch per byte, so a word's unpredictable length
+/// costs no misprediction (the byte-wise loop mispredicted its exit about
+/// once a word).
+#[inline]
+fn ascii_run(bytes: &[u8], start: usize) -> Run {
+    let mut i = start;
+    let (mut upper, mut digit, mut lower) = (0u32, 0u32, 0u32);
+    loop {
+        let (lo, hi) = load16(bytes, i);
+        let c = classify(lo, hi);
+        let stop = !c.alnum & 0xFFFF;
+        // The bits of the bytes before the first stop (all when none).
+        let keep = (stop & stop.wrapping_neg()).wrapping_sub(1);
+        upper |= c.upper & keep;
+        digit |= c.digit & keep;
+        lower |= c.alnum & !c.upper & !c.digit & keep;
+        if stop != 0 {
+            return Run {
+                end: i + stop.trailing_zeros() as usize,
+                upper,
+                digit,
+                lower,
+            };
+        }
+        i += 16;
+    }
+}
 
 /// A token's text as the scanner hands it on.
 #[derive(Clone, Copy, Debug)]
@@ -285,24 +440,13 @@ pub(crate) fn token_hash(token: &str) -> u64 {
 /// Possessive `'s` is dropped, inner apostrophes are removed ("O'Brien" ->
 /// "obrien"), a full stop between digits stays ("5.9"). ASCII text takes a
 /// byte-wise fast path.
-pub(crate) fn for_each_token(
-    text: &str,
-    limit: usize,
-    buf: &mut String,
-    f: impl FnMut(Surface<'_>, u64, u8),
-) {
+pub(crate) fn for_each_token(text: &str, limit: usize, buf: &mut String, f: impl Sink) {
     scan(text, limit, buf, f, true);
 }
 
 /// The scanner; `fast` enables the whole-ASCII-word path (tests turn it off
 /// to check that both paths agree).
-fn scan(
-    text: &str,
-    limit: usize,
-    buf: &mut String,
-    f: impl FnMut(Surface<'_>, u64, u8),
-    fast: bool,
-) {
+fn scan(text: &str, limit: usize, buf: &mut String, f: impl Sink, fast: bool) {
     buf.clear();
     let mut s = Scan {
         word: None,
@@ -321,16 +465,9 @@ fn scan(
         if class & ALNUM != 0 {
             // The common case: a run of ASCII letters and digits in one go.
             let start = i;
-            let mut seen = 0u8;
-            while let Some(&c) = bytes.get(i) {
-                let class = CLASS[c as usize];
-                if class & ALNUM == 0 {
-                    break;
-                }
-                seen |= class;
-                i += 1;
-            }
-            let run = &bytes[start..i];
+            let r = ascii_run(bytes, start);
+            i = r.end;
+            let run = bytes.get(start..i).unwrap_or(&[]);
             // A whole word, unless something after it (an apostrophe, a
             // decimal point, a non-ASCII letter) may carry it on.
             let next = bytes.get(i).copied();
@@ -342,7 +479,12 @@ fn scan(
                     Some(n) => n < 0x80,
                 };
             if ends {
-                s.emit_ascii(run, seen);
+                s.emit_ascii(run, &r);
+                // Most words are followed by one space: skip it here.
+                if next == Some(b' ') {
+                    s.last_abbrev = false;
+                    i += 1;
+                }
                 continue;
             }
             let uppers = run.iter().filter(|b| b.is_ascii_uppercase()).count() as u32;
@@ -413,7 +555,7 @@ mod tests {
         let mut out = Vec::new();
         let mut buf = String::new();
         let mut lower = String::new();
-        for_each_token(text, 1000, &mut buf, |t, h, f| {
+        for_each_token(text, 1000, &mut buf, |t: Surface<'_>, h: u64, f: u8| {
             t.write_lower(&mut lower);
             assert_eq!(token_hash(&lower), h, "{lower}");
             out.push((lower.clone(), f));
@@ -454,7 +596,7 @@ mod tests {
             text,
             1000,
             &mut buf,
-            |t, h, f| {
+            |t: Surface<'_>, h: u64, f: u8| {
                 t.write_lower(&mut lower);
                 assert_eq!(token_hash(&lower), h, "{lower}");
                 out.push((lower.clone(), f));
@@ -476,6 +618,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn swar_matches_bytewise(text in "[a-zA-Z0-9 .,'\u{e9}\u{0}\u{ff}\u{7f}@\\[`{-]{0,40}", start in 0usize..40) {
+            let bytes = text.as_bytes();
+            let start = start.min(bytes.len());
+            let r = ascii_run(bytes, start);
+            let run = &bytes[start..r.end];
+            let end = bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |p| start + p);
+            proptest::prop_assert_eq!(r.end, end);
+            let any = |f: fn(&u8) -> bool| run.iter().any(f);
+            proptest::prop_assert_eq!(r.upper != 0, any(u8::is_ascii_uppercase));
+            proptest::prop_assert_eq!(r.digit != 0, any(u8::is_ascii_digit));
+            proptest::prop_assert_eq!(r.lower != 0, any(u8::is_ascii_lowercase));
+            // The portable classifier agrees with the one in use.
+            let (lo, hi) = load16(bytes, start);
+            let (a, b) = (classify(lo, hi), classify_swar(lo, hi));
+            proptest::prop_assert_eq!((a.alnum, a.upper, a.digit), (b.alnum, b.upper, b.digit));
+        }
+    }
+
     #[test]
     fn fast_and_general_paths_agree() {
         // The same words, once as plain ASCII and once pushed through the
@@ -491,7 +656,12 @@ mod tests {
     fn limits_and_odd_input() {
         let mut n = 0;
         let mut buf = String::new();
-        for_each_token("a bb cc dd ee", 2, &mut buf, |_, _, _| n += 1);
+        for_each_token(
+            "a bb cc dd ee",
+            2,
+            &mut buf,
+            |_: Surface<'_>, _: u64, _: u8| n += 1,
+        );
         assert_eq!(n, 2);
         let long = "x".repeat(100);
         assert!(toks(&long).is_empty());

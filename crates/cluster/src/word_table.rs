@@ -100,7 +100,9 @@ impl WordTable {
     pub fn prefetch(&self, key: u64) {
         let mask = self.slots.len().wrapping_sub(1);
         if let Some(s) = self.slots.get(key as usize & mask) {
+            // A slot may straddle two cache lines: fetch both.
             prefetch(s);
+            prefetch(&s.word.alpha);
         }
     }
 
