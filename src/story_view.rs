@@ -122,7 +122,7 @@ impl StoryView {
                 q.speaker_name = q.speaker_name.take().and_then(|n| speaker(n, &mute));
                 let mut said = q.words(text);
                 // "said that ..." reads as what was said.
-                if q.kind == storyline_quote::Kind::Indirect
+                if q.kind != storyline_quote::Kind::Direct
                     && let Some(rest) = said.strip_prefix("that ")
                 {
                     said = rest.to_string();
