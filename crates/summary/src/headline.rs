@@ -180,6 +180,8 @@ mod tests {
         ];
         let s = crate::summarize(&arts, 60);
         assert_eq!(s.headline, "Ferry strike ends with overtime deal");
+        // ... and its summary opens with the same development.
+        assert!(s.sentences[0].text.contains("accepted a deal"), "{s:#?}");
     }
 
     #[test]

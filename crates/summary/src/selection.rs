@@ -1,6 +1,8 @@
 //! Selection: which sentences, under the word budget, in what order.
 //!
-//! Maximal marginal relevance: each step takes the sentence that best trades
+//! A story whose dated reports span more than two days starts from the
+//! best-scored lead among its last two days' reports: where it stands now.
+//! Then maximal marginal relevance: each step takes the sentence that best trades
 //! relevance against its similarity to what is already chosen, among those
 //! that still fit the budget. Only whole sentences go in; when the best one
 //! no longer fits, shorter ones may still use the leftover words; at the end
@@ -17,6 +19,38 @@ use crate::group::Groups;
 use crate::sentences::Candidate;
 use crate::terms::{Vectors, dot};
 use crate::{Config, Sentence, Source};
+
+/// How long before the newest report a lead still tells the latest
+/// development, and how long a story must run to have developed.
+const DEVELOPED_SECS: i64 = 2 * 86_400;
+
+/// The group of the best-scored lead (first kept sentence) among reports of
+/// the story's last two days, when the story's dated reports span more.
+fn latest_lead(
+    candidates: &[Candidate],
+    groups: &Groups,
+    scores: &[f32],
+    articles: &[Source],
+    n: usize,
+) -> Option<usize> {
+    let times = articles.iter().filter_map(|a| a.time);
+    let (first, last) = (times.clone().min()?, times.max()?);
+    if last - first <= DEVELOPED_SECS {
+        return None;
+    }
+    (0..n)
+        .filter(|&g| {
+            candidates.get(groups.rep[g]).is_some_and(|c| {
+                !c.context
+                    && c.index == 0
+                    && articles
+                        .get(c.article)
+                        .and_then(|a| a.time)
+                        .is_some_and(|t| last - t <= DEVELOPED_SECS)
+            })
+        })
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+}
 
 /// Picks and orders the summary's sentences.
 pub fn select(
@@ -45,6 +79,20 @@ pub fn select(
     let mut nearest = vec![0.0f32; n];
     let mut left = words;
     let mut gains: Vec<f32> = Vec::new();
+    // A story that has developed over days opens with where it stands now:
+    // the best-scored lead of its last two days' reports goes in first.
+    if let Some(g) = latest_lead(candidates, groups, scores, articles, n)
+        && candidates[groups.rep[g]].words <= left
+    {
+        taken[g] = true;
+        chosen.push(g);
+        gains.push(config.lambda * rel[g]);
+        left = left.saturating_sub(candidates[groups.rep[g]].words);
+        let v = &vectors.rows[groups.rep[g]];
+        for (near, &rep) in nearest.iter_mut().zip(&groups.rep) {
+            *near = near.max(dot(v, &vectors.rows[rep]));
+        }
+    }
     loop {
         let mut best: Option<(usize, f32)> = None;
         for g in 0..n {
