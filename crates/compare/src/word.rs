@@ -112,7 +112,7 @@ pub(crate) fn tokens(text: &str, max: usize) -> Vec<Token<'_>> {
 }
 
 /// Words that carry no content here beyond the shared function words
-/// (`storyline_lexicon`): contractions, days and other time words.
+/// and weekdays (`storyline_lexicon`): contractions and other time words.
 const STOP: &[&str] = &[
     "saying",
     "tell",
@@ -133,13 +133,6 @@ const STOP: &[&str] = &[
     "wasn't",
     "won't",
     "can't",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "week",
     "year",
     "day",
@@ -153,7 +146,9 @@ const STOP: &[&str] = &[
 /// Whether a lowercase word is a function word.
 pub(crate) fn stop(lower: &str) -> bool {
     let lower = lower.replace('\u{2019}', "'");
-    storyline_lexicon::is_function_word(&lower) || STOP.contains(&lower.as_str())
+    storyline_lexicon::is_function_word(&lower)
+        || storyline_lexicon::is_weekday(&lower)
+        || STOP.contains(&lower.as_str())
 }
 
 /// The plain form of a lowercase word: possessive and plural endings off.

@@ -836,13 +836,6 @@ fn general(
 /// `last week`, `late on Friday`).
 fn is_time_word(w: &str) -> bool {
     const TIME: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "week",
         "month",
         "year",
@@ -853,7 +846,8 @@ fn is_time_word(w: &str) -> bool {
         "weekend",
         "on",
     ];
-    TIME.iter().any(|t| t.eq_ignore_ascii_case(w))
+    let lower = w.to_ascii_lowercase();
+    storyline_lexicon::is_weekday(&lower) || TIME.contains(&lower.as_str())
 }
 
 #[cfg(test)]

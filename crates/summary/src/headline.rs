@@ -7,16 +7,12 @@
 //! attribution (", officials said.") and the full stop are cut, and a long
 //! one is cut at its first clause boundary.
 
-use crate::Source;
 use crate::group::Groups;
 use crate::quality::dangling;
 use crate::scoring::Centroid;
 use crate::sentences::{Candidate, clean};
 use crate::terms::Vectors;
-
-/// How far before the newest report a title still tells the latest
-/// development (two days: one event's reports trickle in over a day or so).
-const LATEST_SECS: i64 = 2 * 86_400;
+use crate::{LATEST_SECS, Source};
 
 /// Longest headline in words when compressed from a sentence.
 const MAX_WORDS: usize = 16;

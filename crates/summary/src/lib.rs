@@ -39,6 +39,12 @@ pub mod selection;
 pub mod sentences;
 pub mod terms;
 
+/// How far before a story's newest report a report still tells its latest
+/// development (two days: one event's reports trickle in over a day or
+/// so); a story whose dated reports span more has developed. The headline
+/// and the summary's opening both follow it.
+pub(crate) const LATEST_SECS: i64 = 2 * 86_400;
+
 /// One article of the story, borrowed from the caller.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Source<'a> {

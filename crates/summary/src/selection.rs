@@ -18,11 +18,7 @@ use std::cmp::Reverse;
 use crate::group::Groups;
 use crate::sentences::Candidate;
 use crate::terms::{Vectors, dot};
-use crate::{Config, Sentence, Source};
-
-/// How long before the newest report a lead still tells the latest
-/// development, and how long a story must run to have developed.
-const DEVELOPED_SECS: i64 = 2 * 86_400;
+use crate::{Config, LATEST_SECS, Sentence, Source};
 
 /// The group of the best-scored lead (first kept sentence) among reports of
 /// the story's last two days, when the story's dated reports span more.
@@ -35,7 +31,7 @@ fn latest_lead(
 ) -> Option<usize> {
     let times = articles.iter().filter_map(|a| a.time);
     let (first, last) = (times.clone().min()?, times.max()?);
-    if last - first <= DEVELOPED_SECS {
+    if last - first <= LATEST_SECS {
         return None;
     }
     (0..n)
@@ -46,7 +42,7 @@ fn latest_lead(
                     && articles
                         .get(c.article)
                         .and_then(|a| a.time)
-                        .is_some_and(|t| last - t <= DEVELOPED_SECS)
+                        .is_some_and(|t| last - t <= LATEST_SECS)
             })
         })
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))

@@ -8,7 +8,7 @@ pub fn content(sentence: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_lowercase)
-        .filter(|w| !FUNCTION.contains(&w.as_str()))
+        .filter(|w| !function(w))
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -24,7 +24,7 @@ pub fn names(sentence: &str) -> Vec<String> {
         .skip(1)
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 2)
         .map(str::to_lowercase)
-        .filter(|w| !FUNCTION.contains(&w.as_str()))
+        .filter(|w| !function(w))
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -189,7 +189,13 @@ const NOT_VERBS: &[&str] = &[
     "united", "indeed", "hundred", "limited", "red", "bed", "need", "speed", "seed",
 ];
 
-/// Words too common to tell two reports apart.
+/// Whether a lowercase word says nothing about which development a
+/// sentence reports: a function word of [`FUNCTION`] or a weekday.
+fn function(w: &str) -> bool {
+    FUNCTION.contains(&w) || storyline_lexicon::is_weekday(w)
+}
+
+/// Words too common to tell two reports apart (weekdays aside).
 const FUNCTION: &[&str] = &[
     "the",
     "and",
@@ -260,13 +266,6 @@ const FUNCTION: &[&str] = &[
     "while",
     "during",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",
