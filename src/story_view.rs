@@ -205,6 +205,7 @@ pub fn known_names(entities: &[storyline_entity::Entity]) -> storyline_quote::Kn
         let kind = match e.kind {
             Kind::Person => EntityKind::Person,
             Kind::Organisation => EntityKind::Org,
+            Kind::Place => EntityKind::Place,
             _ => continue,
         };
         known.add(KnownName {

@@ -15,7 +15,7 @@
 use crate::cue::{Cue, CueKind, cue_at, is_cue_word, takes_addressee};
 use crate::marks::{Quoted, pair};
 use crate::resolve::{Known, Resolver};
-use crate::sentence::split;
+use crate::sentence::{after_dateline, split};
 use crate::speaker::{after, before, subject};
 use crate::token::{Tk, Tok, tokenize};
 use crate::{Kind, Quote};
@@ -120,7 +120,10 @@ pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
             *o = false;
         }
     }
-    let sents = split(text, &toks, &quotes);
+    let sents: Vec<(usize, usize)> = split(text, &toks, &quotes)
+        .into_iter()
+        .map(|(a, b)| (after_dateline(text, &toks, a, b), b))
+        .collect();
     let mut resolver = Resolver::build(text, &toks, &outside, known);
     let cx = Ctx {
         text,

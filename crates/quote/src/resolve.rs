@@ -39,6 +39,9 @@ pub enum EntityKind {
     Person,
     /// An organisation (a government body, company, outlet).
     Org,
+    /// A place: it may stand for its government ("Ukraine said"), but it
+    /// is never `he` or `she`.
+    Place,
 }
 
 /// One name known in advance.
@@ -662,7 +665,7 @@ impl Resolver {
                         if sentences_between(toks, m.end, near_end) > 1 {
                             break;
                         }
-                        if starts_clause(toks, m.first) {
+                        if starts_clause(toks, m.first) || before_verb(text, toks, m.end) {
                             subject = Some(m.entity);
                             break;
                         }
@@ -763,6 +766,14 @@ fn starts_clause(toks: &[Tok], i: usize) -> bool {
     false
 }
 
+/// Whether a reporting verb follows the name ending before token `end`
+/// ("..., last week, Trump suggested"): the name is its clause's subject
+/// even after a fronted phrase.
+fn before_verb(text: &str, toks: &[Tok], end: usize) -> bool {
+    toks.get(end)
+        .is_some_and(|t| t.is_word() && crate::cue::is_cue_word(t.text(text)))
+}
+
 /// Nationality-like words (`Russian`, `American`) that describe, not name.
 fn is_adjectival(w: &str) -> bool {
     (w.ends_with("ian") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("can"))
@@ -795,6 +806,29 @@ mod tests {
         let t = "Chancellor Greta Olsen met Mr. Paul Berg. Berg left. Then he spoke.";
         assert_eq!(resolve(t, "he").as_deref(), Some("Paul Berg"));
         assert_eq!(resolve(t, "Berg").as_deref(), Some("Paul Berg"));
+    }
+
+    #[test]
+    fn a_subject_after_a_fronted_phrase_and_no_place_is_he() {
+        // The nearest subject stands after "..., last week,"; the earlier
+        // sentence's subject and the places in between are not "he".
+        let t = "Governor Ana Ruiz, who met Mr. Karl Moen in Tilde, spoke first. \
+            At a briefing in Port Ardent, Kessel, last week, Moen suggested a deal between \
+            Estravia and Norland. He added that talks would be hard.";
+        let toks = tokenize(t);
+        let outside = vec![true; toks.len()];
+        let mut known = Known::new();
+        for place in ["Estravia", "Norland", "Kessel"] {
+            known.add(KnownName {
+                canonical: place.into(),
+                kind: EntityKind::Place,
+                ..KnownName::default()
+            });
+        }
+        let mut r = Resolver::build(t, &toks, &outside, &known);
+        let at = t.rfind("He").unwrap();
+        let a = toks.iter().position(|k| k.s == at).unwrap();
+        assert_eq!(r.resolve(t, &toks, a, a + 1).as_deref(), Some("Karl Moen"));
     }
 
     #[test]

@@ -105,11 +105,41 @@ fn push(out: &mut Vec<(usize, usize)>, first: usize, end: usize) {
     }
 }
 
+/// The first token of sentence `[first, end)` after a leading wire dateline
+/// ("TILDE, Estravia (Agency) – ", "Tilde [Estravia], March 3 : "), which
+/// is no part of what anyone said.
+pub fn after_dateline(text: &str, toks: &[Tok], first: usize, end: usize) -> usize {
+    let (Some(a), Some(b)) = (
+        toks.get(first),
+        end.checked_sub(1).and_then(|e| toks.get(e)),
+    ) else {
+        return first;
+    };
+    let cut = text.get(a.s..b.e).map_or(0, storyline_sentence::dateline);
+    if cut == 0 {
+        return first;
+    }
+    (first..end)
+        .find(|&k| toks[k].s >= a.s + cut)
+        .unwrap_or(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::marks::pair;
     use crate::token::tokenize;
+
+    #[test]
+    fn datelines_are_skipped() {
+        let t = "Tilde [Estravia], March 3 : Rain fell, the agency reported.";
+        let toks = tokenize(t);
+        let first = after_dateline(t, &toks, 0, toks.len());
+        assert_eq!(toks[first].text(t), "Rain");
+        let plain = "Rain fell, the agency reported.";
+        let toks = tokenize(plain);
+        assert_eq!(after_dateline(plain, &toks, 0, toks.len()), 0);
+    }
 
     #[test]
     fn quotes_are_opaque() {

@@ -201,11 +201,19 @@ fn abbreviation(before: &str, next: &str) -> bool {
 }
 
 /// Bytes of a leading wire dateline in `s` ("GREYHAVEN, Estravia, Nov 9
-/// (Northwire) – ", "DENVER (AP) — ", "(CNN) -- "), including the dash and
-/// the space after it; 0 when there is none. The place is written in
-/// capitals, and nothing before the dash is an ordinary lower-case word.
+/// (Northwire) – ", "DENVER (AP) — ", "(CNN) -- ", "Tilde [Estravia],
+/// March 3 (Agency): "), including the dash or colon and the space after
+/// it; 0 when there is none. With a dash the place is written in capitals;
+/// with a colon the words before it name a place and a date. Nothing
+/// before the mark is an ordinary lower-case word.
 pub fn dateline(s: &str) -> usize {
     let head = prefix(s, 120);
+    if let Some(pos) = head.find(':')
+        && is_colon_dateline(head.get(..pos).unwrap_or(""))
+    {
+        let rest = s.get(pos + 1..).unwrap_or("");
+        return s.len() - rest.trim_start().len();
+    }
     for dash in [" \u{2014} ", " -- ", " \u{2013} ", " - ", "\u{2014}"] {
         let Some(pos) = head.find(dash) else {
             continue;
@@ -219,6 +227,36 @@ pub fn dateline(s: &str) -> usize {
         return 0;
     }
     0
+}
+
+/// Whether `before` (what precedes a colon) reads as a place and a date
+/// ("Moscow [Russia], January 20", "Tilde, March 3 (Agency)"): a colon
+/// also ends labels ("Why it matters:") and speakers ("Smith:"), which are
+/// no datelines, so a month followed by a day number must be there.
+fn is_colon_dateline(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split_whitespace()
+        .filter(|w| !(w.starts_with('(') || w.starts_with('[')) || w.len() > 40)
+        .collect();
+    // A place, then the date: "Place, Month Day".
+    if words.len() < 3 || words.len() > 8 || !before.contains(',') {
+        return false;
+    }
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let dated = words.windows(2).any(|p| {
+        storyline_lexicon::is_month(&bare(p[0]))
+            && bare(p[1]).chars().all(|c| c.is_ascii_digit())
+            && !bare(p[1]).is_empty()
+    });
+    let proper = words.iter().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    dated && proper
 }
 
 /// Whether `before` (what precedes the dash) reads as a dateline.
@@ -337,6 +375,23 @@ mod tests {
         assert_eq!(cut("DENVER (AP) \u{2014} Snow fell."), "Snow fell.");
         assert_eq!(cut("(CNN) -- Snow fell."), "Snow fell.");
         assert_eq!(cut("PORT ARDENT - The court ruled."), "The court ruled.");
+        assert_eq!(
+            cut("Tilde [Estravia], March 3 : Rain fell again."),
+            "Rain fell again."
+        );
+        assert_eq!(
+            cut("Tilde [Estravia], March 3 (Valley Wire): Rain fell."),
+            "Rain fell."
+        );
+        // Colons that end a label, a speaker or a clause are not datelines.
+        for s in [
+            "Why it matters: rain fell.",
+            "Nadia Pell: I will appeal.",
+            "On March 3 the court said this: no.",
+            "Remember March 3: the day it rained.",
+        ] {
+            assert_eq!(dateline(s), 0, "{s}");
+        }
         // Sentences with a dash are not datelines.
         for s in [
             "The mayor - who denies it - spoke.",

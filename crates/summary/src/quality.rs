@@ -169,8 +169,17 @@ pub fn keep(text: &str, words: usize, config: &Config) -> bool {
     if !balanced(text) {
         return false;
     }
+    // A short sentence that leans on the one before ("This is his time to
+    // act.") says nothing on its own.
+    if words < SHORT_ALONE && dangling(text) {
+        return false;
+    }
     plain(text)
 }
+
+/// Below this many words, a sentence that opens with a leaning word
+/// ([`dangling`]) is dropped rather than ranked lower.
+const SHORT_ALONE: usize = 10;
 
 /// Whether the text is neither furniture nor shouting (mostly capitals).
 fn plain(text: &str) -> bool {
@@ -196,8 +205,9 @@ pub fn teaser(text: &str, words: usize, config: &Config) -> bool {
     (body.ends_with("...") || body.ends_with('\u{2026}')) && plain(text)
 }
 
-/// Whether a sentence that opens with a double quotation mark also closes
-/// it (curly marks pair up, straight ones come in even numbers). Other
+/// Whether the sentence's double quotation marks can stand alone: one that
+/// opens with a mark must close it (curly marks pair up, straight ones come
+/// in even numbers), and the first mark must not be a closing one. Other
 /// stray marks are left alone: wire copy mixes its quote styles.
 pub fn balanced(text: &str) -> bool {
     let (mut open, mut close, mut straight) = (0usize, 0usize, 0usize);
@@ -210,7 +220,23 @@ pub fn balanced(text: &str) -> bool {
         }
     }
     let starts = text.starts_with(['"', '\u{201c}']);
-    !(starts && (open > close || straight % 2 == 1))
+    if starts && (open > close || straight % 2 == 1) {
+        return false;
+    }
+    // The first mark closes a quotation: this is the tail of one that
+    // began in an earlier sentence ("The town is waiting," he added.).
+    let mut prev = ' ';
+    for c in text.chars() {
+        match c {
+            '\u{201d}' => return false,
+            '\u{201c}' => return true,
+            '"' => {
+                return prev.is_whitespace() || matches!(prev, '(' | '[' | '\u{2014}' | '\u{2013}');
+            }
+            _ => prev = c,
+        }
+    }
+    true
 }
 
 /// Whether the sentence opens with a word that leans on the sentences
@@ -246,6 +272,12 @@ mod tests {
 
     #[test]
     fn drops_furniture_and_fragments() {
+        assert!(!ok("This is his time to act."));
+        assert!(!ok("The town is waiting,\" the mayor added on Friday."));
+        assert!(!ok(
+            "We will rebuild the wall\u{201d}, the mayor said on Friday."
+        ));
+        assert!(!ok("But it did not happen that way."));
         assert!(!ok("Click here to read the full story about the bridge."));
         assert!(!ok(
             "By Jane Doe and John Roe, staff writers for the paper."
