@@ -121,11 +121,23 @@ impl StoryView {
             for mut q in storyline_quote::find_with(text, &known) {
                 q.speaker_name = q.speaker_name.take().and_then(|n| speaker(n, &mute));
                 let mut said = q.words(text);
-                // "said that ..." reads as what was said.
-                if q.kind != storyline_quote::Kind::Direct
-                    && let Some(rest) = said.strip_prefix("that ")
-                {
-                    said = rest.to_string();
+                // A verb that is more than "said" carries the meaning
+                // ("denied that ...", "called it ..."): it stays in front.
+                let verb = q
+                    .cue
+                    .filter(|&(_, end)| q.kind != storyline_quote::Kind::Direct && end <= q.start)
+                    .and_then(|(a, b)| text.get(a..b))
+                    .filter(|v| !plain_verb(v));
+                match verb {
+                    Some(v) => said = format!("{v} {said}"),
+                    // "said that ..." reads as what was said.
+                    None => {
+                        if q.kind != storyline_quote::Kind::Direct
+                            && let Some(rest) = said.strip_prefix("that ")
+                        {
+                            said = rest.to_string();
+                        }
+                    }
                 }
                 let words = content_words(&said);
                 if words.len() < 4 {
@@ -196,6 +208,44 @@ const TITLES: &[&str] = &[
     "mayor",
 ];
 
+/// Reporting verbs that add nothing to what they introduce: the statement
+/// alone reads as what was said.
+fn plain_verb(cue: &str) -> bool {
+    const PLAIN: &[&str] = &[
+        "according",
+        "add",
+        "added",
+        "adds",
+        "announce",
+        "announced",
+        "announces",
+        "explain",
+        "explained",
+        "explains",
+        "note",
+        "noted",
+        "notes",
+        "report",
+        "reported",
+        "reports",
+        "said",
+        "say",
+        "says",
+        "state",
+        "stated",
+        "states",
+        "tell",
+        "telling",
+        "tells",
+        "told",
+        "write",
+        "writes",
+        "wrote",
+    ];
+    let first = cue.split_whitespace().next().unwrap_or("").to_lowercase();
+    PLAIN.contains(&first.as_str())
+}
+
 /// The story's people and organisations as the quote finder takes them.
 pub fn known_names(entities: &[storyline_entity::Entity]) -> storyline_quote::Known {
     use storyline_entity::Kind;
@@ -238,5 +288,16 @@ fn overlap(a: &[String], b: &[String]) -> f32 {
         0.0
     } else {
         shared as f32 / small as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_that_carry_meaning_are_kept() {
+        assert!(plain_verb("said") && plain_verb("according to") && plain_verb("Told"));
+        assert!(!plain_verb("denied") && !plain_verb("called") && !plain_verb("asked"));
     }
 }

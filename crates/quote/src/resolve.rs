@@ -622,12 +622,22 @@ impl Resolver {
             .find(|&k| toks[k].is_punct(','))
             .filter(|&c| self.mentions.iter().any(|m| m.first < c && m.end > a))
             .unwrap_or(b);
-        // A name run inside the mention.
-        if let Some(m) = self.mentions.iter().rev().find(|m| {
+        // A name run inside the mention; a person or body before a place
+        // ("Sergeant Liv Aronsen of Oldmere police").
+        let inside = |m: &&Mention| {
             m.first < b
                 && m.end > a
                 && (m.end == b || self.entities[m.entity].kind != EntityKind::Unknown)
-        }) {
+        };
+        let place = |m: &&Mention| self.entities[m.entity].kind == EntityKind::Place;
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(inside)
+            .find(|m| !place(m))
+            .or_else(|| self.mentions.iter().rev().find(inside))
+        {
             let en = &mut self.entities[m.entity];
             // Whoever speaks is a person or an organisation.
             if en.kind == EntityKind::Unknown {
@@ -702,7 +712,9 @@ impl Resolver {
         let mut best: Option<(usize, usize)> = None;
         for m in self.mentions.iter().rev().filter(|m| m.end <= a).take(60) {
             let en = &self.entities[m.entity];
-            if en.kind == EntityKind::Unknown {
+            // A description names a speaker, not a place: "the island
+            // council" is not the island.
+            if matches!(en.kind, EntityKind::Unknown | EntityKind::Place) {
                 continue;
             }
             let mut score = desc
@@ -722,7 +734,17 @@ impl Resolver {
                 best = Some((m.entity, score));
             }
         }
-        best.map(|(e, _)| self.entities[e].name.clone())
+        if let Some((e, _)) = best {
+            return Some(self.entities[e].name.clone());
+        }
+        // No one named fits: a body described in full ("the island
+        // council") is a speaker by that description.
+        let body = desc.len() >= 2 && desc.last().is_some_and(|w| in_list(ORG_WORDS, w));
+        if body {
+            let (s, e) = (toks[a].s, toks[b - 1].e);
+            return text.get(s..e).map(str::to_string);
+        }
+        None
     }
 
     /// The most recent person (else organisation) named before token `a`
@@ -829,6 +851,26 @@ mod tests {
         let at = t.rfind("He").unwrap();
         let a = toks.iter().position(|k| k.s == at).unwrap();
         assert_eq!(r.resolve(t, &toks, a, a + 1).as_deref(), Some("Karl Moen"));
+    }
+
+    #[test]
+    fn an_unnamed_body_speaks_by_its_description() {
+        let t = "The ferry to Skerra Island ran again. Then the island council spoke.";
+        let toks = tokenize(t);
+        let outside = vec![true; toks.len()];
+        let mut known = Known::new();
+        known.add(KnownName {
+            canonical: "Skerra Island".into(),
+            kind: EntityKind::Place,
+            ..KnownName::default()
+        });
+        let mut r = Resolver::build(t, &toks, &outside, &known);
+        let at = t.find("the island").unwrap();
+        let a = toks.iter().position(|k| k.s == at).unwrap();
+        assert_eq!(
+            r.resolve(t, &toks, a, a + 3).as_deref(),
+            Some("the island council")
+        );
     }
 
     #[test]
