@@ -55,26 +55,8 @@ enum Command {
     Digest {
         #[command(flatten)]
         db: DbArg,
-        /// Files, directories or `-` to ingest first (optional).
-        inputs: Vec<PathBuf>,
-        /// Only stories with an article published on or after this day (YYYY-MM-DD).
-        #[arg(long)]
-        since: Option<String>,
-        /// Also write the report as one self-contained HTML page.
-        #[arg(long, value_name = "FILE")]
-        html: Option<PathBuf>,
-        /// Print the whole digest as JSON instead of the briefing.
-        #[arg(long)]
-        json: bool,
-        /// Summary length in words.
-        #[arg(long, default_value_t = 120)]
-        words: usize,
-        /// Stories shown.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// No ingest summary or progress on stderr.
-        #[arg(long, short)]
-        quiet: bool,
+        #[command(flatten)]
+        options: cmd::digest::Options,
     },
     /// Read articles from files, directories, `-` (stdin), JSON Lines, feeds
     /// or WARC archives, and store them.
@@ -179,27 +161,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Digest {
-            db,
-            inputs,
-            since,
-            html,
-            json,
-            words,
-            limit,
-            quiet,
-        } => cmd::digest::run(
-            &db.db,
-            &cmd::digest::Options {
-                inputs,
-                since,
-                html,
-                json,
-                words,
-                limit,
-                quiet,
-            },
-        ),
+        Command::Digest { db, options } => cmd::digest::run(&db.db, &options),
         Command::Ingest {
             db,
             inputs,

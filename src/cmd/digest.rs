@@ -14,14 +14,28 @@ use storyline_store::{Store, StoryRow};
 
 use crate::story_view::StoryView;
 
-/// Options of one digest run.
+/// Options of one digest run, as the command line gives them.
+#[derive(clap::Args)]
 pub struct Options {
+    /// Files, directories or `-` to ingest first (optional).
     pub inputs: Vec<PathBuf>,
+    /// Only stories with an article published on or after this day (YYYY-MM-DD).
+    #[arg(long)]
     pub since: Option<String>,
+    /// Also write the report as one self-contained HTML page.
+    #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// Print the whole digest as JSON instead of the briefing.
+    #[arg(long)]
     pub json: bool,
+    /// Summary length in words.
+    #[arg(long, default_value_t = 120)]
     pub words: usize,
+    /// Stories shown.
+    #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// No ingest summary or progress on stderr.
+    #[arg(long, short)]
     pub quiet: bool,
 }
 

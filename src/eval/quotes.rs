@@ -15,7 +15,6 @@ use std::collections::HashMap;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::Context;
 use serde_json::{Value, json};
@@ -42,30 +41,20 @@ struct Pred {
 }
 
 pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
-    // Gold and predictions keyed by id, last line winning as in the referee.
-    let mut order: Vec<String> = Vec::new();
-    let mut gold: HashMap<String, Vec<Gold>> = HashMap::new();
-    let mut preds: HashMap<String, Vec<Pred>> = HashMap::new();
-    let mut bytes = 0usize;
-    let mut elapsed = 0.0f64;
+    let mut keyed = super::jsonl::Keyed::default();
+    let mut meter = super::jsonl::Meter::default();
     for (id, v) in super::jsonl::records(file)? {
         let text = v["text"].as_str().unwrap_or("");
-        let started = Instant::now();
-        let found = storyline_quote::find(text);
-        elapsed += started.elapsed().as_secs_f64();
-        bytes += text.len();
+        let found = meter.run(text, storyline_quote::find);
         let cp = super::jsonl::code_points(text);
         let p: Vec<Pred> = found.iter().map(|q| to_pred(text, &cp, q)).collect();
         let g: Vec<Gold> = v["quotes"]
             .as_array()
             .map(|a| a.iter().map(gold_of).collect())
             .unwrap_or_default();
-        if !gold.contains_key(&id) {
-            order.push(id.clone());
-        }
-        gold.insert(id.clone(), g);
-        preds.insert(id, p);
+        keyed.insert(id, g, p);
     }
+    let super::jsonl::Keyed { order, gold, preds } = keyed;
     let marked: HashMap<String, Vec<Pred>> = preds
         .iter()
         .map(|(k, v)| (k.clone(), v.iter().filter(|p| p.marked).cloned().collect()))
@@ -96,13 +85,7 @@ pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
             outln!("{name:28} thr={thr} {s}   [{from}]");
         }
     }
-    let mb = bytes as f64 / 1e6;
-    outln!(
-        "speed {:.1} MB/s ({:.2} MB in {:.3}s, one thread)",
-        mb / elapsed.max(1e-9),
-        mb,
-        elapsed
-    );
+    outln!("{}", meter.speed());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::Context;
 use serde_json::{Value, json};
@@ -25,22 +24,15 @@ struct Span {
 }
 
 pub fn run(file: &Path, pred: Option<&Path>) -> anyhow::Result<ExitCode> {
-    // Keyed by id, last line winning, first-seen order kept (as a Python dict).
-    let mut order: Vec<String> = Vec::new();
-    let mut gold: HashMap<String, Vec<Span>> = HashMap::new();
-    let mut preds: HashMap<String, Vec<Span>> = HashMap::new();
-    let mut bytes = 0usize;
-    let mut elapsed = 0.0f64;
+    let mut keyed = super::jsonl::Keyed::default();
+    let mut meter = super::jsonl::Meter::default();
     for (id, v) in super::jsonl::records(file)? {
         let text = v["text"].as_str().unwrap_or("");
         let anchor = v["dct"]
             .as_str()
             .and_then(|s| s.get(..10))
             .and_then(|s| s.parse::<jiff::civil::Date>().ok());
-        let started = Instant::now();
-        let found = storyline_timex::find(text, anchor);
-        elapsed += started.elapsed().as_secs_f64();
-        bytes += text.len();
+        let found = meter.run(text, |t| storyline_timex::find(t, anchor));
         let cp = super::jsonl::code_points(text);
         let p: Vec<Span> = found
             .into_iter()
@@ -55,12 +47,9 @@ pub fn run(file: &Path, pred: Option<&Path>) -> anyhow::Result<ExitCode> {
             .as_array()
             .map(|a| a.iter().map(gold_of).collect())
             .unwrap_or_default();
-        if !gold.contains_key(&id) {
-            order.push(id.clone());
-        }
-        gold.insert(id.clone(), g);
-        preds.insert(id, p);
+        keyed.insert(id, g, p);
     }
+    let super::jsonl::Keyed { order, gold, preds } = keyed;
     if let Some(path) = pred {
         let mut out = std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
@@ -76,13 +65,7 @@ pub fn run(file: &Path, pred: Option<&Path>) -> anyhow::Result<ExitCode> {
     }
     outln!("ALL {}", score(&order, &gold, &preds, None));
     outln!("DATE only {}", score(&order, &gold, &preds, Some("DATE")));
-    let mb = bytes as f64 / 1e6;
-    outln!(
-        "speed {:.1} MB/s ({:.2} MB in {:.3}s, one thread)",
-        mb / elapsed.max(1e-9),
-        mb,
-        elapsed
-    );
+    outln!("{}", meter.speed());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -79,7 +79,8 @@ const PARTICLES: &[&str] = &[
     "la", "le", "al", "el", "bin", "ibn",
 ];
 
-/// Words that make a capitalised phrase an organisation or a role, not a person.
+/// Words that make a capitalised phrase an organisation or a role, not a
+/// person (weekdays too, through `storyline_lexicon`).
 const NOT_NAME: &[&str] = &[
     "the",
     "news",
@@ -148,13 +149,6 @@ const NOT_NAME: &[&str] = &[
     "latest",
     "top",
     "stories",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Reads `line` as a byline and/or dateline, or `None` when it is not one.
@@ -317,7 +311,12 @@ pub(crate) fn person_name(part: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
         let lower = w.to_lowercase();
-        if !first.is_uppercase() || !letters || NOT_NAME.contains(&lower.trim_end_matches('.')) {
+        let lower = lower.trim_end_matches('.');
+        if !first.is_uppercase()
+            || !letters
+            || NOT_NAME.contains(&lower)
+            || storyline_lexicon::is_weekday(lower)
+        {
             return None;
         }
     }

@@ -204,6 +204,14 @@ pub fn is_month(lower: &str) -> bool {
     MONTHS.binary_search(&lower).is_ok()
 }
 
+/// Whether a lower-case word is a month's full name ("march", "may"), not
+/// an abbreviation ("mar", "sept").
+pub fn is_month_name(lower: &str) -> bool {
+    // Every abbreviation is three letters or "sept"; the only full names
+    // that short are "may", "june" and "july".
+    is_month(lower) && (lower.len() > 4 || matches!(lower, "may" | "june" | "july"))
+}
+
 /// Whether a lower-case word names a weekday.
 pub fn is_weekday(lower: &str) -> bool {
     WEEKDAYS.binary_search(&lower).is_ok()
@@ -227,5 +235,8 @@ mod tests {
         assert!(!is_function_word("harbour") && !is_function_word("The"));
         assert!(is_month("sept") && is_month("may") && !is_month("monday"));
         assert!(is_weekday("monday") && !is_weekday("mondays"));
+        assert!(is_month_name("may") && is_month_name("june") && !is_month_name("jun"));
+        assert_eq!(MONTHS.iter().filter(|m| is_month_name(m)).count(), 12);
+        assert!(!is_month_name("sept") && !is_month_name("mayday"));
     }
 }

@@ -12,7 +12,7 @@
 //!    (`said that ...`), before it (`..., he said.`) or around it
 //!    (`..., he said, ...`); mixed when the content holds a quote.
 
-use crate::cue::{Cue, CueKind, cue_at, is_cue_word, takes_addressee};
+use crate::cue::{Cue, CueKind, cue_at, is_cue_word, is_weekday, takes_addressee};
 use crate::marks::{Quoted, pair};
 use crate::resolve::{Known, Resolver};
 use crate::sentence::{after_dateline, split};
@@ -590,13 +590,6 @@ fn clause_follows(cx: &Ctx, k: usize, body_end: usize) -> bool {
         "of",
         "about",
         "recently",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "outside",
         "inside",
         "afterward",
@@ -636,7 +629,8 @@ fn clause_follows(cx: &Ctx, k: usize, body_end: usize) -> bool {
         Tk::Mark(_) => true,
         Tk::Word => {
             let w = t.text(cx.text);
-            let adjunct = w.len() <= 12 && ADJUNCT.iter().any(|x| x.eq_ignore_ascii_case(w));
+            let adjunct = (w.len() <= 12 && ADJUNCT.iter().any(|x| x.eq_ignore_ascii_case(w)))
+                || is_weekday(w);
             !(adjunct || w.ends_with("ly") || w.ends_with("ing"))
         }
         _ => false,
@@ -849,8 +843,7 @@ fn is_time_word(w: &str) -> bool {
         "weekend",
         "on",
     ];
-    let lower = w.to_ascii_lowercase();
-    storyline_lexicon::is_weekday(&lower) || TIME.contains(&lower.as_str())
+    is_weekday(w) || TIME.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]

@@ -382,6 +382,22 @@ fn lower_eq(list: &[&str], w: &str) -> bool {
     w.len() <= 16 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// Whether `w` names a weekday, in any ASCII case (`Monday`).
+pub fn is_weekday(w: &str) -> bool {
+    lower_eq(storyline_lexicon::WEEKDAYS, w)
+}
+
+/// Whether `w` is a month's full name, in any ASCII case (`March`, `May`),
+/// not an abbreviation.
+pub fn is_month_name(w: &str) -> bool {
+    // The list entry found is already lower-case, so nothing is allocated.
+    w.len() <= 16
+        && storyline_lexicon::MONTHS
+            .iter()
+            .find(|m| m.eq_ignore_ascii_case(w))
+            .is_some_and(|m| storyline_lexicon::is_month_name(m))
+}
+
 /// Whether `w` is a stop word for speaker phrases.
 pub fn is_stop(w: &str) -> bool {
     lower_eq(STOP, w)

@@ -14,6 +14,7 @@
 //! A [`Known`] list (from an entity linker, say) can name people and
 //! organisations in advance, with aliases and gender.
 
+use crate::cue::{is_month_name, is_weekday};
 use crate::speaker::is_pronoun;
 use crate::token::{Tk, Tok};
 
@@ -270,7 +271,8 @@ const ORG_WORDS: &[&str] = &[
     "pac",
 ];
 
-/// Capitalised words that start sentences or name times, never people.
+/// Capitalised words that start sentences or name times, never people
+/// (weekdays and month names are tested apart, in [`not_name`]).
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -309,25 +311,6 @@ const NOT_NAMES: &[&str] = &[
     "what",
     "why",
     "how",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "so",
     "yet",
     "still",
@@ -383,6 +366,12 @@ const GENERIC: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "former", "new", "old", "current", "top",
     "senior", "longtime", "then", "this", "that", "once", "future",
 ];
+
+/// Whether a capitalised word cannot start a name: [`NOT_NAMES`], a weekday
+/// or a month's full name.
+fn not_name(w: &str) -> bool {
+    in_list(NOT_NAMES, w) || is_weekday(w) || is_month_name(w)
+}
 
 fn in_list(list: &[&str], w: &str) -> bool {
     w.len() <= 20 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
@@ -447,7 +436,7 @@ impl Resolver {
     fn add_run(&mut self, text: &str, toks: &[Tok], first: usize, end: usize, known: &Known) {
         let mut a = first;
         // Sentence-initial words and times are not part of names.
-        while a < end && in_list(NOT_NAMES, toks[a].text(text).trim_end_matches('.')) {
+        while a < end && not_name(toks[a].text(text).trim_end_matches('.')) {
             a += 1;
         }
         if a >= end {

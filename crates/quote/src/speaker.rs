@@ -1,13 +1,14 @@
 //! The local speaker mention: the phrase next to a cue that names the
 //! source (`Trump`, `the Kremlin`, `a senior official`, `he`, `who`).
 
-use crate::cue::{is_cue_word, is_stop};
+use crate::cue::{is_cue_word, is_stop, is_weekday};
 use crate::token::{Tk, Tok};
 
 /// Pronouns that are a whole speaker phrase by themselves.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it", "who", "which"];
 
-/// Adverbs and auxiliaries between a subject and its verb (`has also said`).
+/// Adverbs and auxiliaries between a subject and its verb (`has also said`);
+/// weekdays (`on Monday`) count too.
 const BETWEEN: &[&str] = &[
     "has",
     "have",
@@ -43,13 +44,6 @@ const BETWEEN: &[&str] = &[
     "today",
     "yesterday",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "further",
     "first",
     "never",
@@ -95,7 +89,7 @@ pub fn before(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<(usize,
     while j > lo && skipped < 4 {
         let t = &toks[j - 1];
         if t.is_word()
-            && in_list(BETWEEN, t.text(text))
+            && (in_list(BETWEEN, t.text(text)) || is_weekday(t.text(text)))
             && !(t.cap && !in_list(&["has", "had"], t.text(text)) && j - 1 == lo)
         {
             j -= 1;
@@ -230,13 +224,6 @@ pub fn skip_intro(text: &str, toks: &[Tok], start: usize, hi: usize) -> usize {
         "earlier",
         "last",
         "this",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "asked",
         "speaking",
         "meanwhile",
@@ -272,7 +259,7 @@ pub fn skip_intro(text: &str, toks: &[Tok], start: usize, hi: usize) -> usize {
     };
     let w = first.text(text);
     let participle = w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed"));
-    if !(participle || in_list(INTRO, w)) {
+    if !(participle || in_list(INTRO, w) || is_weekday(w)) {
         return start;
     }
     toks.iter()

@@ -4,25 +4,28 @@
 /// Lowercased content words (letters and digits, at least three
 /// characters, not function words), sorted and deduplicated.
 pub fn content(sentence: &str) -> Vec<String> {
-    let mut out: Vec<String> = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !function(w))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    lowered_set(
+        sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3),
+    )
 }
 
 /// Capitalised words after a sentence's first word (names, mostly),
 /// lowercased, sorted and deduplicated; month and day names left out.
 pub fn names(sentence: &str) -> Vec<String> {
-    let mut out: Vec<String> = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .skip(1)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 2)
+    lowered_set(
+        sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 2),
+    )
+}
+
+/// `words` lowercased, without function words, sorted and deduplicated.
+fn lowered_set<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = words
         .map(str::to_lowercase)
         .filter(|w| !function(w))
         .collect();
@@ -190,12 +193,13 @@ const NOT_VERBS: &[&str] = &[
 ];
 
 /// Whether a lowercase word says nothing about which development a
-/// sentence reports: a function word of [`FUNCTION`] or a weekday.
+/// sentence reports: a function word of [`FUNCTION`], a weekday or a
+/// month's full name.
 fn function(w: &str) -> bool {
-    FUNCTION.contains(&w) || storyline_lexicon::is_weekday(w)
+    FUNCTION.contains(&w) || storyline_lexicon::is_weekday(w) || storyline_lexicon::is_month_name(w)
 }
 
-/// Words too common to tell two reports apart (weekdays aside).
+/// Words too common to tell two reports apart (weekdays and months aside).
 const FUNCTION: &[&str] = &[
     "the",
     "and",
@@ -266,17 +270,6 @@ const FUNCTION: &[&str] = &[
     "while",
     "during",
     "on",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "week",
     "month",
     "year",
