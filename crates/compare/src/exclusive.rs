@@ -87,11 +87,7 @@ pub(crate) fn informative(text: &str) -> bool {
     if !(6..=70).contains(&words) {
         return false;
     }
-    let Some(last) = text
-        .chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'))
-    else {
+    let Some(last) = storyline_sentence::final_mark(text) else {
         return false;
     };
     if !matches!(last, '.' | '!')

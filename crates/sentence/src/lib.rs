@@ -200,6 +200,14 @@ fn abbreviation(before: &str, next: &str) -> bool {
     (initial || dotted) && !STARTERS.contains(&next_word.as_str())
 }
 
+/// The last character of `text` that is not a closing quotation mark or
+/// bracket: the sentence's end mark when it has one (`.` for `... late."`).
+pub fn final_mark(text: &str) -> Option<char> {
+    text.chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'))
+}
+
 /// Bytes of a leading wire dateline in `s` ("GREYHAVEN, Estravia, Nov 9
 /// (Northwire) – ", "DENVER (AP) — ", "(CNN) -- ", "Tilde [Estravia],
 /// March 3 (Agency): "), including the dash or colon and the space after
@@ -363,6 +371,13 @@ mod tests {
         // Nor does a very long one.
         let long = format!("\"{}. End.\" Next.", "word ".repeat(70).trim());
         assert_eq!(sentences(&long).len(), 3);
+    }
+
+    #[test]
+    fn final_marks() {
+        assert_eq!(final_mark("It is late.\u{201d})"), Some('.'));
+        assert_eq!(final_mark("Late?\""), Some('?'));
+        assert_eq!(final_mark("\"')"), None);
     }
 
     #[test]

@@ -145,11 +145,7 @@ pub fn keep(text: &str, words: usize, config: &Config) -> bool {
     if words < config.min_words || words > config.max_words {
         return false;
     }
-    let Some(last) = text
-        .chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'))
-    else {
+    let Some(last) = storyline_sentence::final_mark(text) else {
         return false;
     };
     // Headlines, captions and fragments have no sentence end; questions and
