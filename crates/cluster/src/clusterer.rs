@@ -16,6 +16,7 @@ use crate::order::stream_order;
 use crate::query::Query;
 use crate::story::{Story, cut_key, dot, rank_key};
 use crate::vocab::Vocab;
+use crate::word_table::prefetch_bytes;
 use crate::{Assignment, Doc, Memory, StoryInfo};
 
 /// Follows at most this many merge links (merges only go to older stories,
@@ -183,7 +184,23 @@ impl Clusterer {
         self.gather_candidates();
         let mut scored = std::mem::take(&mut self.cands);
         scored.clear();
+        // Candidates are scattered over a large heap: start fetching every
+        // one's header now, and each one's vectors while the one before
+        // it is scored.
         for &slot in &self.acc_touched {
+            if let Some(Some(story)) = self.stories.get(slot as usize) {
+                prefetch_bytes(story, std::mem::size_of::<Story>());
+            }
+        }
+        for (i, &slot) in self.acc_touched.iter().enumerate() {
+            if let Some(&next) = self.acc_touched.get(i + 1)
+                && let Some(Some(story)) = self.stories.get(next as usize)
+            {
+                // The first lines of each; the hardware follows on.
+                for v in &story.vecs {
+                    prefetch_bytes(v.as_slice(), std::mem::size_of_val(v.as_slice()).min(256));
+                }
+            }
             let Some(story) = self.story(slot) else {
                 continue;
             };
@@ -228,9 +245,6 @@ impl Clusterer {
         }
         self.activity.push_back((self.seq, slot));
 
-        for k in 0..KINDS {
-            self.query[k].unload(&self.feats.vecs[k]);
-        }
         let merged = self.merge_around(&mut slot, &scored);
         self.cands = scored;
         // A big story's heaviest features barely move with one more
@@ -301,11 +315,7 @@ impl Clusterer {
                 .sum::<usize>()
             + self.activity.capacity() * std::mem::size_of::<(u64, u32)>()
             + (self.acc.capacity() + self.free.capacity()) * 4;
-        let query: usize = self
-            .query
-            .iter()
-            .map(|q| q.weights.capacity() * 4 + q.bits.capacity() * 8)
-            .sum();
+        let query: usize = self.query.iter().map(Query::heap_bytes).sum();
         Memory {
             vocabulary: self.vocab.heap_bytes(),
             stories,
@@ -514,15 +524,32 @@ impl Clusterer {
             &mut keys,
             &mut self.sparse.1,
         );
-        for &(key, kw) in &keys {
-            let list = self.index.get(key);
-            let from = list.len().saturating_sub(self.cfg.max_posting_scan);
-            for &slot in &list[from..] {
-                let a = &mut self.acc[slot as usize];
-                if *a == 0.0 {
-                    self.acc_touched.push(slot);
+        // Each key costs two likely cache misses (its map entry, then its
+        // list), and scanning a list is long enough that the processor
+        // would not reach the next key's misses on its own: look up a
+        // group of keys first and start fetching their lists, then scan.
+        const GROUP: usize = 16;
+        let scan = self.cfg.max_posting_scan;
+        for group in keys.chunks(GROUP) {
+            let mut lists: [&[u32]; GROUP] = [&[]; GROUP];
+            for (list, &(key, _)) in lists.iter_mut().zip(group) {
+                let all = self.index.get(key);
+                *list = &all[all.len().saturating_sub(scan)..];
+                prefetch_bytes(*list, std::mem::size_of_val(*list).min(128));
+            }
+            // Borrowed once: growing `acc_touched` must not make every
+            // step reload where `acc` is.
+            let (acc, touched) = (self.acc.as_mut_slice(), &mut self.acc_touched);
+            for (list, &(_, kw)) in lists.iter().zip(group) {
+                for &slot in *list {
+                    let Some(a) = acc.get_mut(slot as usize) else {
+                        continue;
+                    };
+                    if *a == 0.0 {
+                        touched.push(slot);
+                    }
+                    *a += kw;
                 }
-                *a += kw;
             }
         }
         self.keys = keys;

@@ -2,54 +2,109 @@
 
 use crate::features::Sparse;
 
-/// An article vector spread out by feature id for scoring many stories
-/// against it: a bitset (32 times smaller than the weights, so it stays in
-/// cache) says which ids are present, and only those read the weight array.
-#[derive(Default)]
+/// Marks an empty slot (no feature id reaches it: ids index vectors).
+const EMPTY: u32 = u32::MAX;
+
+/// Fewest slots a table gets.
+const MIN_SLOTS: usize = 64;
+
+/// An article vector as a small open-addressed table from feature id to
+/// weight, for scoring many stories against it. An article holds at most
+/// a few hundred features, so at a load of an eighth or less the table
+/// stays in L1 cache however big the vocabulary grows, and nearly every
+/// probe of a story feature the article lacks ends at its first slot.
 pub(crate) struct Query {
-    pub bits: Vec<u64>,
-    pub weights: Vec<f32>,
+    /// (id, weight) slots; `EMPTY` ids are free.
+    slots: Vec<(u32, f32)>,
+    /// Slots taken by the latest [`Query::load`], to clear on the next.
+    used: Vec<u32>,
+    /// `slots.len() - 1` (a power of two minus one).
+    mask: u32,
+    /// Right shift that turns a multiplied id into a slot index.
+    shift: u32,
+}
+
+impl Default for Query {
+    fn default() -> Self {
+        Query {
+            slots: vec![(EMPTY, 0.0); MIN_SLOTS],
+            used: Vec::new(),
+            mask: MIN_SLOTS as u32 - 1,
+            shift: 32 - MIN_SLOTS.trailing_zeros(),
+        }
+    }
 }
 
 impl Query {
-    /// Spreads out `v`, whose ids are below `bound`.
+    /// The home slot of `id`: the top bits of a multiplicative hash, so
+    /// that neighbouring ids spread out.
+    #[inline(always)]
+    fn home(&self, id: u32) -> usize {
+        (id.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+    }
+
+    /// Replaces the table's contents with `v`, keeping only ids below
+    /// `bound`.
     pub fn load(&mut self, v: &Sparse, bound: usize) {
-        if self.weights.len() < bound {
-            self.weights.resize(bound, 0.0);
-            self.bits.resize(bound.div_ceil(64), 0);
+        let want = (v.len() * 8).next_power_of_two().max(MIN_SLOTS);
+        if want != self.slots.len() {
+            self.slots.clear();
+            self.slots.resize(want, (EMPTY, 0.0));
+            self.mask = want as u32 - 1;
+            self.shift = 32 - want.trailing_zeros();
+        } else {
+            // Cheaper than clearing every slot: the table is mostly empty.
+            for &i in &self.used {
+                if let Some(s) = self.slots.get_mut(i as usize) {
+                    *s = (EMPTY, 0.0);
+                }
+            }
         }
+        self.used.clear();
         for &(id, w) in v {
-            let i = id as usize;
-            if let (Some(slot), Some(word)) = (self.weights.get_mut(i), self.bits.get_mut(i / 64)) {
-                *slot = w;
-                *word |= 1 << (i % 64);
+            if id as usize >= bound || id == EMPTY {
+                continue;
+            }
+            let mut i = self.home(id);
+            // The table is at most an eighth full: a free slot is near.
+            while let Some(s) = self.slots.get_mut(i) {
+                if s.0 == EMPTY || s.0 == id {
+                    *s = (id, w);
+                    self.used.push(i as u32);
+                    break;
+                }
+                i = (i + 1) & self.mask as usize;
             }
         }
     }
 
-    /// Clears what [`Query::load`] set for `v`.
-    pub fn unload(&mut self, v: &Sparse) {
-        for &(id, _) in v {
-            let i = id as usize;
-            if let (Some(slot), Some(word)) = (self.weights.get_mut(i), self.bits.get_mut(i / 64)) {
-                *slot = 0.0;
-                *word = 0;
-            }
-        }
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.capacity() * std::mem::size_of::<(u32, f32)>() + self.used.capacity() * 4
     }
 
     /// The dot product with a sparse vector.
+    ///
+    /// Products are added in `v`'s order, exactly as a merge of the two
+    /// sorted vectors would add them. Only a home slot taken by another
+    /// id probes further (the table always has an empty slot to end it).
     #[inline]
     pub fn dot(&self, v: &Sparse) -> f32 {
+        let slots = self.slots.as_slice();
+        let mask = self.mask as usize;
         let mut s = 0.0;
         for &(id, x) in v {
-            let i = id as usize;
-            let hit = self
-                .bits
-                .get(i / 64)
-                .is_some_and(|w| w & (1 << (i % 64)) != 0);
-            if hit {
-                s += self.weights.get(i).copied().unwrap_or(0.0) * x;
+            let mut i = self.home(id);
+            let (mut k, mut w) = slots.get(i).copied().unwrap_or((EMPTY, 0.0));
+            // Rare (the table is mostly empty), and kept inline: a call
+            // here would make the sum live in memory across every
+            // iteration.
+            while (k != id) & (k != EMPTY) {
+                i = (i + 1) & mask;
+                (k, w) = slots.get(i).copied().unwrap_or((EMPTY, 0.0));
+            }
+            if k == id {
+                s += w * x;
             }
         }
         s
@@ -61,13 +116,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn load_dot_unload() {
+    fn load_dot_reload() {
         let mut q = Query::default();
-        let a: Sparse = vec![(1, 0.5), (70, 2.0)];
+        let a: Sparse = vec![(1, 0.5), (70, 2.0), (200, 9.0)];
         q.load(&a, 100);
         assert_eq!(q.dot(&vec![(1, 2.0), (2, 9.0), (70, 1.0), (500, 3.0)]), 3.0);
-        q.unload(&a);
+        // Ids at or above the bound were left out.
+        assert_eq!(q.dot(&vec![(200, 1.0)]), 0.0);
+        q.load(&vec![(2, 1.0)], 100);
         assert_eq!(q.dot(&a), 0.0);
-        assert!(q.bits.iter().all(|&w| w == 0));
+        // Many ids (a bigger table) with colliding homes.
+        let big: Sparse = (0..300).map(|i| (i * 64, 1.0)).collect();
+        q.load(&big, usize::MAX);
+        assert_eq!(q.dot(&big), 300.0);
+        assert_eq!(q.dot(&vec![(1, 1.0), (64, 2.0)]), 2.0);
     }
 }

@@ -24,6 +24,30 @@ pub(crate) fn prefetch<T>(x: &T) {
     let _ = x;
 }
 
+/// Starts loading the `bytes` bytes from `x` (every cache line they
+/// touch); only a hint, it changes nothing.
+#[inline]
+pub(crate) fn prefetch_bytes<T: ?Sized>(x: &T, bytes: usize) {
+    let start = std::ptr::from_ref(x).cast::<u8>();
+    let first = start as usize & !63;
+    let end = (start as usize).saturating_add(bytes);
+    let mut at = first;
+    while at < end {
+        // Never dereferenced: a prefetch of any address is harmless, and
+        // these all lie within `x`'s own line span.
+        let p = start.wrapping_add(at.wrapping_sub(start as usize));
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            // SAFETY: a prefetch has no visible effect on memory.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast()) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = p;
+        at += 64;
+    }
+}
+
 /// One slot: a key (0 when empty) and its entry.
 #[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Slot {
