@@ -627,6 +627,33 @@ impl Resolver {
             .find(|m| !place(m))
             .or_else(|| self.mentions.iter().rev().find(inside))
         {
+            // "The Kremlin leader", "the White House spokesman": a body's
+            // name before a role describes a person of that role.
+            let body = matches!(
+                self.entities[m.entity].kind,
+                EntityKind::Org | EntityKind::Place
+            );
+            if body
+                && let Some(role) = toks
+                    .get(m.end..b)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| t.text(text))
+                    .find(|w| in_list(ROLES, w))
+                && let Some(person) = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|p| p.end <= a)
+                    .take(60)
+                    .map(|p| &self.entities[p.entity])
+                    .find(|en| {
+                        en.kind == EntityKind::Person
+                            && en.words.iter().any(|w| w.eq_ignore_ascii_case(role))
+                    })
+            {
+                return Some(person.name.clone());
+            }
             let en = &mut self.entities[m.entity];
             // Whoever speaks is a person or an organisation.
             if en.kind == EntityKind::Unknown {
@@ -859,6 +886,16 @@ mod tests {
         assert_eq!(
             r.resolve(t, &toks, a, a + 3).as_deref(),
             Some("the island council")
+        );
+    }
+
+    #[test]
+    fn a_body_and_a_role_describe_its_person() {
+        let t = "Estravian leader Ana Ruiz met the press. The Citadel said nothing. \
+            Later the Citadel leader spoke.";
+        assert_eq!(
+            resolve(t, "the Citadel leader").as_deref(),
+            Some("Ana Ruiz")
         );
     }
 
