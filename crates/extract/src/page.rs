@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use scraper::{Html, Node};
 use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
-use crate::meta;
+use crate::{depth, meta};
 
 mod copies;
 pub(crate) mod mojibake;
@@ -53,17 +53,34 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     if let Some(u) = url.and_then(|u| url::Url::parse(u).ok()) {
         opts = opts.with_url(u);
     }
+    // Extraction takes about a second per megabyte of ordinary markup, and
+    // far more on hostile breadth (millions of list items): past the cap
+    // the page is cut, as no article needs that much of it.
+    let html = match (MAX_PAGE.saturating_sub(3)..=MAX_PAGE).rfind(|&i| html.is_char_boundary(i)) {
+        Some(cut) => html.get(..cut).unwrap_or(html),
+        None => html,
+    };
+    // Hostile nesting would cost the parsers quadratic time and
+    // trafilatura's recursive passes the stack: held to a sane depth first.
+    let bounded = depth::bounded(html, depth::MAX_DEPTH);
+    let html: &str = &bounded;
+    let doc = Html::parse_document(html);
+    // Should a page still parse deeper than the bound allows for, it goes
+    // without a main text rather than risk the stack.
+    let safe = tree_depth(&doc) <= MAX_TREE_DEPTH;
     // A page trafilatura finds too thin is not an error here: the caller
     // decides what an empty text means.
-    let parsed = trafilatura::dom::Document::parse(html);
-    let second = parsed.clone_document();
-    let result = trafilatura::extract_document(parsed, &opts).unwrap_or_default();
-    let doc = Html::parse_document(html);
+    let parsed = safe.then(|| trafilatura::dom::Document::parse(html));
+    let second = parsed.as_ref().map(|p| p.clone_document());
+    let result = parsed
+        .and_then(|p| trafilatura::extract_document(p, &opts).ok())
+        .unwrap_or_default();
     let mut text = paragraphs(&result);
     let narrow = text.chars().count();
     // A precise text holding most of the page's words leaves nothing for
     // a wider pass to find; skipping it saves most of its cost.
-    if opts.focus == ExtractionFocus::FavorPrecision
+    if let Some(second) = second
+        && opts.focus == ExtractionFocus::FavorPrecision
         && (narrow as f64) < WIDEN_BELOW * page_text_len(&doc) as f64
     {
         let recall = opts.clone().with_focus(ExtractionFocus::FavorRecall);
@@ -85,6 +102,32 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
         site_name: nonempty(&result.metadata.sitename),
         lang: meta::html_lang(&doc).or_else(|| nonempty(&result.metadata.language)),
     }
+}
+
+/// Largest page read, in bytes. News pages run to a few megabytes at
+/// most (the benchmark pages to 1.8 MB); the source readers allow 64 MiB
+/// documents and 32 MiB records (`storyline_source::Limits`).
+const MAX_PAGE: usize = 8 << 20;
+
+/// Deepest parsed tree handed to trafilatura. [`depth::bounded`] keeps
+/// pages near [`depth::MAX_DEPTH`]; the parser adds a few levels of its
+/// own (`<tbody>`, `<html>`, `<body>`). Its recursive passes overflow a
+/// 2 MiB worker stack near 8,000 levels and take seconds at 4,000.
+const MAX_TREE_DEPTH: usize = 4 * depth::MAX_DEPTH;
+
+/// How deeply the parsed page nests, counted without recursion.
+fn tree_depth(doc: &Html) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ego_tree::iter::Edge::Close(_) => depth = depth.saturating_sub(1),
+        }
+    }
+    deepest
 }
 
 /// Share of the page's text above which a precise text is taken as is.
@@ -224,5 +267,25 @@ mod tests {
         ] {
             let _ = extract(junk, Some("not a url"), &options());
         }
+    }
+
+    #[test]
+    fn tree_depth_counts_levels() {
+        // Document, html, body, div, p, text.
+        let doc = Html::parse_document("<div><p>a</p></div><p>b</p>");
+        assert_eq!(tree_depth(&doc), 6);
+    }
+
+    #[test]
+    fn an_oversized_page_is_cut_on_a_character() {
+        // The cut falls inside a long run of two-byte characters, in a
+        // comment, so the parsers have little to do past it.
+        let page = format!(
+            "{}<!--{}",
+            PAGE.replace("</body></html>", ""),
+            "\u{e9}".repeat(MAX_PAGE)
+        );
+        let p = extract(&page, None, &options());
+        assert!(p.text.contains("cracked supports"), "{}", p.text);
     }
 }
