@@ -5,6 +5,11 @@
 //! prose met a second time is such a copy; short lines that recur (list
 //! items, recipe steps, an interviewer's stock question) can be genuine,
 //! so only long stretches of long paragraphs are dropped.
+//!
+//! A paragraph that repeats the one right before it is always dropped:
+//! trafilatura emits text wrapped in nested formatting outside a paragraph
+//! (`<div><b><i>...`) once per level, and no article says the same
+//! paragraph twice in a row.
 
 use std::collections::HashSet;
 
@@ -21,7 +26,9 @@ pub fn drop(text: &str) -> String {
     let paras: Vec<&str> = text.split("\n\n").collect();
     let mut seen: HashSet<&str> = HashSet::with_capacity(paras.len());
     let repeated: Vec<bool> = paras.iter().map(|p| !seen.insert(p)).collect();
-    let mut keep = vec![true; paras.len()];
+    let mut keep: Vec<bool> = (0..paras.len())
+        .map(|i| i == 0 || paras[i].trim() != paras[i - 1].trim())
+        .collect();
     let mut i = 0;
     while i < paras.len() {
         if !repeated[i] {
@@ -81,6 +88,13 @@ mod tests {
         let a = prose("Meanwhile");
         let text = format!("{a}\n\nSomething else entirely happened.\n\n{a}");
         assert_eq!(drop(&text), text);
+    }
+
+    #[test]
+    fn a_paragraph_said_twice_in_a_row_goes() {
+        let a = prose("Meanwhile");
+        let text = format!("{a}\n\n{a}\n\n{a}\n\nShort line.\n\nShort line.\n\nThe end.");
+        assert_eq!(drop(&text), format!("{a}\n\nShort line.\n\nThe end."));
     }
 
     #[test]
