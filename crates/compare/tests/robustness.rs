@@ -5,6 +5,7 @@
 
 use proptest::prelude::*;
 use storyline_compare::{Article, Comparison, Conflict, QuoteRef, Span, compare};
+use storyline_testkit::text;
 
 /// Pieces that exercise exclusives, figures and denials: shared and
 /// one-sided content words, numbers in every form (words, digits,
@@ -55,19 +56,6 @@ const PIECES: &[&str] = &[
     "0.000",
 ];
 
-/// Pieces joined by spaces, or glued together (words run into marks).
-fn stitched() -> impl Strategy<Value = String> {
-    (
-        prop::collection::vec(prop::sample::select(PIECES), 0..60),
-        prop::sample::select(vec![" ", " ", ""]),
-    )
-        .prop_map(|(v, sep)| v.join(sep))
-}
-
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![4 => stitched(), 1 => any::<String>()]
-}
-
 /// (outlet, time, title, text) of one article.
 type Raw = (String, Option<i64>, String, String);
 
@@ -83,7 +71,7 @@ fn raw() -> impl Strategy<Value = Raw> {
         1_700_000_000i64..1_700_600_000,
         any::<i64>(),
     ]);
-    (outlet, time, text(), text())
+    (outlet, time, text(PIECES, 4), text(PIECES, 4))
 }
 
 /// (article index, speaker, text) of one quote; indices may be out of range.
@@ -97,7 +85,7 @@ fn raw_quote() -> impl Strategy<Value = RawQuote> {
             Just(String::new()),
             any::<String>()
         ]),
-        text(),
+        text(PIECES, 4),
     )
 }
 

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use storyline_entity::chunk::chunks;
 use storyline_entity::tokenizer::{sentences, tokens};
 use storyline_entity::{Kind, Mention, Model, Tagger, find, link};
+use storyline_testkit::{GLUED, SPACED, stitched};
 
 /// Pieces that exercise the tokenizer, the features, the gazetteers and
 /// the linker: capitalised runs, titles and roles, honorifics,
@@ -66,14 +67,6 @@ const PIECES: &[&str] = &[
     "\u{301}",
     "\u{0}",
 ];
-
-fn stitched() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.join(" "))
-}
-
-fn glued() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
-}
 
 fn kind() -> impl Strategy<Value = Kind> {
     prop::sample::select(vec![
@@ -141,7 +134,7 @@ proptest! {
     }
 
     #[test]
-    fn never_panics_on_stitched_news(a in stitched(), b in glued(), c in stitched()) {
+    fn never_panics_on_stitched_news(a in stitched(PIECES, SPACED), b in stitched(PIECES, GLUED), c in stitched(PIECES, SPACED)) {
         let fa = check_find(&a)?;
         let fb = check_find(&b)?;
         let fc = check_find(&c)?;
@@ -149,7 +142,7 @@ proptest! {
     }
 
     #[test]
-    fn linker_survives_wrong_offsets(a in stitched(), b in any::<String>(), ma in wild_mentions(), mb in wild_mentions()) {
+    fn linker_survives_wrong_offsets(a in stitched(PIECES, SPACED), b in any::<String>(), ma in wild_mentions(), mb in wild_mentions()) {
         check_link(&[(&a, &ma), (&b, &mb)])?;
         let mut fa = find(&a);
         fa.extend(ma);

@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use storyline_quote::{EntityKind, Known, KnownName, find_with};
+use storyline_testkit::{SPACED, stitched};
 
 /// Pieces that exercise every rule: quotation marks of each style, cues,
 /// names with titles and roles, bodies and places, pronouns, appositives,
@@ -58,10 +59,6 @@ const PIECES: &[&str] = &[
     "\u{301}",
 ];
 
-fn stitched() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.join(" "))
-}
-
 fn known() -> Known {
     let mut known = Known::new();
     for (name, kind) in [
@@ -102,7 +99,7 @@ proptest! {
     }
 
     #[test]
-    fn never_panics_on_stitched_news(s in stitched()) {
+    fn never_panics_on_stitched_news(s in stitched(PIECES, SPACED)) {
         check(&s, &known())?;
         check(&s, &Known::new())?;
     }

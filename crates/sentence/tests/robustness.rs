@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use storyline_sentence::{dateline, final_mark, prefix, sentences, split};
+use storyline_testkit::{GLUED, stitched};
 
 /// Pieces that exercise every rule: end marks, closing quotes and
 /// brackets, abbreviations and initials, quotations that close later,
@@ -62,10 +63,6 @@ const PIECES: &[&str] = &[
     "\u{0}",
 ];
 
-fn stitched() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
-}
-
 fn check(text: &str, max: usize) -> Result<(), TestCaseError> {
     for spans in [sentences(text), split(text, max)] {
         let mut last = 0;
@@ -101,7 +98,7 @@ proptest! {
     }
 
     #[test]
-    fn never_panics_on_stitched_news(s in stitched(), max in 0usize..40) {
+    fn never_panics_on_stitched_news(s in stitched(PIECES, GLUED), max in 0usize..40) {
         check(&s, max)?;
     }
 

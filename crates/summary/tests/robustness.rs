@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use storyline_summary::{Source, summarize};
+use storyline_testkit::text;
 
 /// Pieces that exercise candidate sentences, grouping, scoring and the
 /// headline: repeated content words across outlets, attributions,
@@ -47,19 +48,6 @@ const PIECES: &[&str] = &[
     "\u{301}",
 ];
 
-/// Pieces joined by spaces, or glued together (words run into marks).
-fn stitched() -> impl Strategy<Value = String> {
-    (
-        prop::collection::vec(prop::sample::select(PIECES), 0..60),
-        prop::sample::select(vec![" ", " ", ""]),
-    )
-        .prop_map(|(v, sep)| v.join(sep))
-}
-
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![4 => stitched(), 1 => any::<String>()]
-}
-
 /// (title, text, time, outlet) of one article.
 type Raw = (String, String, Option<i64>, Option<String>);
 
@@ -76,7 +64,7 @@ fn raw() -> impl Strategy<Value = Raw> {
             .prop_map(str::to_string),
         any::<String>(),
     ]);
-    (text(), text(), time, outlet)
+    (text(PIECES, 4), text(PIECES, 4), time, outlet)
 }
 
 fn check(raws: &[Raw], words: usize) -> Result<(), TestCaseError> {
