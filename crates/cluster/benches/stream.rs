@@ -245,6 +245,27 @@ fn story_size(rng: &mut Rng) -> u32 {
     k.clamp(1.0, 2000.0) as u32
 }
 
+/// The processor, as the kernel names it, and its cache: figures are only
+/// comparable on one host, and hosts of one machine kind differ.
+fn host() -> String {
+    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let field = |name: &str| {
+        info.lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split(':').nth(1))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| "unknown".into())
+    };
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!(
+        "{}, {} CPUs at {} MHz, cache size {}",
+        field("model name"),
+        cpus,
+        field("cpu MHz"),
+        field("cache size")
+    )
+}
+
 fn status_kb(field: &str) -> u64 {
     let text = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     text.lines()
@@ -401,6 +422,7 @@ fn main() {
     // A fingerprint of every assignment, to check that a faster version
     // still clusters exactly alike.
     let mut print = 0xcbf2_9ce4_8422_2325u64;
+    println!("host: {}", host());
     println!(
         "articles  cum art/s  interval art/s  active stories  active articles  VmHWM MB  bytes/active article"
     );
