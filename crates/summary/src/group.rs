@@ -85,6 +85,7 @@ mod tests {
             index,
             text: t.into(),
             words: t.split_whitespace().count(),
+            full: None,
             context: false,
         }
     }

@@ -30,7 +30,7 @@ pub fn write(
     // titles of the last days' reports compete, the rest only without them.
     let newest = articles.iter().filter_map(|a| a.time).max();
     let latest = |a: &Source| match (newest, a.time) {
-        (Some(n), Some(t)) => n - t <= LATEST_SECS,
+        (Some(n), Some(t)) => n.saturating_sub(t) <= LATEST_SECS,
         (Some(_), None) => false,
         (None, _) => true,
     };

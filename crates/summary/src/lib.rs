@@ -2,9 +2,10 @@
 //!
 //! Given the articles of one story, [`summarize`] writes a summary of at most
 //! a given number of words out of the articles' own sentences, and a headline.
-//! Nothing is generated: every sentence is one that at least one article says,
-//! and it carries all the articles that say it (near-identical sentences from
-//! several outlets become one sentence with several sources).
+//! Nothing is generated: every sentence is one that at least one article says
+//! (at most cut short of a trailing elaboration), and it carries all the
+//! articles that say it (near-identical sentences from several outlets become
+//! one sentence with several sources).
 //!
 //! The stages, one per module:
 //! 1. [`sentences`]: split each article into sentences (abbreviations,
@@ -14,13 +15,16 @@
 //!    in the story's centroid and consensus but are never picked.
 //! 2. [`quality`]: drop page furniture and sentences that cannot stand alone
 //!    (captions, bylines, questions, fragments, very short or long ones).
+//!    [`compress`]: a kept sentence loses its trailing elaboration
+//!    (", sparking fears that ..."), so the words go to the next fact.
 //! 3. [`terms`]: content words and TF-IDF vectors.
 //! 4. [`group`]: near-identical sentences across articles become one
 //!    candidate with several sources.
 //! 5. [`scoring`]: centrality (cosine to the story's centroid and to the
 //!    other articles' centroid, titles included), plus a lead-position prior,
 //!    a bonus for sentences several outlets share, and consensus (the share
-//!    of a sentence's terms other outlets also use).
+//!    of a sentence's terms other outlets also use); sentences that lean on
+//!    the one before, or speak in the writer's own first person, rank lower.
 //! 6. [`selection`]: MMR under the word budget, a final exchange of a late
 //!    pick for a longer, nearly as good sentence that uses leftover words,
 //!    then the reading order (newest development first when dates are
@@ -31,6 +35,7 @@
 //! and the total number of candidates is capped, so a story of hundreds of
 //! articles costs about as much as one of a few dozen.
 
+pub mod compress;
 pub mod group;
 pub mod headline;
 pub mod quality;
@@ -129,6 +134,9 @@ pub struct Config {
     pub cross: f32,
     /// Factor on the relevance of sentences that open with a pronoun or conjunction.
     pub dangling: f32,
+    /// Factor on the relevance of sentences in the writer's own first or
+    /// second person (commentary rather than report).
+    pub personal: f32,
     /// Use inverse sentence frequency in the term weights.
     pub idf: bool,
     /// Weight of consensus: the share of a sentence's term weight that other
@@ -137,6 +145,9 @@ pub struct Config {
     /// How much MMR value a late pick may give up for a longer sentence
     /// that uses the words left over (0 turns the exchange off).
     pub fill: f32,
+    /// Cut a sentence's trailing participial elaboration (", sparking
+    /// fears of ...") so the words go to the next fact.
+    pub trim: bool,
 }
 
 impl Default for Config {
@@ -153,10 +164,12 @@ impl Default for Config {
             lambda: 0.5,
             idf: true,
             dangling: 0.95,
+            personal: 0.9,
             title: 1.0,
             cross: 0.5,
             consensus: 0.6,
             fill: 0.05,
+            trim: true,
         }
     }
 }
@@ -319,6 +332,28 @@ mod tests {
         };
         let plain = summarize_with(&arts, 36, &off);
         assert!(s.words() >= plain.words(), "{s:#?} {plain:#?}");
+    }
+
+    #[test]
+    fn trailing_elaboration_is_cut_unless_turned_off() {
+        let a = "The harbour ferry sank near the north pier early on Sunday morning, \
+            bringing traffic across the bay to a halt for the rest of the week.";
+        let b = "All forty passengers were pulled from the water by fishing boats within an hour.";
+        let arts = [src("a", "", a, "x"), src("b", "", b, "y")];
+        let s = summarize(&arts, 100);
+        assert!(
+            s.sentences
+                .iter()
+                .any(|x| x.text
+                    == "The harbour ferry sank near the north pier early on Sunday morning."),
+            "{s:#?}"
+        );
+        let whole = Config {
+            trim: false,
+            ..Config::default()
+        };
+        let w = summarize_with(&arts, 100, &whole);
+        assert!(w.sentences.iter().any(|x| x.text == a), "{w:#?}");
     }
 
     #[test]

@@ -54,14 +54,16 @@ const FURNITURE: &[&str] = &[
     "video:",
     "listen:",
     "download the",
-    "sponsored",
+    "sponsored content",
+    "sponsored post",
+    "sponsored links",
+    "paid post",
     "terms of use",
     "privacy policy",
 ];
 
 /// Lowercase openings of bylines and credits.
 const OPENINGS: &[&str] = &[
-    "by ",
     "photo:",
     "photos:",
     "image:",
@@ -180,7 +182,9 @@ const SHORT_ALONE: usize = 10;
 /// Whether the text is neither furniture nor shouting (mostly capitals).
 fn plain(text: &str) -> bool {
     let lower = text.to_lowercase();
-    if FURNITURE.iter().any(|f| lower.contains(f)) || OPENINGS.iter().any(|o| lower.starts_with(o))
+    if FURNITURE.iter().any(|f| lower.contains(f))
+        || OPENINGS.iter().any(|o| lower.starts_with(o))
+        || byline(text)
     {
         return false;
     }
@@ -188,6 +192,27 @@ fn plain(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
     letters > 0 && upper * 2 <= letters
+}
+
+/// Whether the text opens with a byline ("By Jane Doe, staff writer"):
+/// "By" and a name. "By Friday, ...", "By contrast, ..." and "By 2050, ..."
+/// are prose.
+fn byline(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        return false;
+    }
+    let Some(next) = words.next() else {
+        return false;
+    };
+    let name: String = next
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    next.chars().next().is_some_and(char::is_uppercase)
+        && !storyline_lexicon::is_weekday(&name)
+        && !storyline_lexicon::is_month(&name)
 }
 
 /// Whether the sentence `text` of `words` words is a teaser cut off with
@@ -233,6 +258,39 @@ pub fn balanced(text: &str) -> bool {
         }
     }
     true
+}
+
+/// First-person and second-person words: in a report's own voice (outside
+/// quotation marks) they mark commentary, not news.
+const VOICE: &[&str] = &[
+    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'd", "we'll", "us",
+    "our", "ours", "let's", "you", "you're", "your",
+];
+
+/// Whether the writer speaks in the first or second person outside
+/// quotation marks ("As I wrote last week, ..."): commentary rather than
+/// a report. Quoted speech is the people in the story talking.
+pub fn personal(text: &str) -> bool {
+    let mut quoted = false;
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() || c == '\'' || c == '\u{2019}' {
+            word.push(if c == '\u{2019}' { '\'' } else { c });
+            continue;
+        }
+        // "US" in capitals is the country, not "us".
+        if !quoted && word != "US" && VOICE.contains(&word.to_lowercase().as_str()) {
+            return true;
+        }
+        word.clear();
+        match c {
+            '"' => quoted = !quoted,
+            '\u{201c}' => quoted = true,
+            '\u{201d}' => quoted = false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the sentence opens with a word that leans on the sentences
@@ -300,6 +358,45 @@ mod tests {
         // Stray marks elsewhere are left alone.
         assert!(ok("The mayor called the bridge \"a gift to the town."));
         assert!(balanced("") && balanced("No quotes at all here."));
+    }
+
+    #[test]
+    fn prose_opening_with_by_is_no_byline() {
+        assert!(!ok("By Jane Doe, staff writer at the Portville Post."));
+        assert!(ok(
+            "By Friday, the council had approved the new bridge budget."
+        ));
+        assert!(ok(
+            "By contrast, the old bridge cost half as much to build."
+        ));
+        assert!(ok(
+            "By 2030 the town expects twice as many ferry passengers."
+        ));
+        // A sponsor of a bill is news, not an advertisement.
+        assert!(ok(
+            "The council passed a harbour bill sponsored by the mayor."
+        ));
+        assert!(!ok(
+            "This sponsored content is brought to you by the harbour."
+        ));
+    }
+
+    #[test]
+    fn the_writers_own_voice_is_personal() {
+        assert!(personal(
+            "As I wrote last week, the bridge is a waste of money."
+        ));
+        assert!(personal("Let's be clear about what the council has done."));
+        assert!(personal("The council has let us down again."));
+        // Quoted speech is the people in the story talking.
+        assert!(!personal(
+            "\u{201c}We will build it,\u{201d} the mayor said on Tuesday."
+        ));
+        assert!(!personal("\"Give us the bridge,\" the crowd shouted."));
+        assert!(!personal("The US and Canada signed the river treaty."));
+        assert!(!personal(
+            "The council approved the bridge budget on Tuesday."
+        ));
     }
 
     #[test]

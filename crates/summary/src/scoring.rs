@@ -9,6 +9,10 @@
 //! - consensus: the share of a sentence's term weight that other articles
 //!   also use (facts the outlets agree on, which a neutral summary states,
 //!   rather than one outlet's angle or commentary).
+//!
+//! Sentences that lean on the one before ("But he said ...") or speak in
+//! the writer's own first or second person ("As I wrote last week ...")
+//! rank a little lower: a summary reports, it does not comment.
 
 use crate::group::Groups;
 use crate::sentences::Candidate;
@@ -192,7 +196,11 @@ pub fn score(
             let lean = candidates
                 .get(r)
                 .is_some_and(|c| crate::quality::dangling(&c.text));
-            if lean { base * config.dangling } else { base }
+            let base = if lean { base * config.dangling } else { base };
+            let own = candidates
+                .get(r)
+                .is_some_and(|c| crate::quality::personal(&c.text));
+            if own { base * config.personal } else { base }
         })
         .collect()
 }

@@ -31,7 +31,8 @@ fn latest_lead(
 ) -> Option<usize> {
     let times = articles.iter().filter_map(|a| a.time);
     let (first, last) = (times.clone().min()?, times.max()?);
-    if last - first <= LATEST_SECS {
+    // Saturating: any i64 may come in, and the span of two far-apart ones overflows.
+    if last.saturating_sub(first) <= LATEST_SECS {
         return None;
     }
     (0..n)
@@ -42,7 +43,7 @@ fn latest_lead(
                     && articles
                         .get(c.article)
                         .and_then(|a| a.time)
-                        .is_some_and(|t| last - t <= LATEST_SECS)
+                        .is_some_and(|t| last.saturating_sub(t) <= LATEST_SECS)
             })
         })
         .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))

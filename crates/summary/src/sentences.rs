@@ -5,6 +5,9 @@
 //! not, and a short quotation stays whole with its attribution. A leading
 //! wire dateline ("PLACE, Nov 9 (Agency) – ") is cleaned off.
 //!
+//! A quotable sentence may lose a trailing participial elaboration
+//! ([`crate::compress`]); its vector still counts the whole sentence.
+//!
 //! A teaser cut off with "..." (feeds and snippets end so) cannot be quoted,
 //! but it is kept as a context-only candidate: its words still say what the
 //! article is about and what the outlets agree on.
@@ -21,10 +24,15 @@ pub struct Candidate {
     pub article: usize,
     /// Position among the article's kept sentences (0 = its lead).
     pub index: usize,
-    /// The cleaned sentence: datelines stripped, whitespace collapsed.
+    /// The cleaned sentence: datelines stripped, whitespace collapsed, and
+    /// (for a quotable one) a trailing elaboration cut ([`crate::compress`]).
     pub text: String,
     /// Whitespace-separated words in `text`.
     pub words: usize,
+    /// The whole sentence, when `text` is it without its trailing
+    /// elaboration ([`crate::compress`]): its words still tell what the
+    /// article says.
+    pub full: Option<String>,
     /// Context only: a sentence the article says but the summary may not
     /// (one cut off with "..."); it counts towards what the article is
     /// about and what the outlets agree on, and is never picked.
@@ -59,11 +67,23 @@ pub fn collect(articles: &[Source], config: &Config) -> Vec<Candidate> {
             if !keep && !teaser {
                 continue;
             }
+            // A quotable sentence may lose its trailing elaboration.
+            let short = (keep && config.trim)
+                .then(|| crate::compress::trim(&text))
+                .flatten();
+            let (text, words, full) = match short {
+                Some(t) => {
+                    let w = t.split_whitespace().count();
+                    (t, w, Some(text))
+                }
+                None => (text, words, None),
+            };
             out.push(Candidate {
                 article: a,
                 index: kept,
                 text,
                 words,
+                full,
                 context: teaser,
             });
             if teaser {

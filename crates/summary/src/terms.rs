@@ -61,7 +61,9 @@ impl Vectors {
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(candidates.len());
         for c in candidates {
             let mut row: Vec<(u32, u32)> = Vec::new();
-            for w in words(&c.text) {
+            // A trimmed sentence's vector keeps the words it was trimmed of:
+            // they still tell what the article says.
+            for w in words(c.full.as_deref().unwrap_or(&c.text)) {
                 let next = ids.len() as u32;
                 let id = *ids.entry(w).or_insert(next);
                 if id as usize == df.len() {
@@ -207,6 +209,7 @@ mod tests {
             index: 0,
             text: t.into(),
             words: t.split_whitespace().count(),
+            full: None,
             context: false,
         }
     }
