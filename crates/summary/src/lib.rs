@@ -146,7 +146,8 @@ pub struct Config {
     /// that uses the words left over (0 turns the exchange off).
     pub fill: f32,
     /// Cut a sentence's trailing participial elaboration (", sparking
-    /// fears of ...") so the words go to the next fact.
+    /// fears of ...", ", citing ..."; see [`compress`]) so the words go to
+    /// the next fact.
     pub trim: bool,
 }
 
@@ -337,7 +338,7 @@ mod tests {
     #[test]
     fn trailing_elaboration_is_cut_unless_turned_off() {
         let a = "The harbour ferry sank near the north pier early on Sunday morning, \
-            bringing traffic across the bay to a halt for the rest of the week.";
+            sparking fears that traffic across the bay would halt for the rest of the week.";
         let b = "All forty passengers were pulled from the water by fishing boats within an hour.";
         let arts = [src("a", "", a, "x"), src("b", "", b, "y")];
         let s = summarize(&arts, 100);
