@@ -9,12 +9,12 @@
 use std::collections::VecDeque;
 
 use crate::config::Config;
-use crate::dedup::{BINS, Dedup, Entry, Signature, signature};
+use crate::dedup::{BINS, Dedup, Entry, Signature, signature, signature_by};
 use crate::features::{BODY, ENTITY, Features, KINDS, Sparse, TITLE};
 use crate::index::{ENTITY_TAG, Index};
 use crate::order::stream_order;
 use crate::query::Query;
-use crate::story::{Story, cut_key, dot, rank_key};
+use crate::story::{Story, dot, rank_key, rank_weight};
 use crate::vocab::Vocab;
 use crate::word_table::prefetch_bytes;
 use crate::{Assignment, Doc, Memory, StoryInfo};
@@ -435,13 +435,16 @@ impl Clusterer {
 
     /// The MinHash signature of the article just featurised.
     fn signature(&mut self, sig: &mut Signature) -> bool {
-        self.hashes.clear();
-        // Short bodies (leads, briefs) take the title along.
-        if self.feats.body.len() < 2 * self.cfg.min_duplicate_tokens {
-            self.hashes.extend(self.feats.title.iter().map(|t| t.hash));
+        let min = self.cfg.min_duplicate_tokens;
+        // Short bodies (leads, briefs) take the title along; longer ones
+        // are read in place.
+        if self.feats.body.len() >= 2 * min {
+            return signature_by(&self.feats.body, |t| t.hash, min, sig);
         }
+        self.hashes.clear();
+        self.hashes.extend(self.feats.title.iter().map(|t| t.hash));
         self.hashes.extend(self.feats.body.iter().map(|t| t.hash));
-        signature(&self.hashes, self.cfg.min_duplicate_tokens, sig)
+        signature(&self.hashes, min, sig)
     }
 
     /// The weights of each kind, in the order body, title, entity.
@@ -456,8 +459,9 @@ impl Clusterer {
     /// The heaviest index keys of a set of normalised-by-`norms` vectors.
     ///
     /// Title and body share term keys; a term in both counts once, with the
-    /// larger weight. Both vectors are sorted by id, so that is a merge, and
-    /// no sorting is needed beyond one selection.
+    /// larger weight. Both vectors are sorted by id, so that is a merge;
+    /// one selection then finds the heaviest, and sorting those few puts
+    /// them back in id order (terms, then entities), the order given.
     fn top_keys(
         vecs: &[Sparse; KINDS],
         norms: [f32; KINDS],
@@ -476,39 +480,49 @@ impl Clusterer {
         };
         let (sb, st, se) = (scale(BODY), scale(TITLE), scale(ENTITY));
         let (body, title) = (&vecs[BODY], &vecs[TITLE]);
+        // Entries are ranked as they are made (see `rank_key`), weightless
+        // ones left out; they come in id order, terms before entities.
+        ranks.clear();
+        let mut push = |id: u32, w: f32| {
+            if w > 0.0 {
+                ranks.push(rank_key(id, w));
+            }
+        };
         let (mut i, mut j) = (0, 0);
-        while i < body.len() || j < title.len() {
-            match (body.get(i), title.get(j)) {
-                (Some(&(b, wb)), Some(&(t, wt))) if b == t => {
-                    keys.push((b, (wb * sb).max(wt * st)));
-                    i += 1;
-                    j += 1;
-                }
-                (Some(&(b, wb)), Some(&(t, _))) if b < t => {
-                    keys.push((b, wb * sb));
-                    i += 1;
-                }
-                (Some(&(b, wb)), None) => {
-                    keys.push((b, wb * sb));
-                    i += 1;
-                }
-                (_, Some(&(t, wt))) => {
-                    keys.push((t, wt * st));
-                    j += 1;
-                }
-                (None, None) => break,
+        while let (Some(&(b, wb)), Some(&(t, wt))) = (body.get(i), title.get(j)) {
+            if b == t {
+                push(b, (wb * sb).max(wt * st));
+                i += 1;
+                j += 1;
+            } else if b < t {
+                push(b, wb * sb);
+                i += 1;
+            } else {
+                push(t, wt * st);
+                j += 1;
             }
         }
-        keys.extend(
-            vecs[ENTITY]
-                .iter()
-                .map(|&(id, w)| (id | ENTITY_TAG, w * se)),
-        );
-        keys.retain(|e| e.1 > 0.0);
+        for &(b, wb) in body.get(i..).unwrap_or(&[]) {
+            push(b, wb * sb);
+        }
+        for &(t, wt) in title.get(j..).unwrap_or(&[]) {
+            push(t, wt * st);
+        }
+        for &(e, we) in &vecs[ENTITY] {
+            push(e | ENTITY_TAG, we * se);
+        }
         if n == 0 {
-            keys.clear();
-        } else if let Some(pivot) = cut_key(keys, n, ranks) {
-            keys.retain(|&(id, w)| rank_key(id, w) <= pivot);
+            return;
+        }
+        let cut = ranks.len() > n;
+        if cut {
+            ranks.select_nth_unstable(n - 1);
+            ranks.truncate(n);
+        }
+        keys.extend(ranks.iter().map(|&r| (r as u32, rank_weight(r))));
+        if cut {
+            // Back in id order.
+            keys.sort_unstable_by_key(|e| e.0);
         }
     }
 
@@ -758,8 +772,8 @@ impl Clusterer {
             &mut keys,
             &mut self.sparse.1,
         );
-        let mut new: Vec<u32> = keys.iter().map(|e| e.0).collect();
-        new.sort_unstable();
+        // Sorted already: `top_keys` gives keys in id order.
+        let new: Vec<u32> = keys.iter().map(|e| e.0).collect();
         let old = std::mem::take(&mut story.indexed);
         let (mut i, mut j) = (0, 0);
         while i < old.len() || j < new.len() {

@@ -28,20 +28,31 @@ pub(crate) type Signature = [u16; BINS];
 /// Computes the signature of a word-hash sequence; `false` when the text
 /// has too few shingles to say anything.
 pub(crate) fn signature(words: &[u64], min_words: usize, out: &mut Signature) -> bool {
+    signature_by(words, |&w| w, min_words, out)
+}
+
+/// [`signature`] of the hashes `hash` reads from `words` (the tokens
+/// themselves: no copy of their hashes needed).
+#[inline]
+pub(crate) fn signature_by<W>(
+    words: &[W],
+    hash: impl Fn(&W) -> u64,
+    min_words: usize,
+    out: &mut Signature,
+) -> bool {
     if words.len() < min_words.max(3) {
         return false;
     }
     let mut mins = [u32::MAX; BINS];
     for w in words.windows(3) {
+        let [a, b, c] = [&w[0], &w[1], &w[2]].map(&hash);
         // The word hashes are already well mixed: rotations and one
         // multiply make an order-sensitive shingle hash.
-        let h = (w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2])
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let h = (a.rotate_left(21) ^ b.rotate_left(42) ^ c).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let bin = (h >> 59) as usize;
         let v = (h & 0xFFFF) as u32;
-        if v < mins[bin] {
-            mins[bin] = v;
-        }
+        // Without a branch: whether a minimum moves is a coin toss.
+        mins[bin] = mins[bin].min(v);
     }
     // Densify: an empty bin borrows from the next filled one, shifted by the
     // distance so that borrowed values do not all agree by accident.

@@ -7,10 +7,10 @@
 //! for entities, since every word there looks like a name.
 
 use crate::config::Config;
-use crate::stopwords::{Table, stopword_hashes};
-use crate::story::{cut_key, rank_key};
+use crate::stopwords::is_stop_hash;
+use crate::story::truncate;
 use crate::tokens::{BREAK, CAP, DIGIT, START, Sink, Surface, UPPER, for_each_token};
-use crate::vocab::{NO_ENTITY, NO_TERM, Vocab};
+use crate::vocab::{Case, NO_ENTITY, NO_TERM, Vocab};
 use crate::word_table::prefetch;
 
 /// Index of the body-term vector.
@@ -51,8 +51,6 @@ pub(crate) struct Features {
     buf: String,
     touched: [Vec<u32>; KINDS],
     run: Vec<(u64, u32)>,
-    /// Scanned tokens of the part being read, before their lookup.
-    raw: Vec<Raw>,
     /// Lowercased forms of the scanned tokens that are not plain ASCII.
     lowered: String,
     /// Term ids of the part being read, in order (stopwords left out).
@@ -72,7 +70,6 @@ impl Features {
             buf: String::new(),
             touched: Default::default(),
             run: Vec::new(),
-            raw: Vec::new(),
             lowered: String::new(),
             terms: Vec::new(),
             sentences: Vec::new(),
@@ -104,7 +101,6 @@ impl Features {
             let mut part = Part {
                 vocab: &mut *vocab,
                 buf: &mut self.buf,
-                raw: &mut self.raw,
                 lowered: &mut self.lowered,
                 terms: &mut self.terms,
                 out,
@@ -120,17 +116,20 @@ impl Features {
         // Document frequencies count this article before it is weighted.
         vocab.docs += 1;
         let doc = vocab.docs as u32;
+        // (Slices: their bounds stay in registers through the loops.)
+        let terms = vocab.term_stat.as_mut_slice();
         for k in [TITLE, BODY] {
             for &term in &self.touched[k] {
-                let st = &mut vocab.term_stat[term as usize];
+                let st = &mut terms[term as usize];
                 if st.mark != doc {
                     st.mark = doc;
                     st.df += 1;
                 }
             }
         }
+        let entities = vocab.entity_stat.as_mut_slice();
         for &e in &self.touched[ENTITY] {
-            let st = &mut vocab.entity_stat[e as usize];
+            let st = &mut entities[e as usize];
             st.df += 1;
             st.mark = doc;
         }
@@ -139,34 +138,51 @@ impl Features {
         // feature once) keeps the first articles of a stream from treating
         // every shared word as common and every stray word as telling.
         let prior = cfg.idf_prior_docs;
-        let ln_n = ln_count(vocab.docs + prior + 1);
+        let ln: &[f32] = &LN;
+        let ln_n = ln_count(ln, vocab.docs + prior + 1);
+        let smooth = u64::from(prior > 0) + 1;
+        let power = cfg.idf_power;
+        // `move`: the loops below keep these few values in registers.
+        let weigh = move |tf: f32, df: u32| {
+            // Smoothed IDF, ln((n + 1) / (df + 1)) + 1, from cached logarithms.
+            let idf = ln_n - ln_count(ln, u64::from(df) + smooth) + 1.0;
+            // Squaring is the usual case; spare it the general power.
+            let idf = if power == 2.0 {
+                idf * idf
+            } else {
+                idf.powf(power)
+            };
+            // A count is a small whole number: `u32` converts it exactly,
+            // and more cheaply than `u64`.
+            (1.0 + ln_count(ln, u64::from(tf as u32))) * idf
+        };
         for (k, &cap) in caps.iter().enumerate() {
             let out = &mut self.vecs[k];
             out.clear();
-            for &id in &self.touched[k] {
-                let (tf, df) = match k {
-                    ENTITY => {
-                        let st = &mut vocab.entity_stat[id as usize];
-                        (std::mem::take(&mut st.tf), st.df)
-                    }
-                    TITLE => {
-                        let st = &mut vocab.term_stat[id as usize];
-                        (std::mem::take(&mut st.title_tf), st.df)
-                    }
-                    _ => {
-                        let st = &mut vocab.term_stat[id as usize];
-                        (std::mem::take(&mut st.body_tf), st.df)
-                    }
-                };
-                // Smoothed IDF, ln((n + 1) / (df + 1)) + 1, from cached logarithms.
-                let idf = ln_n - ln_count(u64::from(df) + u64::from(prior > 0) + 1) + 1.0;
-                // Squaring is the usual case; spare it the general power.
-                let idf = if cfg.idf_power == 2.0 {
-                    idf * idf
-                } else {
-                    idf.powf(cfg.idf_power)
-                };
-                out.push((id, (1.0 + ln_count(tf as u64)) * idf));
+            let ids = &self.touched[k];
+            // A loop per kind, each writing without a capacity check per entry.
+            match k {
+                ENTITY => {
+                    let stat = vocab.entity_stat.as_mut_slice();
+                    out.extend(ids.iter().map(move |&id| {
+                        let st = &mut stat[id as usize];
+                        (id, weigh(std::mem::take(&mut st.tf), st.df))
+                    }));
+                }
+                TITLE => {
+                    let stat = vocab.term_stat.as_mut_slice();
+                    out.extend(ids.iter().map(move |&id| {
+                        let st = &mut stat[id as usize];
+                        (id, weigh(std::mem::take(&mut st.title_tf), st.df))
+                    }));
+                }
+                _ => {
+                    let stat = vocab.term_stat.as_mut_slice();
+                    out.extend(ids.iter().map(move |&id| {
+                        let st = &mut stat[id as usize];
+                        (id, weigh(std::mem::take(&mut st.body_tf), st.df))
+                    }));
+                }
             }
             self.touched[k].clear();
             finish(out, cap, &mut self.keys);
@@ -222,7 +238,6 @@ impl Sentence {
 struct Part<'a> {
     vocab: &'a mut Vocab,
     buf: &'a mut String,
-    raw: &'a mut Vec<Raw>,
     lowered: &'a mut String,
     terms: &'a mut Vec<u32>,
     out: &'a mut Vec<Tok>,
@@ -231,6 +246,14 @@ struct Part<'a> {
     sentences: &'a mut Vec<Sentence>,
     open: Sentence,
 }
+
+/// [`Tok::flags`] bit of a scanned token awaiting its vocabulary lookup:
+/// its `term` and `entity` hold where its text is (start and end, in the
+/// part's text or, with [`LOWERED`], in the lowercased forms). Above the
+/// scanner's flags, and cleared by the lookup.
+const PENDING: u8 = 0x80;
+/// With [`PENDING`]: the text is in the lowercased forms.
+const LOWERED: u8 = 0x40;
 
 impl Part<'_> {
     fn read(&mut self, text: &str, limit: usize) {
@@ -242,7 +265,6 @@ impl Part<'_> {
         let Part {
             vocab,
             buf,
-            raw,
             lowered,
             terms,
             out,
@@ -253,27 +275,40 @@ impl Part<'_> {
         } = self;
         // Scan first, look up after: the lookups are likely cache misses,
         // and the scan starts fetching each word's slot a whole part ahead
-        // (a few hundred slots stay in cache until their lookup).
-        raw.clear();
+        // (a few hundred slots stay in cache until their lookup). Tokens
+        // are written once, by the scan, and completed in place.
         lowered.clear();
         terms.clear();
         let sink = Scanned {
             base: text.as_ptr() as usize,
             vocab,
-            stops: stopword_hashes(),
-            raw,
+            out,
             lowered,
         };
         for_each_token(text, limit, buf, sink);
-        for r in raw.iter() {
-            let (start, end) = (r.start as usize, r.end as usize);
-            let w = if r.lower {
-                Surface::Lower(lowered.get(start..end).unwrap_or(""))
-            } else {
-                Surface::Ascii(text.as_bytes().get(start..end).unwrap_or(&[]))
-            };
-            let flags = r.flags;
-            let tok = intern(vocab, w, r.hash, flags, r.stop);
+        // Local copies stay in registers through the loop.
+        let title = *title;
+        let mut cur = *open;
+        for (at, tok) in (0u32..).zip(out.iter_mut()) {
+            let pending = tok.flags & PENDING != 0;
+            if pending {
+                lookup(vocab, tok, text, lowered);
+            }
+            let flags = tok.flags;
+            if flags & START != 0 && at > 0 {
+                cur.end = at;
+                sentences.push(cur);
+                cur = Sentence {
+                    title,
+                    start: at,
+                    ..Sentence::default()
+                };
+            }
+            // A function word (complete since the scan) has nothing more
+            // to count.
+            if !pending {
+                continue;
+            }
             // Its counts are updated once the part is read.
             if let Some(st) = vocab.term_stat.get(tok.term as usize) {
                 prefetch(st);
@@ -281,48 +316,42 @@ impl Part<'_> {
             if let Some(st) = vocab.entity_stat.get(tok.entity as usize) {
                 prefetch(st);
             }
-            let at = out.len() as u32;
-            if flags & START != 0 && at > 0 {
-                open.end = at;
-                sentences.push(*open);
-                *open = Sentence {
-                    title: *title,
-                    start: at,
-                    ..Sentence::default()
-                };
-            }
             // Counted without branches: content words and capitals come
             // and go unpredictably.
             let content = tok.alpha & (tok.term != NO_TERM);
-            open.content += u32::from(content);
-            open.caps += u32::from(content & (flags & (CAP | UPPER) != 0));
+            cur.content += u32::from(content);
+            cur.caps += u32::from(content & (flags & (CAP | UPPER) != 0));
             if tok.term != NO_TERM {
                 terms.push(tok.term);
             }
-            out.push(tok);
         }
+        *open = cur;
         // Term counts in a loop of their own: each is a likely cache miss,
         // and a tight loop lets the processor wait for several at once.
         // A term's first use is noted without a branch (written always,
         // kept when first).
         let base = touched.len();
         touched.resize(base + terms.len(), 0);
-        let mut n = base;
+        // Slices, so that their bounds stay in registers through the loop.
+        let (stat, room) = (vocab.term_stat.as_mut_slice(), &mut touched[base..]);
+        let mut n = 0;
         for &term in terms.iter() {
-            if let Some(st) = vocab.term_stat.get_mut(term as usize) {
-                let tf = if *title {
+            if let Some(st) = stat.get_mut(term as usize) {
+                let tf = if title {
                     &mut st.title_tf
                 } else {
                     &mut st.body_tf
                 };
-                if let Some(slot) = touched.get_mut(n) {
+                if let Some(slot) = room.get_mut(n) {
                     *slot = term;
                 }
-                n += usize::from(*tf == 0.0);
+                // Counts are whole numbers from +0.0 up: the first use is
+                // the zero bit pattern (an integer test, cheaper).
+                n += usize::from(tf.to_bits() == 0);
                 *tf += 1.0;
             }
         }
-        touched.truncate(n);
+        touched.truncate(base + n);
         if !out.is_empty() {
             open.end = out.len() as u32;
             sentences.push(*open);
@@ -330,13 +359,13 @@ impl Part<'_> {
     }
 }
 
-/// Collects the scanned tokens of a part as [`Raw`] entries.
+/// Collects the scanned tokens of a part: function words complete, the
+/// others [`PENDING`] their lookup.
 struct Scanned<'a> {
     /// Address of the part's text, for ASCII tokens' offsets.
     base: usize,
     vocab: &'a Vocab,
-    stops: &'static Table,
-    raw: &'a mut Vec<Raw>,
+    out: &'a mut Vec<Tok>,
     lowered: &'a mut String,
 }
 
@@ -344,73 +373,63 @@ impl Sink for Scanned<'_> {
     // Once per token: worth a call less.
     #[inline(always)]
     fn token(&mut self, w: Surface<'_>, hash: u64, flags: u8) {
-        // Function words need no vocabulary entry (unless written as an
-        // acronym, "US"); every other word's slot is fetched now, a whole
-        // part ahead of its lookup.
-        let stop = (flags & UPPER == 0) & self.stops.contains(hash);
-        if !stop {
-            self.vocab.prefetch_word(hash);
+        // Function words need no vocabulary entry: no term, never a name
+        // (unless written as an acronym, "US"). Every other word's slot is
+        // fetched now, a whole part ahead of its lookup.
+        if (flags & UPPER == 0) & is_stop_hash(hash) {
+            self.out.push(Tok {
+                term: NO_TERM,
+                entity: NO_ENTITY,
+                hash,
+                flags,
+                alpha: true,
+            });
+            return;
         }
+        self.vocab.prefetch_word(hash);
         let (lower, start, end) = match w {
             // ASCII runs are slices of `text`: keep their offsets.
             Surface::Ascii(b) => {
                 let start = (b.as_ptr() as usize).wrapping_sub(self.base);
-                (false, start, start + b.len())
+                (0, start, start + b.len())
             }
             Surface::Lower(l) => {
                 let start = self.lowered.len();
                 self.lowered.push_str(l);
-                (true, start, self.lowered.len())
+                (LOWERED, start, self.lowered.len())
             }
         };
-        self.raw.push(Raw {
+        self.out.push(Tok {
+            term: start as u32,
+            entity: end as u32,
             hash,
-            start: start as u32,
-            end: end as u32,
-            flags,
-            lower,
-            stop,
+            flags: flags | PENDING | lower,
+            alpha: false,
         });
     }
 }
 
-/// A scanned token awaiting its vocabulary lookup: its hash, flags and
-/// where its text is (in the part's text, or lowercased in `lowered`).
-#[derive(Clone, Copy)]
-struct Raw {
-    hash: u64,
-    start: u32,
-    end: u32,
-    flags: u8,
-    lower: bool,
-    /// A function word (see [`intern`]).
-    stop: bool,
-}
-
-/// Looks a token up in the vocabulary (interning it on first sight).
+/// Completes a [`PENDING`] token from the vocabulary (interning its word
+/// on first sight).
 #[inline]
-fn intern(vocab: &mut Vocab, w: Surface<'_>, hash: u64, flags: u8, stop: bool) -> Tok {
-    // Function words need no vocabulary entry: no term, never a name
-    // (`stop` is false for an acronym, "US").
-    if stop {
-        return Tok {
-            term: NO_TERM,
-            entity: NO_ENTITY,
-            hash,
-            flags,
-            alpha: true,
-        };
-    }
+fn lookup(vocab: &mut Vocab, tok: &mut Tok, text: &str, lowered: &str) {
+    let flags = tok.flags & !(PENDING | LOWERED);
+    let (start, end) = (tok.term as usize, tok.entity as usize);
+    let lower = tok.flags & LOWERED != 0;
+    // The text is only read for a word never seen before.
+    let surface = || {
+        if lower {
+            Surface::Lower(lowered.get(start..end).unwrap_or(""))
+        } else {
+            Surface::Ascii(text.as_bytes().get(start..end).unwrap_or(&[]))
+        }
+    };
     let named = flags & (CAP | UPPER | DIGIT) != 0;
-    let info = vocab.word_with_case(w, hash, case_use(flags), named);
-    let entity = if named { info.entity } else { NO_ENTITY };
-    Tok {
-        term: info.term,
-        entity,
-        hash,
-        flags,
-        alpha: info.alpha,
-    }
+    let info = vocab.word_with_case(surface, tok.hash, case_use(flags), named);
+    tok.term = info.term;
+    tok.entity = if named { info.entity } else { NO_ENTITY };
+    tok.flags = flags;
+    tok.alpha = info.alpha;
 }
 
 /// Natural logarithms of small counts, computed once.
@@ -420,10 +439,11 @@ static LN: std::sync::LazyLock<Vec<f32>> = std::sync::LazyLock::new(|| {
         .collect()
 });
 
-/// `ln(x)` for a count (0 for 0), from a table when small.
+/// `ln(x)` for a count (0 for 0), from `table` ([`LN`], passed in so that
+/// a hot loop checks once that it is built) when small.
 #[inline]
-fn ln_count(x: u64) -> f32 {
-    match LN.get(x as usize) {
+fn ln_count(table: &[f32], x: u64) -> f32 {
+    match table.get(x as usize) {
         Some(&v) => v,
         None => (x as f32).ln(),
     }
@@ -432,12 +452,20 @@ fn ln_count(x: u64) -> f32 {
 /// Keeps the `cap` heaviest entries, sorts by id and L2-normalises.
 pub(crate) fn finish(v: &mut Sparse, cap: usize, keys: &mut Vec<u64>) {
     // Ties broken by id so truncation is deterministic.
-    if cap == 0 {
-        v.clear();
-    } else if let Some(pivot) = cut_key(v, cap, keys) {
-        v.retain(|&(id, w)| rank_key(id, w) <= pivot);
-    }
-    v.sort_unstable_by_key(|e| e.0);
+    truncate(v, cap, keys);
+    // Sorted as plain integers, id above weight bits (ids are distinct):
+    // several times cheaper than sorting pairs by a key.
+    keys.clear();
+    keys.extend(
+        v.iter()
+            .map(|&(id, w)| (u64::from(id) << 32) | u64::from(w.to_bits())),
+    );
+    keys.sort_unstable();
+    v.clear();
+    v.extend(
+        keys.iter()
+            .map(|&k| ((k >> 32) as u32, f32::from_bits(k as u32))),
+    );
     let norm = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
     if norm > 0.0 {
         for e in v.iter_mut() {
@@ -455,10 +483,9 @@ fn nameish(t: Tok) -> bool {
 /// Takes back the case counts of a headline's words.
 fn uncount_case(sentence: &[Tok], vocab: &mut Vocab) {
     for &t in sentence {
-        if t.alpha
-            && let Some(capitalised) = case_use(t.flags)
-        {
-            vocab.unsee_case(t.hash, capitalised);
+        let case = case_use(t.flags);
+        if t.alpha && (case.lower | case.mid_cap) {
+            vocab.unsee_case(t.hash, case.mid_cap);
         }
     }
 }
@@ -468,11 +495,12 @@ fn uncount_case(sentence: &[Tok], vocab: &mut Vocab) {
 /// letter words are counted ([`Vocab::word_with_case`] sees digits too, but
 /// their counts are never read).
 #[inline]
-fn case_use(flags: u8) -> Option<bool> {
+fn case_use(flags: u8) -> Case {
     // Computed without branches: the flags vary token by token.
-    let lower = flags & (UPPER | CAP) == 0;
-    let capitalised = flags & (UPPER | CAP | START) == CAP;
-    (lower | capitalised).then_some(capitalised)
+    Case {
+        lower: flags & (UPPER | CAP) == 0,
+        mid_cap: flags & (UPPER | CAP | START) == CAP,
+    }
 }
 
 /// Finds capitalised-name runs in one sentence and counts their keys.
@@ -501,6 +529,13 @@ fn sentence_entities(
         run.clear();
     };
     for &t in sentence {
+        // Most words: lowercase, no figure. They only end a run.
+        if t.flags & (CAP | UPPER | DIGIT) == 0 {
+            if !run.is_empty() {
+                flush(run, vocab, touched);
+            }
+            continue;
+        }
         if !nameish(t) {
             flush(run, vocab, touched);
             // Figures (ages, tolls, magnitudes, years) tell events of one kind apart.

@@ -195,6 +195,14 @@ pub(crate) fn rank_key(id: u32, w: f32) -> u64 {
     (u64::from(!ordered) << 32) | u64::from(id)
 }
 
+/// The weight a rank key (see [`rank_key`]) was made from, bit for bit.
+#[inline]
+pub(crate) fn rank_weight(key: u64) -> f32 {
+    // `rank_key` backwards: its bit flips undo themselves.
+    let b = ((!(key >> 32) as u32) ^ 0x8000_0000) as i32;
+    f32::from_bits((b ^ (((b >> 31) as u32) >> 1) as i32) as u32)
+}
+
 /// The rank key (see [`rank_key`]) of the `cap`-th heaviest entry, when
 /// there are more than `cap` (and `cap > 0`): entries ranking at or before
 /// it are exactly the `cap` heaviest.
@@ -267,6 +275,7 @@ mod tests {
                 assert!(rank_key(7, b) < rank_key(7, a), "{a} {b}");
             }
             assert!(rank_key(1, a) < rank_key(2, a));
+            assert_eq!(rank_weight(rank_key(9, a)).to_bits(), a.to_bits());
         }
     }
 

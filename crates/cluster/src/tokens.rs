@@ -146,38 +146,77 @@ impl<F: Sink> Scan<'_, F> {
         }
     }
 
-    /// Emits a whole word of ASCII letters and digits that no character
-    /// around it continues: what opening, pushing and finishing it would
-    /// do, without copying it.
-    #[inline]
-    fn emit_ascii(&mut self, run: &[u8], r: &Run) {
-        let Some(&first) = run.first() else { return };
-        let upper = first.is_ascii_uppercase();
-        let mut flags = self.pending | if upper { CAP } else { 0 };
-        self.pending = 0;
-        let chars = run.len();
-        // `&`, not `&&`: no branch on a coin toss.
-        self.last_abbrev = upper & (chars <= 3);
-        let has_digit = r.digit != 0;
-        if chars <= MAX_CHARS && (chars >= 2 || has_digit) && self.emitted < self.limit {
-            // All letters capitals (and at least two of them).
-            if r.lower == 0 && r.upper != 0 {
-                let digits = if has_digit {
-                    run.iter().filter(|b| b.is_ascii_digit()).count()
-                } else {
-                    0
-                };
-                if chars - digits >= 2 {
-                    flags |= UPPER;
+    /// Emits whole words of ASCII letters and digits, from an ASCII letter
+    /// or digit at `i` with no word open, for as long as each is followed
+    /// by one space and then another such word: what opening, pushing and
+    /// finishing each would do, without copying it, its state in locals
+    /// for the whole stretch. Returns where it stopped, and
+    /// `false` when the run there goes on past its ASCII letters and digits
+    /// (an apostrophe, a point, a non-ASCII letter) and needs the general
+    /// path.
+    #[inline(always)]
+    fn words(&mut self, bytes: &[u8], mut i: usize, win: &mut Window) -> (usize, bool) {
+        let (mut pending, mut last_abbrev, mut emitted) =
+            (self.pending, self.last_abbrev, self.emitted);
+        let limit = self.limit;
+        let whole = loop {
+            let r = win.run(bytes, i);
+            // A whole word, unless something after it may carry it on: an
+            // apostrophe, a non-ASCII letter, a decimal point ("5.9").
+            let next = bytes.get(r.end).copied();
+            let ends = match next {
+                // The usual case first.
+                Some(b' ') | None => true,
+                Some(b'\'') => false,
+                Some(b'.') => r.digit == 0 || !bytes.get(r.end + 1).is_some_and(u8::is_ascii_digit),
+                Some(n) => n < 0x80,
+            };
+            if !ends {
+                break false;
+            }
+            let Some(run) = bytes.get(i..r.end) else {
+                break true;
+            };
+            i = r.end;
+            // Masks from the window (a run too long for one is dropped
+            // below, whatever these say).
+            let upper = r.upper & 1 != 0;
+            let mut flags = pending | if upper { CAP } else { 0 };
+            pending = 0;
+            let chars = run.len();
+            // `&`, not `&&`: no branch on a coin toss.
+            last_abbrev = upper & (chars <= 3);
+            let has_digit = r.digit != 0;
+            if chars <= MAX_CHARS && (chars >= 2 || has_digit) && emitted < limit {
+                // All letters capitals (and at least two of them).
+                if r.lower == 0 && r.upper != 0 {
+                    let digits = r.digit.count_ones() as usize;
+                    if chars - digits >= 2 {
+                        flags |= UPPER;
+                    }
                 }
+                if has_digit {
+                    flags |= DIGIT;
+                }
+                self.f
+                    .token(Surface::Ascii(run), hash_bytes(run, true), flags);
+                emitted += 1;
             }
-            if has_digit {
-                flags |= DIGIT;
+            // Most words are followed by one space, and then another word.
+            if next != Some(b' ') {
+                break true;
             }
-            self.f
-                .token(Surface::Ascii(run), hash_bytes(run, true), flags);
-            self.emitted += 1;
-        }
+            last_abbrev = false;
+            i += 1;
+            let more = bytes
+                .get(i)
+                .is_some_and(|&b| CLASS[b as usize] & ALNUM != 0);
+            if !more || emitted >= limit {
+                break true;
+            }
+        };
+        (self.pending, self.last_abbrev, self.emitted) = (pending, last_abbrev, emitted);
+        (i, whole)
     }
 
     /// A separator character: ends the word and notes sentence breaks.
@@ -329,9 +368,11 @@ struct Run {
     /// Its end (exclusive).
     end: usize,
     /// Nonzero when it has an uppercase letter, a digit, a lowercase letter.
-    upper: u32,
-    digit: u32,
-    lower: u32,
+    /// From a [`Window`], and shorter than 64 bytes, these are masks of
+    /// its bytes (bit `k` for byte `k` of the run).
+    upper: u64,
+    digit: u64,
+    lower: u64,
 }
 
 /// The run of ASCII letters and digits starting at `start`, found sixteen
@@ -354,12 +395,104 @@ fn ascii_run(bytes: &[u8], start: usize) -> Run {
         if stop != 0 {
             return Run {
                 end: i + stop.trailing_zeros() as usize,
-                upper,
-                digit,
-                lower,
+                upper: upper.into(),
+                digit: digit.into(),
+                lower: lower.into(),
             };
         }
         i += 16;
+    }
+}
+
+/// Classified bytes of up to 64 bytes of text from `base`: bit `k` of each
+/// mask describes byte `base + k` (zero past the end of the text). Most
+/// words are short, so one window serves several of them: classifying
+/// afresh for every word cost more than the rest of finding it.
+struct Window {
+    base: usize,
+    alnum: u64,
+    upper: u64,
+    digit: u64,
+}
+
+impl Window {
+    /// The window at the start of `bytes`.
+    fn new(bytes: &[u8]) -> Self {
+        let mut w = Window {
+            base: 0,
+            alnum: 0,
+            upper: 0,
+            digit: 0,
+        };
+        w.load(bytes, 0);
+        w
+    }
+
+    /// Classifies the 64 bytes from `at`.
+    #[inline]
+    fn load(&mut self, bytes: &[u8], at: usize) {
+        self.base = at;
+        let (mut alnum, mut upper, mut digit) = (0u64, 0u64, 0u64);
+        // Straight from the text when it has 64 bytes left, else padded.
+        let whole = bytes.get(at..).and_then(<[u8]>::first_chunk::<64>);
+        for k in 0..4 {
+            let (lo, hi) = match whole {
+                Some(w) => {
+                    let word = |j: usize| {
+                        let b = w.get(j..j + 8).and_then(|b| b.first_chunk::<8>());
+                        u64::from_le_bytes(b.copied().unwrap_or([0; 8]))
+                    };
+                    (word(16 * k), word(16 * k + 8))
+                }
+                None => load16(bytes, at + 16 * k),
+            };
+            let c = classify(lo, hi);
+            alnum |= u64::from(c.alnum & 0xFFFF) << (16 * k);
+            upper |= u64::from(c.upper & 0xFFFF) << (16 * k);
+            digit |= u64::from(c.digit & 0xFFFF) << (16 * k);
+        }
+        (self.alnum, self.upper, self.digit) = (alnum, upper, digit);
+    }
+
+    /// What [`ascii_run`] says of the run at `start`, from the window
+    /// (reloaded when `start` lies near or past its end).
+    #[inline(always)]
+    fn run(&mut self, bytes: &[u8], start: usize) -> Run {
+        let off = start.wrapping_sub(self.base);
+        // Used to its end: a run that ends inside the window is read from
+        // it, wherever it starts.
+        if off < 64 {
+            let len = (!(self.alnum >> off)).trailing_zeros() as usize;
+            if off + len < 64 {
+                return self.masks(start, off, len);
+            }
+        }
+        self.run_afresh(bytes, start)
+    }
+
+    /// [`Window::run`] with the window moved to `start` first (once every
+    /// several words: kept out of the word loop).
+    #[inline(never)]
+    fn run_afresh(&mut self, bytes: &[u8], start: usize) -> Run {
+        self.load(bytes, start);
+        let len = (!self.alnum).trailing_zeros() as usize;
+        if len >= 64 {
+            return ascii_run(bytes, start);
+        }
+        self.masks(start, 0, len)
+    }
+
+    /// The run of `len` bytes at `start`, `off` into the window.
+    #[inline(always)]
+    fn masks(&self, start: usize, off: usize, len: usize) -> Run {
+        let keep = (1u64 << len) - 1;
+        let (upper, digit) = ((self.upper >> off) & keep, (self.digit >> off) & keep);
+        Run {
+            end: start + len,
+            upper,
+            digit,
+            lower: keep & !upper & !digit,
+        }
     }
 }
 
@@ -391,6 +524,12 @@ fn hash_bytes(bytes: &[u8], fold: bool) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let fold_mask = if fold { 0x2020_2020_2020_2020u64 } else { 0 };
     let mut h = (bytes.len() as u64).wrapping_mul(K);
+    if (1..=8).contains(&bytes.len()) {
+        // Most words: one round, on what `tail` makes of them (for eight
+        // bytes, the same word as the loop below would read).
+        let (w, mask) = tail(bytes);
+        return mix64((h.rotate_left(23) ^ (w | (fold_mask & mask))).wrapping_mul(K));
+    }
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
@@ -405,11 +544,12 @@ fn hash_bytes(bytes: &[u8], fold: bool) -> u64 {
     mix64(h)
 }
 
-/// The last one to seven bytes of a token as one word, and the mask of the
-/// bytes it holds. Built from fixed-size reads (two overlapping ones for
-/// four bytes or more) rather than a variable-length copy, which costs a
-/// library call and a stalled load per token. The length is hashed
-/// separately, so the value only has to be a function of the bytes.
+/// The last one to seven bytes of a token (or a whole token of one to
+/// eight) as one word, and the mask of the bytes it holds. Built from
+/// fixed-size reads (two overlapping ones for four bytes or more) rather
+/// than a variable-length copy, which costs a library call and a stalled
+/// load per token. The length is hashed separately, so the value only has
+/// to be a function of the bytes.
 #[inline]
 fn tail(rest: &[u8]) -> (u64, u64) {
     let n = rest.len();
@@ -458,35 +598,25 @@ fn scan(text: &str, limit: usize, buf: &mut String, f: impl Sink, fast: bool) {
         f,
     };
     let bytes = text.as_bytes();
+    let mut win = Window::new(bytes);
     let mut i = 0;
     while i < bytes.len() && s.emitted < limit {
         let b = bytes[i];
         let class = CLASS[b as usize];
         if class & ALNUM != 0 {
-            // The common case: a run of ASCII letters and digits in one go.
-            let start = i;
-            let r = ascii_run(bytes, start);
-            i = r.end;
-            let run = bytes.get(start..i).unwrap_or(&[]);
-            // A whole word, unless something after it (an apostrophe, a
-            // decimal point, a non-ASCII letter) may carry it on.
-            let next = bytes.get(i).copied();
-            let ends = fast
-                && s.word.is_none()
-                && match next {
-                    None => true,
-                    Some(b'\'' | b'.') => false,
-                    Some(n) => n < 0x80,
-                };
-            if ends {
-                s.emit_ascii(run, &r);
-                // Most words are followed by one space: skip it here.
-                if next == Some(b' ') {
-                    s.last_abbrev = false;
-                    i += 1;
+            // The common case: whole ASCII words, one after another.
+            if fast && s.word.is_none() {
+                let whole;
+                (i, whole) = s.words(bytes, i, &mut win);
+                if whole {
+                    continue;
                 }
-                continue;
             }
+            // A run of ASCII letters and digits that an apostrophe, a
+            // decimal point or a non-ASCII letter may carry on.
+            let start = i;
+            i = win.run(bytes, start).end;
+            let run = bytes.get(start..i).unwrap_or(&[]);
             let uppers = run.iter().filter(|b| b.is_ascii_uppercase()).count() as u32;
             let digits = run.iter().filter(|b| b.is_ascii_digit()).count() as u32;
             // ASCII positions are character boundaries.
@@ -638,6 +768,30 @@ mod tests {
             let (lo, hi) = load16(bytes, start);
             let (a, b) = (classify(lo, hi), classify_swar(lo, hi));
             proptest::prop_assert_eq!((a.alnum, a.upper, a.digit), (b.alnum, b.upper, b.digit));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn window_matches_ascii_run(text in "[a-zA-Z0-9 .,'\u{e9}]{0,300}", steps in proptest::collection::vec(1usize..40, 0..40)) {
+            // Runs looked up at increasing positions, as the scanner does.
+            let bytes = text.as_bytes();
+            let mut w = Window::new(bytes);
+            let mut start = 0;
+            for step in steps {
+                start += step;
+                if start >= bytes.len() {
+                    break;
+                }
+                if !bytes[start].is_ascii_alphanumeric() {
+                    continue;
+                }
+                let (a, b) = (w.run(bytes, start), ascii_run(bytes, start));
+                proptest::prop_assert_eq!(a.end, b.end);
+                proptest::prop_assert_eq!(a.upper != 0, b.upper != 0);
+                proptest::prop_assert_eq!(a.digit != 0, b.digit != 0);
+                proptest::prop_assert_eq!(a.lower != 0, b.lower != 0);
+            }
         }
     }
 

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::combine;
-use crate::stopwords::is_stopword;
+use crate::stopwords::is_stop_hash;
 use crate::tokens::{Surface, token_hash};
 use crate::word_table::WordTable;
 
@@ -104,6 +104,48 @@ fn new_entity(free: &mut Vec<u32>, stat: &mut Vec<EntityStat>) -> u32 {
     }
 }
 
+/// How one running-text use of a word is written: in lowercase, or
+/// capitalised inside a sentence (not at its start, not in capitals); or
+/// neither, which says nothing.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Case {
+    pub lower: bool,
+    pub mid_cap: bool,
+}
+
+/// What the token loop needs of a word: its term, its entity key and
+/// whether it is letters only (see [`Word`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Found {
+    pub term: u32,
+    pub entity: u32,
+    pub alpha: bool,
+}
+
+/// Counts a use of a known word (see [`Vocab::word_with_case`]) and
+/// returns what the token loop needs of it (three fields: cheaper than
+/// copying the whole entry out).
+#[inline]
+fn seen(
+    w: &mut Word,
+    case: Case,
+    named: bool,
+    free: &mut Vec<u32>,
+    stat: &mut Vec<EntityStat>,
+) -> Found {
+    // Counted without a branch: a word's case is a coin toss.
+    w.mid_cap = w.mid_cap.saturating_add(u16::from(case.mid_cap));
+    w.lower = w.lower.saturating_add(u16::from(case.lower));
+    if named && w.entity == NO_ENTITY {
+        w.entity = new_entity(free, stat);
+    }
+    Found {
+        term: w.term,
+        entity: w.entity,
+        alpha: w.alpha,
+    }
+}
+
 /// The stemmer every vocabulary uses.
 fn english() -> Stemmer {
     Stemmer::create(Algorithm::English)
@@ -138,27 +180,28 @@ impl Vocab {
     }
 
     /// Like [`Vocab::word`], in the same probe also counting the case of a
-    /// running-text use (`case`: `Some(true)` capitalised inside a
-    /// sentence, `Some(false)` lowercase) and, when `named`, making sure the
+    /// running-text use (see [`Case`]) and, when `named`, making sure the
     /// word has a one-word entity key.
+    ///
+    /// `surface` gives the word's text, only wanted on first sight.
     #[inline]
-    pub fn word_with_case(
+    pub fn word_with_case<'s>(
         &mut self,
-        surface: Surface<'_>,
+        surface: impl FnOnce() -> Surface<'s>,
         hash: u64,
-        case: Option<bool>,
+        case: Case,
         named: bool,
-    ) -> Word {
-        let Some(w) = self.words.get_mut(hash) else {
-            return self.new_word_with_case(surface, hash, case, named);
-        };
-        // Counted without a branch: a word's case is a coin toss.
-        w.mid_cap = w.mid_cap.saturating_add(u16::from(case == Some(true)));
-        w.lower = w.lower.saturating_add(u16::from(case == Some(false)));
-        if named && w.entity == NO_ENTITY {
-            w.entity = new_entity(&mut self.free_entities, &mut self.entity_stat);
+    ) -> Found {
+        match self.words.get_mut(hash) {
+            Some(w) => seen(
+                w,
+                case,
+                named,
+                &mut self.free_entities,
+                &mut self.entity_stat,
+            ),
+            None => self.new_word_with_case(surface(), hash, case, named),
         }
-        *w
     }
 
     /// [`Vocab::word_with_case`] for a word not seen before: interns it,
@@ -170,20 +213,24 @@ impl Vocab {
         &mut self,
         surface: Surface<'_>,
         hash: u64,
-        case: Option<bool>,
+        case: Case,
         named: bool,
-    ) -> Word {
+    ) -> Found {
         let mut lower = std::mem::take(&mut self.lower);
         surface.write_lower(&mut lower);
         self.intern(&lower, hash);
         self.lower = lower;
-        match self.words.contains_key(hash) {
-            true => self.word_with_case(surface, hash, case, named),
-            false => Word {
+        match self.words.get_mut(hash) {
+            Some(w) => seen(
+                w,
+                case,
+                named,
+                &mut self.free_entities,
+                &mut self.entity_stat,
+            ),
+            None => Found {
                 term: NO_TERM,
                 entity: NO_ENTITY,
-                lower: 0,
-                mid_cap: 0,
                 alpha: false,
             },
         }
@@ -192,7 +239,8 @@ impl Vocab {
     #[cold]
     fn intern(&mut self, surface: &str, hash: u64) -> Word {
         let alpha = surface.chars().all(char::is_alphabetic);
-        let term = if is_stopword(surface) {
+        // The hash stands for the word here as everywhere in the vocabulary.
+        let term = if is_stop_hash(hash) {
             NO_TERM
         } else {
             // The stemmer only knows English letters; other forms are their own term.
@@ -444,10 +492,18 @@ mod tests {
         assert_ne!(e1, e2);
         assert_eq!(v.entity(&[ha, hb]), e1);
         assert!(!word(&mut v, "5.9").1.alpha);
-        v.word_with_case(Surface::Lower("elections"), ha, Some(true), false);
+        let mid_cap = Case {
+            lower: false,
+            mid_cap: true,
+        };
+        v.word_with_case(|| Surface::Lower("elections"), ha, mid_cap, false);
         assert_eq!(v.case_counts(ha), (0, 1));
+        let lower = Case {
+            lower: true,
+            mid_cap: false,
+        };
         assert_ne!(
-            v.word_with_case(Surface::Ascii(b"Elections"), ha, Some(false), true)
+            v.word_with_case(|| Surface::Ascii(b"Elections"), ha, lower, true)
                 .entity,
             NO_ENTITY
         );

@@ -147,7 +147,7 @@ impl WordTable {
     }
 
     /// Whether `key` is present.
-    #[inline]
+    #[cfg(test)]
     pub fn contains_key(&self, key: u64) -> bool {
         self.get(key).is_some()
     }
