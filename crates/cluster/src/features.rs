@@ -7,7 +7,7 @@
 //! for entities, since every word there looks like a name.
 
 use crate::config::Config;
-use crate::stopwords::is_stop_hash;
+use crate::stopwords::{Table, stopword_hashes};
 use crate::story::truncate;
 use crate::tokens::{BREAK, CAP, DIGIT, START, Sink, Surface, UPPER, for_each_token};
 use crate::vocab::{Case, NO_ENTITY, NO_TERM, Vocab};
@@ -160,29 +160,17 @@ impl Features {
             let out = &mut self.vecs[k];
             out.clear();
             let ids = &self.touched[k];
-            // A loop per kind, each writing without a capacity check per entry.
+            // The counts are taken out as they are read: zero for the next article.
             match k {
-                ENTITY => {
-                    let stat = vocab.entity_stat.as_mut_slice();
-                    out.extend(ids.iter().map(move |&id| {
-                        let st = &mut stat[id as usize];
-                        (id, weigh(std::mem::take(&mut st.tf), st.df))
-                    }));
-                }
-                TITLE => {
-                    let stat = vocab.term_stat.as_mut_slice();
-                    out.extend(ids.iter().map(move |&id| {
-                        let st = &mut stat[id as usize];
-                        (id, weigh(std::mem::take(&mut st.title_tf), st.df))
-                    }));
-                }
-                _ => {
-                    let stat = vocab.term_stat.as_mut_slice();
-                    out.extend(ids.iter().map(move |&id| {
-                        let st = &mut stat[id as usize];
-                        (id, weigh(std::mem::take(&mut st.body_tf), st.df))
-                    }));
-                }
+                ENTITY => weigh_all(out, ids, &mut vocab.entity_stat, weigh, |st| {
+                    (std::mem::take(&mut st.tf), st.df)
+                }),
+                TITLE => weigh_all(out, ids, &mut vocab.term_stat, weigh, |st| {
+                    (std::mem::take(&mut st.title_tf), st.df)
+                }),
+                _ => weigh_all(out, ids, &mut vocab.term_stat, weigh, |st| {
+                    (std::mem::take(&mut st.body_tf), st.df)
+                }),
             }
             self.touched[k].clear();
             finish(out, cap, &mut self.keys);
@@ -282,6 +270,7 @@ impl Part<'_> {
         let sink = Scanned {
             base: text.as_ptr() as usize,
             vocab,
+            stops: stopword_hashes(),
             out,
             lowered,
         };
@@ -365,6 +354,7 @@ struct Scanned<'a> {
     /// Address of the part's text, for ASCII tokens' offsets.
     base: usize,
     vocab: &'a Vocab,
+    stops: &'static Table,
     out: &'a mut Vec<Tok>,
     lowered: &'a mut String,
 }
@@ -376,7 +366,7 @@ impl Sink for Scanned<'_> {
         // Function words need no vocabulary entry: no term, never a name
         // (unless written as an acronym, "US"). Every other word's slot is
         // fetched now, a whole part ahead of its lookup.
-        if (flags & UPPER == 0) & is_stop_hash(hash) {
+        if (flags & UPPER == 0) & self.stops.contains(hash) {
             self.out.push(Tok {
                 term: NO_TERM,
                 entity: NO_ENTITY,
@@ -430,6 +420,23 @@ fn lookup(vocab: &mut Vocab, tok: &mut Tok, text: &str, lowered: &str) {
     tok.entity = if named { info.entity } else { NO_ENTITY };
     tok.flags = flags;
     tok.alpha = info.alpha;
+}
+
+/// Appends `(id, weigh(tf, df))` for each id, with `count` taking the
+/// feature's `(tf, df)` out of its entry in `stat`: one loop, monomorphised
+/// per kind, writing without a capacity check per entry.
+#[inline(always)]
+fn weigh_all<S>(
+    out: &mut Sparse,
+    ids: &[u32],
+    stat: &mut [S],
+    weigh: impl Fn(f32, u32) -> f32,
+    count: impl Fn(&mut S) -> (f32, u32),
+) {
+    out.extend(ids.iter().map(|&id| {
+        let (tf, df) = count(&mut stat[id as usize]);
+        (id, weigh(tf, df))
+    }));
 }
 
 /// Natural logarithms of small counts, computed once.

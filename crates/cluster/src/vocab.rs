@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::combine;
-use crate::stopwords::is_stop_hash;
+use crate::stopwords::stopword_hashes;
 use crate::tokens::{Surface, token_hash};
 use crate::word_table::WordTable;
 
@@ -122,30 +122,6 @@ pub(crate) struct Found {
     pub alpha: bool,
 }
 
-/// Counts a use of a known word (see [`Vocab::word_with_case`]) and
-/// returns what the token loop needs of it (three fields: cheaper than
-/// copying the whole entry out).
-#[inline]
-fn seen(
-    w: &mut Word,
-    case: Case,
-    named: bool,
-    free: &mut Vec<u32>,
-    stat: &mut Vec<EntityStat>,
-) -> Found {
-    // Counted without a branch: a word's case is a coin toss.
-    w.mid_cap = w.mid_cap.saturating_add(u16::from(case.mid_cap));
-    w.lower = w.lower.saturating_add(u16::from(case.lower));
-    if named && w.entity == NO_ENTITY {
-        w.entity = new_entity(free, stat);
-    }
-    Found {
-        term: w.term,
-        entity: w.entity,
-        alpha: w.alpha,
-    }
-}
-
 /// The stemmer every vocabulary uses.
 fn english() -> Stemmer {
     Stemmer::create(Algorithm::English)
@@ -192,16 +168,29 @@ impl Vocab {
         case: Case,
         named: bool,
     ) -> Found {
-        match self.words.get_mut(hash) {
-            Some(w) => seen(
-                w,
-                case,
-                named,
-                &mut self.free_entities,
-                &mut self.entity_stat,
-            ),
+        match self.count_use(hash, case, named) {
+            Some(found) => found,
             None => self.new_word_with_case(surface(), hash, case, named),
         }
+    }
+
+    /// Counts a use of the word with this hash, when it is known, and
+    /// returns what the token loop needs of it (three fields: cheaper than
+    /// copying the whole entry out).
+    #[inline]
+    fn count_use(&mut self, hash: u64, case: Case, named: bool) -> Option<Found> {
+        let w = self.words.get_mut(hash)?;
+        // Counted without a branch: a word's case is a coin toss.
+        w.mid_cap = w.mid_cap.saturating_add(u16::from(case.mid_cap));
+        w.lower = w.lower.saturating_add(u16::from(case.lower));
+        if named && w.entity == NO_ENTITY {
+            w.entity = new_entity(&mut self.free_entities, &mut self.entity_stat);
+        }
+        Some(Found {
+            term: w.term,
+            entity: w.entity,
+            alpha: w.alpha,
+        })
     }
 
     /// [`Vocab::word_with_case`] for a word not seen before: interns it,
@@ -220,27 +209,18 @@ impl Vocab {
         surface.write_lower(&mut lower);
         self.intern(&lower, hash);
         self.lower = lower;
-        match self.words.get_mut(hash) {
-            Some(w) => seen(
-                w,
-                case,
-                named,
-                &mut self.free_entities,
-                &mut self.entity_stat,
-            ),
-            None => Found {
-                term: NO_TERM,
-                entity: NO_ENTITY,
-                alpha: false,
-            },
-        }
+        self.count_use(hash, case, named).unwrap_or(Found {
+            term: NO_TERM,
+            entity: NO_ENTITY,
+            alpha: false,
+        })
     }
 
     #[cold]
     fn intern(&mut self, surface: &str, hash: u64) -> Word {
         let alpha = surface.chars().all(char::is_alphabetic);
         // The hash stands for the word here as everywhere in the vocabulary.
-        let term = if is_stop_hash(hash) {
+        let term = if stopword_hashes().contains(hash) {
             NO_TERM
         } else {
             // The stemmer only knows English letters; other forms are their own term.
