@@ -469,6 +469,42 @@ fn fallback(
     });
 }
 
+/// Whether the closing mark at `close` ends a quotation that an attribution
+/// may follow: one ending in `,`, `?`, `!` or a dash inside the marks
+/// (`“...,” she said`, also inside nested marks: `‘miracles,’”`), one that
+/// opens the sentence, or a mark left unpaired (pairing failed; keep the old
+/// reading). A quoted phrase inside a clause (`The “peace formula” demanded
+/// ...`) is a name or scare quotes, and the verb after it has an object, not
+/// a speaker.
+fn closes_speech(cx: &Ctx, a: usize, close: usize) -> bool {
+    let mut k = close;
+    while k > a
+        && cx
+            .toks
+            .get(k - 1)
+            .is_some_and(|t| matches!(t.k, Tk::Mark(_)))
+    {
+        k -= 1;
+    }
+    let inner = k.checked_sub(1).and_then(|k| cx.toks.get(k));
+    let punct = inner.is_some_and(|t| {
+        matches!(
+            t.k,
+            Tk::Punct(',')
+                | Tk::Punct('?')
+                | Tk::Punct('!')
+                | Tk::Punct('.')
+                | Tk::Punct('\u{2014}')
+                | Tk::Punct('-')
+                | Tk::Punct('\u{2026}')
+        )
+    });
+    match cx.quotes.iter().find(|q| q.closed && q.close == close) {
+        Some(q) => punct || q.open <= cx.trim_start(a, close),
+        None => true,
+    }
+}
+
 /// A verb of any kind right after a quote that ends in `,`, `?`, `!` or
 /// a dash, next to a pronoun or a short name (`“...,” Bozell answers`,
 /// `“...,” continued the senator`): the shape alone marks attribution, so
@@ -718,11 +754,10 @@ fn general(
                 let attr_end = if inverted { sp.1 } else { c.end };
                 let prev_tok = attr_start.checked_sub(1).and_then(|p| toks.get(p));
                 let trailing = attr_start > a
-                    && prev_tok.is_some_and(|t| {
-                        matches!(
-                            t.k,
-                            Tk::Punct(',') | Tk::Mark(_) | Tk::Punct('\u{2014}') | Tk::Punct('-')
-                        )
+                    && prev_tok.is_some_and(|t| match t.k {
+                        Tk::Punct(',') | Tk::Punct('\u{2014}') | Tk::Punct('-') => true,
+                        Tk::Mark(_) => closes_speech(cx, a, attr_start - 1),
+                        _ => false,
                     })
                     && cx.words_in(a, attr_start) >= 3
                     && !clause_follows(cx, attr_end, body_end);
@@ -986,6 +1021,29 @@ mod tests {
         let kremlin = q.iter().find(|x| x.1.contains("report")).unwrap();
         assert_eq!(kremlin.2.as_deref(), Some("The Kremlin"));
         assert!(q.iter().all(|x| x.0 == Kind::Indirect));
+    }
+
+    #[test]
+    fn scare_quotes_before_a_verb_are_not_a_quote() {
+        // A quoted name inside the subject, then a verb with an object: no
+        // one is quoted, and the object ("Norland's") is no speaker.
+        let t = "The mayor\u{2019}s first \u{201C}harbour plan\u{201D} demanded Norland\u{2019}s full \
+                 withdrawal from the old docks.";
+        let q = show(t);
+        assert!(q.iter().all(|x| !x.1.contains("harbour plan")), "{q:?}");
+        // The shape it must not break: a quote ending in a comma, then an
+        // inverted attribution.
+        let t = "\u{201C}Leave the docks now,\u{201D} demanded the harbour master.";
+        let q = show(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("the harbour master"));
+        let t = "He called the plan \u{201C}a gift to the developers,\u{201D} said Ana Ruiz, a councillor.";
+        let q = show(t);
+        assert!(
+            q.iter()
+                .any(|x| x.3.as_deref() == Some("Ana Ruiz") && x.1.contains("a gift")),
+            "{q:?}"
+        );
     }
 
     #[test]
