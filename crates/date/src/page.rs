@@ -13,6 +13,9 @@ use crate::walk::{Candidate, Evidence, walk};
 
 /// Text bytes per node scanned by the last-resort page-text rule.
 const PAGE_TEXT_NODE: usize = 2000;
+/// Days by which a shown date may differ from the page's publication statement and still be taken
+/// for a misreading of the same publication.
+const STATEMENT_SLACK_DAYS: i32 = 7;
 /// Visible text bytes before the headline where `<time>` and bylines still count as the article's.
 const NEAR_TITLE: usize = 250;
 
@@ -36,6 +39,11 @@ fn first_choice(
     window: &Window,
 ) -> Option<(Stamp, Rule)> {
     let title = headline::title_heading(ev);
+    let statement = ev
+        .candidates
+        .iter()
+        .filter(|c| c.strong)
+        .min_by_key(|c| (c.rule, c.order));
     if let Some(title) = title {
         let shown = headline::shown_dates(ev, title, window);
         if let Some(s) = headline::pick(&shown, title) {
@@ -49,6 +57,11 @@ fn first_choice(
             {
                 return Some((meta.stamp, Rule::MetaPublished));
             }
+            if let Some(st) = statement
+                && contradicts(s.stamp, st.stamp, url_date)
+            {
+                return Some((st.stamp, st.rule));
+            }
             return Some((with_time(s.stamp, ev), Rule::Headline));
         }
     }
@@ -57,6 +70,22 @@ fn first_choice(
         (Some(c), _) => Some((c.stamp, c.rule)),
         (None, Some(u)) => Some((u, Rule::Url)),
         (None, None) => page_text(ev, window).map(|s| (s, Rule::PageText)),
+    }
+}
+
+/// Whether the page's explicit publication statement overrules the date shown near the headline.
+/// A shown date a few days off the statement was most often read from the wrong element (a
+/// broadcast note, a teaser, a caption, an update stamp) or in another time zone; the URL, when it
+/// carries a date, settles the question. Far apart, the shown date stays: metadata that is years
+/// off is usually a template's or a republished guide's.
+fn contradicts(shown: Stamp, statement: Stamp, url_date: Option<Stamp>) -> bool {
+    if shown.date == statement.date {
+        return false;
+    }
+    match url_date.map(|u| u.date) {
+        Some(u) if u == shown.date => false,
+        Some(u) if u == statement.date => true,
+        _ => (shown.date - statement.date).get_days().abs() <= STATEMENT_SLACK_DAYS,
     }
 }
 
@@ -280,6 +309,39 @@ mod tests {
         let head = r#"<meta property="article:published_time" content="2019-01-01T00:00:00Z">"#;
         let body = r#"<p class="meta">Ann Other, <span>March 5, 2024</span></p>"#;
         assert_eq!(day_of(&page(head, body)).as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn publication_statement_beats_a_nearby_misread() {
+        // A radio-broadcast note under the headline, a day before the page's own statement.
+        let head =
+            r#"<meta property="article:published_time" content="2024-03-05T10:00:00+00:00">"#;
+        let body = "<p>Heard on our morning radio show on 4 March 2024.</p>";
+        assert_eq!(day_of(&page(head, body)).as_deref(), Some("2024-03-05"));
+        // A JSON-LD article statement outranks a generic `date` meta (the print edition's day).
+        let head = r#"<meta name="date" content="2024-03-06">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-05T19:30:00+01:00"}</script>"#;
+        let body = "<p>Edition of 6 March 2024</p>";
+        assert_eq!(day_of(&page(head, body)).as_deref(), Some("2024-03-05"));
+        // The URL's date settles a disagreement of any size.
+        let head =
+            r#"<meta property="article:published_time" content="2024-03-05T10:00:00+00:00">"#;
+        let body = "<p>Ann Other, 1 January 2024</p>";
+        let url = Some("https://example.org/2024/03/05/otters/");
+        assert_eq!(
+            date_of(&page(head, body), url).map(|d| d.0[..10].to_string()),
+            Some("2024-03-05".to_string())
+        );
+    }
+
+    #[test]
+    fn captions_never_date_the_story() {
+        let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-05"}</script>"#;
+        let body = r#"<figure><img src=a.jpg alt="Otters, 6 May 2011"><figcaption>The mill in
+            winter (Northbridge, 6.12.2010)</figcaption></figure>"#;
+        assert_eq!(day_of(&page(head, body)).as_deref(), Some("2024-03-05"));
+        let body = r#"<div class="photo-caption">Seen on 2 February 2012</div>"#;
+        assert_eq!(day_of(&page("", body)), None);
     }
 
     #[test]

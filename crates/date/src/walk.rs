@@ -30,6 +30,10 @@ pub(crate) struct Candidate {
     pub chrome: bool,
     /// Read from a visible element (`<time>`, microdata, byline), not from metadata.
     pub visible: bool,
+    /// The page's own explicit statement of publication: a specific publication meta tag
+    /// (`article:published_time`, `parsely-pub-date`, ...) or a top-level JSON-LD article's
+    /// `datePublished`, as opposed to generic `date` metas or dates seen in the page.
+    pub strong: bool,
 }
 
 /// A visible text node.
@@ -117,6 +121,24 @@ const META_PUBLISHED: &[&str] = &[
     "published",
 ];
 
+/// Publication meta names that many sites fill with something else (the print edition's day, the
+/// template's creation, a display date): publication evidence, but no explicit statement.
+const META_GENERIC: &[&str] = &[
+    "date",
+    "dc.date",
+    "dc.date.created",
+    "dc.created",
+    "dcterms.date",
+    "dcterms.created",
+    "created",
+    "published",
+    "displaydate",
+    "release_date",
+    "date.release",
+    "article.created",
+    "citation_date",
+];
+
 /// Meta names/properties that carry a modification date, lowercased.
 const META_MODIFIED: &[&str] = &[
     "article:modified_time",
@@ -153,6 +175,7 @@ const CLASS_WORDS: &[(&str, u8)] = &[
     ("updated", MODIFIED),
     ("modified", MODIFIED),
     ("related", CHROME),
+    ("caption", CHROME),
     ("sidebar", CHROME),
     ("recommend", CHROME),
     ("popular", CHROME),
@@ -199,7 +222,20 @@ impl<'a> Walker<'a> {
             pos: self.pos,
             chrome,
             visible,
+            strong: false,
         });
+    }
+
+    /// Marks the candidate just pushed as a strong publication statement.
+    fn mark_strong(&mut self, before: usize) {
+        if let Some(c) = self
+            .ev
+            .candidates
+            .get_mut(before..)
+            .and_then(|c| c.last_mut())
+        {
+            c.strong = true;
+        }
     }
 
     /// Pushes `value` as a candidate when it parses as a plausible date.
@@ -260,7 +296,8 @@ impl<'a> Walker<'a> {
                         "style" | "noscript" | "template" | "svg" | "head" | "select" => {
                             hidden = true
                         }
-                        "nav" | "aside" | "footer" => chrome = true,
+                        // A photo's caption dates the photo, not the story.
+                        "nav" | "aside" | "footer" | "figure" | "figcaption" => chrome = true,
                         "meta" => {
                             self.meta(el, order);
                             continue;
@@ -305,7 +342,11 @@ impl<'a> Walker<'a> {
                 } else {
                     Rule::MetaPublished
                 };
+                let before = self.ev.candidates.len();
                 self.parsed(content, rule, order, false, false);
+                if rule == Rule::MetaPublished && !META_GENERIC.contains(&k.as_str()) {
+                    self.mark_strong(before);
+                }
             } else if META_MODIFIED.contains(&k.as_str()) {
                 self.parsed(content, Rule::Modified, order, false, false);
             } else if let Some(rule) = meta_rule_by_words(&k) {
@@ -324,7 +365,11 @@ impl<'a> Walker<'a> {
                 _ => Rule::Modified,
             };
             // Deeper nodes (related items, parts) rank after the top-level ones of the same rule.
+            let before = self.ev.candidates.len();
             self.parsed(&d.value, rule, order + d.depth, chrome, false);
+            if rule == Rule::JsonLdArticle && d.depth == 0 && !chrome {
+                self.mark_strong(before);
+            }
         }
     }
 
