@@ -2,7 +2,8 @@
 //!
 //! Agrees with `referee/score_extraction.py`: body F1 over 4-word shingles
 //! with every page weighing the same; title and author exact after
-//! case/whitespace folding; the date's first 10 characters.
+//! case/whitespace folding (in `fundus` mode also after folding
+//! typographic variants); the date's first 10 characters.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -67,7 +68,11 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
     }
     let (p, r, f) = prf(tp, fp, fn_);
     outln!("pages {}  body P {p:.4}  R {r:.4}  F1 {f:.4}", cases.len());
-    if matches!(kind, Benchmark::Wcxb) {
+    if matches!(kind, Benchmark::Wcxb | Benchmark::Fundus) {
+        let same = |a: &str, b: &str| match kind {
+            Benchmark::Fundus => norm(&fold(a)) == norm(&fold(b)),
+            _ => norm(a) == norm(b),
+        };
         for field in ["title", "author", "date"] {
             let have: Vec<&Case> = cases.iter().filter(|c| gold(c, field).is_some()).collect();
             if have.is_empty() {
@@ -81,7 +86,7 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
                     if field == "date" {
                         prefix10(got) == prefix10(want)
                     } else {
-                        norm(got) == norm(want)
+                        same(got, want)
                     }
                 })
                 .count();
@@ -118,6 +123,24 @@ fn prefix10(s: &str) -> String {
     s.chars().take(10).collect()
 }
 
+/// The referee's fundus folding: typographic quotes, primes and guillemets
+/// as straight quotes, dashes as '-', soft hyphens and zero-width characters
+/// dropped, odd spaces as one space. For comparison only.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}'
+            | '\u{2033}' => Some('"'),
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2039}' | '\u{203a}'
+            | '\u{2032}' | '\u{b4}' | '`' => Some('\''),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' => Some(' '),
+            c => Some(c),
+        })
+        .collect()
+}
+
 fn norm(s: &str) -> String {
     s.to_lowercase()
         .split_whitespace()
@@ -145,7 +168,7 @@ fn load(kind: Benchmark, dir: &Path) -> anyhow::Result<Vec<Case>> {
                 });
             }
         }
-        Benchmark::Wcxb => {
+        Benchmark::Wcxb | Benchmark::Fundus => {
             let gt = dir.join("ground-truth");
             let mut names: Vec<_> = std::fs::read_dir(&gt)
                 .with_context(|| format!("reading {}", gt.display()))?

@@ -20,7 +20,9 @@ use clap::{Subcommand, ValueEnum};
 pub enum EvalCommand {
     /// Main text and metadata extraction on a page benchmark.
     Extract {
-        /// The benchmark's layout: `aeb` (article-extraction benchmark) or `wcxb`.
+        /// The benchmark's layout: `aeb` (article-extraction benchmark),
+        /// `wcxb`, or `fundus` (wcxb layout; titles and authors compared
+        /// after folding typographic variants, as the referee's fundus mode).
         kind: Benchmark,
         /// The benchmark directory (holding `html/` and the ground truth).
         dir: PathBuf,
@@ -80,6 +82,9 @@ pub enum Benchmark {
     Aeb,
     /// `html/ID.html.gz` + `ground-truth/ID.json` {url, ground_truth: {...}}.
     Wcxb,
+    /// The wcxb layout, titles and authors compared folded (curly quotes,
+    /// dashes, soft hyphens and odd spaces as the referee folds them).
+    Fundus,
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {

@@ -522,7 +522,7 @@ fn generic(s: &str) -> bool {
 }
 
 /// Decodes the few HTML entities that leak into metadata text.
-fn decode_entities(s: &str) -> String {
+pub(super) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

@@ -26,6 +26,9 @@ static TITLE_META: LazyLock<[Selector; 4]> = LazyLock::new(|| {
     ]
 });
 static TITLE_TAG: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
+/// Structured-data blocks longer than this are not read for a headline.
+const MAX_LD_BYTES: usize = 256 * 1024;
 static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         r#"meta[property="og:site_name"], meta[name="og:site_name"], meta[name="application-name"]"#,
@@ -34,6 +37,24 @@ static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| {
 
 /// Separators between a title and what pages chain to it.
 const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "];
+
+/// Separators that join a site's name to a title without spaces, in
+/// scripts that do not space words or by habit: `：`, `|`, `ㅣ`, `｜`, `-`.
+const TIGHT_SEPARATORS: [&str; 7] = ["：", "｜", "ㅣ", "|", " :", ":", "-"];
+
+/// Where separators stand in `title` (byte offset and separator), in order.
+fn title_separators(title: &str) -> Vec<(usize, &'static str)> {
+    let mut out: Vec<(usize, &'static str)> = Vec::new();
+    for sep in SEPARATORS.iter().chain(TIGHT_SEPARATORS.iter()) {
+        for (i, _) in title.match_indices(sep) {
+            if !out.iter().any(|&(j, s)| i >= j && i < j + s.len()) {
+                out.push((i, sep));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
 
 /// How much an `<h1>` must agree with a metadata title to be taken.
 const AGREE: f64 = 0.5;
@@ -77,20 +98,214 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
                 h,
             )
         })
-        .max_by(|a, b| a.0.total_cmp(&b.0));
+        .reduce(|best, next| if next.0 > best.0 { next } else { best });
     // Failing agreement, a headline-sized <h1> is still the better witness:
     // metadata titles are often written for search engines, not readers.
     let headline = h1s.iter().find(|h| h.split_whitespace().count() >= 4);
-    let chosen = match best_h1 {
-        Some((score, h)) if score >= AGREE => Some(h.clone()),
-        _ => headline
-            .cloned()
-            .or_else(|| metas.first().map(|m| site.strip(m)))
-            .or_else(|| clean(found).map(|f| site.strip(&f))),
+    let (chosen, from_h1) = match best_h1 {
+        Some((score, h)) if score >= AGREE => (Some(h.clone()), true),
+        _ => match headline {
+            Some(h) => (Some(h.clone()), true),
+            None => (
+                metas
+                    .first()
+                    .map(|m| site.strip(m))
+                    .or_else(|| clean(found).map(|f| site.strip(&f))),
+                false,
+            ),
+        },
     };
-    chosen
-        .map(|t| plain_punctuation(&t))
-        .filter(|t| !t.is_empty())
+    let sources = sources(doc, &site);
+    let chosen = match (vote(&sources), chosen) {
+        // The page states one title in several places: that is its title.
+        // Over an `<h1>` it wins only where the `<h1>` is the same headline
+        // with a kicker set in front, or only its main line, or the whole
+        // of it cut at a bar; otherwise the `<h1>` is what readers see.
+        (Some((votes, text)), Some(c))
+            if votes > support(&sources, &c)
+                && (!from_h1
+                    || (related(&text, &c) || kicker_cut(&sources, &text, &c))
+                        && (squash(&text) != squash(&c) || lost_separator(&c, &text))) =>
+        {
+            Some(text)
+        }
+        (Some((_, text)), None) => Some(text),
+        (_, c) => c,
+    };
+    chosen.filter(|t| !t.is_empty())
+}
+
+/// The title the page's own statements agree on: each source (JSON-LD
+/// `headline`, the metadata titles, `<title>`, the first `<h1>`s) votes for
+/// its text as written and without a known site name; the text most sources
+/// give wins when at least two give it. Returns the votes and the text in
+/// the publisher's characters.
+fn vote(sources: &[Vec<String>]) -> Option<(usize, String)> {
+    let mut tally: Vec<(String, usize, String)> = Vec::new();
+    for variants in sources {
+        let mut seen: Vec<String> = Vec::new();
+        for v in variants {
+            let key = fold(v);
+            if key.is_empty() || seen.contains(&key) {
+                continue;
+            }
+            match tally.iter_mut().find(|(k, _, _)| *k == key) {
+                Some(entry) => entry.1 += 1,
+                None => tally.push((key.clone(), 1, v.clone())),
+            }
+            seen.push(key);
+        }
+    }
+    // The first source to state a text keeps its spelling; ties go to the
+    // more trusted source, which came first.
+    let most = tally.iter().map(|t| t.1).max()?;
+    let best = tally.iter().find(|t| t.1 == most)?;
+    (best.1 >= 2).then(|| (best.1, best.2.clone()))
+}
+
+/// Whether one title ends with the other, letters and digits alone
+/// compared: what differs is a kicker in front, never a tail (a tail is a
+/// site, a section or a search-engine addition).
+fn related(a: &str, b: &str) -> bool {
+    let (a, b) = (squash(a), squash(b));
+    !a.is_empty() && !b.is_empty() && (a.ends_with(&b) || b.ends_with(&a))
+}
+
+/// Letters and digits alone, lowercased.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `shown` (an `<h1>` set in two pieces) lacks the separator that
+/// `stated` puts between the same words ("Flood inquiry Two resign" for
+/// "Flood inquiry: Two resign"). Otherwise the `<h1>`'s spelling stays.
+fn lost_separator(shown: &str, stated: &str) -> bool {
+    let marks = |s: &str| {
+        s.chars()
+            .filter(|c| matches!(c, ':' | '|' | '–' | '—' | '-' | '：'))
+            .count()
+    };
+    marks(stated) > marks(shown)
+}
+
+/// How many sources state `title` (folded).
+fn support(sources: &[Vec<String>], title: &str) -> usize {
+    let key = fold(title);
+    sources
+        .iter()
+        .filter(|variants| variants.iter().any(|v| fold(v) == key))
+        .count()
+}
+
+/// Whether `shown` is what was left of an `<h1>` stating `title` after a
+/// cut at its bar kept the kicker ("TRIAL | Jury retires ..." cut to
+/// "TRIAL"): the part cut off was the longer.
+fn kicker_cut(sources: &[Vec<String>], title: &str, shown: &str) -> bool {
+    let key = fold(title);
+    let (t, s) = (squash(title), squash(shown));
+    t.starts_with(&s)
+        && t.len() > 2 * s.len()
+        && sources
+            .last()
+            .is_some_and(|h1s| h1s.iter().any(|v| fold(v) == key))
+}
+
+/// The readings of each independent title source, most trusted first: the
+/// JSON-LD `headline`, the metadata titles with `<title>` (one source: they
+/// are usually copies of one search-engine title), and the first `<h1>`s.
+fn sources(doc: &Html, site: &Site) -> Vec<Vec<String>> {
+    let known = |t: &str, into: &mut Vec<String>| {
+        let cut = site.cut_known(t);
+        if cut != t {
+            into.push(cut);
+        }
+        into.push(t.to_string());
+    };
+    let mut out: Vec<Vec<String>> = Vec::new();
+    if let Some(h) = ld_headline(doc) {
+        let mut v = Vec::new();
+        known(&h, &mut v);
+        out.push(v);
+    }
+    let mut metas = Vec::new();
+    for s in TITLE_META.iter() {
+        if let Some(m) = doc
+            .select(s)
+            .next()
+            .and_then(|e| e.value().attr("content"))
+            .and_then(clean)
+        {
+            known(&m, &mut metas);
+        }
+    }
+    if let Some(t) = doc.select(&TITLE_TAG).next().and_then(|e| clean(&text(e))) {
+        known(&t, &mut metas);
+        metas.push(site.strip(&t));
+    }
+    out.push(metas);
+    let mut h1s = Vec::new();
+    for h in doc.select(&H1).take(2).filter_map(|e| clean(&text(e))) {
+        known(&h, &mut h1s);
+    }
+    out.push(h1s);
+    out
+}
+
+/// The `headline` of the page's JSON-LD (the first one found, depth-bounded).
+fn ld_headline(doc: &Html) -> Option<String> {
+    fn find(v: &serde_json::Value, depth: usize) -> Option<&str> {
+        if depth > 6 {
+            return None;
+        }
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(h)) = map.get("headline") {
+                    return Some(h);
+                }
+                map.values().find_map(|c| find(c, depth + 1))
+            }
+            serde_json::Value::Array(items) => {
+                items.iter().take(32).find_map(|c| find(c, depth + 1))
+            }
+            _ => None,
+        }
+    }
+    for script in doc.select(&LD_JSON).take(8) {
+        let raw: String = script.text().collect();
+        if raw.len() > MAX_LD_BYTES {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+            continue;
+        };
+        if let Some(h) = find(&value, 0).and_then(clean) {
+            return Some(super::author::decode_entities(&h));
+        }
+    }
+    None
+}
+
+/// A title as comparisons see it: typographic variants folded, case and
+/// spacing ignored, invisible characters dropped. Never shown to anyone.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}'
+            | '\u{2032}' | '\u{B4}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}'
+            | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            c if c.is_whitespace() => continue,
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 /// An element's text, with a space where a line break or a nested block
@@ -123,10 +338,7 @@ impl Site {
             return false;
         }
         // A bare domain ("example.com") is a site name wherever it stands.
-        if segment.split_whitespace().count() <= 3
-            && segment.contains('.')
-            && !segment.ends_with('.')
-        {
+        if is_domain(segment) {
             return true;
         }
         self.names.iter().any(|n| same_name(segment, n))
@@ -143,6 +355,36 @@ impl Site {
         // A few rounds: pages chain section and site names.
         for _ in 0..3 {
             let next = self.cut_once(&t, true);
+            if next == t {
+                break;
+            }
+            t = next;
+        }
+        t
+    }
+
+    /// A title without site names the page or its address spell, cut
+    /// at any separator, spaced or not (`Title：Site`, `Title-SectionㅣSite`).
+    fn cut_known(&self, title: &str) -> String {
+        let mut t = self.strip_known(title);
+        for _ in 0..2 {
+            let Some((i, sep)) = title_separators(&t).last().copied() else {
+                break;
+            };
+            let tail = &t[i + sep.len()..];
+            if !self.is(tail.trim()) {
+                break;
+            }
+            t = t[..i].trim_end().to_string();
+        }
+        t
+    }
+
+    /// `strip` without guessing: only segments known to name the site.
+    fn strip_known(&self, title: &str) -> String {
+        let mut t = title.trim().to_string();
+        for _ in 0..3 {
+            let next = self.cut_once(&t, false);
             if next == t {
                 break;
             }
@@ -175,6 +417,19 @@ impl Site {
         }
         title.to_string()
     }
+}
+
+/// A bare host name ("example.com", "News.example.org"): labels of letters,
+/// digits and hyphens, the last all letters. "BUDGET 3.0" is none.
+fn is_domain(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.chars().count() >= 2 && l.chars().all(char::is_alphabetic))
 }
 
 /// Whether a title segment is the site's name: equal to it, or two or
@@ -246,23 +501,6 @@ fn overlap(a: &str, b: &str) -> f64 {
     }
     let hits = wa.iter().filter(|w| wb.contains(w)).count();
     hits as f64 / wa.len() as f64
-}
-
-/// Typographic apostrophes and quotes as plain ones, and full-width
-/// punctuation as ASCII, so one title is spelled one way whichever way a
-/// page typeset it.
-fn plain_punctuation(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            // Full-width forms of ASCII punctuation ("？", "！", "：").
-            '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' => {
-                char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
-            }
-            c => c,
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -364,11 +602,58 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_is_plain() {
+    fn the_publishers_characters_are_kept() {
+        let head = r#"<meta property="og:title" content="Why “slow” towns don’t die">"#;
         assert_eq!(
-            plain_punctuation("Why \u{201c}slow\u{201d} towns don\u{2019}t die\u{ff1f}"),
-            "Why \"slow\" towns don't die?"
+            t(head, "", None).as_deref(),
+            Some("Why “slow” towns don’t die")
         );
+    }
+
+    #[test]
+    fn the_stated_title_beats_a_kicker_in_the_h1() {
+        let head = r#"<meta property="og:title" content="Late goal sinks the visitors">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Late goal sinks the visitors"}</script>"#;
+        let body = "<h1><span>Cup final</span> Late goal sinks the visitors</h1>";
+        assert_eq!(
+            t(head, body, None).as_deref(),
+            Some("Late goal sinks the visitors")
+        );
+        // An <h1> showing only the main line yields to the whole stated title.
+        let head = r#"<meta property="og:title" content="Harbour strike: Ferries stay in port">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour strike: Ferries stay in port"}</script>"#;
+        assert_eq!(
+            t(head, "<h1>Ferries stay in port</h1>", None).as_deref(),
+            Some("Harbour strike: Ferries stay in port")
+        );
+        // A different wording in the <h1> is what readers see: it stays.
+        let body = "<h1>No ferries today as the harbour strikes</h1>";
+        assert_eq!(
+            t(head, body, None).as_deref(),
+            Some("No ferries today as the harbour strikes")
+        );
+    }
+
+    #[test]
+    fn site_names_joined_without_spaces_are_cut() {
+        let head = r#"<meta property="og:site_name" content="항구신문">
+            <meta property="og:title" content="다리 공사 재개-사회ㅣ항구신문">
+            <meta name="headline" content="다리 공사 재개">
+            <script type="application/ld+json">{"headline":"다리 공사 재개"}</script>"#;
+        assert_eq!(t(head, "", None).as_deref(), Some("다리 공사 재개"));
+        let head = r#"<meta property="og:site_name" content="港町新聞">
+            <title>橋の修理が始まる：港町新聞</title>"#;
+        assert_eq!(
+            t(head, "<h1>橋の修理が始まる</h1>", None).as_deref(),
+            Some("橋の修理が始まる")
+        );
+    }
+
+    #[test]
+    fn a_version_number_is_no_domain() {
+        assert!(!is_domain("BUDGET 3.0"));
+        assert!(!is_domain("3.0"));
+        assert!(is_domain("valleycourier.example"));
     }
 
     #[test]
