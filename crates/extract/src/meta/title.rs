@@ -116,7 +116,7 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
         },
     };
     let sources = sources(doc, &site);
-    let chosen = match (vote(&sources), chosen) {
+    let chosen = match (vote(&sources, chosen.as_deref()), chosen) {
         // The page states one title in several places: that is its title.
         // Over an `<h1>` it wins only where the `<h1>` is the same headline
         // with a kicker set in front, or only its main line, or the whole
@@ -140,7 +140,7 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
 /// its text as written and without a known site name; the text most sources
 /// give wins when at least two give it. Returns the votes and the text in
 /// the publisher's characters.
-fn vote(sources: &[Vec<String>]) -> Option<(usize, String)> {
+fn vote(sources: &[Vec<String>], shown: Option<&str>) -> Option<(usize, String)> {
     let mut tally: Vec<(String, usize, String)> = Vec::new();
     for variants in sources {
         let mut seen: Vec<String> = Vec::new();
@@ -157,9 +157,14 @@ fn vote(sources: &[Vec<String>]) -> Option<(usize, String)> {
         }
     }
     // The first source to state a text keeps its spelling; ties go to the
-    // more trusted source, which came first.
+    // text that holds the shown headline (others add a section or a site),
+    // then to the more trusted source, which came first.
     let most = tally.iter().map(|t| t.1).max()?;
-    let best = tally.iter().find(|t| t.1 == most)?;
+    let best = tally
+        .iter()
+        .filter(|t| t.1 == most)
+        .find(|t| shown.is_some_and(|c| related(&t.2, c)))
+        .or_else(|| tally.iter().find(|t| t.1 == most))?;
     (best.1 >= 2).then(|| (best.1, best.2.clone()))
 }
 
@@ -247,7 +252,12 @@ fn sources(doc: &Html, site: &Site) -> Vec<Vec<String>> {
     }
     out.push(metas);
     let mut h1s = Vec::new();
-    for h in doc.select(&H1).take(2).filter_map(|e| clean(&text(e))) {
+    for e in doc.select(&H1).take(2) {
+        // The whole heading, kicker and all, is a reading of its own.
+        if let Some(whole) = clean(&e.text().collect::<String>()) {
+            known(&whole, &mut h1s);
+        }
+        let Some(h) = clean(&text(e)) else { continue };
         known(&h, &mut h1s);
     }
     out.push(h1s);
@@ -310,16 +320,72 @@ fn fold(s: &str) -> String {
 
 /// An element's text, with a space where a line break or a nested block
 /// would show one (`WEEKEND<br>CODING` reads as two words).
+/// A kicker set into a heading ("<span class=topline>Cup final</span>")
+/// and text hidden from sight are left out: the headline is the rest.
 fn text(e: ElementRef) -> String {
     let mut out = String::new();
-    for node in e.descendants() {
-        match node.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(el) if matches!(el.name(), "br" | "div" | "p" | "li") => out.push(' '),
-            _ => {}
+    let mut skip_until = None;
+    for edge in e.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => {
+                if skip_until.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => out.push_str(t),
+                    Node::Element(el) => {
+                        if node.id() != e.id() && set_apart(el) {
+                            skip_until = Some(node.id());
+                        } else if matches!(el.name(), "br" | "div" | "p" | "li") {
+                            out.push(' ');
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            ego_tree::iter::Edge::Close(node) => {
+                if skip_until == Some(node.id()) {
+                    skip_until = None;
+                    out.push(' ');
+                }
+            }
         }
     }
-    out
+    // What joined the kicker to the headline goes with it; a heading that
+    // is all kicker keeps it.
+    let rest = out.trim_matches(|c: char| c.is_whitespace() || ":|-–—·•".contains(c));
+    if rest.is_empty() {
+        return e.text().collect();
+    }
+    rest.to_string()
+}
+
+/// Class words of a kicker above a headline, in the languages of the
+/// markup people write (English and German class names mostly).
+const KICKER_CLASSES: [&str; 9] = [
+    "kicker",
+    "overline",
+    "topline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "supertitle",
+    "overhead",
+    "pretitle",
+];
+
+/// Whether an element inside a heading is a kicker or hidden text.
+fn set_apart(el: &scraper::node::Element) -> bool {
+    if el.attr("aria-hidden") == Some("true") || el.attr("hidden").is_some() {
+        return true;
+    }
+    el.attr("class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        KICKER_CLASSES.iter().any(|k| c.contains(k))
+            || c.contains("offscreen")
+            || c.contains("sr-only")
+            || c.contains("visually-hidden")
+    })
 }
 
 /// The site a page belongs to, as far as its markup and address tell.
