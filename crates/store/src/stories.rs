@@ -81,23 +81,24 @@ pub struct StoryInput {
 }
 
 impl Store {
-    /// Every article as clustering reads it, by round and then id (arrival)
-    /// order; articles not yet placed come last.
+    /// Every article with a text as clustering reads it, by round and then
+    /// id (arrival) order; articles not yet placed come last. Articles
+    /// without text (feed entries waiting for their page) wait unplaced.
     pub fn story_inputs(&self) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
             "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet FROM articles a \
-             LEFT JOIN story_articles m ON m.article_id = a.id \
+             LEFT JOIN story_articles m ON m.article_id = a.id WHERE a.text <> '' \
              ORDER BY m.round IS NULL, m.round, a.id LIMIT ?1",
             -1,
         )
     }
 
-    /// The first `limit` articles no round has placed yet, in id (arrival)
-    /// order.
+    /// The first `limit` articles with a text that no round has placed yet,
+    /// in id (arrival) order.
     pub fn unplaced_inputs(&self, limit: usize) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
             "SELECT a.id, NULL, a.published, a.title, a.text, a.outlet FROM articles a \
-             WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
+             WHERE a.text <> '' AND NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
              ORDER BY a.id LIMIT ?1",
             i64::try_from(limit).unwrap_or(i64::MAX),
         )
