@@ -210,7 +210,9 @@ impl Store {
     pub fn list(&self) -> Result<Vec<ArticleSummary>, StoreError> {
         let sql = format!(
             "SELECT id, outlet, published, title, lang, lang_confidence, lang_reliable, \
-             length(text) FROM articles {ARTICLE_ORDER}"
+             length(text), {}, {} FROM articles {ARTICLE_ORDER}",
+            extra_text("outlet_name"),
+            extra_text(storyline_model::PENDING),
         );
         self.conn
             .prepare(&sql)
@@ -223,6 +225,9 @@ impl Store {
                         title: r.get(3)?,
                         lang: language(r.get(4)?, r.get(5)?, r.get(6)?),
                         text_chars: non_negative(r.get(7)?),
+                        outlet_name: r.get(8)?,
+                        pending: r.get::<_, Option<String>>(9)?.as_deref() == Some("page")
+                            && non_negative(r.get(7)?) == 0,
                     })
                 })?
                 .collect()
@@ -378,6 +383,15 @@ fn non_negative(n: i64) -> u64 {
 /// The current time, UTC, RFC 3339 with milliseconds.
 fn now() -> String {
     format!("{:.3}", jiff::Timestamp::now())
+}
+
+/// SQL for the text value of `extra[key]`, NULL when `extra` is missing or
+/// the value is no string (`extra` holds input fields, so any JSON).
+fn extra_text(key: &str) -> String {
+    format!(
+        "CASE WHEN json_valid(extra) THEN CASE WHEN json_type(extra, '$.{key}') = 'text' \
+         THEN json_extract(extra, '$.{key}') END END"
+    )
 }
 
 /// `extra` as JSON text, or NULL when empty (most articles).
