@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use crate::store::sql_err;
+use crate::store::{extra_text, sql_err};
 use crate::{Store, StoreError};
 
 /// One article's place in the stories.
@@ -60,6 +60,8 @@ pub struct StoryRow {
 pub struct StoryMember {
     pub article_id: i64,
     pub outlet: Option<String>,
+    /// The outlet's name for display (`extra["outlet_name"]`), when known.
+    pub outlet_name: Option<String>,
     pub published: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
@@ -242,11 +244,12 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let members = self
             .conn
-            .prepare(
-                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source \
+            .prepare(&format!(
+                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source, {} \
                  FROM story_articles m JOIN articles a ON a.id = m.article_id \
                  WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id",
-            )
+                extra_text("outlet_name")
+            ))
             .and_then(|mut st| {
                 st.query_map([id], |r| {
                     Ok(StoryMember {
@@ -257,6 +260,7 @@ impl Store {
                         url: r.get(4)?,
                         duplicate_of: r.get(5)?,
                         source: r.get(6)?,
+                        outlet_name: r.get(7)?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()
