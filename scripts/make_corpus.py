@@ -1409,7 +1409,7 @@ def test_data_readme(a: Article) -> bytes:
         f"- title: `{a.title}`",
         f"- published day: `{a.day}` (full timestamp `{a.published.isoformat()}` where the format carries the time: html, jsonl, feeds, warc)",
         f"- author: `{a.author}`",
-        f"- outlet: `{a.outlet['domain']}` (from the URL `{a.url}`); for the two `.txt` files, which carry no URL, none (`article.txt`) or the masthead name `The Harbour Gazette` (`article_furniture.txt`; `ingest` files it under the domain once that outlet is known)",
+        f"- outlet: `{a.outlet['domain']}` (from the URL `{a.url}`); for the two `.txt` files, which carry no URL, none (an outlet is never taken from a text, not even from the masthead line of `article_furniture.txt`); the HTML pages and the WARC also name the publisher, `The Harbour Gazette`, as `extra.outlet_name`",
         "- text: the six paragraphs of `source/article.toml`, beginning “Greyhaven’s public library reopened on Monday” "
         "and ending “9am to 6pm.”, with no furniture line (no “Advertisement”, menu, “Read more:”, comments, footer)",
         "- language: English",

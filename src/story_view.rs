@@ -15,9 +15,28 @@ pub struct StoryView {
 impl StoryView {
     /// Story `id`, or `None` when there is no such story.
     pub fn load(store: &Store, id: i64) -> anyhow::Result<Option<StoryView>> {
-        let Some((row, members)) = store.story(id)? else {
+        let Some((row, mut members)) = store.story(id)? else {
             return Ok(None);
         };
+        // One name per outlet: its earliest article's, so that pages of one
+        // site naming it differently ("DW", "dw.com") are shown as one.
+        let mut names: std::collections::HashMap<String, Option<String>> =
+            std::collections::HashMap::new();
+        for m in &mut members {
+            if let Some(outlet) = &m.outlet {
+                let name = names
+                    .entry(outlet.clone())
+                    .or_insert_with(|| m.outlet_name.clone());
+                if name.is_none() {
+                    *name = m.outlet_name.clone();
+                }
+            }
+        }
+        for m in &mut members {
+            if let Some(outlet) = &m.outlet {
+                m.outlet_name = names.get(outlet).cloned().flatten();
+            }
+        }
         let mut texts: std::collections::HashMap<i64, String> =
             store.story_texts(id)?.into_iter().collect();
         let texts = members
@@ -58,10 +77,10 @@ impl StoryView {
     }
 }
 
-/// A short name for an article: its outlet, or else the name of the file
-/// it came from, or its id.
+/// A short name for an article: its outlet's name, or the outlet (its
+/// domain), or else the name of the file it came from, or its id.
 pub fn label(m: &StoryMember) -> String {
-    if let Some(o) = &m.outlet {
+    if let Some(o) = m.outlet_name.as_ref().or(m.outlet.as_ref()) {
         return o.clone();
     }
     let file = m.source.rsplit(['/', '\\']).next().unwrap_or("");

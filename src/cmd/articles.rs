@@ -21,8 +21,9 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
                 .filter(|l| l.reliable)
                 .map(|l| l.code.clone());
             let v = serde_json::json!({
-                "id": a.id, "outlet": a.outlet, "published": a.published,
-                "title": a.title, "lang": lang, "chars": a.text_chars,
+                "id": a.id, "outlet": a.outlet, "outlet_name": a.outlet_name,
+                "published": a.published, "title": a.title, "lang": lang,
+                "chars": a.text_chars, "pending": a.pending,
             });
             writeln!(out, "{v}")?;
         } else {
@@ -33,14 +34,26 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
                 .map_or("?", |l| l.code.as_str());
             writeln!(
                 out,
-                "{:>6}  {:<10}  {:<24}  {:<3} {}",
+                "{:>6}  {:<10}  {:<24}  {:<3} {}{}",
                 a.id,
                 a.published
                     .as_deref()
                     .and_then(|p| p.get(..10))
                     .unwrap_or("undated"),
-                truncate(a.outlet.as_deref().unwrap_or("-"), 24),
+                truncate(
+                    a.outlet_name
+                        .as_deref()
+                        .or(a.outlet.as_deref())
+                        .unwrap_or("unknown"),
+                    24
+                ),
                 lang,
+                // An article known by title and link alone says so.
+                if a.pending {
+                    "[waiting for its page] "
+                } else {
+                    ""
+                },
                 truncate(a.title.as_deref().unwrap_or("(untitled)"), 80)
             )?;
         }

@@ -73,7 +73,10 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
                             article.outlet = Some(d);
                         }
                     }
-                    if let Some(outlet) = article.outlet.clone() {
+                    // A text-less article (waiting for its page) teaches no boilerplate.
+                    if let Some(outlet) =
+                        article.outlet.clone().filter(|_| !article.text.is_empty())
+                    {
                         if !touched.contains(&outlet) {
                             before.insert(outlet.clone(), learned.learned_fingerprint(&outlet));
                         }

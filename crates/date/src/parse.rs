@@ -1,12 +1,14 @@
 //! Parsing one free-standing date string (a meta `content`, a JSON-LD value, a feed's `pubDate`).
 //!
-//! Bare numbers are read as compact dates (`20250124`) or Unix timestamps; anything else goes to the
-//! text scanner, so a value may carry a few words around its date ("Published: Jan 24, 2025").
+//! Bare numbers are read as compact dates (`20250124`) or Unix timestamps, whole mail-style dates
+//! (a feed's `pubDate`) by [`rfc822`]; anything else goes to the text scanner, so a value may carry
+//! a few words around its date ("Published: Jan 24, 2025").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::rfc822;
 use crate::scan::{clock, scan};
 use crate::stamp::{Clock, Stamp, Window};
 
@@ -27,7 +29,7 @@ pub(crate) fn parse_stamp(s: &str, window: &Window) -> Option<Stamp> {
     }
     let stamp = if s.bytes().all(|b| b.is_ascii_digit()) {
         digits(s)?
-    } else if let Some(stamp) = compact(s) {
+    } else if let Some(stamp) = compact(s).or_else(|| rfc822::parse(s)) {
         stamp
     } else {
         return scan(s, window).map(|(stamp, _)| stamp);

@@ -5,18 +5,21 @@
 //! Plain text goes through `storyline-furniture`, which strips page
 //! furniture line by line and picks out the title, byline and dateline.
 //! What the container said (a feed's title, a JSON line's date) is kept
-//! where it is the better witness. The outlet is the URL's registrable
-//! domain, else a "Source:" line; the language comes with its confidence.
+//! where it is the better witness. The outlet is never guessed from the
+//! text: it is the URL's registrable domain (the key that groups a site's
+//! pages), else the name the input or the page's own publisher statements
+//! give, else unknown; the name, when known, is kept for display as
+//! `extra["outlet_name"]`. The language comes with its confidence.
 
 mod blocks;
 pub mod depth;
 mod error;
 mod inline;
 pub mod language;
-mod masthead;
 pub mod meta;
 pub mod outlet;
 pub mod page;
+pub mod publisher;
 
 pub use error::ExtractError;
 pub use page::Page;
@@ -71,7 +74,7 @@ impl Extractor {
                 serde_json::Value::String(raw.clone()),
             );
         }
-        let mut text_outlet = None;
+        let mut site_name = None;
         match &record.body {
             Body::Html(html) => {
                 let page = self.page(html, hints.url.as_deref());
@@ -80,9 +83,7 @@ impl Extractor {
                 article.author = article.author.or(page.author);
                 article.published = article.published.or(page.published);
                 article.url = article.url.or(page.url);
-                if let Some(site) = page.site_name {
-                    article.extra.entry("site_name").or_insert(site.into());
-                }
+                site_name = page.site_name;
             }
             Body::Text(text) => {
                 let cleaned = storyline_furniture::clean(text);
@@ -92,9 +93,6 @@ impl Extractor {
                 if article.published.is_none() {
                     article.published = cleaned.dateline.as_deref().and_then(storyline_date::parse);
                 }
-                text_outlet = cleaned
-                    .outlet
-                    .or_else(|| masthead::name(text, &cleaned.dropped));
             }
         }
         if article.published.is_none() {
@@ -118,21 +116,32 @@ impl Extractor {
                     .insert("date_from".into(), serde_json::Value::String(from.into()));
             }
         }
-        if article.text.split_whitespace().nth(MIN_WORDS - 1).is_none() {
+        // A feed entry known by its title and link alone is kept, waiting
+        // for its page; anything else this short is furniture.
+        let pending = hints.extra.get(storyline_model::PENDING).is_some()
+            && record.body.as_str().trim().is_empty();
+        if !pending && article.text.split_whitespace().nth(MIN_WORDS - 1).is_none() {
             return Err(ExtractError::NoText {
                 input: record.source.clone(),
             });
         }
-        // The URL's domain names an outlet the same way across formats; a
-        // name the input gave is kept beside it, and used when there is no URL.
+        // The URL's domain names an outlet the same way across formats and
+        // pages; the name the input or the publisher gave is kept beside it
+        // for display, and is the outlet when there is no URL.
         let by_url = article.url.as_deref().and_then(outlet::from_url);
-        if let (Some(_), Some(name)) = (&by_url, &hints.outlet) {
-            article
-                .extra
-                .entry("outlet_name")
-                .or_insert(serde_json::Value::String(name.clone()));
+        let name = hints.outlet.as_deref().and_then(one_line).or(site_name);
+        match (by_url, name) {
+            (Some(domain), name) => {
+                if let Some(name) = name {
+                    article
+                        .extra
+                        .entry("outlet_name")
+                        .or_insert(serde_json::Value::String(name));
+                }
+                article.outlet = Some(domain);
+            }
+            (None, name) => article.outlet = name,
         }
-        article.outlet = by_url.or_else(|| hints.outlet.clone()).or(text_outlet);
         article.lang = language::detect(&article.text);
         Ok(article)
     }
@@ -203,6 +212,77 @@ mod tests {
             a.extra.get("date_unparsed").and_then(|v| v.as_str()),
             Some("yesterday-ish")
         );
+    }
+
+    #[test]
+    fn a_text_never_names_its_own_outlet() {
+        let text = "Harbour Wire\n\nFerry line to reopen\n\nThe harbour authority said on Tuesday that the ferry line would reopen in April after repairs.\n\nSource: Tina Quill";
+        let a = Extractor::new()
+            .extract(&text_record(text, Hints::default()))
+            .unwrap();
+        assert_eq!(a.outlet, None);
+        assert!(!a.extra.contains_key("outlet_name"));
+        // A name the input declares is the outlet when there is no URL.
+        let declared = Hints {
+            outlet: Some(" Harbour  Wire ".into()),
+            ..Hints::default()
+        };
+        let a = Extractor::new()
+            .extract(&text_record(text, declared))
+            .unwrap();
+        assert_eq!(a.outlet.as_deref(), Some("Harbour Wire"));
+    }
+
+    #[test]
+    fn a_page_keeps_its_domain_as_outlet_and_its_publisher_as_name() {
+        let html = r#"<html><head><title>Ferry line to reopen</title>
+            <meta property="og:site_name" content="Harbour Wire"></head><body><article>
+            <h1>Ferry line to reopen</h1>
+            <p>The harbour authority said on Tuesday that the ferry line would reopen in April after repairs to the old pier.</p>
+            <p>Passengers will be able to book crossings from next month, a spokesperson for the operator added.</p>
+            </article></body></html>"#;
+        let mut r = Record {
+            source: "p.html".into(),
+            body: Body::Html(html.into()),
+            hints: Hints {
+                url: Some("https://news.harbourwire.example/a/1".into()),
+                ..Hints::default()
+            },
+        };
+        let a = Extractor::new().extract(&r).unwrap();
+        assert_eq!(a.outlet.as_deref(), Some("harbourwire.example"));
+        assert_eq!(a.extra["outlet_name"], "Harbour Wire");
+        // Without a URL the publisher's own name is the outlet.
+        r.hints.url = None;
+        let a = Extractor::new().extract(&r).unwrap();
+        assert_eq!(a.outlet.as_deref(), Some("Harbour Wire"));
+    }
+
+    #[test]
+    fn a_feed_entry_without_text_waits_for_its_page() {
+        let mut extra = serde_json::Map::new();
+        extra.insert(storyline_model::PENDING.into(), "page".into());
+        let r = Record {
+            source: "f.xml#1".into(),
+            body: Body::Text(String::new()),
+            hints: Hints {
+                url: Some("https://harbourwire.example/b".into()),
+                title: Some("Ferry line to reopen".into()),
+                date: Some("Sat, 16 Dec 2023 17:14:01 +0200".into()),
+                extra,
+                ..Hints::default()
+            },
+        };
+        let a = Extractor::new().extract(&r).unwrap();
+        assert!(a.waits_for_page());
+        assert_eq!(a.text, "");
+        assert_eq!(a.title.as_deref(), Some("Ferry line to reopen"));
+        assert_eq!(a.published.as_deref(), Some("2023-12-16T17:14:01+02:00"));
+        assert_eq!(a.outlet.as_deref(), Some("harbourwire.example"));
+        // The same empty body without the mark is no article.
+        let mut bare = r.clone();
+        bare.hints.extra.clear();
+        assert!(Extractor::new().extract(&bare).is_err());
     }
 
     #[test]

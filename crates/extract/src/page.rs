@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use scraper::{Html, Node};
 use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
-use crate::{depth, meta};
+use crate::{depth, meta, publisher};
 
 mod copies;
 pub(crate) mod mojibake;
@@ -29,7 +29,8 @@ pub struct Page {
     pub published: Option<String>,
     /// The page's own idea of its URL (canonical link, `og:url`).
     pub url: Option<String>,
-    /// The site's name (`og:site_name`), for display.
+    /// The publisher's own name for itself (`og:site_name`, JSON-LD
+    /// `publisher.name`, `application-name`; see [`publisher`]), for display.
     pub site_name: Option<String>,
     /// The page's declared language (`<html lang>`).
     pub lang: Option<String>,
@@ -93,13 +94,14 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     }
     let page_url = meta::canonical_url(&doc).or_else(|| nonempty(&result.metadata.url));
     let date_url = url.map(str::to_string).or_else(|| page_url.clone());
+    let title = meta::title(&doc, &result.metadata.title, date_url.as_deref()).map(repaired);
     Page {
         text,
-        title: meta::title(&doc, &result.metadata.title, date_url.as_deref()).map(repaired),
+        site_name: publisher::name(&doc, title.as_deref()).map(repaired),
+        title,
         author: meta::author(&doc, &result.metadata.author).map(repaired),
         published: storyline_date::from_html(&doc, date_url.as_deref()),
         url: page_url,
-        site_name: nonempty(&result.metadata.sitename),
         lang: meta::html_lang(&doc).or_else(|| nonempty(&result.metadata.language)),
     }
 }

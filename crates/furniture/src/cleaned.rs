@@ -15,7 +15,10 @@ pub struct Cleaned {
     /// 17:04"); the caller parses it.
     pub dateline: Option<String>,
     /// The X of a "Source: X" line, only when X is short and reads like an
-    /// outlet's name ("Reuters"), not a quote attribution.
+    /// outlet's name ("Reuters"), not a quote attribution. The line is
+    /// furniture; the name is too weak a witness to be the article's outlet,
+    /// which the extract stage takes only from the input or the page's
+    /// publisher statements.
     pub outlet: Option<String>,
     /// Every line removed from the text (furniture, and the title, byline
     /// and outlet lines now held in the fields above), in input order.

@@ -9,6 +9,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+/// The `extra` key that marks an article known only by its title and link
+/// (a feed entry without text): its value `"page"` says the text waits for
+/// the page to be fetched. Such articles are stored and listed, but have no
+/// text for the analysis stages.
+pub const PENDING: &str = "pending";
+
 /// The raw content of one article, as a source found it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "content", rename_all = "lowercase")]
@@ -101,9 +107,17 @@ pub struct Article {
 }
 
 impl Article {
-    /// The publication day (`YYYY-MM-DD`), if known.
+    /// The publication day (`YYYY-MM-DD`) in the publisher's own zone, if
+    /// known: dates keep the offset they were written with, so the first ten
+    /// characters are the publisher's local day.
     pub fn published_day(&self) -> Option<&str> {
         self.published.as_deref().and_then(|p| p.get(..10))
+    }
+
+    /// Whether the article is known only by its title and link and waits
+    /// for its page (see [`PENDING`]).
+    pub fn waits_for_page(&self) -> bool {
+        self.text.is_empty() && self.extra.get(PENDING).and_then(Value::as_str) == Some("page")
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! Order of evidence: a byte-order mark, then valid UTF-8 (most of the web,
 //! and legacy pages that only declare a charset are rarely valid UTF-8 by
-//! accident), then a declared charset (HTTP header, `<meta>`, XML prolog),
-//! then a statistical guess. Binary junk is refused rather than decoded.
+//! accident), then UTF-8 with a few stray bytes (see [`mostly_utf8`]), then
+//! a declared charset (HTTP header, `<meta>`, XML prolog), then a
+//! statistical guess. Binary junk is refused rather than decoded.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -31,6 +32,9 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, input: &str) -> Result<Strin
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
+    if mostly_utf8(bytes) {
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
     let enc = declared
         .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
         .or_else(|| declared_in(bytes))
@@ -38,6 +42,21 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, input: &str) -> Result<Strin
         .unwrap_or_else(|| guess(bytes));
     let (text, _, _) = enc.decode(bytes);
     Ok(text.into_owned())
+}
+
+/// UTF-8 with a few stray bytes (a bad copy, a truncated character), not a
+/// legacy charset: at least as many valid multi-byte sequences as invalid
+/// ones. Legacy 8-bit text almost never forms a valid multi-byte sequence
+/// by accident, so its high bytes all count as invalid. The stray bytes
+/// become U+FFFD instead of turning every other character into mojibake.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        // Each multi-byte character has exactly one lead byte (0xC0 and up).
+        valid += chunk.valid().bytes().filter(|b| *b >= 0xc0).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > 0 && valid >= invalid
 }
 
 /// Text with a BOM-less UTF-16 shape: every other byte NUL.
@@ -172,6 +191,34 @@ mod tests {
         let bytes = b"Good text with a bad byte \xff here and more text";
         let text = decode(bytes, None, "x").unwrap();
         assert!(text.starts_with("Good text"));
+    }
+
+    #[test]
+    fn utf8_with_stray_bytes_stays_utf8() {
+        let mut bytes = "Zürich café: the lake ferry runs again".as_bytes().to_vec();
+        bytes.insert(7, 0xff);
+        bytes.extend(b" \xe9");
+        let text = decode(&bytes, None, "x").unwrap();
+        assert_eq!(
+            text,
+            "Zürich\u{fffd} café: the lake ferry runs again \u{fffd}"
+        );
+        // Even against a declared legacy charset.
+        let text = decode(&bytes, Some("windows-1252"), "x").unwrap();
+        assert!(text.starts_with("Zürich"), "{text}");
+    }
+
+    #[test]
+    fn legacy_text_is_not_mistaken_for_utf8() {
+        // windows-1252 "Zürich café" with one accidental valid UTF-8 pair
+        // ("Ã©") among more invalid bytes.
+        let bytes = b"Z\xfcrich caf\xe9 and cr\xe8me, \xc3\xa9t\xe9 \x93quoted\x94";
+        let text = decode(bytes, Some("windows-1252"), "x").unwrap();
+        assert!(text.starts_with("Zürich café and crème"), "{text}");
+        let page = include_bytes!("../../../tests/data/article_latin1.html");
+        let text = decode(page, None, "article_latin1.html").unwrap();
+        assert!(text.contains("Greyhaven’s public library"), "{text}");
+        assert!(!text.contains('\u{fffd}'));
     }
 
     #[test]

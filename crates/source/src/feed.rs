@@ -1,10 +1,12 @@
 //! RSS 0.9x/1.0/2.0, Atom and JSON Feed: each entry one article.
 
 use std::borrow::Cow;
+use std::sync::{Arc, Mutex};
 
+use chrono::{DateTime, Utc};
 use feed_rs::model::{Entry, Feed};
 use serde_json::Value;
-use storyline_model::{Body, Hints, Record};
+use storyline_model::{Body, Hints, PENDING, Record};
 
 use crate::{SourceError, charset};
 
@@ -13,9 +15,12 @@ use crate::{SourceError, charset};
 /// than this makes it panic.
 const XML_PREFIX: usize = 64;
 
+/// Longest date string kept from a feed; longer ones are prose, not dates.
+const MAX_DATE: usize = 256;
+
 /// Parses a whole feed document into one record per entry. A feed that does
-/// not parse is one error; an entry without content is an error for that
-/// entry only.
+/// not parse is one error; an entry with neither content nor a title and
+/// link is an error for that entry only.
 pub fn records(bytes: &[u8], input: &str) -> Vec<Result<Record, SourceError>> {
     // feed-rs reads the XML prolog's encoding itself, so it gets raw bytes,
     // unless a declaration sits where it would panic.
@@ -23,7 +28,16 @@ pub fn records(bytes: &[u8], input: &str) -> Vec<Result<Record, SourceError>> {
         Ok(b) => b,
         Err(e) => return vec![Err(e)],
     };
-    let feed = match feed_rs::parser::parse(&bytes[..]) {
+    // feed-rs turns dates into UTC instants, losing the publisher's offset
+    // and rejecting forms it does not know. Each date string is kept here
+    // instead, and feed-rs stores its index in the list as a stand-in instant;
+    // the extract stage parses the string itself.
+    let dates: Arc<Mutex<Vec<String>>> = Arc::default();
+    let sink = Arc::clone(&dates);
+    let parser = feed_rs::parser::Builder::new()
+        .timestamp_parser(move |text| stand_in(&sink, text))
+        .build();
+    let feed = match parser.parse(&bytes[..]) {
         Ok(f) => f,
         Err(e) => {
             return vec![Err(SourceError::malformed(
@@ -32,14 +46,43 @@ pub fn records(bytes: &[u8], input: &str) -> Vec<Result<Record, SourceError>> {
             ))];
         }
     };
+    let dates = dates.lock().map(|d| d.clone()).unwrap_or_default();
     feed.entries
         .iter()
         .enumerate()
-        .map(|(i, entry)| record(&feed, entry, &format!("{input}#{}", i + 1)))
+        .map(|(i, entry)| record(&feed, entry, &dates, &format!("{input}#{}", i + 1)))
         .collect()
 }
 
-fn record(feed: &Feed, entry: &Entry, source: &str) -> Result<Record, SourceError> {
+/// Keeps a date string and returns its index in `dates` as an instant that
+/// many seconds after the epoch; `None` (no date) for blank strings.
+fn stand_in(dates: &Mutex<Vec<String>>, text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let mut end = text.len().min(MAX_DATE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut dates = dates.lock().ok()?;
+    let index = i64::try_from(dates.len()).ok()?;
+    dates.push(text.get(..end)?.to_string());
+    DateTime::from_timestamp(index, 0)
+}
+
+/// The date string a stand-in instant points to.
+fn raw_date(dates: &[String], instant: Option<DateTime<Utc>>) -> Option<String> {
+    let index = usize::try_from(instant?.timestamp()).ok()?;
+    dates.get(index).cloned()
+}
+
+fn record(
+    feed: &Feed,
+    entry: &Entry,
+    dates: &[String],
+    source: &str,
+) -> Result<Record, SourceError> {
     let body = entry
         .content
         .as_ref()
@@ -51,21 +94,41 @@ fn record(feed: &Feed, entry: &Entry, source: &str) -> Result<Record, SourceErro
             let s = entry.summary.as_ref()?;
             let text = s.content.trim();
             (!text.is_empty()).then(|| body_of(text, &s.content_type.essence().to_string()))
-        })
-        .ok_or_else(|| SourceError::malformed(source, "feed entry has no content or summary"))?;
+        });
     let url = entry
         .links
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or(entry.links.first())
-        .map(|l| l.href.clone());
+        .map(|l| l.href.trim().to_string())
+        .filter(|u| !u.is_empty());
+    let title = entry
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let mut extra = serde_json::Map::new();
+    // Without a text, a title and a link still name an article whose page
+    // can be fetched later: it is kept, marked as waiting for that page.
+    let body = match body {
+        Some(body) => body,
+        None if url.is_some() && title.is_some() => {
+            extra.insert(PENDING.into(), Value::String("page".into()));
+            Body::Text(String::new())
+        }
+        None => {
+            return Err(SourceError::malformed(
+                source,
+                "feed entry has no content, summary, or title and link",
+            ));
+        }
+    };
     let authors: Vec<&str> = entry
         .authors
         .iter()
         .filter_map(|p| p.name.as_deref())
         .filter(|n| !n.is_empty())
         .collect();
-    let mut extra = serde_json::Map::new();
     if let Some(t) = &feed.title {
         extra.insert("feed".into(), Value::String(t.content.clone()));
     }
@@ -75,10 +138,10 @@ fn record(feed: &Feed, entry: &Entry, source: &str) -> Result<Record, SourceErro
         hints: Hints {
             id: Some(entry.id.clone()).filter(|s| !s.is_empty()),
             url,
-            title: entry.title.as_ref().map(|t| t.content.trim().to_string()),
+            title,
             author: (!authors.is_empty()).then(|| authors.join(", ")),
-            // Broken dates come through as None: the entry is kept, undated.
-            date: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
+            // The string as the feed wrote it, offset and all.
+            date: raw_date(dates, entry.published.or(entry.updated)),
             outlet: None,
             lang: entry.language.clone().or_else(|| feed.language.clone()),
             extra,
@@ -168,25 +231,65 @@ mod tests {
 <item><title>Second</title><link>https://wire.example/b</link><pubDate>yesterday-ish</pubDate>
 <description>Only a summary.</description></item>
 <item><title>Empty</title></item>
+<item><title>Headline only</title><link>https://wire.example/c</link>
+<pubDate>Sat, Dec 16 2023 02:02:33 PM</pubDate></item>
 </channel></rss>"#;
 
     #[test]
     fn rss_items_become_records() {
         let out = records(RSS.as_bytes(), "f.xml");
-        assert_eq!(out.len(), 3);
+        assert_eq!(out.len(), 4);
         let a = out[0].as_ref().unwrap();
         assert_eq!(a.hints.url.as_deref(), Some("https://wire.example/a"));
         assert_eq!(a.hints.title.as_deref(), Some("First"));
-        assert!(a.hints.date.as_deref().unwrap().starts_with("2025-11-04"));
+        // The date as written, offset kept, for the extract stage to read.
+        assert_eq!(
+            a.hints.date.as_deref(),
+            Some("Tue, 04 Nov 2025 09:30:00 +0100")
+        );
         assert!(a.body.as_str().contains("Full text one"));
+        assert!(!a.hints.extra.contains_key(PENDING));
         let b = out[1].as_ref().unwrap();
-        assert_eq!(b.hints.date, None, "a broken date leaves the entry undated");
+        assert_eq!(b.hints.date.as_deref(), Some("yesterday-ish"));
         assert!(
             out[2]
                 .as_ref()
                 .unwrap_err()
                 .to_string()
                 .contains("no content")
+        );
+        // A title and a link make an article that waits for its page.
+        let c = out[3].as_ref().unwrap();
+        assert_eq!(c.hints.title.as_deref(), Some("Headline only"));
+        assert_eq!(c.hints.url.as_deref(), Some("https://wire.example/c"));
+        assert_eq!(c.hints.extra[PENDING], "page");
+        assert_eq!(c.body, Body::Text(String::new()));
+        assert_eq!(
+            c.hints.date.as_deref(),
+            Some("Sat, Dec 16 2023 02:02:33 PM")
+        );
+    }
+
+    #[test]
+    fn each_entry_keeps_its_own_date() {
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>x</id>
+<updated>2025-01-01T00:00:00Z</updated>
+<entry><title>One</title><id>1</id><link href="https://a.example/1"/><updated>2024-05-06T07:08:09+05:30</updated><summary>s</summary></entry>
+<entry><title>Two</title><id>2</id><link href="https://a.example/2"/><published>2024-05-07T01:02:03-04:00</published><updated>2024-05-08T00:00:00Z</updated><summary>s</summary></entry>
+<entry><title>Three</title><id>3</id><link href="https://a.example/3"/><summary>s</summary></entry>
+</feed>"#;
+        let out = records(atom.as_bytes(), "a.xml");
+        let dates: Vec<Option<&str>> = out
+            .iter()
+            .map(|r| r.as_ref().unwrap().hints.date.as_deref())
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                Some("2024-05-06T07:08:09+05:30"),
+                Some("2024-05-07T01:02:03-04:00"),
+                None
+            ]
         );
     }
 

@@ -59,6 +59,8 @@ pub struct ArticleSummary {
     pub id: i64,
     /// See [`Article::outlet`].
     pub outlet: Option<String>,
+    /// The outlet's name for display (`extra["outlet_name"]`), when known.
+    pub outlet_name: Option<String>,
     /// See [`Article::published`].
     pub published: Option<String>,
     /// See [`Article::title`].
@@ -68,4 +70,7 @@ pub struct ArticleSummary {
     /// Length of the clean text in characters (as SQLite counts them: up to
     /// the first NUL, if the text holds one).
     pub text_chars: u64,
+    /// Whether the article waits for its page (see
+    /// [`storyline_model::PENDING`]).
+    pub pending: bool,
 }

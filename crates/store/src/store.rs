@@ -210,7 +210,9 @@ impl Store {
     pub fn list(&self) -> Result<Vec<ArticleSummary>, StoreError> {
         let sql = format!(
             "SELECT id, outlet, published, title, lang, lang_confidence, lang_reliable, \
-             length(text) FROM articles {ARTICLE_ORDER}"
+             length(text), {}, {} FROM articles {ARTICLE_ORDER}",
+            extra_text("outlet_name"),
+            extra_text(storyline_model::PENDING),
         );
         self.conn
             .prepare(&sql)
@@ -223,6 +225,9 @@ impl Store {
                         title: r.get(3)?,
                         lang: language(r.get(4)?, r.get(5)?, r.get(6)?),
                         text_chars: non_negative(r.get(7)?),
+                        outlet_name: r.get(8)?,
+                        pending: r.get::<_, Option<String>>(9)?.as_deref() == Some("page")
+                            && non_negative(r.get(7)?) == 0,
                     })
                 })?
                 .collect()
@@ -378,6 +383,15 @@ fn non_negative(n: i64) -> u64 {
 /// The current time, UTC, RFC 3339 with milliseconds.
 fn now() -> String {
     format!("{:.3}", jiff::Timestamp::now())
+}
+
+/// SQL for the text value of `extra[key]`, NULL when `extra` is missing or
+/// the value is no string (`extra` holds input fields, so any JSON).
+pub(crate) fn extra_text(key: &str) -> String {
+    format!(
+        "CASE WHEN json_valid(extra) THEN CASE WHEN json_type(extra, '$.{key}') = 'text' \
+         THEN json_extract(extra, '$.{key}') END END"
+    )
 }
 
 /// `extra` as JSON text, or NULL when empty (most articles).
@@ -777,6 +791,34 @@ mod tests {
         assert_eq!(list[0].published.as_deref(), Some("2025-01-15T08:00:00Z"));
         assert_eq!(list[0].text_chars, 7);
         assert_eq!(list[3].published, None);
+    }
+
+    #[test]
+    fn summary_names_the_outlet_and_marks_pending_articles() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut named = plain("a", None, "Some text here.");
+        named.outlet = Some("harbourwire.example".into());
+        named
+            .extra
+            .insert("outlet_name".into(), "Harbour Wire".into());
+        let mut pending = plain("b", None, "");
+        pending
+            .extra
+            .insert(storyline_model::PENDING.into(), "page".into());
+        // Input fields are any JSON: a name that is no string is no name.
+        let mut odd = plain("c", None, "More text here.");
+        odd.extra
+            .insert("outlet_name".into(), serde_json::json!([1, 2]));
+        odd.extra
+            .insert(storyline_model::PENDING.into(), serde_json::json!(true));
+        insert(&mut store, &[named, pending, odd]);
+        let list = store.list().unwrap();
+        let by_source = |id: i64| list.iter().find(|s| s.id == id).unwrap();
+        assert_eq!(by_source(1).outlet_name.as_deref(), Some("Harbour Wire"));
+        assert!(!by_source(1).pending);
+        assert!(by_source(2).pending);
+        assert_eq!(by_source(3).outlet_name, None);
+        assert!(!by_source(3).pending);
     }
 
     #[test]

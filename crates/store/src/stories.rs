@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use crate::store::sql_err;
+use crate::store::{extra_text, sql_err};
 use crate::{Store, StoreError};
 
 /// One article's place in the stories.
@@ -60,6 +60,8 @@ pub struct StoryRow {
 pub struct StoryMember {
     pub article_id: i64,
     pub outlet: Option<String>,
+    /// The outlet's name for display (`extra["outlet_name"]`), when known.
+    pub outlet_name: Option<String>,
     pub published: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
@@ -81,23 +83,24 @@ pub struct StoryInput {
 }
 
 impl Store {
-    /// Every article as clustering reads it, by round and then id (arrival)
-    /// order; articles not yet placed come last.
+    /// Every article with a text as clustering reads it, by round and then
+    /// id (arrival) order; articles not yet placed come last. Articles
+    /// without text (feed entries waiting for their page) wait unplaced.
     pub fn story_inputs(&self) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
             "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet FROM articles a \
-             LEFT JOIN story_articles m ON m.article_id = a.id \
+             LEFT JOIN story_articles m ON m.article_id = a.id WHERE a.text <> '' \
              ORDER BY m.round IS NULL, m.round, a.id LIMIT ?1",
             -1,
         )
     }
 
-    /// The first `limit` articles no round has placed yet, in id (arrival)
-    /// order.
+    /// The first `limit` articles with a text that no round has placed yet,
+    /// in id (arrival) order.
     pub fn unplaced_inputs(&self, limit: usize) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
             "SELECT a.id, NULL, a.published, a.title, a.text, a.outlet FROM articles a \
-             WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
+             WHERE a.text <> '' AND NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
              ORDER BY a.id LIMIT ?1",
             i64::try_from(limit).unwrap_or(i64::MAX),
         )
@@ -241,11 +244,12 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let members = self
             .conn
-            .prepare(
-                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source \
+            .prepare(&format!(
+                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source, {} \
                  FROM story_articles m JOIN articles a ON a.id = m.article_id \
                  WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id",
-            )
+                extra_text("outlet_name")
+            ))
             .and_then(|mut st| {
                 st.query_map([id], |r| {
                     Ok(StoryMember {
@@ -256,6 +260,7 @@ impl Store {
                         url: r.get(4)?,
                         duplicate_of: r.get(5)?,
                         source: r.get(6)?,
+                        outlet_name: r.get(7)?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()
