@@ -132,6 +132,20 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
         (Some((_, text)), None) => Some(text),
         (_, c) => c,
     };
+    // A news article's structured headline is the one its newsroom wrote
+    // (the `<h1>` may be a shorter display line, `og:title` a social one),
+    // unless it only adds a tail to the shown title (" | Sport").
+    let chosen = match (ld_headline(doc), chosen) {
+        (Some((h, true)), Some(c)) => {
+            let h = site.cut_known(&h);
+            if h.is_empty() || squash(&h).starts_with(&squash(&c)) {
+                Some(c)
+            } else {
+                Some(h)
+            }
+        }
+        (_, c) => c,
+    };
     chosen.filter(|t| !t.is_empty())
 }
 
@@ -230,7 +244,7 @@ fn sources(doc: &Html, site: &Site) -> Vec<Vec<String>> {
         into.push(t.to_string());
     };
     let mut out: Vec<Vec<String>> = Vec::new();
-    if let Some(h) = ld_headline(doc) {
+    if let Some((h, _)) = ld_headline(doc) {
         let mut v = Vec::new();
         known(&h, &mut v);
         out.push(v);
@@ -264,16 +278,26 @@ fn sources(doc: &Html, site: &Site) -> Vec<Vec<String>> {
     out
 }
 
-/// The `headline` of the page's JSON-LD (the first one found, depth-bounded).
-fn ld_headline(doc: &Html) -> Option<String> {
-    fn find(v: &serde_json::Value, depth: usize) -> Option<&str> {
+/// The `headline` of the page's JSON-LD (the first one found, depth-bounded),
+/// and whether it heads a news article (`NewsArticle` and its kinds).
+fn ld_headline(doc: &Html) -> Option<(String, bool)> {
+    fn news(map: &serde_json::Map<String, serde_json::Value>) -> bool {
+        match map.get("@type") {
+            Some(serde_json::Value::String(t)) => t.contains("NewsArticle"),
+            Some(serde_json::Value::Array(ts)) => ts
+                .iter()
+                .any(|t| t.as_str().is_some_and(|t| t.contains("NewsArticle"))),
+            _ => false,
+        }
+    }
+    fn find(v: &serde_json::Value, depth: usize) -> Option<(&str, bool)> {
         if depth > 6 {
             return None;
         }
         match v {
             serde_json::Value::Object(map) => {
                 if let Some(serde_json::Value::String(h)) = map.get("headline") {
-                    return Some(h);
+                    return Some((h, news(map)));
                 }
                 map.values().find_map(|c| find(c, depth + 1))
             }
@@ -291,11 +315,27 @@ fn ld_headline(doc: &Html) -> Option<String> {
         let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
             continue;
         };
-        if let Some(h) = find(&value, 0).and_then(clean) {
-            return Some(super::author::decode_entities(&h));
+        if let Some((h, is_news)) = find(&value, 0) {
+            if let Some(h) = clean(&unescape(h)) {
+                return Some((h, is_news));
+            }
         }
     }
     None
+}
+
+/// Text with HTML character references resolved, as structured data often
+/// carries them (`&ouml;`, `&amp;#8230;` escaped twice).
+fn unescape(s: &str) -> String {
+    let mut out = s.to_string();
+    for _ in 0..2 {
+        if !out.contains('&') {
+            break;
+        }
+        let frag = Html::parse_fragment(&out.replace('<', "&lt;"));
+        out = frag.root_element().text().collect();
+    }
+    out
 }
 
 /// A title as comparisons see it: typographic variants folded, case and
@@ -692,12 +732,26 @@ mod tests {
             t(head, "<h1>Ferries stay in port</h1>", None).as_deref(),
             Some("Harbour strike: Ferries stay in port")
         );
-        // A different wording in the <h1> is what readers see: it stays.
+        // A different wording in the <h1> is what readers see: it stays,
+        // except against a news article's own structured headline.
         let body = "<h1>No ferries today as the harbour strikes</h1>";
+        let blog = head.replace("NewsArticle", "BlogPosting");
         assert_eq!(
-            t(head, body, None).as_deref(),
+            t(&blog, body, None).as_deref(),
             Some("No ferries today as the harbour strikes")
         );
+        assert_eq!(
+            t(head, body, None).as_deref(),
+            Some("Harbour strike: Ferries stay in port")
+        );
+        // A structured headline that only adds a tail keeps the shown one.
+        let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferries stay in port | Travel"}</script>"#;
+        assert_eq!(
+            t(head, "<h1>Ferries stay in port</h1>", None).as_deref(),
+            Some("Ferries stay in port")
+        );
+        // Character references in structured data are resolved.
+        assert_eq!(unescape("Caf&eacute; &amp;#8230;"), "Café …");
     }
 
     #[test]
