@@ -481,7 +481,7 @@ impl Kind {
 }
 
 /// Where a tag name starting at `from` ends.
-fn name_end(b: &[u8], from: usize) -> usize {
+pub(crate) fn name_end(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
     from + rest
         .iter()
@@ -522,7 +522,7 @@ fn tag_end(b: &[u8], from: usize) -> Option<(usize, bool)> {
 
 /// The index after the end tag that closes raw text named `name`, which
 /// starts at `from`; the end of input when it is never closed.
-fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+pub(crate) fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     let mut i = from;
     while let Some(lt) = find_seq(b, i, b"</") {
         let after = lt + 2 + name.len();
@@ -551,16 +551,16 @@ fn styles_text(attrs: &[u8]) -> bool {
     })
 }
 
-fn is_space(c: u8) -> bool {
+pub(crate) fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
-fn find_byte(b: &[u8], from: usize, needle: u8) -> Option<usize> {
+pub(crate) fn find_byte(b: &[u8], from: usize, needle: u8) -> Option<usize> {
     let rest = b.get(from..)?;
     rest.iter().position(|&c| c == needle).map(|p| from + p)
 }
 
-fn find_seq(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+pub(crate) fn find_seq(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let first = *needle.first()?;
     let mut i = from;
     loop {

@@ -9,6 +9,7 @@
 //! domain, else a "Source:" line; the language comes with its confidence.
 
 mod blocks;
+pub mod budget;
 pub mod depth;
 mod error;
 mod inline;

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use scraper::{Html, Node};
 use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
-use crate::{depth, meta};
+use crate::{budget, depth, meta};
 
 mod copies;
 pub(crate) mod mojibake;
@@ -60,9 +60,11 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
         Some(cut) => html.get(..cut).unwrap_or(html),
         None => html,
     };
-    // Hostile nesting would cost the parsers quadratic time and
-    // trafilatura's recursive passes the stack: held to a sane depth first.
-    let bounded = depth::bounded(html, depth::MAX_DEPTH);
+    // Millions of tiny elements would cost the parsers gigabytes, and
+    // hostile nesting quadratic time and trafilatura's recursive passes
+    // the stack: held to a sane size and depth first.
+    let small = budget::bounded(html, budget::MAX_NODES, budget::MAX_ATTRIBUTES);
+    let bounded = depth::bounded(&small, depth::MAX_DEPTH);
     let html: &str = &bounded;
     let doc = Html::parse_document(html);
     // Should a page still parse deeper than the bound allows for, it goes
