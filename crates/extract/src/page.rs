@@ -16,6 +16,7 @@ use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 use crate::{budget, depth, meta};
 
 mod copies;
+mod embedded;
 pub(crate) mod mojibake;
 
 /// What an HTML page yields before it becomes an article.
@@ -92,6 +93,13 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
                 text = wide;
             }
         }
+    }
+    // A body that is only a placeholder for its scripts may carry the
+    // article as HTML in the scripts' data.
+    if text.split_whitespace().nth(crate::MIN_WORDS - 1).is_none()
+        && let Some(inner) = embedded::text(&doc, &opts)
+    {
+        text = inner;
     }
     let page_url = meta::canonical_url(&doc).or_else(|| nonempty(&result.metadata.url));
     let date_url = url.map(str::to_string).or_else(|| page_url.clone());
