@@ -7,6 +7,10 @@
 //! whole `Extractor::extract` path on a worker thread with the default
 //! (2 MiB) stack. `shapes list` names the shapes. Run one shape per
 //! process: the peak (`VmHWM`) is the process's.
+//!
+//! `shapes count < page.html` prints what the budget and depth passes
+//! count on a real page (`budget::tally`, `depth::deep_text`), to check
+//! the budgets against the largest real pages.
 
 use std::time::Instant;
 
@@ -44,13 +48,32 @@ const SHAPES: &[(&str, &str, &str, &str)] = &[
     ("attrs-distinct", "<div ", "", ">x</div>"),
     ("attr-long", "<div title=\"", "x", "\">x</div>"),
     ("text", "<p>", "word ", "</p>"),
-    ("ld-json", "<script type=\"application/ld+json\">{\"a\":[", "1,", "1]}</script>"),
+    (
+        "ld-json",
+        "<script type=\"application/ld+json\">{\"a\":[",
+        "1,",
+        "1]}</script>",
+    ),
     ("svg", "<svg>", "<path/>", "</svg>"),
+    // Text at the deepest nesting kept: some passes walk every level.
+    ("deep-text", "", "word ", ""),
+    ("amp-attr", "<a href=\"?", "a=1&amp;", "\">x</a>"),
 ];
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let shape = args.next().unwrap_or_else(|| "p".into());
+    if shape == "count" {
+        let mut page = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut page).expect("stdin");
+        let t = storyline_extract::budget::tally(&page);
+        let deep = storyline_extract::depth::deep_text(&page, storyline_extract::depth::MAX_DEPTH);
+        println!(
+            "nodes {} widest {} references {} text {} json {} deep_text {deep}",
+            t.nodes, t.widest, t.references, t.text, t.json
+        );
+        return;
+    }
     if shape == "list" {
         for (name, ..) in SHAPES {
             println!("{name}");
@@ -69,6 +92,9 @@ fn main() {
         "<!doctype html><html><head><title>Port to close</title></head><body><article>",
     );
     html.push_str(PARA);
+    if shape == "deep-text" {
+        html.push_str(&"<div>".repeat(250));
+    }
     html.push_str(before);
     let mut n = 0usize;
     while html.len() < bytes {

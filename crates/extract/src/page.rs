@@ -64,8 +64,8 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     // Millions of tiny elements would cost the parsers gigabytes, and
     // hostile nesting quadratic time and trafilatura's recursive passes
     // the stack: held to a sane size and depth first.
-    let small = budget::bounded(html, budget::MAX_NODES, budget::MAX_ATTRIBUTES);
-    let bounded = depth::bounded(&small, depth::MAX_DEPTH);
+    let small = budget::bounded(html, &budget::Budget::PAGE);
+    let bounded = depth::bounded_text(&small, depth::MAX_DEPTH, depth::MAX_DEEP_TEXT);
     let html: &str = &bounded;
     let doc = Html::parse_document(html);
     // Should a page still parse deeper than the bound allows for, it goes

@@ -22,8 +22,8 @@ const MIN_PARAGRAPHS: usize = 2;
 pub(super) fn text(doc: &Html, opts: &Options) -> Option<String> {
     let fragment = article_html(doc)?;
     let page = format!("<html><body><article>{fragment}</article></body></html>");
-    let small = budget::bounded(&page, budget::MAX_NODES, budget::MAX_ATTRIBUTES);
-    let bounded = depth::bounded(&small, depth::MAX_DEPTH);
+    let small = budget::bounded(&page, &budget::Budget::PAGE);
+    let bounded = depth::bounded_text(&small, depth::MAX_DEPTH, depth::MAX_DEEP_TEXT);
     if super::tree_depth(&Html::parse_document(&bounded)) > super::MAX_TREE_DEPTH {
         return None;
     }
