@@ -10,7 +10,8 @@
 //!
 //! `shapes count < page.html` prints what the budget and depth passes
 //! count on a real page (`budget::tally`, `depth::deep_text`), to check
-//! the budgets against the largest real pages.
+//! the budgets against the largest real pages; `shapes bench FILE...`
+//! times the two passes over pages already unpacked.
 
 use std::time::Instant;
 
@@ -71,6 +72,25 @@ fn main() {
         println!(
             "nodes {} widest {} references {} text {} json {} deep_text {deep}",
             t.nodes, t.widest, t.references, t.text, t.json
+        );
+        return;
+    }
+    if shape == "bench" {
+        // The pre-passes alone over real pages: what every page pays.
+        use storyline_extract::{budget, depth};
+        let pages: Vec<String> = args
+            .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+            .collect();
+        let started = Instant::now();
+        let mut kept = 0;
+        for page in &pages {
+            let small = budget::bounded(page, &budget::Budget::PAGE);
+            kept += depth::bounded_text(&small, depth::MAX_DEPTH, depth::MAX_DEEP_TEXT).len();
+        }
+        println!(
+            "{} pages, {kept} bytes kept: {:.3}s",
+            pages.len(),
+            started.elapsed().as_secs_f64()
         );
         return;
     }

@@ -209,7 +209,7 @@ fn text_only(html: &str, from: usize, budget: &Budget, tally: &mut Tally, out: &
         };
         let text_end = stop.unwrap_or(lt);
         let text = b.get(i..text_end).unwrap_or_default();
-        for (k, _) in text.iter().enumerate().filter(|&(_, &c)| c == b'&') {
+        for k in memchr::memchr_iter(b'&', text) {
             out.replace(html, i + k, i + k + 1, "");
         }
         tally.text += text_end - i;
@@ -401,27 +401,24 @@ fn to_gt(b: &[u8], from: usize) -> usize {
 /// How many `<` in `b[from..to]` may open markup: those before a letter,
 /// `/`, `!` or `?`. Any other `<` is text whatever the parser's state.
 fn markup_starts(b: &[u8], from: usize, to: usize) -> usize {
-    let span = b.get(from..to).unwrap_or_default();
-    let next = b.get(from + 1..).unwrap_or_default();
-    span.iter()
-        .zip(next.iter().map(Some).chain(std::iter::repeat(None)))
-        .filter(|&(&c, next)| {
-            c == b'<'
-                && next.is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
-        })
-        .count()
+    followed(b, from, to, b'<', |c| {
+        c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?')
+    })
 }
 
 /// How many `&` in `b[from..to]` may start a character reference: those
 /// before a letter, digit or `#`.
 fn references(b: &[u8], from: usize, to: usize) -> usize {
+    followed(b, from, to, b'&', |c| {
+        c.is_ascii_alphanumeric() || c == b'#'
+    })
+}
+
+/// How many `byte` in `b[from..to]` come before a byte `next` accepts.
+fn followed(b: &[u8], from: usize, to: usize, byte: u8, next: impl Fn(u8) -> bool) -> usize {
     let span = b.get(from..to).unwrap_or_default();
-    let next = b.get(from + 1..).unwrap_or_default();
-    span.iter()
-        .zip(next.iter().map(Some).chain(std::iter::repeat(None)))
-        .filter(|&(&c, next)| {
-            c == b'&' && next.is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'#')
-        })
+    memchr::memchr_iter(byte, span)
+        .filter(|&k| b.get(from + k + 1).is_some_and(|&c| next(c)))
         .count()
 }
 

@@ -621,7 +621,7 @@ pub(crate) fn is_space(c: u8) -> bool {
 
 pub(crate) fn find_byte(b: &[u8], from: usize, needle: u8) -> Option<usize> {
     let rest = b.get(from..)?;
-    rest.iter().position(|&c| c == needle).map(|p| from + p)
+    memchr::memchr(needle, rest).map(|p| from + p)
 }
 
 pub(crate) fn find_seq(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
