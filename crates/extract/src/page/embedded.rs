@@ -8,6 +8,10 @@
 //! that happens, the longest JSON string in an inline script that holds
 //! paragraph markup is read as the article, through the same extraction.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::{Html, Selector};
 use trafilatura::Options;
 
@@ -21,7 +25,10 @@ const MIN_PARAGRAPHS: usize = 2;
 /// if any holds at least [`crate::MIN_WORDS`] words.
 pub(super) fn text(doc: &Html, opts: &Options) -> Option<String> {
     let fragment = article_html(doc)?;
-    let page = format!("<html><body><article>{fragment}</article></body></html>");
+    let page = format!(
+        "<html><body><article>{}</article></body></html>",
+        without_slots(&fragment)
+    );
     let small = budget::bounded(&page, &budget::Budget::PAGE);
     let bounded = depth::bounded_text(&small, depth::MAX_DEPTH, depth::MAX_DEEP_TEXT);
     if super::tree_depth(&Html::parse_document(&bounded)) > super::MAX_TREE_DEPTH {
@@ -34,6 +41,14 @@ pub(super) fn text(doc: &Html, opts: &Options) -> Option<String> {
         .nth(crate::MIN_WORDS - 1)
         .is_some()
         .then_some(text)
+}
+
+/// `html` without the slot markers (`$$ARTICLEAD$$`) a content system
+/// leaves in an article's HTML for the page's scripts to fill.
+fn without_slots(html: &str) -> Cow<'_, str> {
+    static SLOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\$\$[A-Z][A-Z0-9_]{0,40}\$\$").expect("valid pattern"));
+    SLOT.replace_all(html, "")
 }
 
 /// The longest JSON string literal in the page's inline scripts whose
@@ -147,6 +162,14 @@ mod tests {
             let doc = Html::parse_document(&shell(data));
             assert_eq!(article_html(&doc), None, "{data}");
         }
+    }
+
+    #[test]
+    fn slot_markers_go() {
+        assert_eq!(
+            without_slots("<p>a</p>$$ARTICLEAD$$<p>b $$x$$</p>"),
+            "<p>a</p><p>b $$x$$</p>"
+        );
     }
 
     #[test]
