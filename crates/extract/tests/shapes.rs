@@ -72,7 +72,7 @@ fn every_shape_is_held_to_the_budget() {
     let deep = format!("{}word ", "<div>".repeat(250));
     let shapes = SHAPES.iter().copied().chain([(deep.as_str(), "word ", "")]);
     for (before, piece, after) in shapes {
-        let html = page(before, piece, after, 2 << 20);
+        let html = page(before, piece, after, 1_200_000);
         let out = bounded(&html);
         let shape = format!("{before}{piece}{after}");
         assert!(out.len() < html.len(), "{shape}: nothing cut");
