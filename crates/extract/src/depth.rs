@@ -17,6 +17,10 @@
 //! The tracking errs towards counting too deep, never too shallow, where
 //! it departs from the HTML parsing rules: an unbounded depth must never
 //! slip through, while a legitimate page sits far below the cap.
+//!
+//! [`bounded_text`] also weighs the page's text by the depth it sits at,
+//! since trafilatura's fallback scorer reads the text under every block
+//! element again, and ends the page where that weight runs out.
 
 use std::borrow::Cow;
 
