@@ -153,7 +153,9 @@ fn walk<'a>(html: &'a str, budget: &Budget) -> (Cow<'a, str>, Tally) {
                 }
                 let end = if foreign == 0 && is_raw(name) {
                     let (content_end, end) = raw_span(b, tag.end, name);
-                    if name.eq_ignore_ascii_case(b"script") && mentions_json(&b[lt..tag.end]) {
+                    if name.eq_ignore_ascii_case(b"script")
+                        && mentions_json(b.get(lt..tag.end).unwrap_or_default())
+                    {
                         json = Some(tag.end..content_end);
                     }
                     end
