@@ -17,12 +17,23 @@
 //! The tracking errs towards counting too deep, never too shallow, where
 //! it departs from the HTML parsing rules: an unbounded depth must never
 //! slip through, while a legitimate page sits far below the cap.
+//!
+//! [`bounded_text`] also weighs the page's text by the depth it sits at,
+//! since trafilatura's fallback scorer reads the text under every block
+//! element again, and ends the page where that weight runs out.
 
 use std::borrow::Cow;
 
 /// Deepest element nesting a page keeps: a few times what real pages
 /// reach (under 100), and far below what costs seconds or the stack.
 pub const MAX_DEPTH: usize = 256;
+
+/// Bytes of text, each weighted by how many elements hold it, that a
+/// page keeps: trafilatura's fallback scorer reads the text under every
+/// block element again, so its time grows with text times depth (a
+/// megabyte of words under 256 levels costs seconds). Real pages weigh
+/// under 8 million (see `examples/shapes.rs count`).
+pub const MAX_DEEP_TEXT: usize = 32 << 20;
 
 /// `html` with its element nesting held to `cap` levels.
 ///
@@ -33,13 +44,58 @@ pub const MAX_DEPTH: usize = 256;
 /// `cap` steps per tag; allocates only the open-element stack and, when
 /// something is removed, the new page.
 pub fn bounded(html: &str, cap: usize) -> Cow<'_, str> {
+    walk(html, cap, usize::MAX).0
+}
+
+/// `html` held to `cap` levels as by [`bounded`], and ended where its
+/// text (raw text included), each byte weighted by one more than the
+/// number of elements open around it, passes `max_weight`.
+pub fn bounded_text(html: &str, cap: usize, max_weight: usize) -> Cow<'_, str> {
+    walk(html, cap, max_weight).0
+}
+
+/// The weight of `html`'s text as [`bounded_text`] counts it, with
+/// nesting held to `cap`.
+pub fn deep_text(html: &str, cap: usize) -> usize {
+    walk(html, cap, usize::MAX).1
+}
+
+/// The page held to `cap` levels and `max_weight`, and the weight of
+/// what it kept.
+fn walk(html: &str, cap: usize, max_weight: usize) -> (Cow<'_, str>, usize) {
     let b = html.as_bytes();
     let mut open = Stack::default();
     let mut out = Output::default();
     // Start tags removed and not yet paid back by a removed end tag.
     let mut unmatched = 0usize;
+    let mut weight = 0usize;
+    // Adds the text `b[from..to]` at the current depth; past the budget,
+    // says where the page must end instead.
+    let spend = |weight: &mut usize, from: usize, to: usize, depth: usize| {
+        let levels = depth + 1;
+        let cost = (to - from).saturating_mul(levels);
+        if weight.saturating_add(cost) <= max_weight {
+            *weight += cost;
+            return None;
+        }
+        let mut cut = from + (max_weight - *weight) / levels;
+        while !html.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        Some(cut)
+    };
     let mut i = 0;
-    while let Some(lt) = find_byte(b, i, b'<') {
+    loop {
+        let Some(lt) = find_byte(b, i, b'<') else {
+            if let Some(cut) = spend(&mut weight, i, b.len(), open.depth()) {
+                out.remove(html, cut, b.len());
+            }
+            break;
+        };
+        if let Some(cut) = spend(&mut weight, i, lt, open.depth()) {
+            out.remove(html, cut, b.len());
+            break;
+        }
         let next = b.get(lt + 1).copied();
         match next {
             Some(b'!') => {
@@ -96,15 +152,27 @@ pub fn bounded(html: &str, cap: usize) -> Cow<'_, str> {
                 open.start(kind);
                 match effect {
                     Start::Leaf => {}
-                    Start::Raw => i = raw_end(b, end, name),
-                    Start::Rest => break,
+                    Start::Raw => {
+                        i = raw_end(b, end, name);
+                        // Cut before the element, not inside its text.
+                        if spend(&mut weight, end, i, open.depth()).is_some() {
+                            out.remove(html, lt, b.len());
+                            break;
+                        }
+                    }
+                    Start::Rest => {
+                        if let Some(cut) = spend(&mut weight, end, b.len(), open.depth()) {
+                            out.remove(html, cut, b.len());
+                        }
+                        break;
+                    }
                     Start::Open => open.push(name, kind),
                 }
             }
             _ => i = lt + 1,
         }
     }
-    out.finish(html)
+    (out.finish(html), weight)
 }
 
 /// The page being rewritten, made only once something is removed.
@@ -481,7 +549,7 @@ impl Kind {
 }
 
 /// Where a tag name starting at `from` ends.
-fn name_end(b: &[u8], from: usize) -> usize {
+pub(crate) fn name_end(b: &[u8], from: usize) -> usize {
     let rest = b.get(from..).unwrap_or_default();
     from + rest
         .iter()
@@ -522,7 +590,7 @@ fn tag_end(b: &[u8], from: usize) -> Option<(usize, bool)> {
 
 /// The index after the end tag that closes raw text named `name`, which
 /// starts at `from`; the end of input when it is never closed.
-fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+pub(crate) fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     let mut i = from;
     while let Some(lt) = find_seq(b, i, b"</") {
         let after = lt + 2 + name.len();
@@ -551,16 +619,16 @@ fn styles_text(attrs: &[u8]) -> bool {
     })
 }
 
-fn is_space(c: u8) -> bool {
+pub(crate) fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
-fn find_byte(b: &[u8], from: usize, needle: u8) -> Option<usize> {
+pub(crate) fn find_byte(b: &[u8], from: usize, needle: u8) -> Option<usize> {
     let rest = b.get(from..)?;
-    rest.iter().position(|&c| c == needle).map(|p| from + p)
+    memchr::memchr(needle, rest).map(|p| from + p)
 }
 
-fn find_seq(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+pub(crate) fn find_seq(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let first = *needle.first()?;
     let mut i = from;
     loop {
@@ -659,6 +727,26 @@ mod tests {
         let tables = "<table><tr><td>".repeat(1000);
         let cut = bounded(&tables, 30);
         assert!(depth(&cut) <= 30);
+    }
+
+    #[test]
+    fn deep_text_ends_the_page_where_its_weight_runs_out() {
+        let page = format!("{}{}", "<div>".repeat(9), "word ".repeat(100));
+        // 500 bytes under 9 elements.
+        assert_eq!(deep_text(&page, 256), 5000);
+        let out = bounded_text(&page, 256, 1000);
+        assert_eq!(out, format!("{}{}", "<div>".repeat(9), "word ".repeat(20)));
+        assert!(matches!(bounded_text(&page, 256, 5000), Cow::Borrowed(_)));
+        // Raw text counts (with its end tag), and a cut never falls inside it.
+        let page = format!("<div><script>{}</script></div>x", "a".repeat(100));
+        assert_eq!(deep_text(&page, 256), 2 * 109 + 1);
+        assert_eq!(bounded_text(&page, 256, 150), "<div>");
+        // Nor inside a character.
+        assert_eq!(bounded_text("\u{e9}\u{e9}", 256, 3), "\u{e9}");
+        assert_eq!(
+            bounded_text("<plaintext>\u{e9}\u{e9}", 256, 3),
+            "<plaintext>\u{e9}"
+        );
     }
 
     #[test]

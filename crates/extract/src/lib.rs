@@ -12,6 +12,7 @@
 //! `extra["outlet_name"]`. The language comes with its confidence.
 
 mod blocks;
+pub mod budget;
 pub mod depth;
 mod error;
 mod inline;

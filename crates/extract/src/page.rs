@@ -13,9 +13,10 @@ use std::borrow::Cow;
 use scraper::{Html, Node};
 use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
-use crate::{depth, meta, publisher};
+use crate::{budget, depth, meta, publisher};
 
 mod copies;
+mod embedded;
 pub(crate) mod mojibake;
 
 /// What an HTML page yields before it becomes an article.
@@ -61,9 +62,11 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
         Some(cut) => html.get(..cut).unwrap_or(html),
         None => html,
     };
-    // Hostile nesting would cost the parsers quadratic time and
-    // trafilatura's recursive passes the stack: held to a sane depth first.
-    let bounded = depth::bounded(html, depth::MAX_DEPTH);
+    // Millions of tiny elements would cost the parsers gigabytes, and
+    // hostile nesting quadratic time and trafilatura's recursive passes
+    // the stack: held to a sane size and depth first.
+    let small = budget::bounded(html, &budget::Budget::PAGE);
+    let bounded = depth::bounded_text(&small, depth::MAX_DEPTH, depth::MAX_DEEP_TEXT);
     let html: &str = &bounded;
     let doc = Html::parse_document(html);
     // Should a page still parse deeper than the bound allows for, it goes
@@ -91,6 +94,13 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
                 text = wide;
             }
         }
+    }
+    // A body that is only a placeholder for its scripts may carry the
+    // article as HTML in the scripts' data.
+    if text.split_whitespace().nth(crate::MIN_WORDS - 1).is_none()
+        && let Some(inner) = embedded::text(&doc, &opts)
+    {
+        text = inner;
     }
     let page_url = meta::canonical_url(&doc).or_else(|| nonempty(&result.metadata.url));
     let date_url = url.map(str::to_string).or_else(|| page_url.clone());
