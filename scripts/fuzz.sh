@@ -63,7 +63,10 @@ echo "== building instrumented targets"
 (cd "$root/fuzz" && nice -n 19 cargo afl build --release --bins)
 bin=$root/fuzz/target/release
 
-export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_AUTORESUME=1
+# No pinning to a core: the machine is shared, and pinned instances refuse
+# to start once every core has one.
+export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_AUTORESUME=1 \
+    AFL_NO_AFFINITY=1
 
 run_one() {
     local t=$1 dir=$out/$1
