@@ -1,0 +1,26 @@
+//! Feeds bytes, as an RSS/Atom/JSON Feed document (possibly gzipped), to
+//! `storyline_source::from_bytes` and drains every record.
+
+use storyline_source::{Format, Limits, capped};
+
+fn main() {
+    // One run before the fork server starts, so that lazily built
+    // tables are ready in every child and coverage stays stable.
+    run(&b"<rss version=\"2.0\"><channel><item><title>Warm</title><pubDate>Mon, 03 Feb 2025 07:15:00 +0000</pubDate><description>Text.</description></item></channel></rss>"[..]);
+    afl::fuzz!(|data: &[u8]| {
+        run(data);
+    });
+}
+
+fn run(data: &[u8]) {
+    let limits = Limits::default();
+    // Keep the fuzzer on feeds: plain inputs must sniff as one; gzip
+    // inputs are let through, since sniffing happens after inflating.
+    let format = Format::sniff(data, "fuzz.xml");
+    if !capped::is_gzip(data) && !matches!(format, Format::Feed | Format::JsonFeed) {
+        return;
+    }
+    for record in storyline_source::from_bytes(data.to_vec(), "fuzz.xml", &limits) {
+        let _ = record;
+    }
+}
