@@ -365,6 +365,10 @@ fn fold(s: &str) -> String {
 fn text(e: ElementRef) -> String {
     let mut out = String::new();
     let mut skip_until = None;
+    // Set after an element closes: two pieces set in separate elements
+    // ("<span>Harbour festival</span><span>The boats are back</span>")
+    // read as two words, not "festivalThe".
+    let mut boundary = false;
     for edge in e.traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => {
@@ -372,7 +376,15 @@ fn text(e: ElementRef) -> String {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => out.push_str(t),
+                    Node::Text(t) => {
+                        let joins = out.chars().last().is_some_and(char::is_lowercase)
+                            && t.chars().next().is_some_and(char::is_uppercase);
+                        if boundary && joins {
+                            out.push(' ');
+                        }
+                        boundary = false;
+                        out.push_str(t);
+                    }
                     Node::Element(el) => {
                         if node.id() != e.id() && set_apart(el) {
                             skip_until = Some(node.id());
@@ -384,6 +396,7 @@ fn text(e: ElementRef) -> String {
                 }
             }
             ego_tree::iter::Edge::Close(node) => {
+                boundary |= node.value().is_element();
                 if skip_until == Some(node.id()) {
                     skip_until = None;
                     out.push(' ');
@@ -766,6 +779,34 @@ mod tests {
         assert_eq!(
             t(head, "<h1>橋の修理が始まる</h1>", None).as_deref(),
             Some("橋の修理が始まる")
+        );
+    }
+
+    #[test]
+    fn pieces_in_separate_elements_stay_apart() {
+        let body = "<h1><span>Harbour festival</span><span>The boats are back</span></h1>";
+        assert_eq!(
+            t("", body, None).as_deref(),
+            Some("Harbour festival The boats are back")
+        );
+        // Inline markup inside a word does not split it.
+        let body = "<h1>Re<b>open</b>ing of the old harbour bridge</h1>";
+        assert_eq!(
+            t("", body, None).as_deref(),
+            Some("Reopening of the old harbour bridge")
+        );
+    }
+
+    #[test]
+    fn a_subtitle_is_not_the_title() {
+        let head = r#"<meta property="og:site_name" content="Valley Courier">
+            <meta property="og:title" content="Pipeline plan flagged - Valley Courier">
+            <meta itemprop="headline" content="… farmers worried">
+            <title>Pipeline plan flagged - Valley Courier</title>"#;
+        let body = "<h1>Pipeline plan flagged</h1><h1>… farmers worried</h1>";
+        assert_eq!(
+            t(head, body, None).as_deref(),
+            Some("Pipeline plan flagged")
         );
     }
 
