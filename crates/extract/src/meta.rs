@@ -8,7 +8,7 @@ mod author;
 mod title;
 
 pub use author::author;
-pub use title::title;
+pub use title::{Site, title};
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector")

@@ -109,7 +109,12 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
         text,
         site_name: publisher::name(&doc, title.as_deref()).map(repaired),
         title,
-        author: meta::author(&doc, &result.metadata.author).map(repaired),
+        author: meta::author(
+            &doc,
+            &result.metadata.author,
+            &meta::Site::of(&doc, date_url.as_deref()),
+        )
+        .map(repaired),
         published: storyline_date::from_html(&doc, date_url.as_deref()),
         url: page_url,
         lang: meta::html_lang(&doc).or_else(|| nonempty(&result.metadata.language)),

@@ -25,6 +25,12 @@ static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
 });
 /// SEO plugins' "Written by" card: `twitter:label1` names what
 /// `twitter:data1` holds.
+/// Links to an author's own page, by the path sites give them.
+static AUTHOR_PAGE: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        r#"a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/autoren/"], a[href*="/autorin/"], a[href*="/journalist/"]"#,
+    )
+});
 static CARD_LABEL: LazyLock<Selector> =
     LazyLock::new(|| sel(r#"meta[name^="twitter:label"], meta[name^="twitter:data"]"#));
 /// Short elements that may hold a "By Ann Lee" line.
@@ -47,8 +53,59 @@ const MAX_CHARS: usize = 120;
 const MAX_NAME_WORDS: usize = 6;
 
 /// The author(s). `found` is the extractor's own guess, which splits names
-/// and titles at commas and joins them with "; ".
-pub fn author(doc: &Html, found: &str) -> Option<String> {
+/// and titles at commas and joins them with "; ". Where the page's stated
+/// author is only the publisher (`site`) and a link to an author's page
+/// names a person (or a labelled field, or the structured data credits an
+/// agency), that one wrote it; otherwise the publisher stands.
+pub fn author(doc: &Html, found: &str, site: &super::title::Site) -> Option<String> {
+    let stated = stated_author(doc, found)?;
+    if !site.names_site(&stated) {
+        return Some(stated);
+    }
+    let person = doc
+        .select(&AUTHOR_PAGE)
+        .take(MAX_BYLINES)
+        .filter(|e| !outside_article(*e))
+        .filter_map(|e| name(&text(e)))
+        .chain(labelled(doc))
+        // An agency credited in the structured data ("dpa") wrote it too.
+        .chain(structured(doc).1)
+        .find(|n| !site.names_site(n) && !generic(n));
+    Some(person.unwrap_or(stated))
+}
+
+/// Labels of an author field ("Autorin/Autor Ann Other"), lowercased,
+/// longest first.
+const AUTHOR_LABELS: [&str; 8] = [
+    "autorin/autor",
+    "autor/autorin",
+    "autorin",
+    "autor",
+    "author",
+    "auteur",
+    "autore",
+    "reporter",
+];
+
+/// Names in short labelled author fields, as fact boxes give them.
+fn labelled(doc: &Html) -> impl Iterator<Item = String> + '_ {
+    doc.select(&BY_LINE)
+        .take(3000)
+        .filter_map(|e| short_text(e, 80))
+        .filter_map(|t| {
+            let t = t.trim();
+            let lower = t.to_lowercase();
+            let label = AUTHOR_LABELS.iter().find(|l| lower.starts_with(*l))?;
+            let rest = t.get(label.len()..)?.trim_start_matches([':', ' ']);
+            // "Autorenteam" and the like: the label must end at a word's end.
+            (rest.len() < t.len() - label.len()).then_some(())?;
+            name(rest)
+        })
+        .take(4)
+}
+
+/// The author as the page states it, first witness first.
+fn stated_author(doc: &Html, found: &str) -> Option<String> {
     let (people, orgs) = structured(doc);
     if let Some(a) = people {
         return Some(a);
@@ -578,7 +635,36 @@ mod tests {
     }
 
     fn a(head: &str, body: &str, found: &str) -> Option<String> {
-        author(&page(head, body), found)
+        let doc = page(head, body);
+        author(&doc, found, &super::super::Site::of(&doc, None))
+    }
+
+    #[test]
+    fn a_linked_person_beats_the_publisher_as_author() {
+        let head = r#"<meta property="og:site_name" content="Valley Courier">
+            <meta name="author" content="Valley Courier">"#;
+        let body = r#"<article><p>by <a href="/authors/ann-other">Ann Other</a></p></article>"#;
+        assert_eq!(a(head, body, "").as_deref(), Some("Ann Other"));
+        // With no one else named, the publisher is what the page says.
+        assert_eq!(
+            a(head, "<p>Text</p>", "").as_deref(),
+            Some("Valley Courier")
+        );
+        let doc = page(
+            r#"<meta name="author" content="VC">"#,
+            r#"<a href="https://www.vc.example/autor/ann-other">Ann Other</a>"#,
+        );
+        let site = super::super::Site::of(&doc, Some("https://www.vc.example/a/1"));
+        assert_eq!(author(&doc, "", &site).as_deref(), Some("Ann Other"));
+        // A fact box's labelled field names the person.
+        let body = "<ul><li><strong>Autorin/Autor</strong> Ann Other</li></ul>";
+        assert_eq!(a(head, body, "").as_deref(), Some("Ann Other"));
+        // An agency credited in the structured data wrote it.
+        let head = r#"<meta property="og:site_name" content="Valley Courier">
+            <meta name="author" content="Valley Courier">
+            <script type="application/ld+json">{"@type":"NewsArticle",
+            "author":[{"@type":"Organization","name":"Wire Agency"}]}</script>"#;
+        assert_eq!(a(head, "", "").as_deref(), Some("Wire Agency"));
     }
 
     #[test]

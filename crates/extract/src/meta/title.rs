@@ -71,15 +71,7 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
     if let Some(t) = doc.select(&TITLE_TAG).next().and_then(|e| clean(&text(e))) {
         metas.push(t);
     }
-    let site = Site {
-        names: doc
-            .select(&SITE_NAME)
-            .take(4)
-            .filter_map(|e| e.value().attr("content"))
-            .filter_map(clean)
-            .collect(),
-        domain: url.and_then(outlet::from_url),
-    };
+    let site = Site::of(doc, url);
     let h1s: Vec<String> = doc
         .select(&H1)
         .take(8)
@@ -442,7 +434,7 @@ fn set_apart(el: &scraper::node::Element) -> bool {
 }
 
 /// The site a page belongs to, as far as its markup and address tell.
-struct Site {
+pub struct Site {
     /// `og:site_name` and the like.
     names: Vec<String>,
     /// The registrable domain of the page's address.
@@ -450,6 +442,33 @@ struct Site {
 }
 
 impl Site {
+    /// The site of `doc`, at `url` when known.
+    pub fn of(doc: &Html, url: Option<&str>) -> Site {
+        Site {
+            names: doc
+                .select(&SITE_NAME)
+                .take(4)
+                .filter_map(|e| e.value().attr("content"))
+                .filter_map(clean)
+                .collect(),
+            domain: url.and_then(outlet::from_url),
+        }
+    }
+
+    /// Whether a byline names the site itself: its name, its domain spelled
+    /// out or in capitals ("LTO" for lto.de), or "Name (www.host)".
+    pub fn names_site(&self, byline: &str) -> bool {
+        let b = byline.trim();
+        if self.is(b) {
+            return true;
+        }
+        let Some(domain) = self.domain.as_deref() else {
+            return false;
+        };
+        let label = domain.split('.').next().unwrap_or(domain);
+        b.to_lowercase().contains(domain) || (label.len() >= 2 && squash(b) == squash(label))
+    }
+
     /// Whether a title segment names the site rather than the article.
     fn is(&self, segment: &str) -> bool {
         let segment = segment.trim();
