@@ -18,6 +18,7 @@ use crate::{budget, depth, meta, publisher};
 mod copies;
 mod embedded;
 pub(crate) mod mojibake;
+mod tail;
 
 /// What an HTML page yields before it becomes an article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -178,7 +179,7 @@ fn paragraphs(result: &ExtractResult) -> String {
     if text.is_empty() {
         text = repaired(result.content_text.trim().to_string());
     }
-    copies::drop(&text)
+    tail::drop(&copies::drop(&text))
 }
 
 /// Characters of readable text on the whole page, whitespace runs counted
