@@ -15,7 +15,7 @@ pub struct StoryView {
 impl StoryView {
     /// Story `id`, or `None` when there is no such story.
     pub fn load(store: &Store, id: i64) -> anyhow::Result<Option<StoryView>> {
-        let Some((row, mut members)) = store.story(id)? else {
+        let Some((mut row, mut members)) = store.story(id)? else {
             return Ok(None);
         };
         // One name per outlet: its earliest article's, so that pages of one
@@ -37,6 +37,15 @@ impl StoryView {
                 m.outlet_name = names.get(outlet).cloned().flatten();
             }
         }
+        // The story's outlet list shows the same names.
+        let mut shown: Vec<String> = Vec::with_capacity(row.outlets.len());
+        for o in &row.outlets {
+            let name = names.get(o).cloned().flatten().unwrap_or_else(|| o.clone());
+            if !shown.contains(&name) {
+                shown.push(name);
+            }
+        }
+        row.outlets = shown;
         let mut texts: std::collections::HashMap<i64, String> =
             store.story_texts(id)?.into_iter().collect();
         let texts = members
