@@ -307,10 +307,10 @@ fn ld_headline(doc: &Html) -> Option<(String, bool)> {
         let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
             continue;
         };
-        if let Some((h, is_news)) = find(&value, 0) {
-            if let Some(h) = clean(&unescape(h)) {
-                return Some((h, is_news));
-            }
+        if let Some((h, is_news)) = find(&value, 0)
+            && let Some(h) = clean(&unescape(h))
+        {
+            return Some((h, is_news));
         }
     }
     None

@@ -32,7 +32,7 @@ fn label(p: &str) -> bool {
         return false;
     }
     let last = p
-        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')'))
+        .trim_end_matches(['"', '\'', '”', '’', '»', '」', '』', ')'])
         .chars()
         .last();
     !matches!(
