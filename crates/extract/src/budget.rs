@@ -25,7 +25,7 @@
 
 use std::borrow::Cow;
 
-use crate::depth::{find_byte, find_seq, is_space, name_end};
+use crate::depth::{find_byte, find_seq, is_space, name_end, raw_close};
 
 /// What a page may hold before the pass cuts it down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -427,22 +427,10 @@ fn followed(b: &[u8], from: usize, to: usize, byte: u8, next: impl Fn(u8) -> boo
 /// Where the raw text from `from` of an element named `name` ends, and
 /// the index after its end tag; the end of input when it is never closed.
 fn raw_span(b: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
-    let mut i = from;
-    while let Some(lt) = find_seq(b, i, b"</") {
-        let after = lt + 2 + name.len();
-        let named = b
-            .get(lt + 2..after)
-            .is_some_and(|n| n.eq_ignore_ascii_case(name));
-        if named
-            && b.get(after)
-                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
-        {
-            let end = Tag::scan(b, after, 0).map_or(b.len(), |t| t.end);
-            return (lt, end);
-        }
-        i = lt + 2;
+    match raw_close(b, from, name) {
+        Some((lt, after)) => (lt, Tag::scan(b, after, 0).map_or(b.len(), |t| t.end)),
+        None => (b.len(), b.len()),
     }
-    (b.len(), b.len())
 }
 
 /// Whether a tag's text names JSON-LD (`type="application/ld+json"`),

@@ -591,6 +591,15 @@ fn tag_end(b: &[u8], from: usize) -> Option<(usize, bool)> {
 /// The index after the end tag that closes raw text named `name`, which
 /// starts at `from`; the end of input when it is never closed.
 pub(crate) fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+    raw_close(b, from, name).map_or(b.len(), |(_, after)| {
+        tag_end(b, after).map_or(b.len(), |(end, _)| end)
+    })
+}
+
+/// The end tag that closes raw text named `name` starting at `from`: where
+/// its `</` stands and the index just after its name, for the caller's own
+/// reading of the rest of the tag; `None` when it is never closed.
+pub(crate) fn raw_close(b: &[u8], from: usize, name: &[u8]) -> Option<(usize, usize)> {
     let mut i = from;
     while let Some(lt) = find_seq(b, i, b"</") {
         let after = lt + 2 + name.len();
@@ -601,11 +610,11 @@ pub(crate) fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
             && b.get(after)
                 .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
         {
-            return tag_end(b, after).map_or(b.len(), |(end, _)| end);
+            return Some((lt, after));
         }
         i = lt + 2;
     }
-    b.len()
+    None
 }
 
 /// Whether a `<font>` tag's attributes may style text (`color`, `face`,
