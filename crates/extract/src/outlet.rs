@@ -13,16 +13,19 @@ pub fn from_url(url: &str) -> Option<String> {
     Some(domain.to_string())
 }
 
+/// Letters and digits alone, lowercased: how names are compared
+/// whatever their spacing, punctuation or case.
+pub(crate) fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// True when an outlet's name ("The Harbour Gazette") is spelled by a
 /// domain's first label (`harbourgazette.example`), so text copies without a
 /// URL can be filed under the same outlet as the outlet's web pages.
 pub fn name_matches_domain(name: &str, domain: &str) -> bool {
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     let name = squash(name);
     let name = name
         .strip_prefix("the")

@@ -105,17 +105,13 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     }
     let page_url = meta::canonical_url(&doc).or_else(|| nonempty(&result.metadata.url));
     let date_url = url.map(str::to_string).or_else(|| page_url.clone());
-    let title = meta::title(&doc, &result.metadata.title, date_url.as_deref()).map(repaired);
+    let site = meta::Site::of(&doc, date_url.as_deref());
+    let title = meta::title(&doc, &result.metadata.title, &site).map(repaired);
     Page {
         text,
         site_name: publisher::name(&doc, title.as_deref()).map(repaired),
         title,
-        author: meta::author(
-            &doc,
-            &result.metadata.author,
-            &meta::Site::of(&doc, date_url.as_deref()),
-        )
-        .map(repaired),
+        author: meta::author(&doc, &result.metadata.author, &site).map(repaired),
         published: storyline_date::from_html(&doc, date_url.as_deref()),
         url: page_url,
         lang: meta::html_lang(&doc).or_else(|| nonempty(&result.metadata.language)),

@@ -58,7 +58,8 @@ const MAX_NAME_WORDS: usize = 6;
 /// names a person (or a labelled field, or the structured data credits an
 /// agency), that one wrote it; otherwise the publisher stands.
 pub fn author(doc: &Html, found: &str, site: &super::title::Site) -> Option<String> {
-    let stated = stated_author(doc, found)?;
+    let (people, orgs) = structured(doc);
+    let stated = stated_author(doc, found, people, orgs.clone())?;
     if !site.names_site(&stated) {
         return Some(stated);
     }
@@ -69,7 +70,7 @@ pub fn author(doc: &Html, found: &str, site: &super::title::Site) -> Option<Stri
         .filter_map(|e| name(&text(e)))
         .chain(labelled(doc))
         // An agency credited in the structured data ("dpa") wrote it too.
-        .chain(structured(doc).1)
+        .chain(orgs)
         .find(|n| !site.names_site(n) && !generic(n));
     Some(person.unwrap_or(stated))
 }
@@ -105,8 +106,13 @@ fn labelled(doc: &Html) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The author as the page states it, first witness first.
-fn stated_author(doc: &Html, found: &str) -> Option<String> {
-    let (people, orgs) = structured(doc);
+/// `people` and `orgs` are the structured data's authors.
+fn stated_author(
+    doc: &Html,
+    found: &str,
+    people: Option<String>,
+    orgs: Option<String>,
+) -> Option<String> {
     if let Some(a) = people {
         return Some(a);
     }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::{clean, sel};
-use crate::outlet;
+use crate::outlet::{self, squash};
 
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 /// Metadata titles, most trusted first: the social-card titles are written
@@ -60,8 +60,8 @@ fn title_separators(title: &str) -> Vec<(usize, &'static str)> {
 const AGREE: f64 = 0.5;
 
 /// The title. `found` is the extractor's own guess, the last resort;
-/// `url` is the page's address, whose domain often spells the site name.
-pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
+/// `site` is the page's site, whose names are cut from titles.
+pub fn title(doc: &Html, found: &str, site: &Site) -> Option<String> {
     let mut metas: Vec<String> = TITLE_META
         .iter()
         .flat_map(|s| doc.select(s).take(2))
@@ -71,12 +71,11 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
     if let Some(t) = doc.select(&TITLE_TAG).next().and_then(|e| clean(&text(e))) {
         metas.push(t);
     }
-    let site = Site::of(doc, url);
     let h1s: Vec<String> = doc
         .select(&H1)
         .take(8)
         .filter_map(|e| clean(&text(e)))
-        .map(|t| headline_part(&t, &site))
+        .map(|t| headline_part(&t, site))
         .filter(|t| !t.is_empty() && t.chars().count() <= 300 && !site.is(t))
         .collect();
     let best_h1 = h1s
@@ -85,7 +84,7 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
             (
                 metas
                     .iter()
-                    .map(|m| agreement(h, m, &site))
+                    .map(|m| agreement(h, m, site))
                     .fold(0.0, f64::max),
                 h,
             )
@@ -107,7 +106,8 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
             ),
         },
     };
-    let sources = sources(doc, &site);
+    let ld = ld_headline(doc);
+    let sources = sources(doc, site, ld.as_ref());
     let chosen = match (vote(&sources, chosen.as_deref()), chosen) {
         // The page states one title in several places: that is its title.
         // Over an `<h1>` it wins only where the `<h1>` is the same headline
@@ -127,7 +127,7 @@ pub fn title(doc: &Html, found: &str, url: Option<&str>) -> Option<String> {
     // A news article's structured headline is the one its newsroom wrote
     // (the `<h1>` may be a shorter display line, `og:title` a social one),
     // unless it only adds a tail to the shown title (" | Sport").
-    let chosen = match (ld_headline(doc), chosen) {
+    let chosen = match (ld, chosen) {
         (Some((h, true)), Some(c)) => {
             let h = site.cut_known(&h);
             if h.is_empty() || squash(&h).starts_with(&squash(&c)) {
@@ -182,14 +182,6 @@ fn related(a: &str, b: &str) -> bool {
     !a.is_empty() && !b.is_empty() && (a.ends_with(&b) || b.ends_with(&a))
 }
 
-/// Letters and digits alone, lowercased.
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// Whether `shown` (an `<h1>` set in two pieces) lacks the separator that
 /// `stated` puts between the same words ("Flood inquiry Two resign" for
 /// "Flood inquiry: Two resign"). Otherwise the `<h1>`'s spelling stays.
@@ -227,7 +219,7 @@ fn kicker_cut(sources: &[Vec<String>], title: &str, shown: &str) -> bool {
 /// The readings of each independent title source, most trusted first: the
 /// JSON-LD `headline`, the metadata titles with `<title>` (one source: they
 /// are usually copies of one search-engine title), and the first `<h1>`s.
-fn sources(doc: &Html, site: &Site) -> Vec<Vec<String>> {
+fn sources(doc: &Html, site: &Site, ld: Option<&(String, bool)>) -> Vec<Vec<String>> {
     let known = |t: &str, into: &mut Vec<String>| {
         let cut = site.cut_known(t);
         if cut != t {
@@ -236,9 +228,9 @@ fn sources(doc: &Html, site: &Site) -> Vec<Vec<String>> {
         into.push(t.to_string());
     };
     let mut out: Vec<Vec<String>> = Vec::new();
-    if let Some((h, _)) = ld_headline(doc) {
+    if let Some((h, _)) = ld {
         let mut v = Vec::new();
-        known(&h, &mut v);
+        known(h, &mut v);
         out.push(v);
     }
     let mut metas = Vec::new();
@@ -652,7 +644,8 @@ mod tests {
     }
 
     fn t(head: &str, body: &str, url: Option<&str>) -> Option<String> {
-        title(&page(head, body), "", url)
+        let doc = page(head, body);
+        title(&doc, "", &Site::of(&doc, url))
     }
 
     #[test]
@@ -838,10 +831,11 @@ mod tests {
 
     #[test]
     fn the_extractors_guess_is_the_last_resort() {
+        let empty = page("", "");
         assert_eq!(
-            title(&page("", ""), "  Quiet   week  ", None).as_deref(),
+            title(&empty, "  Quiet   week  ", &Site::of(&empty, None)).as_deref(),
             Some("Quiet week")
         );
-        assert_eq!(title(&page("", ""), "", None), None);
+        assert_eq!(title(&empty, "", &Site::of(&empty, None)), None);
     }
 }
