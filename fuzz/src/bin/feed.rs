@@ -1,7 +1,7 @@
 //! Feeds bytes, as an RSS/Atom/JSON Feed document (possibly gzipped), to
 //! `storyline_source::from_bytes` and drains every record.
 
-use storyline_source::{Format, Limits, capped};
+use storyline_source::Format;
 
 fn main() {
     // One run before the fork server starts, so that lazily built
@@ -13,14 +13,8 @@ fn main() {
 }
 
 fn run(data: &[u8]) {
-    let limits = Limits::default();
-    // Keep the fuzzer on feeds: plain inputs must sniff as one; gzip
-    // inputs are let through, since sniffing happens after inflating.
-    let format = Format::sniff(data, "fuzz.xml");
-    if !capped::is_gzip(data) && !matches!(format, Format::Feed | Format::JsonFeed) {
-        return;
-    }
-    for record in storyline_source::from_bytes(data.to_vec(), "fuzz.xml", &limits) {
-        let _ = record;
-    }
+    // Keep the fuzzer on feeds.
+    storyline_fuzz::drain(data, "fuzz.xml", |f| {
+        matches!(f, Format::Feed | Format::JsonFeed)
+    });
 }

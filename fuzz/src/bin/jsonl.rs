@@ -2,7 +2,7 @@
 //! possibly gzipped), to `storyline_source::from_bytes` and drains every
 //! record.
 
-use storyline_source::{Format, Limits, capped};
+use storyline_source::Format;
 
 fn main() {
     // One run before the fork server starts, so that lazily built
@@ -14,12 +14,6 @@ fn main() {
 }
 
 fn run(data: &[u8]) {
-    let limits = Limits::default();
-    // Keep the fuzzer on JSON: plain inputs must sniff as JSON Lines.
-    if !capped::is_gzip(data) && Format::sniff(data, "fuzz.jsonl") != Format::JsonLines {
-        return;
-    }
-    for record in storyline_source::from_bytes(data.to_vec(), "fuzz.jsonl", &limits) {
-        let _ = record;
-    }
+    // Keep the fuzzer on JSON.
+    storyline_fuzz::drain(data, "fuzz.jsonl", |f| f == Format::JsonLines);
 }

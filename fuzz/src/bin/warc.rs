@@ -1,7 +1,7 @@
 //! Feeds bytes, as a WARC archive (possibly gzipped, with HTTP responses
 //! inside), to `storyline_source::from_bytes` and drains every record.
 
-use storyline_source::{Format, Limits, capped};
+use storyline_source::Format;
 
 fn main() {
     // One run before the fork server starts, so that lazily built
@@ -13,12 +13,6 @@ fn main() {
 }
 
 fn run(data: &[u8]) {
-    let limits = Limits::default();
-    // Keep the fuzzer on WARC: plain inputs must sniff as WARC.
-    if !capped::is_gzip(data) && Format::sniff(data, "fuzz.warc") != Format::Warc {
-        return;
-    }
-    for record in storyline_source::from_bytes(data.to_vec(), "fuzz.warc", &limits) {
-        let _ = record;
-    }
+    // Keep the fuzzer on WARC.
+    storyline_fuzz::drain(data, "fuzz.warc", |f| f == Format::Warc);
 }
