@@ -16,11 +16,8 @@ macro_rules! outln {
 
 mod cmd;
 mod eval;
-mod facts;
 mod ingest;
 mod progress;
-mod stories;
-mod story_view;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

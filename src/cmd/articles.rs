@@ -71,7 +71,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         let mut v = to_json(&a.article);
         v["id"] = a.id.into();
         v["ingested_at"] = a.ingested_at.clone().into();
-        let facts = crate::facts::of_article(&a.article.text, a.article.published.as_deref());
+        let facts = storyline_story::of_article(&a.article.text, a.article.published.as_deref());
         for k in ["entities", "dates", "quotes"] {
             v[k] = facts[k].clone();
         }
@@ -101,7 +101,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     field("source", Some(&art.source))?;
     outln!();
     outln!("{}", art.text);
-    let facts = crate::facts::of_article(&art.text, art.published.as_deref());
+    let facts = storyline_story::of_article(&art.text, art.published.as_deref());
     let list = |k: &str| facts[k].as_array().cloned().unwrap_or_default();
     outln!();
     let mut names: Vec<String> = Vec::new();

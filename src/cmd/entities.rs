@@ -9,7 +9,7 @@ use anyhow::bail;
 use serde_json::json;
 
 use crate::cmd::articles::open_existing;
-use crate::story_view::StoryView;
+use storyline_story::StoryView;
 
 pub fn run(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;

@@ -128,7 +128,9 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     // New articles join the stories in one more clustering round (with any
     // that an interrupted run stored but did not place). Re-cleaned texts
     // keep the places their first reading gave them.
-    summary.stories = crate::stories::update(&mut store)?;
+    let placed = storyline_story::update(&mut store)?;
+    crate::cmd::stories::tell_rebuilt(&store, &placed);
+    summary.stories = placed.stories;
     if json {
         outln!("{}", serde_json::to_string(&summary)?);
     } else if !quiet {

@@ -8,7 +8,7 @@ use anyhow::bail;
 use serde_json::json;
 
 use crate::cmd::articles::open_existing;
-use crate::story_view::{Said, StoryView};
+use storyline_story::{Said, StoryView};
 
 /// What to list.
 pub enum Scope {
@@ -38,7 +38,7 @@ pub fn run(db: &Path, scope: Scope, json: bool) -> anyhow::Result<ExitCode> {
         let Some(view) = StoryView::load(&store, id)? else {
             bail!("no story {id} in {}", db.display());
         };
-        for s in view.said() {
+        for s in view.said(&view.entities()) {
             let keep = match &scope {
                 Scope::Article(a) => s.reports.iter().any(|r| view.members[r.0].article_id == *a),
                 Scope::Speaker(name) => s
@@ -68,7 +68,7 @@ fn print(out: &mut impl Write, view: &StoryView, s: &Said, json: bool) -> anyhow
             .filter_map(|r| view.members.get(r.0))
             .map(|m| json!({"article": m.article_id, "outlet": m.outlet, "url": m.url}))
             .collect();
-        let kind = crate::facts::kind(s.kind);
+        let kind = storyline_story::kind(s.kind);
         let v = json!({"story": view.row.id, "speaker": s.speaker, "text": s.text,
                        "kind": kind, "sources": sources});
         writeln!(out, "{v}")?;

@@ -12,7 +12,7 @@ use crate::cmd::articles::{open_existing, truncate};
 pub fn list(db: &Path, json: bool, rebuild: bool) -> anyhow::Result<ExitCode> {
     let mut store = open_existing(db)?;
     if rebuild {
-        crate::stories::rebuild(&mut store)?;
+        storyline_story::rebuild(&mut store)?;
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -90,4 +90,14 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr that the stories were rebuilt from scratch, and why.
+pub fn tell_rebuilt(store: &storyline_store::Store, placed: &storyline_story::Placed) {
+    if let Some(why) = &placed.rebuilt {
+        eprintln!(
+            "storyline: {}: {why}; re-clustering every article",
+            store.path().display()
+        );
+    }
 }

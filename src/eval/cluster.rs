@@ -191,7 +191,7 @@ fn load(file: &Path) -> anyhow::Result<Vec<Row>> {
         let gold = text_of(&v["cluster"]).unwrap_or_default();
         rows.push(Row {
             id,
-            time: v["date"].as_str().and_then(crate::stories::unix_seconds),
+            time: v["date"].as_str().and_then(storyline_story::unix_seconds),
             title: v["title"].as_str().unwrap_or("").to_string(),
             text: v["text"].as_str().unwrap_or("").to_string(),
             outlet: v["outlet"].as_str().map(str::to_string),

@@ -1,4 +1,4 @@
-//! The analyse stage's story step: stored articles -> stories.
+//! Clustering rounds: stored articles -> stories.
 //!
 //! Clustering runs in rounds: each `storyline ingest` places the articles no
 //! round has placed yet, in [`stream_order`], continuing from the clusterer
@@ -12,26 +12,41 @@
 use storyline_cluster::{Clusterer, Config, Doc, stream_order};
 use storyline_store::{ClusterWrite, Membership, Store, StoryInput};
 
+use crate::StoryError;
+
+/// What [`update`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// How many stories there are now.
+    pub stories: u64,
+    /// Why every article was re-clustered from scratch (the saved state was
+    /// unreadable), when it was; the caller tells the user.
+    pub rebuilt: Option<String>,
+}
+
 /// Most articles placed in one round: bounds the texts held in memory when
 /// a run brings many (a rebuild replays rounds of the same sizes).
 const ROUND: usize = 5_000;
 
-/// Places the articles no round has placed yet; returns how many stories
-/// there are.
-pub fn update(store: &mut Store) -> anyhow::Result<u64> {
+/// Places the articles no round has placed yet.
+pub fn update(store: &mut Store) -> Result<Placed, StoryError> {
     let (round, mut clusterer) = match store.cluster_state()? {
         Some((round, state)) => match Clusterer::restore(Config::default(), &state) {
             Ok(c) => (round, c),
             Err(e) => {
-                eprintln!(
-                    "storyline: {}: {e}; re-clustering every article",
-                    store.path().display()
-                );
-                return rebuild(store);
+                return Ok(Placed {
+                    stories: rebuild(store)?,
+                    rebuilt: Some(e.to_string()),
+                });
             }
         },
         // Placements without a state (a database from before rounds): replay.
-        None if store.story_inputs()?.iter().any(|i| i.round.is_some()) => return rebuild(store),
+        None if store.story_inputs()?.iter().any(|i| i.round.is_some()) => {
+            return Ok(Placed {
+                stories: rebuild(store)?,
+                rebuilt: None,
+            });
+        }
         None => (0, Clusterer::new(Config::default())),
     };
     let mut round = round;
@@ -54,16 +69,20 @@ pub fn update(store: &mut Store) -> anyhow::Result<u64> {
             replace: false,
         })?);
     }
-    match stories {
-        Some(n) => Ok(n),
-        None => Ok(store.stories()?.len() as u64),
-    }
+    let stories = match stories {
+        Some(n) => n,
+        None => store.stories()?.len() as u64,
+    };
+    Ok(Placed {
+        stories,
+        rebuilt: None,
+    })
 }
 
 /// Re-clusters every stored article, round by round as they were first
 /// placed (articles not placed yet form one more round), and replaces the
 /// stories; returns how many there are.
-pub fn rebuild(store: &mut Store) -> anyhow::Result<u64> {
+pub fn rebuild(store: &mut Store) -> Result<u64, StoryError> {
     let inputs = store.story_inputs()?;
     let mut clusterer = Clusterer::new(Config::default());
     let mut members = Vec::with_capacity(inputs.len());
@@ -148,6 +167,25 @@ pub fn unix_seconds(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn three_reports_of_one_event_make_one_story_and_a_rebuild_agrees() {
+        let mut store = crate::fixture::harbour();
+        let before = store.stories().unwrap();
+        assert_eq!(before.len(), 1);
+        assert_eq!(before[0].articles, 3);
+        // A second update finds nothing new.
+        let again = update(&mut store).unwrap();
+        assert_eq!(
+            again,
+            Placed {
+                stories: 1,
+                rebuilt: None
+            }
+        );
+        assert_eq!(rebuild(&mut store).unwrap(), 1);
+        assert_eq!(store.stories().unwrap()[0].articles, 3);
+    }
 
     #[test]
     fn dates_as_seconds() {

@@ -24,7 +24,7 @@ pub fn of_article(text: &str, published: Option<&str>) -> Value {
         .collect();
     // Speakers named as the article's own linked entities name them.
     let linked = storyline_entity::link(&[(text, &mentions)]);
-    let known = crate::story_view::known_names(&linked);
+    let known = crate::known_names(&linked);
     let quotes: Vec<Value> = storyline_quote::find_with(text, &known)
         .iter()
         .map(|q| {
@@ -42,5 +42,37 @@ pub fn kind(k: storyline_quote::Kind) -> &'static str {
         storyline_quote::Kind::Direct => "direct",
         storyline_quote::Kind::Mixed => "mixed",
         storyline_quote::Kind::Indirect => "indirect",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_gives_its_names_dates_and_quotes() {
+        let text =
+            "Mayor Ilsa Brandt said on Tuesday: \"The northern pier will be rebuilt by May.\"";
+        let facts = of_article(text, Some("2031-03-06T10:00:00+01:00"));
+        let names: Vec<&str> = facts["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["text"].as_str())
+            .collect();
+        assert!(names.iter().any(|n| n.contains("Ilsa Brandt")), "{names:?}");
+        let tuesday = &facts["dates"][0];
+        assert_eq!(tuesday["text"], "Tuesday");
+        assert_eq!(tuesday["day"], "2031-03-04");
+        assert_eq!(facts["quotes"][0]["speaker"], "Ilsa Brandt");
+        assert_eq!(facts["quotes"][0]["kind"], "direct");
+    }
+
+    #[test]
+    fn undated_and_empty_articles_give_empty_lists() {
+        let facts = of_article("", None);
+        for k in ["entities", "dates", "quotes"] {
+            assert_eq!(facts[k].as_array().map(Vec::len), Some(0), "{k}");
+        }
     }
 }

@@ -1,104 +1,9 @@
-//! A story read back from the store with everything the presentation
-//! commands need: its row, its member articles in time order, and their
-//! texts.
+//! Who said what in a story: its attributed statements, each with every
+//! article that carries it.
 
-use storyline_store::{Store, StoryMember, StoryRow};
+use storyline_entity::Entity;
 
-/// One story's articles, with texts, in time order (undated last).
-pub struct StoryView {
-    pub row: StoryRow,
-    pub members: Vec<StoryMember>,
-    /// `texts[i]` is the text of `members[i]`.
-    pub texts: Vec<String>,
-}
-
-impl StoryView {
-    /// Story `id`, or `None` when there is no such story.
-    pub fn load(store: &Store, id: i64) -> anyhow::Result<Option<StoryView>> {
-        let Some((mut row, mut members)) = store.story(id)? else {
-            return Ok(None);
-        };
-        // One name per outlet: its earliest article's, so that pages of one
-        // site naming it differently ("DW", "dw.com") are shown as one.
-        let mut names: std::collections::HashMap<String, Option<String>> =
-            std::collections::HashMap::new();
-        for m in &mut members {
-            if let Some(outlet) = &m.outlet {
-                let name = names
-                    .entry(outlet.clone())
-                    .or_insert_with(|| m.outlet_name.clone());
-                if name.is_none() {
-                    *name = m.outlet_name.clone();
-                }
-            }
-        }
-        for m in &mut members {
-            if let Some(outlet) = &m.outlet {
-                m.outlet_name = names.get(outlet).cloned().flatten();
-            }
-        }
-        // The story's outlet list shows the same names.
-        let mut shown: Vec<String> = Vec::with_capacity(row.outlets.len());
-        for o in &row.outlets {
-            let name = names.get(o).cloned().flatten().unwrap_or_else(|| o.clone());
-            if !shown.contains(&name) {
-                shown.push(name);
-            }
-        }
-        row.outlets = shown;
-        let mut texts: std::collections::HashMap<i64, String> =
-            store.story_texts(id)?.into_iter().collect();
-        let texts = members
-            .iter()
-            .map(|m| texts.remove(&m.article_id).unwrap_or_default())
-            .collect();
-        Ok(Some(StoryView {
-            row,
-            members,
-            texts,
-        }))
-    }
-
-    /// The publication day of member `i`, when it has one.
-    pub fn day(&self, i: usize) -> Option<jiff::civil::Date> {
-        let p = self.members.get(i)?.published.as_deref()?;
-        p.get(..10)?.parse().ok()
-    }
-
-    /// The timeline of the story.
-    pub fn timeline(&self) -> Vec<storyline_timeline::Event> {
-        let articles: Vec<storyline_timeline::Article> = self
-            .texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| storyline_timeline::Article {
-                text,
-                published: self.day(i),
-            })
-            .collect();
-        storyline_timeline::build(&articles)
-    }
-
-    /// A short name for member `i`'s source: its outlet, or else the name
-    /// of the file it came from, or its id.
-    pub fn source(&self, i: usize) -> String {
-        self.members.get(i).map(label).unwrap_or_default()
-    }
-}
-
-/// A short name for an article: its outlet's name, or the outlet (its
-/// domain), or else the name of the file it came from, or its id.
-pub fn label(m: &StoryMember) -> String {
-    if let Some(o) = m.outlet_name.as_ref().or(m.outlet.as_ref()) {
-        return o.clone();
-    }
-    let file = m.source.rsplit(['/', '\\']).next().unwrap_or("");
-    if file.is_empty() || file == "-" {
-        format!("article {}", m.article_id)
-    } else {
-        file.to_string()
-    }
-}
+use crate::{StoryView, known_names};
 
 /// One statement of a story: what was said, by whom, and every article that
 /// carries it.
@@ -107,35 +12,20 @@ pub struct Said {
     pub speaker: Option<String>,
     /// The statement as first reported.
     pub text: String,
+    /// Quoted, partly quoted or reported speech.
     pub kind: storyline_quote::Kind,
     /// (member index, content start, content end) of each report.
     pub reports: Vec<(usize, usize, usize)>,
 }
 
 impl StoryView {
-    /// The people, organisations and places of the story, linked across its
-    /// articles (most mentioned first).
-    pub fn entities(&self) -> Vec<storyline_entity::Entity> {
-        let mentions: Vec<Vec<storyline_entity::Mention>> = self
-            .texts
-            .iter()
-            .map(|t| storyline_entity::find(t))
-            .collect();
-        let docs: Vec<(&str, &[storyline_entity::Mention])> = self
-            .texts
-            .iter()
-            .zip(&mentions)
-            .map(|(t, m)| (t.as_str(), m.as_slice()))
-            .collect();
-        storyline_entity::link(&docs)
-    }
-
     /// Who said what: every attributed statement of the story, speakers
     /// named as the story's entities name them, the same statement carried
-    /// by several articles listed once with all of them.
-    pub fn said(&self) -> Vec<Said> {
-        let entities = self.entities();
-        let known = known_names(&entities);
+    /// by several articles listed once with all of them. `entities` are
+    /// the story's own ([`StoryView::entities`]), computed once by the
+    /// caller.
+    pub fn said(&self, entities: &[Entity]) -> Vec<Said> {
+        let known = known_names(entities);
         // Events, works and nationalities ("World War", "Russian") do not
         // speak (places may: "the Kremlin said", "Ukraine said").
         let mute: Vec<String> = entities
@@ -274,28 +164,6 @@ fn plain_verb(cue: &str) -> bool {
     PLAIN.contains(&first.as_str())
 }
 
-/// The story's people and organisations as the quote finder takes them.
-pub fn known_names(entities: &[storyline_entity::Entity]) -> storyline_quote::Known {
-    use storyline_entity::Kind;
-    use storyline_quote::{EntityKind, KnownName};
-    let mut known = storyline_quote::Known::new();
-    for e in entities {
-        let kind = match e.kind {
-            Kind::Person => EntityKind::Person,
-            Kind::Organisation => EntityKind::Org,
-            Kind::Place => EntityKind::Place,
-            _ => continue,
-        };
-        known.add(KnownName {
-            canonical: e.canonical.clone(),
-            aliases: e.aliases.clone(),
-            kind,
-            ..KnownName::default()
-        });
-    }
-    known
-}
-
 /// Lowercased words of at least three letters, sorted and deduplicated.
 fn content_words(s: &str) -> Vec<String> {
     let mut w: Vec<String> = s
@@ -322,6 +190,32 @@ fn overlap(a: &[String], b: &[String]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_statement_carried_twice_is_listed_once_with_both_reports() {
+        let store = crate::fixture::harbour();
+        let view = StoryView::load(&store, store.stories().unwrap()[0].id)
+            .unwrap()
+            .unwrap();
+        let said = view.said(&view.entities());
+        let pier = said
+            .iter()
+            .find(|s| s.text.contains("rebuild the northern pier"))
+            .expect("the mayor's promise is found");
+        assert_eq!(pier.speaker.as_deref(), Some("Ilsa Brandt"));
+        let articles: Vec<usize> = pier.reports.iter().map(|r| r.0).collect();
+        assert_eq!(articles, [0, 1]);
+    }
+
+    #[test]
+    fn titles_alone_do_not_speak_and_possessives_go() {
+        assert_eq!(speaker("Mayor".into(), &[]), None);
+        assert_eq!(
+            speaker("Ilsa Brandt's".into(), &[]).as_deref(),
+            Some("Ilsa Brandt")
+        );
+        assert_eq!(speaker("Autumn Fair".into(), &["autumn fair".into()]), None);
+    }
 
     #[test]
     fn verbs_that_carry_meaning_are_kept() {

@@ -1,0 +1,138 @@
+//! One story of the digest: its headline, cited summary, key quotes,
+//! timeline, coverage and numbered sources.
+
+use storyline_report::{Event, Line, Quote, Source, Story};
+
+use crate::{StoryView, coverage, key_events, key_quotes, label, sample};
+
+/// The digest's story for `full`, read from at most [`crate::MAX_READ`] of
+/// its articles, with a summary of about `words` words.
+pub fn brief(full: StoryView, words: usize) -> Story {
+    // `sample` gives ascending indices; the texts are moved, not copied.
+    let picked = sample(full.members.len());
+    let StoryView {
+        row,
+        members,
+        texts,
+    } = full;
+    let (members, texts) = members
+        .into_iter()
+        .zip(texts)
+        .enumerate()
+        .filter(|(i, _)| picked.binary_search(i).is_ok())
+        .map(|(_, pair)| pair)
+        .unzip();
+    let view = StoryView {
+        row,
+        members,
+        texts,
+    };
+    // Sources are numbered in time order, as the view lists them.
+    let n = |i: usize| i + 1;
+    let sources: Vec<Source> = view
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| Source {
+            n: n(i),
+            article: m.article_id,
+            outlet: Some(label(m)),
+            title: m.title.clone(),
+            url: m.url.clone(),
+            published: m.published.clone(),
+        })
+        .collect();
+    let inputs: Vec<storyline_summary::Source> = view
+        .members
+        .iter()
+        .zip(&view.texts)
+        .map(|(m, text)| storyline_summary::Source {
+            id: "",
+            title: m.title.as_deref().unwrap_or(""),
+            text,
+            time: m.published.as_deref().and_then(crate::unix_seconds),
+            outlet: m.outlet.as_deref(),
+        })
+        .collect();
+    let summary = storyline_summary::summarize(&inputs, words);
+    let headline = if summary.headline.trim().is_empty() {
+        view.row
+            .title
+            .clone()
+            .unwrap_or_else(|| "(untitled story)".into())
+    } else {
+        summary.headline.clone()
+    };
+    let lines = summary
+        .sentences
+        .iter()
+        .map(|s| Line {
+            text: s.text.clone(),
+            sources: s.sources.iter().map(|&i| n(i)).collect(),
+        })
+        .collect();
+
+    let said = view.said(&view.entities());
+    let quotes = key_quotes(&said)
+        .into_iter()
+        .map(|s| Quote {
+            speaker: s.speaker.clone(),
+            text: s.text.clone(),
+            sources: s.reports.iter().map(|r| n(r.0)).collect(),
+        })
+        .collect();
+
+    let events = key_events(view.timeline(), view.row.first_published.as_deref());
+    let timeline = events
+        .iter()
+        .map(|e| {
+            let mut sources: Vec<usize> = e.reports.iter().map(|r| n(r.article)).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            Event {
+                when: e.when(),
+                text: e.text.clone(),
+                sources,
+                inferred: e.inferred,
+            }
+        })
+        .collect();
+
+    let (coverage, differences) = coverage(&view, &said);
+    Story {
+        id: view.row.id,
+        headline,
+        articles: view.row.articles,
+        outlets: view.row.outlets.clone(),
+        first: view.row.first_published.clone(),
+        last: view.row.last_published.clone(),
+        summary: lines,
+        quotes,
+        timeline,
+        coverage,
+        differences,
+        sources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_story_is_briefed_with_cited_sources() {
+        let store = crate::fixture::harbour();
+        let view = StoryView::load(&store, store.stories().unwrap()[0].id)
+            .unwrap()
+            .unwrap();
+        let story = brief(view, 60);
+        assert_eq!(story.articles, 3);
+        assert_eq!(story.sources.len(), 3);
+        assert!(!story.headline.is_empty());
+        assert!(!story.summary.is_empty());
+        // Every citation points at a listed source.
+        let cited = story.summary.iter().flat_map(|l| &l.sources);
+        assert!(cited.into_iter().all(|&n| (1..=3).contains(&n)));
+        assert_eq!(story.first.as_deref(), Some("2031-03-04"));
+    }
+}

@@ -1,0 +1,78 @@
+//! Small invented articles in an in-memory store, for the unit tests.
+
+use storyline_model::{Article, Body};
+use storyline_store::{NewArticle, Store};
+
+/// One invented article: (outlet, published, title, text).
+pub type Piece<'a> = (Option<&'a str>, Option<&'a str>, &'a str, &'a str);
+
+/// An article with the given fields and a source named after its title.
+pub fn article(outlet: Option<&str>, published: Option<&str>, title: &str, text: &str) -> Article {
+    Article {
+        source: format!("{title}.txt"),
+        outlet: outlet.map(str::to_string),
+        url: outlet.map(|o| format!("https://{o}/{}", title.replace(' ', "-"))),
+        title: Some(title.to_string()),
+        author: None,
+        published: published.map(str::to_string),
+        lang: None,
+        text: text.to_string(),
+        extra: Default::default(),
+    }
+}
+
+/// A store holding `pieces`, stored in order and clustered into stories.
+pub fn store(pieces: &[Piece<'_>]) -> Store {
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    let articles: Vec<Article> = pieces
+        .iter()
+        .map(|&(o, p, t, x)| article(o, p, t, x))
+        .collect();
+    let bodies: Vec<Body> = articles
+        .iter()
+        .map(|a| Body::Text(a.text.clone()))
+        .collect();
+    let hashes: Vec<String> = (0..articles.len()).map(|i| format!("hash{i}")).collect();
+    let items: Vec<NewArticle<'_>> = articles
+        .iter()
+        .zip(&bodies)
+        .zip(&hashes)
+        .map(|((article, raw), hash)| NewArticle { article, hash, raw })
+        .collect();
+    store.insert_batch(&items).expect("stored");
+    crate::update(&mut store).expect("clustered");
+    store
+}
+
+/// Three reports of one invented event from three outlets over two days.
+pub fn harbour() -> Store {
+    const A: &str = "The harbour of Velmora closed on Tuesday after a storm broke the northern pier. \
+        Mayor Ilsa Brandt said: \"We will rebuild the northern pier before the autumn fleet returns.\" \
+        Fishing boats waited outside the harbour of Velmora for a second day.";
+    const B: &str = "Storm damage closed the harbour of Velmora on Tuesday, and the northern pier broke. \
+        \"We will rebuild the northern pier before the autumn fleet returns,\" Mayor Ilsa Brandt said. \
+        The Velmora harbour board counted forty boats waiting outside.";
+    const C: &str = "Velmora harbour reopened on Wednesday, a day after the storm broke its northern pier. \
+        Ilsa Brandt, the mayor, said the harbour of Velmora would stay open through the repairs. \
+        Forty boats entered the harbour of Velmora by noon.";
+    store(&[
+        (
+            Some("tidings.example"),
+            Some("2031-03-04T09:00:00+01:00"),
+            "Storm closes Velmora harbour",
+            A,
+        ),
+        (
+            Some("coastpost.example"),
+            Some("2031-03-04"),
+            "Velmora pier broken by storm",
+            B,
+        ),
+        (
+            Some("bayherald.example"),
+            Some("2031-03-05T08:30:00Z"),
+            "Velmora harbour reopens",
+            C,
+        ),
+    ])
+}

@@ -1,0 +1,47 @@
+//! storyline-story: the story layer, between the store and the commands.
+//!
+//! Clustering decides which stored articles tell one story ([`update`],
+//! [`rebuild`]: rounds whose state the store keeps). A story is read back
+//! as a [`StoryView`]: its row, its articles in time order and their texts.
+//! Over a view the analysis crates are joined: the story's linked
+//! [entities](StoryView::entities), who [said](StoryView::said) what
+//! (speakers named as those entities name them), its
+//! [timeline](StoryView::timeline). [`facts`](of_article) does the same
+//! for one article.
+//!
+//! The digest is built here too: stories [ranked](rank), a big story
+//! [sampled](sample) to at most [`MAX_READ`] articles, each
+//! [briefed](brief) with a cited summary, its [key quotes](key_quotes),
+//! [key events](key_events) and [coverage](coverage()) by outlet. The
+//! commands only parse arguments and print.
+
+mod brief;
+mod coverage;
+mod digest;
+mod error;
+mod events;
+mod facts;
+mod known;
+mod quotes;
+mod rank;
+mod rounds;
+mod said;
+mod sample;
+mod view;
+
+#[cfg(test)]
+mod fixture;
+
+pub use brief::brief;
+pub use coverage::coverage;
+pub use digest::{Options, digest};
+pub use error::StoryError;
+pub use events::{MAX_EVENTS, key_events};
+pub use facts::{kind, of_article};
+pub use known::known_names;
+pub use quotes::{MAX_QUOTES, key_quotes};
+pub use rank::rank;
+pub use rounds::{Placed, rebuild, unix_seconds, update};
+pub use said::Said;
+pub use sample::{MAX_READ, sample};
+pub use view::{StoryView, label};

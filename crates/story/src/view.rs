@@ -1,0 +1,167 @@
+//! A story read back from the store with everything the analysis and the
+//! commands need: its row, its member articles in time order, and their
+//! texts.
+
+use storyline_store::{Store, StoryMember, StoryRow};
+
+use crate::StoryError;
+
+/// One story's articles, with texts, in time order (undated last).
+pub struct StoryView {
+    /// The story's summary row; its outlets as the members name them.
+    pub row: StoryRow,
+    /// Its articles in time order, undated last; one name per outlet.
+    pub members: Vec<StoryMember>,
+    /// `texts[i]` is the text of `members[i]`.
+    pub texts: Vec<String>,
+}
+
+impl StoryView {
+    /// Story `id`, or `None` when there is no such story.
+    pub fn load(store: &Store, id: i64) -> Result<Option<StoryView>, StoryError> {
+        let Some((mut row, mut members)) = store.story(id)? else {
+            return Ok(None);
+        };
+        // One name per outlet: its earliest article's, so that pages of one
+        // site naming it differently ("DW", "dw.com") are shown as one.
+        let mut names: std::collections::HashMap<String, Option<String>> =
+            std::collections::HashMap::new();
+        for m in &mut members {
+            if let Some(outlet) = &m.outlet {
+                let name = names
+                    .entry(outlet.clone())
+                    .or_insert_with(|| m.outlet_name.clone());
+                if name.is_none() {
+                    *name = m.outlet_name.clone();
+                }
+            }
+        }
+        for m in &mut members {
+            if let Some(outlet) = &m.outlet {
+                m.outlet_name = names.get(outlet).cloned().flatten();
+            }
+        }
+        // The story's outlet list shows the same names.
+        let mut shown: Vec<String> = Vec::with_capacity(row.outlets.len());
+        for o in &row.outlets {
+            let name = names.get(o).cloned().flatten().unwrap_or_else(|| o.clone());
+            if !shown.contains(&name) {
+                shown.push(name);
+            }
+        }
+        row.outlets = shown;
+        let mut texts: std::collections::HashMap<i64, String> =
+            store.story_texts(id)?.into_iter().collect();
+        let texts = members
+            .iter()
+            .map(|m| texts.remove(&m.article_id).unwrap_or_default())
+            .collect();
+        Ok(Some(StoryView {
+            row,
+            members,
+            texts,
+        }))
+    }
+
+    /// The publication day of member `i`, when it has one.
+    pub fn day(&self, i: usize) -> Option<jiff::civil::Date> {
+        let p = self.members.get(i)?.published.as_deref()?;
+        p.get(..10)?.parse().ok()
+    }
+
+    /// The timeline of the story.
+    pub fn timeline(&self) -> Vec<storyline_timeline::Event> {
+        let articles: Vec<storyline_timeline::Article> = self
+            .texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| storyline_timeline::Article {
+                text,
+                published: self.day(i),
+            })
+            .collect();
+        storyline_timeline::build(&articles)
+    }
+
+    /// A short name for member `i`'s source: its outlet, or else the name
+    /// of the file it came from, or its id.
+    pub fn source(&self, i: usize) -> String {
+        self.members.get(i).map(label).unwrap_or_default()
+    }
+}
+
+/// A short name for an article: its outlet's name, or the outlet (its
+/// domain), or else the name of the file it came from, or its id.
+pub fn label(m: &StoryMember) -> String {
+    if let Some(o) = m.outlet_name.as_ref().or(m.outlet.as_ref()) {
+        return o.clone();
+    }
+    let file = m.source.rsplit(['/', '\\']).next().unwrap_or("");
+    if file.is_empty() || file == "-" {
+        format!("article {}", m.article_id)
+    } else {
+        file.to_string()
+    }
+}
+
+impl StoryView {
+    /// The people, organisations and places of the story, linked across its
+    /// articles (most mentioned first).
+    pub fn entities(&self) -> Vec<storyline_entity::Entity> {
+        let mentions: Vec<Vec<storyline_entity::Mention>> = self
+            .texts
+            .iter()
+            .map(|t| storyline_entity::find(t))
+            .collect();
+        let docs: Vec<(&str, &[storyline_entity::Mention])> = self
+            .texts
+            .iter()
+            .zip(&mentions)
+            .map(|(t, m)| (t.as_str(), m.as_slice()))
+            .collect();
+        storyline_entity::link(&docs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_come_in_time_order_with_their_texts() {
+        let store = crate::fixture::harbour();
+        let id = store.stories().unwrap()[0].id;
+        let view = StoryView::load(&store, id).unwrap().unwrap();
+        let days: Vec<String> = (0..3).map(|i| view.day(i).unwrap().to_string()).collect();
+        assert_eq!(days, ["2031-03-04", "2031-03-04", "2031-03-05"]);
+        assert!(view.texts[2].contains("reopened"));
+        assert_eq!(view.source(2), "bayherald.example");
+        assert!(StoryView::load(&store, id + 100).unwrap().is_none());
+    }
+
+    #[test]
+    fn entities_are_linked_across_articles() {
+        let store = crate::fixture::harbour();
+        let view = StoryView::load(&store, store.stories().unwrap()[0].id)
+            .unwrap()
+            .unwrap();
+        let brandt = view
+            .entities()
+            .into_iter()
+            .find(|e| e.canonical.contains("Brandt"))
+            .expect("the mayor is found");
+        let articles: std::collections::BTreeSet<usize> =
+            brandt.mentions.iter().map(|m| m.0).collect();
+        assert!(articles.len() >= 2, "{articles:?}");
+    }
+
+    #[test]
+    fn a_member_without_outlet_is_named_by_its_file() {
+        let store = crate::fixture::store(&[(None, None, "lonely note", "Nothing much happened.")]);
+        let (_, members) = store
+            .story(store.stories().unwrap()[0].id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(label(&members[0]), "lonely note.txt");
+    }
+}
