@@ -36,10 +36,7 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
                 out,
                 "{:>6}  {:<10}  {:<24}  {:<3} {}{}",
                 a.id,
-                a.published
-                    .as_deref()
-                    .and_then(|p| p.get(..10))
-                    .unwrap_or("undated"),
+                day(a.published.as_deref()),
                 truncate(
                     a.outlet_name
                         .as_deref()
@@ -71,7 +68,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         let mut v = to_json(&a.article);
         v["id"] = a.id.into();
         v["ingested_at"] = a.ingested_at.clone().into();
-        let facts = storyline_story::of_article(&a.article.text, a.article.published.as_deref());
+        let facts = storyline_story::of_article(&a.article.text, a.article.published_at());
         for k in ["entities", "dates", "quotes"] {
             v[k] = facts[k].clone();
         }
@@ -101,7 +98,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     field("source", Some(&art.source))?;
     outln!();
     outln!("{}", art.text);
-    let facts = storyline_story::of_article(&art.text, art.published.as_deref());
+    let facts = storyline_story::of_article(&art.text, art.published_at());
     let list = |k: &str| facts[k].as_array().cloned().unwrap_or_default();
     outln!();
     let mut names: Vec<String> = Vec::new();
@@ -154,4 +151,11 @@ pub fn truncate(s: &str, n: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// A stored publication time's day, or `undated`.
+pub fn day(published: Option<&str>) -> String {
+    published
+        .and_then(storyline_model::Published::parse)
+        .map_or_else(|| "undated".to_string(), |p| p.day().to_string())
 }

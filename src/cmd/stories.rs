@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use serde_json::json;
 
-use crate::cmd::articles::{open_existing, truncate};
+use crate::cmd::articles::{day, open_existing, truncate};
 
 pub fn list(db: &Path, json: bool, rebuild: bool) -> anyhow::Result<ExitCode> {
     let mut store = open_existing(db)?;
@@ -24,19 +24,13 @@ pub fn list(db: &Path, json: bool, rebuild: bool) -> anyhow::Result<ExitCode> {
             });
             writeln!(out, "{v}")?;
         } else {
-            let day = |d: &Option<String>| {
-                d.as_deref()
-                    .and_then(|d| d.get(..10))
-                    .unwrap_or("undated")
-                    .to_string()
-            };
             writeln!(
                 out,
                 "{:>6}  {:>3} articles  {} .. {}  {:<60}  {}",
                 s.id,
                 s.articles,
-                day(&s.first_published),
-                day(&s.last_published),
+                day(s.first_published.as_deref()),
+                day(s.last_published.as_deref()),
                 truncate(s.title.as_deref().unwrap_or("(untitled)"), 60),
                 s.outlets.join(", ")
             )?;
@@ -81,10 +75,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         outln!(
             "{:>6}  {:<10}  {:<24}  {}{copy}",
             m.article_id,
-            m.published
-                .as_deref()
-                .and_then(|p| p.get(..10))
-                .unwrap_or("undated"),
+            day(m.published.as_deref()),
             truncate(m.outlet.as_deref().unwrap_or("-"), 24),
             m.title.as_deref().unwrap_or("(untitled)")
         );

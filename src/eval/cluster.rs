@@ -12,6 +12,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
+use storyline_model::Published;
 
 use anyhow::Context;
 use serde_json::Value;
@@ -191,7 +192,10 @@ fn load(file: &Path) -> anyhow::Result<Vec<Row>> {
         let gold = text_of(&v["cluster"]).unwrap_or_default();
         rows.push(Row {
             id,
-            time: v["date"].as_str().and_then(storyline_story::unix_seconds),
+            time: v["date"]
+                .as_str()
+                .and_then(Published::parse)
+                .map(|p| p.unix_seconds()),
             title: v["title"].as_str().unwrap_or("").to_string(),
             text: v["text"].as_str().unwrap_or("").to_string(),
             outlet: v["outlet"].as_str().map(str::to_string),

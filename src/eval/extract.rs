@@ -47,7 +47,7 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
             });
             let v = match article {
                 Some(a) => {
-                    let date = a.published_day().map(str::to_string);
+                    let date = a.published_day().map(|d| d.to_string());
                     json!({"articleBody": a.text, "title": a.title, "author": a.author, "date": date})
                 }
                 None => json!({"articleBody": "", "title": null, "author": null, "date": null}),

@@ -147,14 +147,7 @@ fn time(v: &Value) -> Option<i64> {
     if let Some(n) = v.as_i64() {
         return Some(n);
     }
-    let s = v.as_str()?.trim();
-    if let Ok(t) = s.parse::<jiff::Timestamp>() {
-        return Some(t.as_second());
-    }
-    let date = s.get(..10).unwrap_or(s).parse::<jiff::civil::Date>().ok()?;
-    date.to_zoned(jiff::tz::TimeZone::UTC)
-        .ok()
-        .map(|z| z.timestamp().as_second())
+    storyline_model::Published::parse(v.as_str()?).map(|p| p.unix_seconds())
 }
 
 /// F1 of each ROUGE variant for one cluster (or their sums).

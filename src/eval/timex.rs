@@ -30,8 +30,8 @@ pub fn run(file: &Path, pred: Option<&Path>) -> anyhow::Result<ExitCode> {
         let text = v["text"].as_str().unwrap_or("");
         let anchor = v["dct"]
             .as_str()
-            .and_then(|s| s.get(..10))
-            .and_then(|s| s.parse::<jiff::civil::Date>().ok());
+            .and_then(storyline_model::Published::parse)
+            .map(|p| p.day());
         let found = meter.run(text, |t| storyline_timex::find(t, anchor));
         let cp = super::jsonl::code_points(text);
         let p: Vec<Span> = found

@@ -9,6 +9,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+mod published;
+
+pub use published::Published;
+
 /// The `extra` key that marks an article known only by its title and link
 /// (a feed entry without text): its value `"page"` says the text waits for
 /// the page to be fetched. Such articles are stored and listed, but have no
@@ -107,11 +111,14 @@ pub struct Article {
 }
 
 impl Article {
-    /// The publication day (`YYYY-MM-DD`) in the publisher's own zone, if
-    /// known: dates keep the offset they were written with, so the first ten
-    /// characters are the publisher's local day.
-    pub fn published_day(&self) -> Option<&str> {
-        self.published.as_deref().and_then(|p| p.get(..10))
+    /// When it was published, typed, if known (see [`Published`]).
+    pub fn published_at(&self) -> Option<Published> {
+        self.published.as_deref().and_then(Published::parse)
+    }
+
+    /// The publication day in the publisher's own zone, if known.
+    pub fn published_day(&self) -> Option<jiff::civil::Date> {
+        self.published_at().map(|p| p.day())
     }
 
     /// Whether the article is known only by its title and link and waits
@@ -138,7 +145,7 @@ mod tests {
             text: String::new(),
             extra: Map::new(),
         };
-        assert_eq!(a.published_day(), Some("2025-01-24"));
+        assert_eq!(a.published_day(), "2025-01-24".parse().ok());
         a.published = None;
         assert_eq!(a.published_day(), None);
     }

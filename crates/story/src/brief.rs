@@ -1,6 +1,7 @@
 //! One story of the digest: its headline, cited summary, key quotes,
 //! timeline, coverage and numbered sources.
 
+use storyline_model::Published;
 use storyline_report::{Event, Line, Quote, Source, Story};
 
 use crate::{StoryView, coverage, key_events, key_quotes, label, sample};
@@ -14,19 +15,21 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         row,
         members,
         texts,
+        published,
     } = full;
-    let (members, texts) = members
-        .into_iter()
-        .zip(texts)
-        .enumerate()
-        .filter(|(i, _)| picked.binary_search(i).is_ok())
-        .map(|(_, pair)| pair)
-        .unzip();
-    let view = StoryView {
+    let mut view = StoryView {
         row,
-        members,
-        texts,
+        members: Vec::with_capacity(picked.len()),
+        texts: Vec::with_capacity(picked.len()),
+        published: Vec::with_capacity(picked.len()),
     };
+    for (i, ((m, text), p)) in members.into_iter().zip(texts).zip(published).enumerate() {
+        if picked.binary_search(&i).is_ok() {
+            view.members.push(m);
+            view.texts.push(text);
+            view.published.push(p);
+        }
+    }
     // Sources are numbered in time order, as the view lists them.
     let n = |i: usize| i + 1;
     let sources: Vec<Source> = view
@@ -46,11 +49,12 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         .members
         .iter()
         .zip(&view.texts)
-        .map(|(m, text)| storyline_summary::Source {
+        .zip(&view.published)
+        .map(|((m, text), p)| storyline_summary::Source {
             id: "",
             title: m.title.as_deref().unwrap_or(""),
             text,
-            time: m.published.as_deref().and_then(crate::unix_seconds),
+            time: p.map(|p| p.unix_seconds()),
             outlet: m.outlet.as_deref(),
         })
         .collect();
@@ -82,7 +86,12 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         })
         .collect();
 
-    let events = key_events(view.timeline(), view.row.first_published.as_deref());
+    let first = view
+        .row
+        .first_published
+        .as_deref()
+        .and_then(Published::parse);
+    let events = key_events(view.timeline(), first.map(|p| p.day()));
     let timeline = events
         .iter()
         .map(|e| {

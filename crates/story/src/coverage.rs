@@ -14,9 +14,10 @@ pub fn coverage(view: &StoryView, said: &[Said]) -> (Vec<Coverage>, Vec<Differen
         .iter()
         .zip(&view.texts)
         .zip(&labels)
-        .map(|((m, text), outlet)| storyline_compare::Article {
+        .zip(&view.published)
+        .map(|(((m, text), outlet), p)| storyline_compare::Article {
             outlet,
-            time: m.published.as_deref().and_then(crate::unix_seconds),
+            time: p.map(|p| p.unix_seconds()),
             title: m.title.as_deref().unwrap_or(""),
             text,
         })

@@ -1,5 +1,6 @@
 //! The digest: the stories that matter most, each briefed.
 
+use storyline_model::Published;
 use storyline_report::Digest;
 use storyline_store::Store;
 
@@ -21,12 +22,11 @@ pub struct Options {
 pub fn digest(store: &Store, o: &Options, total: u64) -> Result<Digest, StoryError> {
     let mut rows = store.stories()?;
     if let Some(since) = &o.since {
-        let since = since.to_string();
         rows.retain(|r| {
             r.last_published
                 .as_deref()
-                .and_then(|d| d.get(..10))
-                .is_some_and(|d| d >= since.as_str())
+                .and_then(Published::parse)
+                .is_some_and(|p| p.day() >= *since)
         });
     }
     rank(&mut rows);

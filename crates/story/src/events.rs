@@ -4,17 +4,15 @@
 pub const MAX_EVENTS: usize = 12;
 
 /// The developments worth showing, in date order: within the story's own
-/// weeks (background from long before is left to the articles), precise
+/// weeks from its `first` day on (background from long before is left to
+/// the articles), precise
 /// days before vaguer periods, widely reported ones first when there are
 /// too many.
 pub fn key_events(
     events: Vec<storyline_timeline::Event>,
-    first: Option<&str>,
+    first: Option<jiff::civil::Date>,
 ) -> Vec<storyline_timeline::Event> {
-    let start = first
-        .and_then(|f| f.get(..10))
-        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
-        .and_then(|d| d.checked_sub(jiff::Span::new().days(60)).ok());
+    let start = first.and_then(|d| d.checked_sub(jiff::Span::new().days(60)).ok());
     let mut kept: Vec<(usize, storyline_timeline::Event)> = events
         .into_iter()
         .filter(|e| match (start, e.period.last_day()) {
@@ -60,7 +58,7 @@ mod tests {
             "{:?}",
             all.iter().map(|e| e.when()).collect::<Vec<_>>()
         );
-        let kept = key_events(all, Some("2031-03-04"));
+        let kept = key_events(all, "2031-03-04".parse().ok());
         let when: Vec<String> = kept.iter().map(|e| e.when()).collect();
         assert!(when.iter().all(|w| w.starts_with("2031")), "{when:?}");
         assert!(!kept.is_empty());

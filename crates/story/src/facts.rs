@@ -3,13 +3,12 @@
 //! against its publication day) and the statements it attributes.
 
 use serde_json::{Value, json};
+use storyline_model::Published;
 
 /// The facts of one article as JSON: `entities`, `dates` and `quotes`,
 /// each with byte offsets into the text.
-pub fn of_article(text: &str, published: Option<&str>) -> Value {
-    let anchor = published
-        .and_then(|p| p.get(..10))
-        .and_then(|d| d.parse().ok());
+pub fn of_article(text: &str, published: Option<Published>) -> Value {
+    let anchor = published.map(|p| p.day());
     let mentions = storyline_entity::find(text);
     let entities: Vec<Value> = mentions
         .iter()
@@ -53,7 +52,7 @@ mod tests {
     fn an_article_gives_its_names_dates_and_quotes() {
         let text =
             "Mayor Ilsa Brandt said on Tuesday: \"The northern pier will be rebuilt by May.\"";
-        let facts = of_article(text, Some("2031-03-06T10:00:00+01:00"));
+        let facts = of_article(text, Published::parse("2031-03-06T10:00:00+01:00"));
         let names: Vec<&str> = facts["entities"]
             .as_array()
             .unwrap()

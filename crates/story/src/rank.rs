@@ -1,5 +1,6 @@
 //! Which stories lead the digest.
 
+use storyline_model::Published;
 use storyline_store::StoryRow;
 
 /// Most important first: bigger (articles, and outlets more) and more
@@ -8,8 +9,8 @@ pub fn rank(rows: &mut [StoryRow]) {
     let days = |r: &StoryRow| {
         r.last_published
             .as_deref()
-            .and_then(crate::unix_seconds)
-            .map(|s| s as f64 / 86_400.0)
+            .and_then(Published::parse)
+            .map(|p| p.unix_seconds() as f64 / 86_400.0)
     };
     let newest = rows.iter().filter_map(days).fold(f64::MIN, f64::max);
     let score = |r: &StoryRow| {

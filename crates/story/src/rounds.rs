@@ -10,6 +10,7 @@
 //! in several rounds, in arrival order.
 
 use storyline_cluster::{Clusterer, Config, Doc, stream_order};
+use storyline_model::Published;
 use storyline_store::{ClusterWrite, Membership, Store, StoryInput};
 
 use crate::StoryError;
@@ -123,7 +124,11 @@ fn place(
         .zip(&ids)
         .map(|(a, id)| Doc {
             id,
-            time: a.published.as_deref().and_then(unix_seconds),
+            time: a
+                .published
+                .as_deref()
+                .and_then(Published::parse)
+                .map(|p| p.unix_seconds()),
             title: a.title.as_deref().unwrap_or(""),
             text: &a.text,
             outlet: a.outlet.as_deref(),
@@ -144,24 +149,6 @@ fn place(
             round,
         });
     }
-}
-
-/// A stored publication date (`YYYY-MM-DD` or RFC 3339) as unix seconds;
-/// a bare day counts from its midnight UTC.
-pub fn unix_seconds(s: &str) -> Option<i64> {
-    let s = s.trim();
-    if let Ok(ts) = s.parse::<jiff::Timestamp>() {
-        return Some(ts.as_second());
-    }
-    let utc = jiff::tz::TimeZone::UTC;
-    if let Ok(dt) = s.parse::<jiff::civil::DateTime>() {
-        return dt.to_zoned(utc).ok().map(|z| z.timestamp().as_second());
-    }
-    s.get(..10)?
-        .parse::<jiff::civil::Date>()
-        .ok()
-        .and_then(|d| d.to_zoned(utc).ok())
-        .map(|z| z.timestamp().as_second())
 }
 
 #[cfg(test)]
@@ -185,14 +172,5 @@ mod tests {
         );
         assert_eq!(rebuild(&mut store).unwrap(), 1);
         assert_eq!(store.stories().unwrap()[0].articles, 3);
-    }
-
-    #[test]
-    fn dates_as_seconds() {
-        assert_eq!(unix_seconds("1970-01-02"), Some(86_400));
-        assert_eq!(unix_seconds("1970-01-01T01:00:00+01:00"), Some(0));
-        assert_eq!(unix_seconds("1970-01-01T00:01:00"), Some(60));
-        assert_eq!(unix_seconds("soon"), None);
-        assert_eq!(unix_seconds(""), None);
     }
 }

@@ -2,6 +2,7 @@
 //! commands need: its row, its member articles in time order, and their
 //! texts.
 
+use storyline_model::Published;
 use storyline_store::{Store, StoryMember, StoryRow};
 
 use crate::StoryError;
@@ -14,6 +15,9 @@ pub struct StoryView {
     pub members: Vec<StoryMember>,
     /// `texts[i]` is the text of `members[i]`.
     pub texts: Vec<String>,
+    /// `published[i]` is when `members[i]` was published, if known: the
+    /// one place a story's stored times become typed.
+    pub published: Vec<Option<Published>>,
 }
 
 impl StoryView {
@@ -56,17 +60,21 @@ impl StoryView {
             .iter()
             .map(|m| texts.remove(&m.article_id).unwrap_or_default())
             .collect();
+        let published = members
+            .iter()
+            .map(|m| m.published.as_deref().and_then(Published::parse))
+            .collect();
         Ok(Some(StoryView {
             row,
             members,
             texts,
+            published,
         }))
     }
 
     /// The publication day of member `i`, when it has one.
     pub fn day(&self, i: usize) -> Option<jiff::civil::Date> {
-        let p = self.members.get(i)?.published.as_deref()?;
-        p.get(..10)?.parse().ok()
+        self.published.get(i).copied().flatten().map(|p| p.day())
     }
 
     /// The timeline of the story.
