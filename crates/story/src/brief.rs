@@ -4,7 +4,7 @@
 use storyline_model::Published;
 use storyline_report::{Event, Line, Quote, Source, Story};
 
-use crate::{StoryView, coverage, key_events, key_quotes, label, sample};
+use crate::{ArticleView, StoryView, coverage, key_events, key_quotes, label, sample};
 
 /// The digest's story for `full`, read from at most [`crate::MAX_READ`] of
 /// its articles, with a summary of about `words` words.
@@ -46,17 +46,9 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         })
         .collect();
     let inputs: Vec<storyline_summary::Source> = view
-        .members
+        .articles()
         .iter()
-        .zip(&view.texts)
-        .zip(&view.published)
-        .map(|((m, text), p)| storyline_summary::Source {
-            id: "",
-            title: m.title.as_deref().unwrap_or(""),
-            text,
-            time: p.map(|p| p.unix_seconds()),
-            outlet: m.outlet.as_deref(),
-        })
+        .map(ArticleView::for_summary)
         .collect();
     let summary = storyline_summary::summarize(&inputs, words);
     let headline = if summary.headline.trim().is_empty() {

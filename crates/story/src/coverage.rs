@@ -10,17 +10,10 @@ use crate::{Said, StoryView, label};
 pub fn coverage(view: &StoryView, said: &[Said]) -> (Vec<Coverage>, Vec<Difference>) {
     let labels: Vec<String> = view.members.iter().map(label).collect();
     let articles: Vec<storyline_compare::Article> = view
-        .members
+        .articles()
         .iter()
-        .zip(&view.texts)
         .zip(&labels)
-        .zip(&view.published)
-        .map(|(((m, text), outlet), p)| storyline_compare::Article {
-            outlet,
-            time: p.map(|p| p.unix_seconds()),
-            title: m.title.as_deref().unwrap_or(""),
-            text,
-        })
+        .map(|(a, outlet)| a.for_comparison(outlet))
         .collect();
     // Quotation-marked statements only: indirect speech repeats what the
     // exclusives already show.

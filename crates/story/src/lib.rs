@@ -7,7 +7,8 @@
 //! [entities](StoryView::entities), who [said](StoryView::said) what
 //! (speakers named as those entities name them), its
 //! [timeline](StoryView::timeline). [`facts`](of_article) does the same
-//! for one article.
+//! for one article. Every stage is handed an article through one
+//! [`ArticleView`], which builds each stage's own input.
 //!
 //! The digest is built here too: stories [ranked](rank), a big story
 //! [sampled](sample) to at most [`MAX_READ`] articles, each
@@ -15,6 +16,7 @@
 //! [key events](key_events) and [coverage](coverage()) by outlet. The
 //! commands only parse arguments and print.
 
+mod article;
 mod brief;
 mod coverage;
 mod digest;
@@ -32,6 +34,7 @@ mod view;
 #[cfg(test)]
 mod fixture;
 
+pub use article::ArticleView;
 pub use brief::brief;
 pub use coverage::coverage;
 pub use digest::{Options, digest};

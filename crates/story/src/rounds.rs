@@ -10,10 +10,9 @@
 //! in several rounds, in arrival order.
 
 use storyline_cluster::{Clusterer, Config, Doc, stream_order};
-use storyline_model::Published;
 use storyline_store::{ClusterWrite, Membership, Store, StoryInput};
 
-use crate::StoryError;
+use crate::{ArticleView, StoryError};
 
 /// What [`update`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,17 +121,7 @@ fn place(
     let docs: Vec<Doc> = inputs
         .iter()
         .zip(&ids)
-        .map(|(a, id)| Doc {
-            id,
-            time: a
-                .published
-                .as_deref()
-                .and_then(Published::parse)
-                .map(|p| p.unix_seconds()),
-            title: a.title.as_deref().unwrap_or(""),
-            text: &a.text,
-            outlet: a.outlet.as_deref(),
-        })
+        .map(|(a, id)| ArticleView::of_input(a).for_clustering(id))
         .collect();
     let story_id = |s: u64| i64::try_from(s).unwrap_or(i64::MAX);
     for i in stream_order(&docs) {

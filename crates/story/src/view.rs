@@ -5,7 +5,7 @@
 use storyline_model::Published;
 use storyline_store::{Store, StoryMember, StoryRow};
 
-use crate::StoryError;
+use crate::{ArticleView, StoryError};
 
 /// One story's articles, with texts, in time order (undated last).
 pub struct StoryView {
@@ -77,16 +77,22 @@ impl StoryView {
         self.published.get(i).copied().flatten().map(|p| p.day())
     }
 
+    /// The story's articles as the analysis stages read them, in order.
+    pub fn articles(&self) -> Vec<ArticleView<'_>> {
+        self.members
+            .iter()
+            .zip(&self.texts)
+            .zip(&self.published)
+            .map(|((m, text), &p)| ArticleView::of_member(m, text, p))
+            .collect()
+    }
+
     /// The timeline of the story.
     pub fn timeline(&self) -> Vec<storyline_timeline::Event> {
         let articles: Vec<storyline_timeline::Article> = self
-            .texts
+            .articles()
             .iter()
-            .enumerate()
-            .map(|(i, text)| storyline_timeline::Article {
-                text,
-                published: self.day(i),
-            })
+            .map(ArticleView::for_timeline)
             .collect();
         storyline_timeline::build(&articles)
     }
