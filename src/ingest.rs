@@ -86,7 +86,7 @@ pub fn run(
             }
         };
         if let Input::Path(p) = &input {
-            progress.message(p.display().to_string());
+            progress.message(&p.display().to_string());
         }
         for record in storyline_source::read(&input, &limits) {
             match record {

@@ -3,14 +3,26 @@
 //! The binary wires the pipeline stages together (source -> extract ->
 //! analyse -> store -> present); each stage is a crate under `crates/`.
 
-/// `println!` that hands a failed write (a closed pipe: `storyline stories
-/// | head`) back to the caller as an error instead of panicking.
+/// `println!` for text that may hold article text: control characters
+/// are dropped on the way ([`storyline_report::screen`]), and a failed
+/// write (a closed pipe: `storyline stories | head`) goes back to the
+/// caller as an error instead of panicking.
 macro_rules! outln {
     () => {
         std::io::Write::write_all(&mut std::io::stdout(), b"\n")?
     };
     ($($arg:tt)*) => {
-        std::io::Write::write_fmt(&mut std::io::stdout(), format_args!("{}\n", format_args!($($arg)*)))?
+        std::io::Write::write_all(
+            &mut std::io::stdout(),
+            storyline_report::screen::plain(&format!("{}\n", format_args!($($arg)*))).as_bytes(),
+        )?
+    };
+}
+
+/// `println!` for one JSON value: serde has escaped its strings already.
+macro_rules! jsonln {
+    ($v:expr) => {
+        std::io::Write::write_all(&mut std::io::stdout(), format!("{}\n", $v).as_bytes())?
     };
 }
 
@@ -194,7 +206,11 @@ fn main() -> ExitCode {
         // The reader went away (`| head`): nothing is wrong with the run.
         Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("storyline: {e:#}");
+            // Messages name files, and a file's name is not to be trusted.
+            eprintln!(
+                "storyline: {}",
+                storyline_report::screen::escaped(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use storyline_report::screen::escaped;
 
 /// Shows articles done and articles/s on a terminal's stderr; silent
 /// otherwise, so piped output stays machine-readable.
@@ -32,14 +33,18 @@ impl Progress {
         }
     }
 
-    pub fn message(&self, msg: String) {
+    /// Shows `msg` (a file's name: escaped) beside the count.
+    pub fn message(&self, msg: &str) {
         if let Some(b) = &self.bar {
-            b.set_message(msg);
+            b.set_message(escaped(msg));
         }
     }
 
-    /// Prints a line on stderr without tearing the bar.
+    /// Prints a line on stderr without tearing the bar; the line names an
+    /// input, whose control characters are escaped so that a file's name
+    /// cannot forge a second line or drive the terminal.
     pub fn error(&self, line: &str) {
+        let line = escaped(line);
         match &self.bar {
             Some(b) => b.suspend(|| eprintln!("error: {line}")),
             None => eprintln!("error: {line}"),

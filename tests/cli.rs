@@ -831,3 +831,124 @@ fn a_reader_that_goes_away_ends_the_run_quietly() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// Whether `bytes` hold a character a terminal would obey: a control
+/// character other than newline and tab, or a bidirectional override.
+fn drives_a_terminal(bytes: &[u8]) -> Option<char> {
+    String::from_utf8_lossy(bytes).chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn escape_sequences_in_articles_reach_no_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("esc.db");
+    let db = db.to_str().unwrap();
+    let jsonl = dir.path().join("esc.jsonl");
+    // Clear screen, window title, a hidden link, a C1 CSI and a right-to-left override.
+    let hostile = "\x1b[2J\x1b]0;owned\x07\x1b]8;;https://trap.example\x1b\\click\x1b]8;;\x1b\\\u{9b}31m\u{202e}";
+    let text = |n: &str| {
+        format!(
+            "The Velmora ferry board{hostile} met on Tuesday 4 March 2031 to approve the {n} timetable. \
+             \"We will run the night ferry{hostile} every day from April,\" said board chair Maren Holt. \
+             Islanders{hostile} had asked for the change since the winter storms."
+        )
+    };
+    let lines: Vec<String> = [("tidings.example", "new"), ("coastpost.example", "summer")]
+        .iter()
+        .map(|(outlet, n)| {
+            serde_json::json!({
+                "url": format!("https://{outlet}/ferry"),
+                "title": format!("Ferry board{hostile} approves {n} timetable"),
+                "author": format!("Ansel{hostile} Mirk"),
+                "outlet": format!("Velmora{hostile} Tidings"),
+                "date": "2031-03-04",
+                "text": text(n),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&jsonl, lines.join("\n") + "\n").unwrap();
+    let ingest = run(&["ingest", "--db", db, jsonl.to_str().unwrap()]);
+    assert!(
+        ingest.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ingest.stderr)
+    );
+    // The hostile characters are stored as they came: it is the printing
+    // that must drop them.
+    let stored = run(&["article", "1", "--json", "--db", db]);
+    assert!(String::from_utf8_lossy(&stored.stdout).contains("\\u001b[2J"));
+    let story = run(&["stories", "--json", "--db", db]);
+    let story = String::from_utf8_lossy(&story.stdout)
+        .lines()
+        .next()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
+        .expect("a story");
+    let commands: &[&[&str]] = &[
+        &["articles"],
+        &["article", "1"],
+        &["article", "2"],
+        &["stories"],
+        &["story", &story],
+        &["entities", &story],
+        &["quotes"],
+        &["quotes", "--story", &story],
+        &["timeline", &story],
+        &["digest"],
+    ];
+    for args in commands {
+        let out = run(&[args, &["--db", db][..]].concat());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "{args:?} printed nothing");
+        for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            if let Some(c) = drives_a_terminal(bytes) {
+                panic!(
+                    "{args:?}: {c:?} reached {name}: {}",
+                    String::from_utf8_lossy(bytes).escape_debug()
+                );
+            }
+        }
+    }
+    // The words around the dropped characters are still shown.
+    let article = run(&["article", "1", "--db", db]);
+    let article = String::from_utf8_lossy(&article.stdout);
+    assert!(
+        article.contains("Ansel[2J]0;owned]8;;https://trap.example\\click]8;;\\31m Mirk"),
+        "{article}"
+    );
+}
+
+#[test]
+fn a_file_name_cannot_forge_an_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.db");
+    let name = dir.path().join("empty\nerror: forged\x1b[2J.txt");
+    std::fs::write(&name, "").unwrap();
+    let out = run(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        name.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].contains("empty\\nerror: forged\\u{1b}[2J.txt: empty input"),
+        "{stderr}"
+    );
+    assert_eq!(
+        drives_a_terminal(&out.stderr),
+        None,
+        "{}",
+        stderr.escape_debug()
+    );
+}

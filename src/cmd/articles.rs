@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::bail;
+use storyline_report::screen::{Screen, line};
 use storyline_store::Store;
 
 use crate::cmd::extract::to_json;
@@ -12,7 +13,7 @@ use crate::cmd::extract::to_json;
 pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Screen::new(std::io::BufWriter::new(stdout.lock()), !json);
     for a in store.list()? {
         if json {
             let lang = a
@@ -72,14 +73,14 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         for k in ["entities", "dates", "quotes"] {
             v[k] = facts[k].clone();
         }
-        outln!("{v}");
+        jsonln!(v);
         return Ok(ExitCode::SUCCESS);
     }
     let art = &a.article;
-    outln!("{}", art.title.as_deref().unwrap_or("(untitled)"));
+    outln!("{}", line(art.title.as_deref().unwrap_or("(untitled)")));
     outln!();
     let field = |k: &str, v: Option<&str>| -> std::io::Result<()> {
-        outln!("{k:<10} {}", v.unwrap_or("-"));
+        outln!("{k:<10} {}", line(v.unwrap_or("-")));
         Ok(())
     };
     field("id", Some(&a.id.to_string()))?;
@@ -143,9 +144,11 @@ pub fn open_existing(db: &Path) -> anyhow::Result<Store> {
     Ok(Store::open(db)?)
 }
 
+/// `s` on one line ([`line`]), cut to `n` characters.
 pub fn truncate(s: &str, n: usize) -> String {
+    let s = line(s);
     if s.chars().count() <= n {
-        s.to_string()
+        s
     } else {
         let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
         t.push('…');

@@ -68,7 +68,10 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
         std::fs::write(path, storyline_report::html::render(&digest))
             .with_context(|| format!("writing {}", path.display()))?;
         if !o.quiet {
-            eprintln!("storyline: wrote {}", path.display());
+            eprintln!(
+                "storyline: wrote {}",
+                storyline_report::screen::escaped(&path.display().to_string())
+            );
         }
     }
     let stdout = std::io::stdout();

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use serde_json::json;
+use storyline_report::screen::Screen;
 
 use crate::cmd::articles::open_existing;
 use storyline_story::StoryView;
@@ -17,7 +18,7 @@ pub fn run(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         bail!("no story {id} in {}", db.display());
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Screen::new(std::io::BufWriter::new(stdout.lock()), !json);
     for e in view.entities() {
         let articles = {
             let mut a: Vec<usize> = e.mentions.iter().map(|m| m.0).collect();

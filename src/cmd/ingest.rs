@@ -132,7 +132,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     crate::cmd::stories::tell_rebuilt(&store, &placed);
     summary.stories = placed.stories;
     if json {
-        outln!("{}", serde_json::to_string(&summary)?);
+        jsonln!(serde_json::to_string(&summary)?);
     } else if !quiet {
         eprintln!(
             "{} records: {} stored, {} already known, {} errors ({:.0} articles/s); {} articles, {} stories in {}",
@@ -143,7 +143,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
             summary.articles_per_second,
             summary.total_in_db,
             summary.stories,
-            db.display()
+            storyline_report::screen::escaped(&db.display().to_string())
         );
     }
     Ok(if tally.errors > 0 {

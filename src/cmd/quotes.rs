@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use serde_json::json;
+use storyline_report::screen::Screen;
 
 use crate::cmd::articles::open_existing;
 use storyline_story::{Said, StoryView};
@@ -32,7 +33,7 @@ pub fn run(db: &Path, scope: Scope, json: bool) -> anyhow::Result<ExitCode> {
         Scope::Speaker(_) | Scope::All => store.stories()?.iter().map(|s| s.id).collect(),
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Screen::new(std::io::BufWriter::new(stdout.lock()), !json);
     let mut any = false;
     for id in story_ids {
         let Some(view) = StoryView::load(&store, id)? else {

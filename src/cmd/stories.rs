@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use serde_json::json;
+use storyline_report::screen::{Screen, escaped, line};
 
 use crate::cmd::articles::{day, open_existing, truncate};
 
@@ -15,7 +16,7 @@ pub fn list(db: &Path, json: bool, rebuild: bool) -> anyhow::Result<ExitCode> {
         storyline_story::rebuild(&mut store)?;
     }
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Screen::new(std::io::BufWriter::new(stdout.lock()), !json);
     for s in store.stories()? {
         if json {
             let v = json!({
@@ -57,10 +58,10 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
             "id": story.id, "title": story.title, "articles": articles, "outlets": story.outlets,
             "first_published": story.first_published, "last_published": story.last_published,
         });
-        outln!("{v}");
+        jsonln!(v);
         return Ok(ExitCode::SUCCESS);
     }
-    outln!("{}", story.title.as_deref().unwrap_or("(untitled)"));
+    outln!("{}", line(story.title.as_deref().unwrap_or("(untitled)")));
     outln!(
         "{} articles from {}",
         story.articles,
@@ -87,8 +88,9 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
 pub fn tell_rebuilt(store: &storyline_store::Store, placed: &storyline_story::Placed) {
     if let Some(why) = &placed.rebuilt {
         eprintln!(
-            "storyline: {}: {why}; re-clustering every article",
-            store.path().display()
+            "storyline: {}: {}; re-clustering every article",
+            escaped(&store.path().display().to_string()),
+            escaped(why)
         );
     }
 }

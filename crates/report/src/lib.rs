@@ -11,10 +11,12 @@
 //! All text in a digest comes from articles and is untrusted: the HTML
 //! renderer escapes every piece of it, only links `http` and `https` URLs,
 //! and the terminal renderer drops control characters so an article cannot
-//! move the cursor or recolour the screen.
+//! move the cursor or recolour the screen; [`screen`] is that filter, which
+//! every command printing article text uses.
 
 mod digest;
 pub mod html;
+pub mod screen;
 pub mod terminal;
 
 pub use digest::{Coverage, Difference, Digest, Event, Line, Quote, Source, Story};

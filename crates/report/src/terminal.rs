@@ -29,14 +29,9 @@ impl Style {
 }
 
 /// Text without control characters (an article must not drive the
-/// terminal); newlines and tabs become spaces.
+/// terminal); newlines and tabs become spaces. See [`crate::screen`].
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
-        .collect()
+    crate::screen::line(s)
 }
 
 /// Wraps `text` at `width` columns, every line indented by `indent`.
