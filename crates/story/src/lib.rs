@@ -43,7 +43,7 @@ pub use events::{MAX_EVENTS, key_events};
 pub use facts::{kind, of_article};
 pub use known::known_names;
 pub use quotes::{MAX_QUOTES, key_quotes};
-pub use rank::rank;
+pub use rank::{rank, reach};
 pub use rounds::{Placed, rebuild, update};
 pub use said::Said;
 pub use sample::{MAX_READ, sample};
