@@ -47,6 +47,11 @@ pub(crate) struct TermStat {
     /// The last document counted in `df` (wrapping; it only has to differ
     /// from the current one).
     pub mark: u32,
+    /// Documents containing the term, each weighted by how recent it is
+    /// (see [`Config::idf_half_life_secs`](crate::Config)), as of `seen`.
+    pub recent: f32,
+    /// Stream time (seconds) at which `recent` was last brought up to date.
+    pub seen: i64,
     /// Occurrences in the current article's body.
     pub body_tf: f32,
     /// Occurrences in the current article's title.
@@ -60,6 +65,10 @@ pub(crate) struct EntityStat {
     pub df: u32,
     /// The last document that contained it (wrapping, like [`TermStat::mark`]).
     pub mark: u32,
+    /// Recency-weighted document count, as for [`TermStat::recent`].
+    pub recent: f32,
+    /// Stream time of the last update of `recent`.
+    pub seen: i64,
     /// Occurrences in the current article.
     pub tf: f32,
 }
@@ -82,6 +91,10 @@ pub(crate) struct Vocab {
     pub entity_stat: Vec<EntityStat>,
     /// Documents seen.
     pub docs: u64,
+    /// Documents seen, each weighted by how recent it is, as of `recent_at`.
+    pub recent_docs: f64,
+    /// Stream time of the last update of `recent_docs`.
+    pub recent_at: i64,
     /// Term and entity ids given back by [`Vocab::prune`], reused first.
     free_terms: Vec<u32>,
     free_entities: Vec<u32>,
@@ -140,6 +153,8 @@ impl Vocab {
             entities: FxHashMap::default(),
             entity_stat: Vec::new(),
             docs: 0,
+            recent_docs: 0.0,
+            recent_at: 0,
             stemmer: english(),
             lower: String::new(),
         }
@@ -527,6 +542,7 @@ mod tests {
             df: 1,
             mark: 1,
             tf: 0.0,
+            ..EntityStat::default()
         };
         v.docs = 101;
         let mut terms = vec![false; v.terms()];
