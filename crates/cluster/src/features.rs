@@ -178,8 +178,10 @@ impl Features {
                 ln_count(ln, u64::from(df) + smooth)
             };
             let idf = ln_n - ln_df + 1.0;
-            // Squaring is the usual case; spare it the general power.
-            let idf = if power == 2.0 {
+            // The usual powers; spare them the general one.
+            let idf = if power == 1.5 {
+                idf * idf.sqrt()
+            } else if power == 2.0 {
                 idf * idf
             } else {
                 idf.powf(power)
