@@ -118,18 +118,20 @@ impl Features {
         let doc = vocab.docs as u32;
         let half_life = cfg.idf_half_life_secs;
         let recency = half_life > 0.0;
-        // Per second of stream time, the log of what an article's weight keeps.
-        let rate = if recency {
-            std::f64::consts::LN_2 / half_life
-        } else {
-            0.0
-        };
-        let fade = move |seen: i64| -> f32 {
-            (-(now.saturating_sub(seen).max(0) as f64) * rate).exp() as f32
-        };
+        // This article's recency weight in scaled units (see
+        // `Vocab::recent_docs`): one factor per article, not per term.
+        let mut scale = 1.0f64;
+        if recency && now != i64::MIN {
+            let origin = *vocab.recent_origin.get_or_insert(now);
+            scale = ((now.saturating_sub(origin).max(0) as f64) / half_life).exp2();
+            if scale > 1e24 {
+                vocab.rebase(now, scale);
+                scale = 1.0;
+            }
+        }
+        let add = scale as f32;
         if recency {
-            vocab.recent_docs = vocab.recent_docs * f64::from(fade(vocab.recent_at)) + 1.0;
-            vocab.recent_at = now;
+            vocab.recent_docs += scale;
         }
         // (Slices: their bounds stay in registers through the loops.)
         let terms = vocab.term_stat.as_mut_slice();
@@ -139,10 +141,7 @@ impl Features {
                 if st.mark != doc {
                     st.mark = doc;
                     st.df += 1;
-                    if recency {
-                        st.recent = st.recent * fade(st.seen) + 1.0;
-                        st.seen = now;
-                    }
+                    st.recent += add;
                 }
             }
         }
@@ -151,10 +150,7 @@ impl Features {
             let st = &mut entities[e as usize];
             st.df += 1;
             st.mark = doc;
-            if recency {
-                st.recent = st.recent * fade(st.seen) + 1.0;
-                st.seen = now;
-            }
+            st.recent += add;
         }
         let caps = [cfg.doc_terms, cfg.doc_title_terms, cfg.doc_entities];
         // A flat prior (as if `idf_prior_docs` earlier articles had held each
@@ -162,8 +158,10 @@ impl Features {
         // every shared word as common and every stray word as telling.
         let prior = cfg.idf_prior_docs;
         let ln: &[f32] = &LN;
+        // Scaled counts read back at this article's time.
+        let unscale = (1.0 / scale) as f32;
         let ln_n = if recency {
-            (vocab.recent_docs as f32 + prior as f32 + 1.0).ln()
+            ((vocab.recent_docs / scale) as f32 + prior as f32 + 1.0).ln()
         } else {
             ln_count(ln, vocab.docs + prior + 1)
         };
@@ -173,7 +171,7 @@ impl Features {
         let weigh = move |tf: f32, df: u32, recent: f32| {
             // Smoothed IDF, ln((n + 1) / (df + 1)) + 1, from cached logarithms.
             let ln_df = if recency {
-                (recent + smooth as f32).ln()
+                (recent * unscale + smooth as f32).ln()
             } else {
                 ln_count(ln, u64::from(df) + smooth)
             };
