@@ -5,6 +5,9 @@
 //! file (a fully undated file keeps file order). Scores agree with
 //! `referee/score_clusters.py`: pairwise precision/recall/F1 over all
 //! article pairs and BCubed averaged over articles, rounded to 5 places.
+//! A mixed stream (rows with a `set` field) also gets BCubed within each set
+//! and the count of stories that span sets, as `referee/score_mixed.py`
+//! prints them.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -26,6 +29,8 @@ struct Row {
     text: String,
     outlet: Option<String>,
     gold: String,
+    /// The labelled set a row of a mixed stream comes from (`set` field).
+    set: Option<String>,
 }
 
 pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -91,6 +96,9 @@ pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
         s.bcubed_r,
         s.bcubed_f1
     );
+    if rows.iter().any(|r| r.set.is_some()) {
+        per_set(&rows, &gold, &pred)?;
+    }
     let secs = elapsed.as_secs_f64().max(1e-9);
     outln!(
         "speed     {:.0} articles/s ({} articles in {:.3}s, one thread)",
@@ -106,6 +114,48 @@ pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
         std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A mixed stream (rows carrying `set`): BCubed within each set, and the
+/// predicted stories that hold articles of more than one set, printed as
+/// `referee/score_mixed.py` prints them.
+fn per_set(rows: &[Row], gold: &HashMap<&str, &str>, pred: &[(&str, u64)]) -> anyhow::Result<()> {
+    // Last line wins, as in the referee's dicts.
+    let set_of: HashMap<&str, &str> = rows
+        .iter()
+        .map(|r| (r.id.as_str(), r.set.as_deref().unwrap_or("")))
+        .collect();
+    let mut sets: Vec<&str> = set_of.values().copied().collect();
+    sets.sort_unstable();
+    sets.dedup();
+    for set in sets {
+        let part: Vec<(&str, u64)> = pred
+            .iter()
+            .copied()
+            .filter(|(id, _)| set_of.get(id) == Some(&set))
+            .collect();
+        let s = score(gold, &part);
+        outln!(
+            "{set:10} BCubed P {:.4} R {:.4} F1 {:.4}",
+            s.bcubed_p,
+            s.bcubed_r,
+            s.bcubed_f1
+        );
+    }
+    let mut spans: HashMap<u64, Vec<&str>> = HashMap::new();
+    for (id, story) in pred {
+        let sets = spans.entry(*story).or_default();
+        let set = set_of.get(id).copied().unwrap_or("");
+        if !sets.contains(&set) {
+            sets.push(set);
+        }
+    }
+    let spanning = spans.values().filter(|s| s.len() > 1).count();
+    outln!(
+        "stories spanning two or more sets: {spanning} of {}",
+        spans.len()
+    );
+    Ok(())
 }
 
 /// The referee's numbers.
@@ -200,6 +250,7 @@ fn load(file: &Path) -> anyhow::Result<Vec<Row>> {
             text: v["text"].as_str().unwrap_or("").to_string(),
             outlet: v["outlet"].as_str().map(str::to_string),
             gold,
+            set: text_of(&v["set"]),
         });
     }
     Ok(rows)

@@ -111,7 +111,8 @@ impl Clusterer {
         // An undated article is taken to be as recent as the stream.
         let time = doc.time.or(self.clock);
         let cfg = &self.cfg;
-        self.feats.build(doc.title, doc.text, &mut self.vocab, cfg);
+        self.feats
+            .build(doc.title, doc.text, clock, &mut self.vocab, cfg);
 
         // Near-duplicates: the copy joins its original's story and adds
         // nothing to its centroid, so copies are counted once.
@@ -607,6 +608,9 @@ impl Clusterer {
         }
         let raw = num / den;
         if guessed {
+            if story.span.is_some() && raw < self.cfg.undated_join_min {
+                return (0.0, raw);
+            }
             // An undated article: its place in the stream is the only clock.
             let idle = self.seq.saturating_sub(story.seen_seq) as f64;
             let pos = (-idle / self.cfg.position_scale.max(1.0)).exp() as f32;
@@ -616,6 +620,16 @@ impl Clusterer {
                 raw * (floor + (1.0 + self.cfg.position_boost - floor) * t * pos),
                 raw,
             )
+        } else if story.span.is_none() {
+            // A dated article and a story of undated articles: the story sits
+            // at the stream clock of its last article, a guess, so content
+            // has to vouch for the match.
+            if raw < self.cfg.undated_join_min {
+                return (0.0, raw);
+            }
+            let gap = time.map(|t| t.saturating_sub(story.seen_clock).abs());
+            let d = self.decay(gap).max(self.strength(raw));
+            (raw * d, raw)
         } else {
             // A strong match continues an ongoing story across a longer gap.
             let d = self.decay(story.gap(time)).max(self.strength(raw));
@@ -953,6 +967,33 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_story_sits_at_its_clock_not_anywhere_in_time() {
+        // Undated reports arrive while the stream's clock says 2014; a report
+        // dated eight years later is placed as if that story were dated 2014.
+        // (No content is strong enough here to outweigh the gap.)
+        const YEAR: i64 = 365 * 86_400;
+        let start = 44 * YEAR;
+        let cfg = Config {
+            strong_low: 2.0,
+            strong_high: 3.0,
+            ..Config::default()
+        };
+        let run = |first: Option<i64>, later: i64| {
+            let mut c = Clusterer::new(cfg.clone());
+            c.add(&doc("clock", Some(start), MUSEUM));
+            let old = c.add(&doc("f1", first, FERRY_1));
+            let new = c.add(&doc("f2", Some(later), FERRY_2));
+            new.story == old.story
+        };
+        let years_later = start + 8 * YEAR;
+        assert!(!run(None, years_later));
+        assert_eq!(run(None, years_later), run(Some(start), years_later));
+        // The next day, the same report joins, dated or not.
+        assert!(run(None, start + 86_400));
+        assert!(run(Some(start), start + 86_400));
+    }
+
+    #[test]
     fn idle_stories_age_out() {
         let cfg = Config {
             window_secs: 3_600,
@@ -990,11 +1031,19 @@ mod tests {
             let b = c.add(&doc("f9", Some(16 * DAY), FERRY_END));
             a.story == b.story
         };
-        assert!(run(Config::default()));
+        // Only the follow-up rule may bridge the gap here: no content
+        // strength override, and the bar this short report clears.
+        let on = Config {
+            follow_min: 0.25,
+            strong_low: 2.0,
+            strong_high: 3.0,
+            ..Config::default()
+        };
+        assert!(run(on.clone()));
         // Without the rule, 16 days of decay would have split it off.
         let off = Config {
             follow_min: f32::INFINITY,
-            ..Config::default()
+            ..on
         };
         assert!(!run(off));
     }

@@ -26,6 +26,11 @@ pub struct Config {
     /// Articles assumed seen before the stream, each feature in one of
     /// them: steadies IDF while the stream is young.
     pub idf_prior_docs: u64,
+    /// Document frequencies count recent articles more: an article's weight
+    /// halves every this many seconds of stream time, so that what is common
+    /// in the news now (a president's name during his first months) tells
+    /// less than what is rare now. 0 counts every article alike.
+    pub idf_half_life_secs: f64,
     /// Whether figures (ages, tolls, magnitudes, years) count as entity keys.
     pub number_entities: bool,
     /// Time gap (seconds) between an article and a story's dated span that
@@ -47,6 +52,9 @@ pub struct Config {
     pub position_scale: f64,
     /// How much a story active just before an undated article is favoured.
     pub position_boost: f32,
+    /// Least content similarity for an undated article to join a story that
+    /// has dated articles: without a date, content alone must vouch.
+    pub undated_join_min: f32,
     /// A dated article whose content similarity with one story is at least
     /// `follow_min` and `follow_margin` times that with any other is a
     /// clear follow-up: a development reported days or weeks later (a
@@ -115,25 +123,27 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             join_threshold: 0.15,
-            merge_threshold: 0.35,
-            body_weight: 0.45,
-            title_weight: 0.3,
-            entity_weight: 0.3,
+            merge_threshold: 0.4,
+            body_weight: 0.35,
+            title_weight: 0.4,
+            entity_weight: 0.35,
             linkage: 0.5,
-            idf_power: 2.0,
+            idf_power: 1.5,
             idf_prior_docs: 100,
+            idf_half_life_secs: 365.0 * 86_400.0,
             number_entities: true,
-            time_grace_secs: 86_400,
-            time_scale_secs: 5.0 * 86_400.0,
+            time_grace_secs: 64_800,
+            time_scale_secs: 2.0 * 86_400.0,
             strong_low: 0.25,
             strong_high: 0.7,
             undated_decay_floor: 0.4,
-            position_scale: 10.0,
-            position_boost: 0.3,
-            follow_min: 0.25,
+            position_scale: 20.0,
+            position_boost: 0.2,
+            undated_join_min: 0.15,
+            follow_min: 0.35,
             follow_margin: 3.0,
             follow_scale_secs: 30.0 * 86_400.0,
-            raw_choice: 0.5,
+            raw_choice: 0.8,
             recurrence_secs: 7 * 86_400,
             recurrence_articles: 30,
             window_secs: 30 * 86_400,

@@ -87,7 +87,7 @@ impl Features {
 
     /// Featurises one article, updating the vocabulary's document
     /// frequencies, and leaves the vectors in `self.vecs`.
-    pub fn build(&mut self, title: &str, text: &str, vocab: &mut Vocab, cfg: &Config) {
+    pub fn build(&mut self, title: &str, text: &str, now: i64, vocab: &mut Vocab, cfg: &Config) {
         self.sentences.clear();
         for (title_part, text, limit) in [
             (true, title, cfg.max_title_tokens),
@@ -116,6 +116,23 @@ impl Features {
         // Document frequencies count this article before it is weighted.
         vocab.docs += 1;
         let doc = vocab.docs as u32;
+        let half_life = cfg.idf_half_life_secs;
+        let recency = half_life > 0.0;
+        // This article's recency weight in scaled units (see
+        // `Vocab::recent_docs`): one factor per article, not per term.
+        let mut scale = 1.0f64;
+        if recency && now != i64::MIN {
+            let origin = *vocab.recent_origin.get_or_insert(now);
+            scale = ((now.saturating_sub(origin).max(0) as f64) / half_life).exp2();
+            if scale > 1e24 {
+                vocab.rebase(now, scale);
+                scale = 1.0;
+            }
+        }
+        let add = scale as f32;
+        if recency {
+            vocab.recent_docs += scale;
+        }
         // (Slices: their bounds stay in registers through the loops.)
         let terms = vocab.term_stat.as_mut_slice();
         for k in [TITLE, BODY] {
@@ -124,6 +141,7 @@ impl Features {
                 if st.mark != doc {
                     st.mark = doc;
                     st.df += 1;
+                    st.recent += add;
                 }
             }
         }
@@ -132,6 +150,7 @@ impl Features {
             let st = &mut entities[e as usize];
             st.df += 1;
             st.mark = doc;
+            st.recent += add;
         }
         let caps = [cfg.doc_terms, cfg.doc_title_terms, cfg.doc_entities];
         // A flat prior (as if `idf_prior_docs` earlier articles had held each
@@ -139,15 +158,28 @@ impl Features {
         // every shared word as common and every stray word as telling.
         let prior = cfg.idf_prior_docs;
         let ln: &[f32] = &LN;
-        let ln_n = ln_count(ln, vocab.docs + prior + 1);
+        // Scaled counts read back at this article's time.
+        let unscale = (1.0 / scale) as f32;
+        let ln_n = if recency {
+            ((vocab.recent_docs / scale) as f32 + prior as f32 + 1.0).ln()
+        } else {
+            ln_count(ln, vocab.docs + prior + 1)
+        };
         let smooth = u64::from(prior > 0) + 1;
         let power = cfg.idf_power;
         // `move`: the loops below keep these few values in registers.
-        let weigh = move |tf: f32, df: u32| {
+        let weigh = move |tf: f32, df: u32, recent: f32| {
             // Smoothed IDF, ln((n + 1) / (df + 1)) + 1, from cached logarithms.
-            let idf = ln_n - ln_count(ln, u64::from(df) + smooth) + 1.0;
-            // Squaring is the usual case; spare it the general power.
-            let idf = if power == 2.0 {
+            let ln_df = if recency {
+                (recent * unscale + smooth as f32).ln()
+            } else {
+                ln_count(ln, u64::from(df) + smooth)
+            };
+            let idf = ln_n - ln_df + 1.0;
+            // The usual powers; spare them the general one.
+            let idf = if power == 1.5 {
+                idf * idf.sqrt()
+            } else if power == 2.0 {
                 idf * idf
             } else {
                 idf.powf(power)
@@ -163,13 +195,13 @@ impl Features {
             // The counts are taken out as they are read: zero for the next article.
             match k {
                 ENTITY => weigh_all(out, ids, &mut vocab.entity_stat, weigh, |st| {
-                    (std::mem::take(&mut st.tf), st.df)
+                    (std::mem::take(&mut st.tf), st.df, st.recent)
                 }),
                 TITLE => weigh_all(out, ids, &mut vocab.term_stat, weigh, |st| {
-                    (std::mem::take(&mut st.title_tf), st.df)
+                    (std::mem::take(&mut st.title_tf), st.df, st.recent)
                 }),
                 _ => weigh_all(out, ids, &mut vocab.term_stat, weigh, |st| {
-                    (std::mem::take(&mut st.body_tf), st.df)
+                    (std::mem::take(&mut st.body_tf), st.df, st.recent)
                 }),
             }
             self.touched[k].clear();
@@ -430,12 +462,12 @@ fn weigh_all<S>(
     out: &mut Sparse,
     ids: &[u32],
     stat: &mut [S],
-    weigh: impl Fn(f32, u32) -> f32,
-    count: impl Fn(&mut S) -> (f32, u32),
+    weigh: impl Fn(f32, u32, f32) -> f32,
+    count: impl Fn(&mut S) -> (f32, u32, f32),
 ) {
     out.extend(ids.iter().map(|&id| {
-        let (tf, df) = count(&mut stat[id as usize]);
-        (id, weigh(tf, df))
+        let (tf, df, recent) = count(&mut stat[id as usize]);
+        (id, weigh(tf, df, recent))
     }));
 }
 
@@ -582,8 +614,49 @@ mod tests {
     fn entity_keys(text: &str) -> usize {
         let mut vocab = Vocab::new();
         let mut f = Features::new();
-        f.build("", text, &mut vocab, &Config::default());
+        f.build("", text, 0, &mut vocab, &Config::default());
         f.vecs[ENTITY].len()
+    }
+
+    #[test]
+    fn words_common_lately_weigh_less_than_once_common_ones() {
+        const DAY: i64 = 86_400;
+        let cfg = Config {
+            idf_half_life_secs: 30.0 * DAY as f64,
+            ..Config::default()
+        };
+        // The lighter of the article's two words against the heavier one.
+        let balance = |f: &Features| -> f32 {
+            let w: Vec<f32> = f.vecs[BODY].iter().map(|&(_, x)| x).collect();
+            assert_eq!(w.len(), 2);
+            w[0].min(w[1]) / w[0].max(w[1])
+        };
+        let probe = "Halvorsund Castellan";
+        let mut f = Features::new();
+        // "Halvorsund" is in every article of the last two days ...
+        let mut busy = Vocab::new();
+        for i in 0..40 {
+            let text = format!("Halvorsund crews met, report {i}.");
+            f.build("", &text, i * 3_600, &mut busy, &cfg);
+        }
+        f.build("", probe, 41 * 3_600, &mut busy, &cfg);
+        let now_common = balance(&f);
+        // ... while in another stream it was, a year ago.
+        let mut quiet = Vocab::new();
+        for i in 0..40 {
+            let text = format!("Halvorsund crews met, report {i}.");
+            f.build("", &text, i * 3_600, &mut quiet, &cfg);
+        }
+        for i in 0..40 {
+            let text = format!("Valmora bridge works, report {i}.");
+            f.build("", &text, 365 * DAY + i, &mut quiet, &cfg);
+        }
+        f.build("", probe, 366 * DAY, &mut quiet, &cfg);
+        let once_common = balance(&f);
+        assert!(
+            once_common > now_common * 1.5,
+            "{once_common} vs {now_common}"
+        );
     }
 
     #[test]
@@ -610,6 +683,7 @@ mod tests {
         f.build(
             "Harbour crane collapses",
             "A crane collapsed at the harbour in Lisbon on Monday.",
+            0,
             &mut vocab,
             &Config::default(),
         );

@@ -22,7 +22,7 @@ use crate::vocab::Vocab;
 use crate::{Clusterer, Config};
 
 /// Bumped whenever the saved state changes shape or meaning.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Why a snapshot was refused.
 #[derive(Debug, thiserror::Error)]

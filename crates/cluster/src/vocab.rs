@@ -47,6 +47,10 @@ pub(crate) struct TermStat {
     /// The last document counted in `df` (wrapping; it only has to differ
     /// from the current one).
     pub mark: u32,
+    /// Documents containing the term, each weighted by how recent it is
+    /// (see [`Config::idf_half_life_secs`](crate::Config)), in the scaled
+    /// units of [`Vocab::recent_origin`].
+    pub recent: f32,
     /// Occurrences in the current article's body.
     pub body_tf: f32,
     /// Occurrences in the current article's title.
@@ -60,6 +64,8 @@ pub(crate) struct EntityStat {
     pub df: u32,
     /// The last document that contained it (wrapping, like [`TermStat::mark`]).
     pub mark: u32,
+    /// Recency-weighted document count, as for [`TermStat::recent`].
+    pub recent: f32,
     /// Occurrences in the current article.
     pub tf: f32,
 }
@@ -82,6 +88,17 @@ pub(crate) struct Vocab {
     pub entity_stat: Vec<EntityStat>,
     /// Documents seen.
     pub docs: u64,
+    /// Documents seen, each weighted by how recent it is, in scaled units.
+    ///
+    /// Recency weights decay lazily: an article counted at time `t` adds
+    /// `2^((t - origin) / half_life)` rather than 1, and a count is read at
+    /// time `now` by dividing by the same factor for `now`. No per-term
+    /// timestamp is kept and nothing is touched when time moves; when the
+    /// factor grows large every count is rescaled once (see `rebase`).
+    pub recent_docs: f64,
+    /// Stream time the scaled recency counts are relative to (`None` until
+    /// the stream has a clock).
+    pub recent_origin: Option<i64>,
     /// Term and entity ids given back by [`Vocab::prune`], reused first.
     free_terms: Vec<u32>,
     free_entities: Vec<u32>,
@@ -140,9 +157,25 @@ impl Vocab {
             entities: FxHashMap::default(),
             entity_stat: Vec::new(),
             docs: 0,
+            recent_docs: 0.0,
+            recent_origin: None,
             stemmer: english(),
             lower: String::new(),
         }
+    }
+
+    /// Divides every scaled recency count by `by` and moves the origin to
+    /// `now`: keeps the scaled counts within `f32` range as time goes on.
+    pub fn rebase(&mut self, now: i64, by: f64) {
+        let inv = (1.0 / by) as f32;
+        for st in &mut self.term_stat {
+            st.recent *= inv;
+        }
+        for st in &mut self.entity_stat {
+            st.recent *= inv;
+        }
+        self.recent_docs /= by;
+        self.recent_origin = Some(now);
     }
 
     /// The entry of a lowercased surface form with its hash, interning it
@@ -527,6 +560,7 @@ mod tests {
             df: 1,
             mark: 1,
             tf: 0.0,
+            ..EntityStat::default()
         };
         v.docs = 101;
         let mut terms = vec![false; v.terms()];
