@@ -1,12 +1,15 @@
 //! Exclusives: what one outlet reports that no other does.
 //!
-//! A sentence of an outlet's text is a candidate when it reads like a
-//! statement of fact (a full sentence, not a question, teaser, byline or
-//! other page furniture). It is *covered* when some other outlet has a
+//! A sentence of an outlet's text is a candidate when it states a fact in
+//! the outlet's own voice ([`crate::fact`]: a whole declarative sentence,
+//! not commentary, a quotation, a fragment or page furniture). It is
+//! *covered* when some other outlet has a
 //! similar sentence (cosine at or above [`Config::covered`]), or a
 //! somewhat similar one that holds all its names and numbers. An uncovered
 //! sentence is an exclusive when enough of its content weight is in words
-//! no other outlet uses at all ([`Config::novelty`]). Exclusives rank by
+//! no other outlet uses at all ([`Config::novelty`]) and among them is a
+//! concrete detail: a name or a figure no other outlet gives. Exclusives
+//! rank by
 //! that novelty, new names and numbers, and how early the sentence comes
 //! (leads carry the news); near-duplicates from one outlet's several
 //! articles count once.
@@ -14,7 +17,9 @@
 use std::collections::HashSet;
 
 use crate::story::{MAX_TOKENS, Story, Unit, cosine};
-use crate::word::{Kind, content, stop, tokens};
+use crate::word::{Kind, Token, content, stop, tokens};
+use storyline_lexicon::is_month;
+use crate::fact::fact;
 use crate::{Config, Span};
 
 /// A sentence whose content only one outlet carries.
@@ -30,101 +35,9 @@ pub struct Exclusive {
     pub score: f32,
 }
 
-/// Lowercase phrases that mark page furniture rather than reporting.
-const FURNITURE: &[&str] = &[
-    "click here",
-    "sign up",
-    "subscribe",
-    "newsletter",
-    "follow us",
-    "all rights reserved",
-    "copyright",
-    "contributed to this report",
-    "getty images",
-    "ap photo",
-    "photo by",
-    "read more",
-    "related:",
-    "advertisement",
-    "share this",
-    "http://",
-    "https://",
-    "www.",
-    "@",
-    "(photo",
-    "this story has been",
-    "this article",
-    "editor's note",
-    "sponsored",
-    "terms of use",
-    "privacy policy",
-    "cookie",
-    "your browser",
-    "watch:",
-    "video:",
-];
-
-/// Lowercase openings of bylines and credits.
-const OPENINGS: &[&str] = &[
-    "by ",
-    "photo:",
-    "image:",
-    "credit:",
-    "source:",
-    "updated ",
-    "posted ",
-    "published ",
-    "reporting by",
-    "editing by",
-    "writing by",
-    "tags:",
-    "note:",
-];
-
-/// Whether a sentence can stand as a reported fact.
-pub(crate) fn informative(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if !(6..=70).contains(&words) {
-        return false;
-    }
-    let Some(last) = storyline_sentence::final_mark(text) else {
-        return false;
-    };
-    if !matches!(last, '.' | '!')
-        || text.ends_with("...")
-        || text.ends_with(". . .")
-        || text.contains("..\"")
-    {
-        return false;
-    }
-    let first = text.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '\u{201c}')) {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    if FURNITURE.iter().any(|f| lower.contains(f)) || OPENINGS.iter().any(|o| lower.starts_with(o))
-    {
-        return false;
-    }
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    letters > 0 && upper * 2 <= letters
-}
-
-/// Lowercase first words that lean on the sentence before.
+/// Lowercase first words that lean on the sentence before (pronoun
+/// openings are no fact at all: see [`crate::fact`]).
 const DANGLING: &[&str] = &[
-    "he",
-    "she",
-    "they",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
     "and",
     "but",
     "or",
@@ -153,6 +66,12 @@ fn keys(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the `i`th token of a sentence is a concrete detail: a figure,
+/// or a name (a capitalised word after the first that is not a month).
+fn concrete(t: &Token, i: usize) -> bool {
+    t.kind == Kind::Number || (i > 0 && t.capital() && !is_month(&t.lower()))
+}
+
 /// Scores one unit of `outlet`, or `None` when it is covered or not novel.
 fn score(
     story: &Story,
@@ -162,7 +81,7 @@ fn score(
     acc: &mut Vec<f32>,
 ) -> Option<(f32, Vec<String>)> {
     let text = story.text(unit);
-    if !informative(text) {
+    if !fact(text) {
         return None;
     }
     let near = story.similar(&unit.vector, |u| u.outlet != outlet, acc);
@@ -215,12 +134,16 @@ fn score(
         {
             continue;
         }
-        if t.kind == Kind::Number || (i > 0 && t.capital()) {
+        if concrete(t, i) {
             new_keys += 1;
         }
         if novel.len() < 8 && !novel.iter().any(|n: &String| n == t.text) {
             novel.push(t.text.to_string());
         }
+    }
+    // A detail a reader can check: a name or a figure only this outlet has.
+    if new_keys == 0 {
+        return None;
     }
     let words = text.split_whitespace().count();
     let first: String = text
@@ -350,21 +273,5 @@ mod tests {
     fn one_outlet_has_no_exclusives() {
         let t = "The Alderton bridge reopened to traffic on Monday after eight months of repairs.";
         assert!(compare(&[art("One", t)], &[]).exclusives.is_empty());
-    }
-
-    #[test]
-    fn furniture_is_not_informative() {
-        assert!(!super::informative(
-            "By Jane Roe and Jim Doe, staff writers at the paper."
-        ));
-        assert!(!super::informative(
-            "Will the bridge ever be finished by the city council?"
-        ));
-        assert!(!super::informative(
-            "The mayor said the bridge would be finished by..."
-        ));
-        assert!(super::informative(
-            "The mayor said the bridge would be finished by May."
-        ));
     }
 }
