@@ -329,7 +329,17 @@ fn key_quotes(said: &[crate::story_view::Said]) -> Vec<&crate::story_view::Said>
 /// last days, the speakers it quoted and what only it reported; and the
 /// statements that conflict between sources.
 fn compare(view: &StoryView, said: &[crate::story_view::Said]) -> (Vec<Coverage>, Vec<Difference>) {
-    let labels: Vec<String> = view.members.iter().map(crate::story_view::label).collect();
+    // The outlet only, never a file name: compare keeps unknown ones apart.
+    let labels: Vec<String> = view
+        .members
+        .iter()
+        .map(|m| {
+            m.outlet_name
+                .clone()
+                .or_else(|| m.outlet.clone())
+                .unwrap_or_default()
+        })
+        .collect();
     let articles: Vec<storyline_compare::Article> = view
         .members
         .iter()
@@ -407,7 +417,7 @@ fn compare(view: &StoryView, said: &[crate::story_view::Said]) -> (Vec<Coverage>
         .iter()
         .map(|k| match k {
             storyline_compare::Conflict::Figure(f) => Difference {
-                about: format!("the figure for {}", f.what),
+                about: f.about(),
                 sides: f.sides.iter().map(side).collect(),
             },
             storyline_compare::Conflict::Denial(d) => Difference {

@@ -16,11 +16,11 @@
 
 use std::collections::HashSet;
 
+use crate::fact::fact;
 use crate::story::{MAX_TOKENS, Story, Unit, cosine};
 use crate::word::{Kind, Token, content, stop, tokens};
-use storyline_lexicon::is_month;
-use crate::fact::fact;
 use crate::{Config, Span};
+use storyline_lexicon::is_month;
 
 /// A sentence whose content only one outlet carries.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +72,19 @@ fn concrete(t: &Token, i: usize) -> bool {
     t.kind == Kind::Number || (i > 0 && t.capital() && !is_month(&t.lower()))
 }
 
+/// Whether a token is a figure: a number that is not a year.
+fn figure(t: &Token) -> bool {
+    t.kind == Kind::Number
+        && !(t.text.len() == 4
+            && t.text
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2100).contains(&y)))
+}
+
+/// Cosine with another outlet's sentence at or above which a sentence
+/// retells it rather than reports something else.
+const RETOLD: f32 = 0.25;
+
 /// Scores one unit of `outlet`, or `None` when it is covered or not novel.
 fn score(
     story: &Story,
@@ -120,6 +133,7 @@ fn score(
     }
     let mut novel = Vec::new();
     let mut new_keys = 0usize;
+    let mut new_figures = 0usize;
     for (i, t) in tokens(text, MAX_TOKENS).iter().enumerate() {
         let Some(key) = content(t) else {
             continue;
@@ -137,12 +151,19 @@ fn score(
         if concrete(t, i) {
             new_keys += 1;
         }
+        if figure(t) {
+            new_figures += 1;
+        }
         if novel.len() < 8 && !novel.iter().any(|n: &String| n == t.text) {
             novel.push(t.text.to_string());
         }
     }
-    // A detail a reader can check: a name or a figure only this outlet has.
-    if new_keys == 0 {
+    // A detail a reader can check: a name or a figure only this outlet
+    // has. A lead, or a sentence much like another outlet's, retells the
+    // story's event in its own words (other names for the same people and
+    // places): only a figure of its own makes it an exclusive.
+    let retold = unit.position == 0 || best_cos >= RETOLD;
+    if new_keys == 0 || (retold && new_figures == 0) {
         return None;
     }
     let words = text.split_whitespace().count();
@@ -267,6 +288,79 @@ mod tests {
         let c = compare(&[art("One", t), art("Two", t)], &[]);
         assert!(c.exclusives.is_empty());
         assert!(c.conflicts.is_empty());
+    }
+
+    /// Both outlets report the reopening; each adds one sentence of its own.
+    fn pair(extra_a: &'static str, extra_b: &'static str) -> Vec<super::Exclusive> {
+        let a = Article {
+            outlet: "Alder Gazette",
+            time: None,
+            title: "Bridge reopens in Alderton",
+            text: extra_a,
+        };
+        let b = Article {
+            outlet: "River Wire",
+            time: None,
+            title: "Bridge reopens in Alderton",
+            text: extra_b,
+        };
+        compare(&[a, b], &[]).exclusives
+    }
+
+    const SHARED: &str =
+        "The Alderton bridge reopened to traffic on Monday after eight months of repairs. ";
+
+    #[test]
+    fn opinion_is_never_only_here() {
+        // Each opinion sentence carries names no other outlet uses.
+        for opinion in [
+            "Frankly, Mayor Jo Pell and her Granby allies deserve no praise for the Kessock delays.",
+            "We at the Gazette warned Jo Pell about the Kessock contract back in Granby.",
+            "Don't you go blaming Jo Pell or the Granby crews for the Kessock delays.",
+            "Why did Mayor Jo Pell trust the Granby firm with the Kessock contract?",
+            "The Granby council should sack Jo Pell over the Kessock contract.",
+            "Mayor Jo Pell may finally have gone too far with the Granby and Kessock deals.",
+        ] {
+            let text: &'static str = Box::leak(format!("{SHARED}{opinion}").into_boxed_str());
+            let ex = pair(text, SHARED);
+            assert!(ex.is_empty(), "{opinion}: {ex:?}");
+        }
+    }
+
+    #[test]
+    fn fragments_are_never_only_here() {
+        for fragment in [
+            "During the visit of Mayor Jo Pell to Granby to sign the Kessock contract.",
+            "Not the finest hour for Jo Pell, the Granby firm or the Kessock crews.",
+            "He signed the Kessock contract with the Granby firm on Tuesday.",
+        ] {
+            let text: &'static str = Box::leak(format!("{SHARED}{fragment}").into_boxed_str());
+            let ex = pair(text, SHARED);
+            assert!(ex.is_empty(), "{fragment}: {ex:?}");
+        }
+    }
+
+    #[test]
+    fn a_figure_only_one_outlet_gives_is_only_here() {
+        let ex = pair(
+            "The Alderton bridge reopened to traffic on Monday after eight months of repairs. \
+             The repairs cost the county $6.5 million, paid from a state loan.",
+            SHARED,
+        );
+        assert_eq!(ex.len(), 1, "{ex:?}");
+        assert_eq!(ex[0].outlet, "Alder Gazette");
+        assert!(ex[0].sentence.text.contains("$6.5 million"));
+        assert!(ex[0].novel.iter().any(|w| w == "6.5"));
+    }
+
+    #[test]
+    fn a_retold_lead_is_not_only_here() {
+        // The same event in other words, with nothing new to check.
+        let ex = pair(
+            "The bridge at Alderton opened again to cars on Monday, ending eight months of work by Granby crews.",
+            "Traffic returned to the Alderton bridge on Monday after eight months of repairs.",
+        );
+        assert!(ex.is_empty(), "{ex:?}");
     }
 
     #[test]

@@ -63,6 +63,12 @@ const FURNITURE: &[&str] = &[
     "(l-r)",
     "as he appeared",
     "as she appeared",
+    "handout photo",
+    "(left)",
+    "(right)",
+    "(center)",
+    "(l)",
+    "(r)",
 ];
 
 /// Lowercase openings of bylines and credits.
@@ -112,18 +118,29 @@ pub(crate) fn informative(text: &str) -> bool {
 }
 
 /// Whether a sentence dates itself as a photo caption does: a weekday,
-/// then a month, a day and a year ("Sunday, Feb. 26, 2017").
+/// then a month, a day and a year ("Sunday, Feb. 26, 2017"), or a full
+/// date that closes it ("... in Alderton on March 4, 2030.").
 fn caption_date(text: &str) -> bool {
     let toks = tokens(text, crate::story::MAX_TOKENS);
-    toks.iter().enumerate().any(|(i, t)| {
-        is_weekday(&t.lower())
-            && toks.iter().skip(i + 1).take(4).any(|m| is_month(&m.lower()))
-            && toks
-                .iter()
-                .skip(i + 2)
-                .take(8)
-                .any(|y| y.kind == Kind::Number && y.text.len() == 4)
-    })
+    let year = |t: &Token| t.kind == Kind::Number && t.text.len() == 4;
+    let n = toks.len();
+    // Month, day, maybe a comma, year, full stop.
+    let closes = n >= 4
+        && toks.get(n - 1).is_some_and(|t| t.is('.'))
+        && toks.get(n - 2).is_some_and(year)
+        && toks
+            .get(n.saturating_sub(6)..n - 2)
+            .is_some_and(|w| w.iter().any(|m| is_month(&m.lower())));
+    closes
+        || toks.iter().enumerate().any(|(i, t)| {
+            is_weekday(&t.lower())
+                && toks
+                    .iter()
+                    .skip(i + 1)
+                    .take(4)
+                    .any(|m| is_month(&m.lower()))
+                && toks.iter().skip(i + 2).take(8).any(year)
+        })
 }
 
 /// The sentence with quoted words blanked out, and the share of its
@@ -168,15 +185,16 @@ const QUOTED: f32 = 0.4;
 /// Words that open an imperative ("Don't blame...", "Imagine...").
 const IMPERATIVE: &[&str] = &[
     "don't", "do", "let", "let's", "imagine", "consider", "remember", "look", "think", "note",
-    "take", "try", "make", "go", "stop", "forget", "ask", "keep", "just", "please", "check",
-    "see", "watch", "read", "get", "meet", "join", "find", "never", "be", "picture", "listen",
+    "take", "try", "make", "go", "stop", "forget", "ask", "keep", "just", "please", "check", "see",
+    "watch", "read", "get", "meet", "join", "find", "never", "be", "picture", "listen",
 ];
 
 /// Words that open a sentence with a pronoun standing for someone or
 /// something named before.
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its",
-    "him", "them", "such",
+    "him", "them", "such", "it's", "that's", "he's", "she's", "they're", "they've", "he'd",
+    "she'd", "they'd",
 ];
 
 /// Words of the writer's judgement or hedging: a sentence in the
@@ -188,7 +206,9 @@ const EVALUATIVE: &[&str] = &[
     "apparently",
     "arguably",
     "awful",
+    "beautiful",
     "brilliant",
+    "brutal",
     "clearly",
     "crazy",
     "dastardly",
@@ -197,18 +217,25 @@ const EVALUATIVE: &[&str] = &[
     "disgusting",
     "dreadful",
     "fantastic",
+    "finally",
     "frankly",
     "glorious",
+    "gorgeous",
     "hilarious",
     "honestly",
     "horrible",
     "hypocritical",
+    "iconic",
     "idiotic",
     "incredible",
     "incredibly",
     "insane",
+    "interesting",
     "laughable",
     "magnificent",
+    "masterful",
+    "memorable",
+    "memorably",
     "nonsense",
     "obviously",
     "outrageous",
@@ -228,6 +255,19 @@ const EVALUATIVE: &[&str] = &[
     "unbelievable",
     "unfortunately",
     "wonderful",
+];
+
+/// Phrases of the writer's speculation ("may have gone too far").
+const SPECULATION: &[&str] = &[
+    "may have",
+    "might have",
+    "must have",
+    "may well",
+    "would seem",
+    "seems to",
+    "seem to",
+    "appears to",
+    "too far",
 ];
 
 /// Modal words of obligation: the writer's own "should" is commentary.
@@ -259,6 +299,9 @@ const REPORTING: &[&str] = &[
     "claimed",
     "claims",
     "contended",
+    "suggested",
+    "believes",
+    "believe",
 ];
 
 /// Whether the sentence is commentary rather than a report: see the
@@ -296,30 +339,128 @@ pub(crate) fn opinion(text: &str) -> bool {
     if personal || words.iter().any(|w| EVALUATIVE.contains(&w.as_str())) {
         return true;
     }
-    words.iter().any(|w| MODALS.contains(&w.as_str()))
+    // Phrases match whole words: " may have " in " ... may have ... ".
+    let joined = format!(" {} ", words.join(" "));
+    let speculates = SPECULATION
+        .iter()
+        .any(|p| joined.contains(&format!(" {p} ")));
+    (speculates || words.iter().any(|w| MODALS.contains(&w.as_str())))
         && !words.iter().any(|w| REPORTING.contains(&w.as_str()))
 }
 
 /// Auxiliaries, copulas and modals: each makes a clause finite.
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could",
-    "may", "might", "shall", "did", "does", "do", "isn't", "aren't", "wasn't", "weren't",
-    "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't",
-    "don't", "should", "must",
+    "is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "shall", "did", "does", "do", "isn't", "aren't", "wasn't", "weren't", "hasn't",
+    "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't", "don't",
+    "should", "must",
 ];
 
 /// Common verbs whose past or present form has no regular ending.
 const FINITE: &[&str] = &[
-    "said", "says", "told", "tells", "took", "made", "went", "came", "gave", "saw", "found",
-    "left", "met", "won", "lost", "fell", "rose", "began", "ran", "held", "paid", "sent", "spent",
-    "struck", "broke", "brought", "bought", "built", "chose", "drove", "fled", "flew", "fought",
-    "got", "grew", "hit", "kept", "knew", "led", "let", "put", "quit", "set", "shot", "shut",
-    "sold", "sought", "spoke", "stood", "stole", "swore", "taught", "thought", "threw", "wrote",
-    "became", "beat", "cut", "hung", "hid", "withdrew", "sank", "sat", "felt", "heard", "meant",
-    "shook", "won", "plans", "wants", "faces", "remains", "includes", "shows", "seeks", "calls",
-    "leads", "holds", "makes", "takes", "gives", "expects", "needs", "requires", "allows",
-    "comes", "goes", "runs", "stands", "lives", "works", "owns", "controls", "means", "becomes",
-    "denies", "accuses", "claims", "warns", "estimates", "reports", "represents", "serves",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "took",
+    "made",
+    "went",
+    "came",
+    "gave",
+    "saw",
+    "found",
+    "left",
+    "met",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "began",
+    "ran",
+    "held",
+    "paid",
+    "sent",
+    "spent",
+    "struck",
+    "broke",
+    "brought",
+    "bought",
+    "built",
+    "chose",
+    "drove",
+    "fled",
+    "flew",
+    "fought",
+    "got",
+    "grew",
+    "hit",
+    "kept",
+    "knew",
+    "led",
+    "let",
+    "put",
+    "quit",
+    "set",
+    "shot",
+    "shut",
+    "sold",
+    "sought",
+    "spoke",
+    "stood",
+    "stole",
+    "swore",
+    "taught",
+    "thought",
+    "threw",
+    "wrote",
+    "became",
+    "beat",
+    "cut",
+    "hung",
+    "hid",
+    "withdrew",
+    "sank",
+    "sat",
+    "felt",
+    "heard",
+    "meant",
+    "shook",
+    "won",
+    "plans",
+    "wants",
+    "faces",
+    "remains",
+    "includes",
+    "shows",
+    "seeks",
+    "calls",
+    "leads",
+    "holds",
+    "makes",
+    "takes",
+    "gives",
+    "expects",
+    "needs",
+    "requires",
+    "allows",
+    "comes",
+    "goes",
+    "runs",
+    "stands",
+    "lives",
+    "works",
+    "owns",
+    "controls",
+    "means",
+    "becomes",
+    "denies",
+    "accuses",
+    "claims",
+    "warns",
+    "estimates",
+    "reports",
+    "represents",
+    "serves",
 ];
 
 /// Words ending in "-ed" that are not verbs.
@@ -338,7 +479,10 @@ fn finite(toks: &[Token], i: usize) -> bool {
         return true;
     }
     // "it's", "Kellogg's been": a contracted "is" or "has" after a pronoun.
-    if matches!(w.as_str(), "it's" | "he's" | "she's" | "that's" | "there's" | "who's") {
+    if matches!(
+        w.as_str(),
+        "it's" | "he's" | "she's" | "that's" | "there's" | "who's"
+    ) {
         return true;
     }
     if i > 0 && t.capital() {
@@ -348,16 +492,23 @@ fn finite(toks: &[Token], i: usize) -> bool {
     if n >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST.contains(&w.as_str()) {
         return true;
     }
-    // "Pell says", "the council which meets": a verb after its subject.
+    // "Pell says the", "the council which meets on": a verb after its
+    // subject and before more words ("the Kessock crews." ends a noun).
     let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+    let next = toks.get(i + 1);
     n >= 4
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
         && !w.contains('\'')
+        && next.is_some_and(|n| n.kind == Kind::Word)
         && prev.is_some_and(|p| {
-            p.capital() || matches!(p.lower().as_str(), "who" | "which" | "that" | "it" | "he" | "she")
+            p.capital()
+                || matches!(
+                    p.lower().as_str(),
+                    "who" | "which" | "that" | "it" | "he" | "she"
+                )
         })
 }
 
@@ -432,6 +583,12 @@ mod tests {
         assert!(!informative(
             "Mayor Jo Pell cuts the ribbon in Alderton on Monday, March 4, 2030."
         ));
+        assert!(!informative(
+            "Mayor Jo Pell cuts the ribbon at the bridge in Alderton on March 4, 2030."
+        ));
+        assert!(informative(
+            "Mayor Jo Pell cut the ribbon on March 4, 2030, and the bridge opened."
+        ));
     }
 
     #[test]
@@ -448,6 +605,9 @@ mod tests {
             "\"This bridge is the best thing that ever happened to our town,\" Pell said.",
             "What a day it was for the town of Alderton and its bridge!",
             "He cut the ribbon at the east end of the Alderton bridge on Monday.",
+            "It's half a bridge and half a toll booth, built by Pell for Alderton.",
+            "For the people of Alderton, Mayor Pell may finally have gone too far.",
+            "The new Alderton bridge is a beautiful sweep of steel over the river.",
         ] {
             assert!(!fact(s), "{s}");
         }

@@ -29,6 +29,31 @@ pub struct Figure {
     pub values: Vec<f64>,
 }
 
+impl Figure {
+    /// What the sides differ on, for a reader: the quantity and each
+    /// side's figure as stated, with its outlet ("the number killed: nine
+    /// (Valley Times) vs at least 12 (Coast Herald)").
+    pub fn about(&self) -> String {
+        let what = match self.what.as_str() {
+            w @ ("killed" | "injured" | "missing" | "arrested" | "evacuated" | "displaced") => {
+                format!("the number {w}")
+            }
+            "votes" => "the vote count".to_string(),
+            "percent" => "the percentage".to_string(),
+            "dollars" => "the sum in dollars".to_string(),
+            "euros" => "the sum in euros".to_string(),
+            w if w.ends_with('s') => format!("the number of {w}"),
+            w => format!("the number of {w}s"),
+        };
+        let sides: Vec<String> = self
+            .sides
+            .iter()
+            .map(|s| format!("{} ({})", s.says, s.outlet))
+            .collect();
+        format!("{what}: {}", sides.join(" vs "))
+    }
+}
+
 /// Casualty and event words, and what they count. Matched on the plain
 /// (plural-stripped) lowercase form.
 const HEADS: &[(&str, &str)] = &[
@@ -600,6 +625,39 @@ mod tests {
         assert_eq!(figs[0].sides[0].outlet, "Valley Times");
         assert_eq!(figs[0].sides[1].outlet, "Coast Herald");
         assert_eq!(figs[0].sides[1].says, "at least 12 people");
+    }
+
+    #[test]
+    fn deaths_and_injuries_are_different_quantities() {
+        let a = art(
+            "Coast Herald",
+            "A storm that struck the Dunmore coast on Sunday killed 12 people, officials said.",
+        );
+        let b = art(
+            "Valley Times",
+            "A storm that struck the Dunmore coast on Sunday injured 30 people, officials said.",
+        );
+        assert!(compare(&[a, b], &[]).conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_conflict_says_what_and_who() {
+        let a = art(
+            "Coast Herald",
+            "A storm that struck the Dunmore coast on Sunday killed at least 12 people, officials said.",
+        );
+        let b = art(
+            "Valley Times",
+            "Nine people died when a storm struck the Dunmore coast on Sunday, officials said.",
+        );
+        let c = compare(&[a, b], &[]);
+        let Some(Conflict::Figure(f)) = c.conflicts.first() else {
+            panic!("{:?}", c.conflicts);
+        };
+        assert_eq!(
+            f.about(),
+            "the number killed: Nine people died (Valley Times) vs at least 12 people (Coast Herald)"
+        );
     }
 
     #[test]

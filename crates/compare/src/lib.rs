@@ -44,7 +44,10 @@ pub use quotes::{OutletQuotes, QuoteItem, SpeakerCount};
 #[derive(Debug, Clone, Copy)]
 pub struct Article<'a> {
     /// The outlet that published it ("Reuters"); articles with the same
-    /// name, ignoring case and spacing, belong to one outlet.
+    /// name, ignoring case and spacing, belong to one outlet. Empty when
+    /// unknown: such an article is then a source of its own, named
+    /// "unknown outlet [n]" (n: its index + 1, as the digest cites it),
+    /// never lumped with other unknown ones.
     pub outlet: &'a str,
     /// Publication time, unix seconds, when known.
     pub time: Option<i64>,
