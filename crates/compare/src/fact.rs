@@ -316,19 +316,37 @@ pub(crate) fn opinion(text: &str) -> bool {
     if share > QUOTED || text.starts_with(['"', '\u{201c}']) {
         return true;
     }
+    let first = tokens(&plain, 8)
+        .iter()
+        .find(|t| t.kind == Kind::Word)
+        .map(|t| t.lower().replace('\u{2019}', "'"));
+    first.is_none_or(|w| PRONOUNS.contains(&w.as_str())) || voice(&plain)
+}
+
+/// Whether the writer's own words comment rather than report: the voice
+/// checks of [`opinion`] on the words outside quotation marks, for a
+/// sentence that may well quote someone (a claim, a denial).
+pub(crate) fn commentary(text: &str) -> bool {
+    unquoted(text).is_some_and(|(plain, _)| voice(&plain))
+}
+
+/// The voice checks on a sentence's unquoted words: a question or an
+/// exclamation, an imperative opening, the first or second person,
+/// evaluative words, or a "should" or speculation of the writer's own.
+fn voice(plain: &str) -> bool {
     if plain.contains('?') || plain.contains('!') {
         return true;
     }
-    let toks = tokens(&plain, crate::story::MAX_TOKENS);
+    let toks = tokens(plain, crate::story::MAX_TOKENS);
     let words: Vec<String> = toks
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .map(|t| t.lower().replace('\u{2019}', "'"))
         .collect();
-    let Some(first) = words.first() else {
-        return true;
-    };
-    if IMPERATIVE.contains(&first.as_str()) || PRONOUNS.contains(&first.as_str()) {
+    if words
+        .first()
+        .is_some_and(|w| IMPERATIVE.contains(&w.as_str()))
+    {
         return true;
     }
     // "US" in capitals is the country, not "us".
@@ -611,6 +629,16 @@ mod tests {
         ] {
             assert!(!fact(s), "{s}");
         }
+    }
+
+    #[test]
+    fn commentary_allows_quotes() {
+        assert!(!commentary(
+            "\"We never spoke about the toll,\" Mayor Jo Pell said on Monday."
+        ));
+        assert!(commentary(
+            "Ask yourself this: would Pell have denied the call if it never happened?"
+        ));
     }
 
     #[test]
