@@ -64,6 +64,7 @@ const FURNITURE: &[&str] = &[
     "as he appeared",
     "as she appeared",
     "handout photo",
+    "editor's picks",
     "(left)",
     "(right)",
     "(center)",
@@ -114,12 +115,13 @@ pub(crate) fn informative(text: &str) -> bool {
     }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    letters > 0 && upper * 2 <= letters && !caption_date(text)
+    // Semicolons between names are a credits list, not a sentence.
+    letters > 0 && upper * 2 <= letters && text.matches(';').count() < 3 && !caption_date(text)
 }
 
 /// Whether a sentence dates itself as a photo caption does: a weekday,
 /// then a month, a day and a year ("Sunday, Feb. 26, 2017"), or a full
-/// date that closes it ("... in Alderton on March 4, 2030.").
+/// date that opens or closes it ("... in Alderton on March 4, 2030.").
 fn caption_date(text: &str) -> bool {
     let toks = tokens(text, crate::story::MAX_TOKENS);
     let year = |t: &Token| t.kind == Kind::Number && t.text.len() == 4;
@@ -131,7 +133,12 @@ fn caption_date(text: &str) -> bool {
         && toks
             .get(n.saturating_sub(6)..n - 2)
             .is_some_and(|w| w.iter().any(|m| is_month(&m.lower())));
+    // A caption may open with its date: "March 4, 2030 Crews in Alderton".
+    let opens = toks.first().is_some_and(|m| is_month(&m.lower()))
+        && toks.get(1).is_some_and(|d| d.kind == Kind::Number)
+        && toks.iter().skip(2).take(2).any(year);
     closes
+        || opens
         || toks.iter().enumerate().any(|(i, t)| {
             is_weekday(&t.lower())
                 && toks
@@ -210,15 +217,27 @@ const EVALUATIVE: &[&str] = &[
     "brilliant",
     "brutal",
     "clearly",
+    "cool",
+    "coolest",
+    "countless",
+    "cranky",
     "crazy",
     "dastardly",
     "deplorable",
+    "disconcerting",
     "disgraceful",
     "disgusting",
     "dreadful",
+    "eloquent",
+    "eloquently",
+    "famously",
     "fantastic",
     "finally",
     "frankly",
+    "fun",
+    "gifted",
+    "glamorous",
+    "gleeful",
     "glorious",
     "gorgeous",
     "hilarious",
@@ -229,6 +248,7 @@ const EVALUATIVE: &[&str] = &[
     "idiotic",
     "incredible",
     "incredibly",
+    "infamous",
     "insane",
     "interesting",
     "laughable",
@@ -237,10 +257,12 @@ const EVALUATIVE: &[&str] = &[
     "memorable",
     "memorably",
     "nonsense",
+    "notorious",
     "obviously",
     "outrageous",
     "pathetic",
     "perhaps",
+    "pretty",
     "probably",
     "remarkable",
     "ridiculous",
@@ -248,12 +270,14 @@ const EVALUATIVE: &[&str] = &[
     "sadly",
     "shameful",
     "shocking",
+    "somehow",
     "stunning",
     "stupid",
     "surely",
     "terrible",
     "unbelievable",
     "unfortunately",
+    "whopping",
     "wonderful",
 ];
 
@@ -606,6 +630,12 @@ mod tests {
         ));
         assert!(informative(
             "Mayor Jo Pell cut the ribbon on March 4, 2030, and the bridge opened."
+        ));
+        assert!(!informative(
+            "March 4, 2030 Crews in orange vests paint the rails of the Alderton bridge."
+        ));
+        assert!(!informative(
+            "Design, Ola Finn; steel, Alder Works; paint, Kessock Coatings; lights, Tam Oduya."
         ));
     }
 
