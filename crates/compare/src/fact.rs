@@ -115,6 +115,10 @@ pub(crate) fn informative(text: &str) -> bool {
     }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    // A bracket that never opens or closes: a piece cut from a longer text.
+    if text.matches('(').count() != text.matches(')').count() {
+        return false;
+    }
     // Semicolons between names are a credits list, not a sentence.
     letters > 0 && upper * 2 <= letters && text.matches(';').count() < 3 && !caption_date(text)
 }
@@ -633,6 +637,9 @@ mod tests {
         ));
         assert!(!informative(
             "March 4, 2030 Crews in orange vests paint the rails of the Alderton bridge."
+        ));
+        assert!(!informative(
+            "4), much like the steel used in the Alderton bridge and its rails."
         ));
         assert!(!informative(
             "Design, Ola Finn; steel, Alder Works; paint, Kessock Coatings; lights, Tam Oduya."

@@ -10,7 +10,8 @@
 //! thing, their ranges (see [`crate::number`]) cannot both be true, and
 //! the sentences otherwise speak of the same thing (cosine over content
 //! words). An outlet that itself states both values ("up from nine") has
-//! reported the change, not a conflict, so such pairs are skipped.
+//! reported the change, not a conflict, so such pairs are skipped; so are
+//! figures from reports published more than a day and a half apart.
 
 use crate::number::{Range, qualify, read};
 use crate::story::{MAX_TOKENS, Story, cosine};
@@ -464,6 +465,10 @@ fn agree(what: &str, a: &Range, b: &Range) -> bool {
     (x - y).abs() <= 0.1 * x.max(y)
 }
 
+/// Seconds between two dated reports beyond which their different
+/// figures are read as an update (a toll that rose), not a conflict.
+const UPDATE: u64 = 36 * 3600;
+
 /// Mentions of one head read at most (bounds the pairwise check).
 const MAX_GROUP: usize = 300;
 
@@ -507,6 +512,13 @@ pub(crate) fn conflicts(story: &Story, config: &Config) -> Vec<Figure> {
                 else {
                     continue;
                 };
+                // Figures published days apart are an update, not a conflict.
+                let time = |u: &crate::story::Unit| story.articles.get(u.article)?.time;
+                if let (Some(ta), Some(tb)) = (time(ua), time(ub))
+                    && ta.abs_diff(tb) > UPDATE
+                {
+                    continue;
+                }
                 let c = cosine(&ua.vector, &ub.vector);
                 if c < tau || best.is_some_and(|(s, _, _)| s >= c) {
                     continue;
@@ -658,6 +670,23 @@ mod tests {
             f.about(),
             "the number killed: Nine people died (Valley Times) vs at least 12 people (Coast Herald)"
         );
+    }
+
+    #[test]
+    fn figures_days_apart_are_an_update() {
+        let mut a = art(
+            "Coast Herald",
+            "A storm that struck the Dunmore coast on Sunday killed 12 people, officials said.",
+        );
+        let mut b = art(
+            "Valley Times",
+            "Nine people died when a storm struck the Dunmore coast on Sunday, officials said.",
+        );
+        a.time = Some(10 * 86_400);
+        b.time = Some(10 * 86_400 + 3600);
+        assert_eq!(compare(&[a, b], &[]).conflicts.len(), 1);
+        b.time = Some(14 * 86_400);
+        assert!(compare(&[a, b], &[]).conflicts.is_empty());
     }
 
     #[test]
