@@ -257,7 +257,9 @@ pub fn is_weekday(lower: &str) -> bool {
 /// "your"); a curly apostrophe reads as a straight one.
 pub fn is_personal(lower: &str) -> bool {
     if lower.contains('\u{2019}') {
-        return PERSONAL.binary_search(&lower.replace('\u{2019}', "'").as_str()).is_ok();
+        return PERSONAL
+            .binary_search(&lower.replace('\u{2019}', "'").as_str())
+            .is_ok();
     }
     PERSONAL.binary_search(&lower).is_ok()
 }
