@@ -92,10 +92,12 @@ fn plausible(name: &str) -> bool {
     if let [one] = words.as_slice() {
         let w: String = one
             .chars()
-            .filter(|c| c.is_alphabetic())
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .filter(|c| c.is_alphabetic() || *c == '\'')
             .flat_map(char::to_lowercase)
             .collect();
         if storyline_lexicon::is_function_word(&w)
+            || storyline_lexicon::is_personal(&w)
             || NOT_NAMES.contains(&w.as_str())
             || w.ends_with("ly")
             || w.ends_with("ing")
