@@ -1,18 +1,18 @@
 //! Exclusives: what one outlet reports that no other does.
 //!
 //! A sentence of an outlet's text is a candidate when it states a fact in
-//! the outlet's own voice ([`crate::fact`]: a whole declarative sentence,
-//! not commentary, a quotation, a fragment or page furniture). It is
-//! *covered* when some other outlet has a
-//! similar sentence (cosine at or above [`Config::covered`]), or a
-//! somewhat similar one that holds all its names and numbers. An uncovered
-//! sentence is an exclusive when enough of its content weight is in words
-//! no other outlet uses at all ([`Config::novelty`]) and among them is a
-//! concrete detail: a name or a figure no other outlet gives. Exclusives
-//! rank by
-//! that novelty, new names and numbers, and how early the sentence comes
-//! (leads carry the news); near-duplicates from one outlet's several
-//! articles count once.
+//! the outlet's own voice (`fact`: a whole declarative sentence, not
+//! commentary, a quotation, a caption, a fragment or page furniture). It
+//! is *covered* when some other outlet has a similar sentence (cosine at
+//! or above [`Config::covered`]), or a somewhat similar one that holds all
+//! its names and numbers. An uncovered sentence is an exclusive when
+//! enough of its content weight is in words no other outlet uses at all
+//! ([`Config::novelty`]) and among them is a concrete detail: a name or a
+//! figure no other outlet gives. A lead, or a sentence much like another
+//! outlet's, retells the story's event in other words, so it needs a
+//! figure of its own. Exclusives rank by that novelty, new names and
+//! numbers, and how early the sentence comes (leads carry the news);
+//! near-duplicates from one outlet's several articles count once.
 
 use std::collections::HashSet;
 
@@ -36,7 +36,7 @@ pub struct Exclusive {
 }
 
 /// Lowercase first words that lean on the sentence before (pronoun
-/// openings are no fact at all: see [`crate::fact`]).
+/// openings are no fact at all: see `fact`).
 const DANGLING: &[&str] = &[
     "and",
     "but",

@@ -85,7 +85,7 @@ pub struct Story<'a> {
 
 /// The name of the unknown outlet of article `a`: "unknown outlet [3]",
 /// numbered as the digest cites the article (from 1).
-pub(crate) fn unknown(a: usize) -> String {
+fn unknown(a: usize) -> String {
     format!("unknown outlet [{}]", a + 1)
 }
 
