@@ -208,6 +208,10 @@ const PRONOUNS: &[&str] = &[
     "she'd", "they'd",
 ];
 
+/// Pronouns that stand as a subject after an opening phrase ("In June,
+/// he said..."): whom they stand for is in another sentence.
+const SUBJECTS: &[&str] = &["he", "she", "they", "it"];
+
 /// Words of the writer's judgement or hedging: a sentence in the
 /// writer's voice that uses them is commentary.
 const EVALUATIVE: &[&str] = &[
@@ -344,11 +348,19 @@ pub(crate) fn opinion(text: &str) -> bool {
     if share > QUOTED || text.starts_with(['"', '\u{201c}']) {
         return true;
     }
-    let first = tokens(&plain, 8)
+    let toks = tokens(&plain, 12);
+    let lower = |t: &Token| t.lower().replace('\u{2019}', "'");
+    let first = toks.iter().find(|t| t.kind == Kind::Word).map(lower);
+    // "In 2012, he was...": the subject after a short opening phrase.
+    let after_opening = toks
         .iter()
-        .find(|t| t.kind == Kind::Word)
-        .map(|t| t.lower().replace('\u{2019}', "'"));
-    first.is_none_or(|w| PRONOUNS.contains(&w.as_str())) || voice(&plain)
+        .take(8)
+        .position(|t| t.is(','))
+        .and_then(|c| toks.get(c + 1))
+        .map(lower);
+    first.is_none_or(|w| PRONOUNS.contains(&w.as_str()))
+        || after_opening.is_some_and(|w| SUBJECTS.contains(&w.as_str()))
+        || voice(&plain)
 }
 
 /// Whether the writer's own words comment rather than report: the voice
@@ -660,6 +672,7 @@ mod tests {
             "\"This bridge is the best thing that ever happened to our town,\" Pell said.",
             "What a day it was for the town of Alderton and its bridge!",
             "He cut the ribbon at the east end of the Alderton bridge on Monday.",
+            "On Monday, she cut the ribbon at the east end of the Alderton bridge.",
             "It's half a bridge and half a toll booth, built by Pell for Alderton.",
             "For the people of Alderton, Mayor Pell may finally have gone too far.",
             "The new Alderton bridge is a beautiful sweep of steel over the river.",
