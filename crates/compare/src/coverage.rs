@@ -82,10 +82,21 @@ mod tests {
             art("daily  post", Some(300)),
             art("Herald", Some(100)),
             art("", None),
+            art(" ", None),
         ];
         let c = compare(&arts, &[]).coverage;
         let names: Vec<&str> = c.iter().map(|c| c.outlet.as_str()).collect();
-        assert_eq!(names, vec!["Herald", "Wire", "Daily Post", "unknown"]);
+        // Two articles of unknown outlets are two sources, not one outlet.
+        assert_eq!(
+            names,
+            vec![
+                "Herald",
+                "Wire",
+                "Daily Post",
+                "unknown outlet [5]",
+                "unknown outlet [6]"
+            ]
+        );
         assert_eq!(c[2].articles, vec![0, 2]);
         assert_eq!((c[2].first, c[2].last), (Some(300), Some(300)));
         assert_eq!(c[3].first, None);

@@ -12,7 +12,8 @@
 //!
 //! A denial is paired with the sentence of another outlet that best holds
 //! what is denied: most of its content weight, at least two words, and no
-//! denial cue of its own. An outlet that carries both the claim and a denial
+//! denial cue of its own, and neither side may be the writer's commentary
+//! (a rhetorical question, the first person: see `fact`). An outlet that carries both the claim and a denial
 //! of it has reported the dispute, not taken a side, so its sentences are
 //! not paired.
 
@@ -459,13 +460,14 @@ fn clause_end(toks: &[Token], from: usize) -> usize {
 }
 
 /// Whether a claim sentence can stand as a report: it opens like a
-/// sentence and is not a fragment or a teaser.
+/// sentence and is not a fragment, a teaser or the writer's commentary.
 fn reads_as_report(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
     (first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '\u{201c}'))
         && text.split_whitespace().count() >= 6
         && !text.ends_with("...")
         && !text.ends_with('\u{2026}')
+        && !crate::fact::commentary(text)
 }
 
 /// Surname of a speaker, lowercase.
@@ -496,7 +498,8 @@ pub(crate) fn conflicts(story: &Story, config: &Config) -> Vec<Denial> {
     let mut found: Vec<Found> = Vec::new();
     for (u, unit) in story.units.iter().enumerate() {
         let toks = tokens(story.text(unit), MAX_TOKENS);
-        if toks.iter().all(|t| t.kind == Kind::Mark) {
+        // The writer's own commentary denies nothing on a source's behalf.
+        if toks.iter().all(|t| t.kind == Kind::Mark) || crate::fact::commentary(story.text(unit)) {
             continue;
         }
         let Some(range) = cue(&toks) else {

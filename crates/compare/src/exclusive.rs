@@ -1,21 +1,26 @@
 //! Exclusives: what one outlet reports that no other does.
 //!
-//! A sentence of an outlet's text is a candidate when it reads like a
-//! statement of fact (a full sentence, not a question, teaser, byline or
-//! other page furniture). It is *covered* when some other outlet has a
-//! similar sentence (cosine at or above [`Config::covered`]), or a
-//! somewhat similar one that holds all its names and numbers. An uncovered
-//! sentence is an exclusive when enough of its content weight is in words
-//! no other outlet uses at all ([`Config::novelty`]). Exclusives rank by
-//! that novelty, new names and numbers, and how early the sentence comes
-//! (leads carry the news); near-duplicates from one outlet's several
-//! articles count once.
+//! A sentence of an outlet's text is a candidate when it states a fact in
+//! the outlet's own voice (`fact`: a whole declarative sentence, not
+//! commentary, a quotation, a caption, a fragment or page furniture). It
+//! is *covered* when some other outlet has a similar sentence (cosine at
+//! or above [`Config::covered`]), or a somewhat similar one that holds all
+//! its names and numbers. An uncovered sentence is an exclusive when
+//! enough of its content weight is in words no other outlet uses at all
+//! ([`Config::novelty`]) and among them is a concrete detail: a name or a
+//! figure no other outlet gives. A lead, or a sentence much like another
+//! outlet's, retells the story's event in other words, so it needs a
+//! figure of its own. Exclusives rank by that novelty, new names and
+//! numbers, and how early the sentence comes (leads carry the news);
+//! near-duplicates from one outlet's several articles count once.
 
 use std::collections::HashSet;
 
+use crate::fact::fact;
 use crate::story::{MAX_TOKENS, Story, Unit, cosine};
-use crate::word::{Kind, content, stop, tokens};
+use crate::word::{Kind, Token, content, stop, tokens};
 use crate::{Config, Span};
+use storyline_lexicon::is_month;
 
 /// A sentence whose content only one outlet carries.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,101 +35,9 @@ pub struct Exclusive {
     pub score: f32,
 }
 
-/// Lowercase phrases that mark page furniture rather than reporting.
-const FURNITURE: &[&str] = &[
-    "click here",
-    "sign up",
-    "subscribe",
-    "newsletter",
-    "follow us",
-    "all rights reserved",
-    "copyright",
-    "contributed to this report",
-    "getty images",
-    "ap photo",
-    "photo by",
-    "read more",
-    "related:",
-    "advertisement",
-    "share this",
-    "http://",
-    "https://",
-    "www.",
-    "@",
-    "(photo",
-    "this story has been",
-    "this article",
-    "editor's note",
-    "sponsored",
-    "terms of use",
-    "privacy policy",
-    "cookie",
-    "your browser",
-    "watch:",
-    "video:",
-];
-
-/// Lowercase openings of bylines and credits.
-const OPENINGS: &[&str] = &[
-    "by ",
-    "photo:",
-    "image:",
-    "credit:",
-    "source:",
-    "updated ",
-    "posted ",
-    "published ",
-    "reporting by",
-    "editing by",
-    "writing by",
-    "tags:",
-    "note:",
-];
-
-/// Whether a sentence can stand as a reported fact.
-pub(crate) fn informative(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if !(6..=70).contains(&words) {
-        return false;
-    }
-    let Some(last) = storyline_sentence::final_mark(text) else {
-        return false;
-    };
-    if !matches!(last, '.' | '!')
-        || text.ends_with("...")
-        || text.ends_with(". . .")
-        || text.contains("..\"")
-    {
-        return false;
-    }
-    let first = text.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '\u{201c}')) {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    if FURNITURE.iter().any(|f| lower.contains(f)) || OPENINGS.iter().any(|o| lower.starts_with(o))
-    {
-        return false;
-    }
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    letters > 0 && upper * 2 <= letters
-}
-
-/// Lowercase first words that lean on the sentence before.
+/// Lowercase first words that lean on the sentence before (pronoun
+/// openings are no fact at all: see `fact`).
 const DANGLING: &[&str] = &[
-    "he",
-    "she",
-    "they",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
     "and",
     "but",
     "or",
@@ -153,6 +66,25 @@ fn keys(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the `i`th token of a sentence is a concrete detail: a figure,
+/// or a name (a capitalised word after the first that is not a month).
+fn concrete(t: &Token, i: usize) -> bool {
+    t.kind == Kind::Number || (i > 0 && t.capital() && !is_month(&t.lower()))
+}
+
+/// Whether a token is a figure: a number that is not a year.
+fn figure(t: &Token) -> bool {
+    t.kind == Kind::Number
+        && !(t.text.len() == 4
+            && t.text
+                .parse::<u32>()
+                .is_ok_and(|y| (1800..=2100).contains(&y)))
+}
+
+/// Cosine with another outlet's sentence at or above which a sentence
+/// retells it rather than reports something else.
+const RETOLD: f32 = 0.25;
+
 /// Scores one unit of `outlet`, or `None` when it is covered or not novel.
 fn score(
     story: &Story,
@@ -162,7 +94,7 @@ fn score(
     acc: &mut Vec<f32>,
 ) -> Option<(f32, Vec<String>)> {
     let text = story.text(unit);
-    if !informative(text) {
+    if !fact(text) {
         return None;
     }
     let near = story.similar(&unit.vector, |u| u.outlet != outlet, acc);
@@ -201,6 +133,7 @@ fn score(
     }
     let mut novel = Vec::new();
     let mut new_keys = 0usize;
+    let mut new_figures = 0usize;
     for (i, t) in tokens(text, MAX_TOKENS).iter().enumerate() {
         let Some(key) = content(t) else {
             continue;
@@ -215,12 +148,23 @@ fn score(
         {
             continue;
         }
-        if t.kind == Kind::Number || (i > 0 && t.capital()) {
+        if concrete(t, i) {
             new_keys += 1;
+        }
+        if figure(t) {
+            new_figures += 1;
         }
         if novel.len() < 8 && !novel.iter().any(|n: &String| n == t.text) {
             novel.push(t.text.to_string());
         }
+    }
+    // A detail a reader can check: a name or a figure only this outlet
+    // has. A lead, or a sentence much like another outlet's, retells the
+    // story's event in its own words (other names for the same people and
+    // places): only a figure of its own makes it an exclusive.
+    let retold = unit.position == 0 || best_cos >= RETOLD;
+    if new_keys == 0 || (retold && new_figures == 0) {
+        return None;
     }
     let words = text.split_whitespace().count();
     let first: String = text
@@ -346,25 +290,82 @@ mod tests {
         assert!(c.conflicts.is_empty());
     }
 
+    /// Both outlets report the reopening; each adds one sentence of its own.
+    fn pair(extra_a: &'static str, extra_b: &'static str) -> Vec<super::Exclusive> {
+        let a = Article {
+            outlet: "Alder Gazette",
+            time: None,
+            title: "Bridge reopens in Alderton",
+            text: extra_a,
+        };
+        let b = Article {
+            outlet: "River Wire",
+            time: None,
+            title: "Bridge reopens in Alderton",
+            text: extra_b,
+        };
+        compare(&[a, b], &[]).exclusives
+    }
+
+    const SHARED: &str =
+        "The Alderton bridge reopened to traffic on Monday after eight months of repairs. ";
+
+    #[test]
+    fn opinion_is_never_only_here() {
+        // Each opinion sentence carries names no other outlet uses.
+        for opinion in [
+            "Frankly, Mayor Jo Pell and her Granby allies deserve no praise for the Kessock delays.",
+            "We at the Gazette warned Jo Pell about the Kessock contract back in Granby.",
+            "Don't you go blaming Jo Pell or the Granby crews for the Kessock delays.",
+            "Why did Mayor Jo Pell trust the Granby firm with the Kessock contract?",
+            "The Granby council should sack Jo Pell over the Kessock contract.",
+            "Mayor Jo Pell may finally have gone too far with the Granby and Kessock deals.",
+        ] {
+            let text: &'static str = Box::leak(format!("{SHARED}{opinion}").into_boxed_str());
+            let ex = pair(text, SHARED);
+            assert!(ex.is_empty(), "{opinion}: {ex:?}");
+        }
+    }
+
+    #[test]
+    fn fragments_are_never_only_here() {
+        for fragment in [
+            "During the visit of Mayor Jo Pell to Granby to sign the Kessock contract.",
+            "Not the finest hour for Jo Pell, the Granby firm or the Kessock crews.",
+            "He signed the Kessock contract with the Granby firm on Tuesday.",
+        ] {
+            let text: &'static str = Box::leak(format!("{SHARED}{fragment}").into_boxed_str());
+            let ex = pair(text, SHARED);
+            assert!(ex.is_empty(), "{fragment}: {ex:?}");
+        }
+    }
+
+    #[test]
+    fn a_figure_only_one_outlet_gives_is_only_here() {
+        let ex = pair(
+            "The Alderton bridge reopened to traffic on Monday after eight months of repairs. \
+             The repairs cost the county $6.5 million, paid from a state loan.",
+            SHARED,
+        );
+        assert_eq!(ex.len(), 1, "{ex:?}");
+        assert_eq!(ex[0].outlet, "Alder Gazette");
+        assert!(ex[0].sentence.text.contains("$6.5 million"));
+        assert!(ex[0].novel.iter().any(|w| w == "6.5"));
+    }
+
+    #[test]
+    fn a_retold_lead_is_not_only_here() {
+        // The same event in other words, with nothing new to check.
+        let ex = pair(
+            "The bridge at Alderton opened again to cars on Monday, ending eight months of work by Granby crews.",
+            "Traffic returned to the Alderton bridge on Monday after eight months of repairs.",
+        );
+        assert!(ex.is_empty(), "{ex:?}");
+    }
+
     #[test]
     fn one_outlet_has_no_exclusives() {
         let t = "The Alderton bridge reopened to traffic on Monday after eight months of repairs.";
         assert!(compare(&[art("One", t)], &[]).exclusives.is_empty());
-    }
-
-    #[test]
-    fn furniture_is_not_informative() {
-        assert!(!super::informative(
-            "By Jane Roe and Jim Doe, staff writers at the paper."
-        ));
-        assert!(!super::informative(
-            "Will the bridge ever be finished by the city council?"
-        ));
-        assert!(!super::informative(
-            "The mayor said the bridge would be finished by..."
-        ));
-        assert!(super::informative(
-            "The mayor said the bridge would be finished by May."
-        ));
     }
 }

@@ -10,7 +10,8 @@
 //! thing, their ranges (see [`crate::number`]) cannot both be true, and
 //! the sentences otherwise speak of the same thing (cosine over content
 //! words). An outlet that itself states both values ("up from nine") has
-//! reported the change, not a conflict, so such pairs are skipped.
+//! reported the change, not a conflict, so such pairs are skipped; so are
+//! figures from reports published more than a day and a half apart.
 
 use crate::number::{Range, qualify, read};
 use crate::story::{MAX_TOKENS, Story, cosine};
@@ -27,6 +28,31 @@ pub struct Figure {
     pub sides: Vec<Side>,
     /// The value each side states, aligned with `sides`.
     pub values: Vec<f64>,
+}
+
+impl Figure {
+    /// What the sides differ on, for a reader: the quantity and each
+    /// side's figure as stated, with its outlet ("the number killed: nine
+    /// (Valley Times) vs at least 12 (Coast Herald)").
+    pub fn about(&self) -> String {
+        let what = match self.what.as_str() {
+            w @ ("killed" | "injured" | "missing" | "arrested" | "evacuated" | "displaced") => {
+                format!("the number {w}")
+            }
+            "votes" => "the vote count".to_string(),
+            "percent" => "the percentage".to_string(),
+            "dollars" => "the sum in dollars".to_string(),
+            "euros" => "the sum in euros".to_string(),
+            w if w.ends_with('s') => format!("the number of {w}"),
+            w => format!("the number of {w}s"),
+        };
+        let sides: Vec<String> = self
+            .sides
+            .iter()
+            .map(|s| format!("{} ({})", s.says, s.outlet))
+            .collect();
+        format!("{what}: {}", sides.join(" vs "))
+    }
 }
 
 /// Casualty and event words, and what they count. Matched on the plain
@@ -439,6 +465,10 @@ fn agree(what: &str, a: &Range, b: &Range) -> bool {
     (x - y).abs() <= 0.1 * x.max(y)
 }
 
+/// Seconds between two dated reports beyond which their different
+/// figures are read as an update (a toll that rose), not a conflict.
+const UPDATE: u64 = 36 * 3600;
+
 /// Mentions of one head read at most (bounds the pairwise check).
 const MAX_GROUP: usize = 300;
 
@@ -482,6 +512,13 @@ pub(crate) fn conflicts(story: &Story, config: &Config) -> Vec<Figure> {
                 else {
                     continue;
                 };
+                // Figures published days apart are an update, not a conflict.
+                let time = |u: &crate::story::Unit| story.articles.get(u.article)?.time;
+                if let (Some(ta), Some(tb)) = (time(ua), time(ub))
+                    && ta.abs_diff(tb) > UPDATE
+                {
+                    continue;
+                }
                 let c = cosine(&ua.vector, &ub.vector);
                 if c < tau || best.is_some_and(|(s, _, _)| s >= c) {
                     continue;
@@ -600,6 +637,56 @@ mod tests {
         assert_eq!(figs[0].sides[0].outlet, "Valley Times");
         assert_eq!(figs[0].sides[1].outlet, "Coast Herald");
         assert_eq!(figs[0].sides[1].says, "at least 12 people");
+    }
+
+    #[test]
+    fn deaths_and_injuries_are_different_quantities() {
+        let a = art(
+            "Coast Herald",
+            "A storm that struck the Dunmore coast on Sunday killed 12 people, officials said.",
+        );
+        let b = art(
+            "Valley Times",
+            "A storm that struck the Dunmore coast on Sunday injured 30 people, officials said.",
+        );
+        assert!(compare(&[a, b], &[]).conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_conflict_says_what_and_who() {
+        let a = art(
+            "Coast Herald",
+            "A storm that struck the Dunmore coast on Sunday killed at least 12 people, officials said.",
+        );
+        let b = art(
+            "Valley Times",
+            "Nine people died when a storm struck the Dunmore coast on Sunday, officials said.",
+        );
+        let c = compare(&[a, b], &[]);
+        let Some(Conflict::Figure(f)) = c.conflicts.first() else {
+            panic!("{:?}", c.conflicts);
+        };
+        assert_eq!(
+            f.about(),
+            "the number killed: Nine people died (Valley Times) vs at least 12 people (Coast Herald)"
+        );
+    }
+
+    #[test]
+    fn figures_days_apart_are_an_update() {
+        let mut a = art(
+            "Coast Herald",
+            "A storm that struck the Dunmore coast on Sunday killed 12 people, officials said.",
+        );
+        let mut b = art(
+            "Valley Times",
+            "Nine people died when a storm struck the Dunmore coast on Sunday, officials said.",
+        );
+        a.time = Some(10 * 86_400);
+        b.time = Some(10 * 86_400 + 3600);
+        assert_eq!(compare(&[a, b], &[]).conflicts.len(), 1);
+        b.time = Some(14 * 86_400);
+        assert!(compare(&[a, b], &[]).conflicts.is_empty());
     }
 
     #[test]

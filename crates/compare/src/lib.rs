@@ -8,7 +8,8 @@
 //! 2. **Exclusives** ([`exclusive`]): up to a few sentences per outlet with
 //!    content no other outlet carries (no similar sentence elsewhere, and
 //!    words, names or numbers that no other outlet uses), most informative
-//!    first.
+//!    first. Only statements of fact in the outlet's own voice count:
+//!    never commentary, quotations or fragments (`fact`).
 //! 3. **Conflicts**: sources that disagree, side by side:
 //!    different figures for the same thing ([`figures`], with number words
 //!    read by [`number`]), and reports that another source denies
@@ -26,6 +27,7 @@
 pub mod coverage;
 pub mod denial;
 pub mod exclusive;
+mod fact;
 pub mod figures;
 pub mod number;
 pub mod quotes;
@@ -42,7 +44,10 @@ pub use quotes::{OutletQuotes, QuoteItem, SpeakerCount};
 #[derive(Debug, Clone, Copy)]
 pub struct Article<'a> {
     /// The outlet that published it ("Reuters"); articles with the same
-    /// name, ignoring case and spacing, belong to one outlet.
+    /// name, ignoring case and spacing, belong to one outlet. Empty when
+    /// unknown: such an article is then a source of its own, named
+    /// "unknown outlet [n]" (n: its index + 1, as the digest cites it),
+    /// never lumped with other unknown ones.
     pub outlet: &'a str,
     /// Publication time, unix seconds, when known.
     pub time: Option<i64>,

@@ -6,7 +6,8 @@
 //! other outlet's sentence holds most of its content weight (the quote
 //! finder may have missed it there, or the outlet paraphrased it). Quotes
 //! of fewer than three content words ("forcing") are never listed as
-//! exclusive: too short to tell.
+//! exclusive: too short to tell. A speaker that does not read as a name
+//! ("Essentially", "Hide Caption") counts the quote as unattributed.
 
 use std::collections::{HashMap, HashSet};
 
@@ -53,6 +54,60 @@ pub struct OutletQuotes {
 /// Name suffixes that are not surnames.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "phd", "md"];
 
+/// Single words that open a sentence but name no one ("Another said").
+const NOT_NAMES: &[&str] = &[
+    "another",
+    "anyone",
+    "someone",
+    "somebody",
+    "everyone",
+    "nobody",
+    "none",
+    "many",
+    "most",
+    "several",
+    "others",
+    "along",
+    "upon",
+    "later",
+    "earlier",
+    "meanwhile",
+    "instead",
+    "moments",
+];
+
+/// Whether a speaker reads as a name: capitalised words (particles such
+/// as "de" or "of" aside), and not one word that is a function word, an
+/// adverb or a participle the quote finder took for a name
+/// ("Essentially", "Appearing"), nor a caption label.
+fn plausible(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().take(12).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    if lower.contains("caption") || !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    if let [one] = words.as_slice() {
+        let w: String = one
+            .chars()
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .filter(|c| c.is_alphabetic() || *c == '\'')
+            .flat_map(char::to_lowercase)
+            .collect();
+        if storyline_lexicon::is_function_word(&w)
+            || storyline_lexicon::is_personal(&w)
+            || NOT_NAMES.contains(&w.as_str())
+            || w.ends_with("ly")
+            || w.ends_with("ing")
+        {
+            return false;
+        }
+    }
+    true
+}
+
 /// The key of a speaker: the lowercase surname.
 fn speaker_key(name: &str) -> Option<String> {
     name.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
@@ -89,7 +144,7 @@ pub(crate) fn quotes(story: &Story, order: &[usize], config: &Config) -> Vec<Out
         let speaker = q
             .speaker
             .map(str::trim)
-            .filter(|s| !s.is_empty())
+            .filter(|s| !s.is_empty() && plausible(s))
             .and_then(|s| {
                 let key = speaker_key(s)?;
                 let shown = names.entry(key.clone()).or_default();
@@ -252,6 +307,84 @@ fn carried_elsewhere(
 #[cfg(test)]
 mod tests {
     use crate::{Article, QuoteRef, compare};
+
+    #[test]
+    fn only_names_are_speakers() {
+        assert!(super::plausible("Tam Oduya") && super::plausible("Oduya"));
+        assert!(super::plausible("Ana de la Vega") && super::plausible("Harbor Board"));
+        for s in [
+            "Essentially",
+            "Another",
+            "Appearing",
+            "Hide Caption",
+            "each",
+            "",
+        ] {
+            assert!(!super::plausible(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn each_outlet_lists_whom_it_quotes() {
+        let arts = [
+            Article {
+                outlet: "Harbor News",
+                time: Some(1),
+                title: "Ferry fares rise",
+                text: "\"Fares will rise by a tenth in May,\" said ferry chief Una Brisk.",
+            },
+            Article {
+                outlet: "",
+                time: Some(2),
+                title: "Ferry fares up",
+                text: "\"Commuters cannot pay more for late boats,\" said rider Pol Annet.",
+            },
+            Article {
+                outlet: "",
+                time: Some(3),
+                title: "Fares to rise",
+                text: "\"We sold the old boat to cover the fuel bill,\" said treasurer Iva Sund.",
+            },
+        ];
+        let q = [
+            QuoteRef {
+                article: 0,
+                speaker: Some("Una Brisk"),
+                text: "Fares will rise by a tenth in May,",
+            },
+            QuoteRef {
+                article: 1,
+                speaker: Some("Pol Annet"),
+                text: "Commuters cannot pay more for late boats,",
+            },
+            QuoteRef {
+                article: 2,
+                speaker: Some("Iva Sund"),
+                text: "We sold the old boat to cover the fuel bill,",
+            },
+        ];
+        let c = compare(&arts, &q);
+        let got: Vec<(&str, Vec<&str>)> = c
+            .quotes
+            .iter()
+            .map(|o| {
+                (
+                    o.outlet.as_str(),
+                    o.speakers.iter().map(|s| s.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        // Unknown outlets stay apart, each with its own speakers.
+        assert_eq!(
+            got,
+            vec![
+                ("Harbor News", vec!["Una Brisk"]),
+                ("unknown outlet [2]", vec!["Pol Annet"]),
+                ("unknown outlet [3]", vec!["Iva Sund"]),
+            ]
+        );
+        assert!(c.quotes.iter().all(|o| o.speakers.iter().all(|s| s.only)));
+    }
 
     #[test]
     fn speakers_and_only_quotes() {

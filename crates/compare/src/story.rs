@@ -24,7 +24,8 @@ const MAX_POSTING: usize = 600;
 /// An outlet: its display name and articles.
 #[derive(Debug, Clone)]
 pub struct Outlet {
-    /// The name as first seen (trimmed), or "unknown".
+    /// The name as first seen (trimmed), or "unknown outlet [n]" for an
+    /// article whose outlet is not known (n: its index + 1).
     pub name: String,
     /// Its articles, ascending.
     pub articles: Vec<usize>,
@@ -82,6 +83,12 @@ pub struct Story<'a> {
     term_outlets: Vec<Vec<u32>>,
 }
 
+/// The name of the unknown outlet of article `a`: "unknown outlet [3]",
+/// numbered as the digest cites the article (from 1).
+fn unknown(a: usize) -> String {
+    format!("unknown outlet [{}]", a + 1)
+}
+
 /// The normalised key of an outlet name: lowercase, single spaces.
 fn outlet_key(name: &str) -> String {
     let mut key = String::new();
@@ -105,12 +112,17 @@ impl<'a> Story<'a> {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut outlet_of = Vec::with_capacity(articles.len());
         for (a, art) in articles.iter().enumerate() {
-            let key = outlet_key(art.outlet);
+            // Articles of unknown outlets are never one outlet: each is a
+            // source of its own (the key holds what no name can).
+            let key = match outlet_key(art.outlet) {
+                k if k.is_empty() => format!("\u{0}{a}"),
+                k => k,
+            };
             let id = *by_key.entry(key).or_insert_with(|| {
                 let name = prefix(art.outlet.trim(), 200);
                 outlets.push(Outlet {
                     name: if name.is_empty() {
-                        "unknown".into()
+                        unknown(a)
                     } else {
                         name.to_string()
                     },
@@ -302,7 +314,7 @@ impl<'a> Story<'a> {
     pub fn outlet_name(&self, outlet: usize) -> String {
         self.outlets
             .get(outlet)
-            .map_or_else(|| "unknown".to_string(), |o| o.name.clone())
+            .map_or_else(|| "unknown outlet".to_string(), |o| o.name.clone())
     }
 
     /// The id of a content key, if the story uses it.

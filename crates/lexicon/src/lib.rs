@@ -2,7 +2,8 @@
 //!
 //! Function words (articles, pronouns, auxiliaries, reporting verbs) carry
 //! no content when comparing sentences; month and weekday names mark dates,
-//! not places or people. Each stage may add words of its own, but the core
+//! not places or people; first- and second-person words in a writer's own
+//! voice mark commentary. Each stage may add words of its own, but the core
 //! lists live here once. Lookups take lower-case words.
 
 /// Function words and reporting verbs, sorted for binary search.
@@ -194,6 +195,41 @@ pub const WEEKDAYS: &[&str] = &[
     "wednesday",
 ];
 
+/// First- and second-person words (straight apostrophes), sorted: in a
+/// report's own voice, outside quotation marks, they mark commentary
+/// rather than news.
+pub const PERSONAL: &[&str] = &[
+    "i",
+    "i'd",
+    "i'll",
+    "i'm",
+    "i've",
+    "let's",
+    "me",
+    "mine",
+    "my",
+    "myself",
+    "our",
+    "ours",
+    "ourselves",
+    "us",
+    "we",
+    "we'd",
+    "we'll",
+    "we're",
+    "we've",
+    "y'all",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
 /// Whether a lower-case word is a function word.
 pub fn is_function_word(lower: &str) -> bool {
     FUNCTION_WORDS.binary_search(&lower).is_ok()
@@ -217,13 +253,24 @@ pub fn is_weekday(lower: &str) -> bool {
     WEEKDAYS.binary_search(&lower).is_ok()
 }
 
+/// Whether a lower-case word is in the first or second person ("we",
+/// "your"); a curly apostrophe reads as a straight one.
+pub fn is_personal(lower: &str) -> bool {
+    if lower.contains('\u{2019}') {
+        return PERSONAL
+            .binary_search(&lower.replace('\u{2019}', "'").as_str())
+            .is_ok();
+    }
+    PERSONAL.binary_search(&lower).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn lists_are_sorted_lowercase_and_unique() {
-        for list in [FUNCTION_WORDS, MONTHS, WEEKDAYS] {
+        for list in [FUNCTION_WORDS, MONTHS, WEEKDAYS, PERSONAL] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.chars().all(|c| !c.is_uppercase())));
         }
@@ -238,5 +285,6 @@ mod tests {
         assert!(is_month_name("may") && is_month_name("june") && !is_month_name("jun"));
         assert_eq!(MONTHS.iter().filter(|m| is_month_name(m)).count(), 12);
         assert!(!is_month_name("sept") && !is_month_name("mayday"));
+        assert!(is_personal("we") && is_personal("y\u{2019}all") && !is_personal("they"));
     }
 }

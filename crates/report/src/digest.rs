@@ -81,7 +81,9 @@ pub struct Coverage {
 /// Statements that do not agree, one per side.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Difference {
-    /// What they differ on ("death toll", "a phone call").
+    /// What they differ on: a quantity with each side's figure and outlet
+    /// ("the number killed: nine (Valley Times) vs at least 12 (Coast
+    /// Herald)"), or "whether it happened".
     pub about: String,
     pub sides: Vec<Line>,
 }

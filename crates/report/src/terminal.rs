@@ -190,11 +190,9 @@ fn story(rank: usize, s: &Story, st: &Style, out: &mut String) {
             }
         }
         for d in &s.differences {
-            let _ = writeln!(
-                out,
-                "     {}",
-                st.bold(&format!("Sources differ on {}:", clean(&d.about)))
-            );
+            // Wrapped: a figure's "about" names each side's value and outlet.
+            let head = format!("{} {}:", st.bold("Sources differ on"), clean(&d.about));
+            wrap(&head, "     ", 88, out);
             for l in &d.sides {
                 line(l, st, "       ", out);
             }
@@ -275,5 +273,20 @@ mod tests {
         // The article's own escape sequence is gone even in colour.
         assert!(!coloured.contains("\u{1b}[31m"));
         assert!(render(&Digest::default(), false).contains("No stories yet"));
+    }
+
+    #[test]
+    fn a_long_difference_wraps() {
+        let mut d = digest();
+        d.stories[0].differences = vec![crate::Difference {
+            about: "the number of ferries: four ferries (North Harbour Daily) vs six ferries (South Quay Evening Courier)".into(),
+            sides: vec![Line {
+                text: "Four ferries stayed in port.".into(),
+                sources: vec![1],
+            }],
+        }];
+        let plain = render(&d, false);
+        assert!(plain.contains("Sources differ on the number of ferries: four ferries"));
+        assert!(plain.lines().all(|l| l.chars().count() <= 92), "{plain}");
     }
 }

@@ -2,13 +2,23 @@
 
 use storyline_report::{Coverage, Difference, Line};
 
-use crate::{Said, StoryView, label};
+use crate::{Said, StoryView};
 
 /// How the outlets covered the story: per outlet its articles, first and
 /// last days, the speakers it quoted and what only it reported; and the
 /// statements that conflict between sources.
 pub fn coverage(view: &StoryView, said: &[Said]) -> (Vec<Coverage>, Vec<Difference>) {
-    let labels: Vec<String> = view.members.iter().map(label).collect();
+    // The outlet only, never a file name: compare keeps unknown ones apart.
+    let labels: Vec<String> = view
+        .members
+        .iter()
+        .map(|m| {
+            m.outlet_name
+                .clone()
+                .or_else(|| m.outlet.clone())
+                .unwrap_or_default()
+        })
+        .collect();
     let articles: Vec<storyline_compare::Article> = view
         .articles()
         .iter()
@@ -77,7 +87,7 @@ pub fn coverage(view: &StoryView, said: &[Said]) -> (Vec<Coverage>, Vec<Differen
         .iter()
         .map(|k| match k {
             storyline_compare::Conflict::Figure(f) => Difference {
-                about: format!("the figure for {}", f.what),
+                about: f.about(),
                 sides: f.sides.iter().map(side).collect(),
             },
             storyline_compare::Conflict::Denial(d) => Difference {
