@@ -87,6 +87,49 @@ pub(crate) fn adjacent(text: &str, toks: &[Token], first: usize) -> Option<Lean>
     }
 }
 
+/// A month and day used as the name of something that happened ("the
+/// Jan. 6 attack", "the 3 March vote count", "since the May 1 riots"):
+/// a determiner before the phrase and a word after it, or a word after it
+/// that names a past event. Such a day is the latest one at or before the
+/// anchor, whatever the verbs say ("will investigate the Jan. 6 attack").
+/// A plan named by its day ("the March 3 deadline", "the June 1 vote")
+/// is left to [`lean`].
+pub(crate) fn named(text: &str, toks: &[Token], first: usize, end: usize) -> Option<Lean> {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.shape == Shape::Word)
+            .and_then(|t| text.get(t.start..t.end))
+    };
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    // Things that are planned for a day rather than done on it.
+    const PLANS: &[&str] = &[
+        "deadline", "meeting", "meetings", "hearing", "hearings", "vote", "votes", "summit",
+        "session", "date", "launch", "release", "target", "start", "opening", "premiere",
+        "debate", "ballot", "talks", "conference", "election", "elections", "primary",
+        "runoff", "referendum", "trial", "sentencing", "court", "appearance", "inauguration",
+        "deadlines", "due", "kickoff", "event", "game", "match", "final", "concert", "show",
+    ];
+    // Things that only ever happened.
+    const DEEDS: &[&str] = &[
+        "attack", "attacks", "insurrection", "riot", "riots", "shooting", "shootings",
+        "massacre", "bombing", "bombings", "uprising", "coup", "siege", "storming", "crash",
+        "explosion", "blast", "killing", "killings", "raid", "assault", "invasion",
+        "earthquake", "quake", "disaster", "tragedy", "rampage", "stabbing", "ambush",
+    ];
+    let next = word(end)?;
+    if is(next, DEEDS) {
+        return Some(Lean::Past);
+    }
+    // Joining words: the day is not a name ("the March 3 and 4 talks").
+    const JOINS: &[&str] = &[
+        "and", "or", "to", "through", "at", "in", "on", "of", "for", "with", "by", "from",
+        "as", "is", "was", "will", "than", "that", "which", "until", "till",
+    ];
+    let before = first.checked_sub(1).and_then(word)?;
+    (before.eq_ignore_ascii_case("the") && !is(next, PLANS) && !is(next, JOINS))
+        .then_some(Lean::Past)
+}
+
 /// Token `i` ends a sentence. The period of an abbreviation ("U.S.",
 /// "Mr.", "Jan.") does not: it is glued to a short word and what follows
 /// is not capitalised, or it closes a one-letter word.
