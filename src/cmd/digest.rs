@@ -226,21 +226,21 @@ fn story(full: StoryView, words: usize) -> Story {
         })
         .collect();
 
-    let events = key_events(view.timeline(), view.row.first_published.as_deref());
-    let timeline = events
-        .iter()
-        .map(|e| {
-            let mut sources: Vec<usize> = e.reports.iter().map(|r| n(r.article)).collect();
-            sources.sort_unstable();
-            sources.dedup();
-            Event {
-                when: e.when(),
-                text: e.text.clone(),
-                sources,
-                inferred: e.inferred,
-            }
-        })
-        .collect();
+    let (old, events): (Vec<_>, Vec<_>) = view.timeline().into_iter().partition(|e| e.background);
+    let events = key_events(events, view.row.first_published.as_deref());
+    let entry = |e: &storyline_timeline::Event| {
+        let mut sources: Vec<usize> = e.reports.iter().map(|r| n(r.article)).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        Event {
+            when: e.when(),
+            text: e.text.clone(),
+            sources,
+            inferred: e.inferred,
+        }
+    };
+    let timeline = events.iter().map(entry).collect();
+    let background = key_events(old, None).iter().map(entry).collect();
 
     let (coverage, differences) = compare(&view, &said);
     Story {
@@ -253,6 +253,7 @@ fn story(full: StoryView, words: usize) -> Story {
         summary: lines,
         quotes,
         timeline,
+        background,
         coverage,
         differences,
         sources,
