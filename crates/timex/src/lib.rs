@@ -94,7 +94,8 @@ pub fn find(text: &str, anchor: Option<Date>) -> Vec<Timex> {
             end: toks[m.end - 1].end,
             kind,
             value,
-            ahead: phrase.or(tense) == Some(anchor::Lean::Future),
+            ahead: phrase.or_else(|| tense::lean_before(text, &toks, m.first))
+                == Some(anchor::Lean::Future),
         });
         i = m.end;
     }
@@ -146,11 +147,17 @@ mod tests {
         // 9 Feb. flood" happened, whatever the sentence plans.
         let a = date(2031, 7, 28);
         assert_eq!(
-            one("A panel will look into the Feb. 9 flooding of the harbour.", a),
+            one(
+                "A panel will look into the Feb. 9 flooding of the harbour.",
+                a
+            ),
             pair("Feb. 9", "2031-02-09")
         );
         assert_eq!(
-            one("Crews cleared roads after Feb. 9 explosion at the depot.", a),
+            one(
+                "Crews cleared roads after Feb. 9 explosion at the depot.",
+                a
+            ),
             pair("Feb. 9", "2031-02-09")
         );
         // Still ahead when it is a plan named by its day, or said to come.
@@ -162,6 +169,20 @@ mod tests {
             one("Both sides will file papers before the Feb. 9 deadline.", a),
             pair("Feb. 9", "2032-02-09")
         );
+        // A reporting week named by its last day is over when reported;
+        // "would-be" is no plan.
+        let june = date(2031, 6, 3);
+        let week = tag(
+            "Claims for the week ending May 22 rose by 3,000.",
+            Some(june),
+        );
+        assert!(week.iter().any(|(_, v)| v == "2031-05-22"), "{week:?}");
+        let monday = find(
+            "The minister warned would-be settlers about the floods on Monday.",
+            Some(june),
+        );
+        assert_eq!(monday[0].value, "2031-06-02");
+        assert!(!monday[0].ahead);
         let t = find("The panel will meet next Tuesday.", Some(a));
         assert_eq!(t[0].value, "2031-07-29");
         assert!(t[0].ahead);
