@@ -321,9 +321,15 @@ mod tests {
         };
         let page = render(&d);
         let background = page.find("<h3>Background</h3>").expect("a heading");
-        assert!(page.find("<h3>Timeline</h3>").is_some_and(|i| i < background));
+        assert!(
+            page.find("<h3>Timeline</h3>")
+                .is_some_and(|i| i < background)
+        );
         assert!(page.find("A first strike").is_some_and(|i| i > background));
-        assert!(page.find("Crews walked out.").is_some_and(|i| i < background));
+        assert!(
+            page.find("Crews walked out.")
+                .is_some_and(|i| i < background)
+        );
     }
 
     #[test]

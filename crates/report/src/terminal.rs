@@ -288,7 +288,11 @@ mod tests {
         let background = plain.find("Background").expect("a background heading");
         let old = plain.find("A first strike").expect("the background entry");
         assert!(timeline < background && background < old, "{plain}");
-        assert!(plain.find("Crews walked out.").is_some_and(|i| i < background));
+        assert!(
+            plain
+                .find("Crews walked out.")
+                .is_some_and(|i| i < background)
+        );
     }
 
     #[test]
