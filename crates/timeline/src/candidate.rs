@@ -56,10 +56,14 @@ pub(crate) fn collect(
                 inferred
                     || *ahead
                     || !matches!((p.first_day(), anchor), (Some(f), Some(a)) if f > a)
-            })
-            .map(|(p, _)| p);
-        // The finest period the sentence names.
-        let Some(period) = inside.min_by_key(days) else {
+            });
+        // The finest period the sentence names; of two days, one told as
+        // done before one planned ("said on Monday that payments begin on
+        // 1 May"), then the later: the earlier is usually an event recalled
+        // ("opened its inquiry into the 9 May fire on Tuesday").
+        let Some((period, _)) =
+            inside.min_by_key(|(p, ahead)| (days(p), *ahead, std::cmp::Reverse(p.first_day())))
+        else {
             continue;
         };
         // A wire dateline ("PLACE, Nov 9 (Agency) – ") is not the news.

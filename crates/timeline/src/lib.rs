@@ -167,6 +167,15 @@ mod tests {
         assert_eq!(t[0].when(), "2031-02-09");
         assert!(t[0].background, "{t:#?}");
         // A plan said to come stays ahead, and is one of the developments.
+        // A development that recalls an older event is dated by itself.
+        let c = at(
+            "The harbour board opened its inquiry into the Feb. 9 flooding on Tuesday.",
+            "2031-07-28",
+        );
+        let t = build(&[c]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].when(), "2031-07-22");
+        assert!(!t[0].background);
         let b = at(
             "The harbour board will meet on Feb. 9 to decide on new flood barriers.",
             "2031-07-28",
