@@ -74,12 +74,13 @@ pub fn build(articles: &[Article<'_>]) -> Vec<Event> {
     }
     let mut events = merge::merge(found);
     // Background is measured from the first article, or, in an undated
-    // story, from the earliest day its articles were read as of.
+    // story, from the earliest day its articles were read as of: the
+    // middle day (an article naming only old days is read as of it too).
     let first = articles
         .iter()
         .filter_map(|a| a.published)
         .min()
-        .or_else(|| written.iter().flatten().min().copied())
+        .or(middle)
         .and_then(|d| d.checked_sub(jiff::Span::new().days(BACKGROUND_DAYS)).ok());
     for e in &mut events {
         e.background = matches!((e.period.last_day(), first), (Some(l), Some(f)) if l < f);
@@ -212,6 +213,8 @@ mod tests {
                  The choir had first entered the contest in March 2024, when it placed last.";
         let b = "Judges named the Lakeside choir national champions at the Vester finals on Sunday. \
                  What a night for the choir! \u{2014} Vester Fans (@vesterfans) May 12, 2031";
+        // An article naming only an old day does not move the story back.
+        let c = "The Lakeside choir was founded on 4 June 1998, when it first sang in Vester.";
         let arts = [
             Article {
                 text: a,
@@ -219,6 +222,10 @@ mod tests {
             },
             Article {
                 text: b,
+                published: None,
+            },
+            Article {
+                text: c,
                 published: None,
             },
         ];
@@ -229,8 +236,8 @@ mod tests {
         assert_eq!(main[0].reports.len(), 2);
         assert!(main[0].inferred);
         let old: Vec<&Event> = t.iter().filter(|e| e.background).collect();
-        assert_eq!(old.len(), 1, "{t:#?}");
-        assert_eq!(old[0].when(), "2024-03");
+        let old: Vec<String> = old.iter().map(|e| e.when()).collect();
+        assert_eq!(old, ["1998-06-04", "2024-03"], "{t:#?}");
     }
 
     #[test]
