@@ -36,7 +36,8 @@ pub fn run(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
                     })
                     .collect();
                 json!({"when": e.when(), "first_day": e.period.first_day().map(|d| d.to_string()),
-                       "text": e.text, "date_inferred": e.inferred, "sources": sources})
+                       "text": e.text, "date_inferred": e.inferred, "background": e.background,
+                       "sources": sources})
             })
             .collect();
         writeln!(

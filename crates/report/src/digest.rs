@@ -30,7 +30,12 @@ pub struct Story {
     /// The summary, one sentence per line, each citing its sources.
     pub summary: Vec<Line>,
     pub quotes: Vec<Quote>,
+    /// The story's own developments, in date order.
     pub timeline: Vec<Event>,
+    /// Earlier events the articles recall (dated well before the story's
+    /// first article), in date order: context, kept apart from the
+    /// developments.
+    pub background: Vec<Event>,
     /// Per outlet: when it covered the story and what only it reported.
     pub coverage: Vec<Coverage>,
     /// Statements that conflict between sources, side by side.

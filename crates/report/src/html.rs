@@ -162,9 +162,12 @@ fn story(s: &Story, out: &mut String) {
         }
         out.push_str("</ul>\n");
     }
-    if !s.timeline.is_empty() {
-        out.push_str("<h3>Timeline</h3><table>");
-        for e in &s.timeline {
+    for (title, events) in [("Timeline", &s.timeline), ("Background", &s.background)] {
+        if events.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "<h3>{title}</h3><table>");
+        for e in events {
             let class = if e.inferred { " inferred" } else { "" };
             let mark = if e.inferred { " (date inferred)" } else { "" };
             let _ = write!(
@@ -297,6 +300,36 @@ mod tests {
         assert!(page.contains("&lt;script&gt;"));
         assert!(page.contains("default-src 'none'"));
         assert!(page.contains("href=\"#s1-1\""));
+    }
+
+    #[test]
+    fn background_is_a_table_of_its_own() {
+        let event = |when: &str, text: &str| crate::Event {
+            when: when.into(),
+            text: text.into(),
+            sources: vec![1],
+            inferred: false,
+        };
+        let d = Digest {
+            stories: vec![Story {
+                id: 1,
+                timeline: vec![event("2025-03-03", "Crews walked out.")],
+                background: vec![event("2019-05", "A first strike closed the line.")],
+                ..Story::default()
+            }],
+            ..Digest::default()
+        };
+        let page = render(&d);
+        let background = page.find("<h3>Background</h3>").expect("a heading");
+        assert!(
+            page.find("<h3>Timeline</h3>")
+                .is_some_and(|i| i < background)
+        );
+        assert!(page.find("A first strike").is_some_and(|i| i > background));
+        assert!(
+            page.find("Crews walked out.")
+                .is_some_and(|i| i < background)
+        );
     }
 
     #[test]

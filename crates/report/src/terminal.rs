@@ -140,9 +140,12 @@ fn story(rank: usize, s: &Story, st: &Style, out: &mut String) {
             line(&l, st, "     ", out);
         }
     }
-    if !s.timeline.is_empty() {
-        let _ = writeln!(out, "\n   {}", st.bold("Timeline"));
-        for e in &s.timeline {
+    for (title, events) in [("Timeline", &s.timeline), ("Background", &s.background)] {
+        if events.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n   {}", st.bold(title));
+        for e in events {
             let mark = if e.inferred { "~" } else { "" };
             let l = Line {
                 text: format!("{}{mark}  {}", e.when, e.text),
@@ -260,6 +263,29 @@ mod tests {
             }],
             ..Digest::default()
         }
+    }
+
+    #[test]
+    fn background_has_its_own_heading_after_the_timeline() {
+        let mut d = digest();
+        let event = |when: &str, text: &str| crate::Event {
+            when: when.into(),
+            text: text.into(),
+            sources: vec![1],
+            inferred: false,
+        };
+        d.stories[0].timeline = vec![event("2025-03-03", "Crews walked out.")];
+        d.stories[0].background = vec![event("2019-05", "A first strike closed the line.")];
+        let plain = render(&d, false);
+        let timeline = plain.find("Timeline").expect("a timeline heading");
+        let background = plain.find("Background").expect("a background heading");
+        let old = plain.find("A first strike").expect("the background entry");
+        assert!(timeline < background && background < old, "{plain}");
+        assert!(
+            plain
+                .find("Crews walked out.")
+                .is_some_and(|i| i < background)
+        );
     }
 
     #[test]

@@ -83,21 +83,22 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         .first_published
         .as_deref()
         .and_then(Published::parse);
-    let events = key_events(view.timeline(), first.map(|p| p.day()));
-    let timeline = events
-        .iter()
-        .map(|e| {
-            let mut sources: Vec<usize> = e.reports.iter().map(|r| n(r.article)).collect();
-            sources.sort_unstable();
-            sources.dedup();
-            Event {
-                when: e.when(),
-                text: e.text.clone(),
-                sources,
-                inferred: e.inferred,
-            }
-        })
-        .collect();
+    // Background (well before the story's first article) is shown apart.
+    let (old, events): (Vec<_>, Vec<_>) = view.timeline().into_iter().partition(|e| e.background);
+    let events = key_events(events, first.map(|p| p.day()));
+    let entry = |e: &storyline_timeline::Event| {
+        let mut sources: Vec<usize> = e.reports.iter().map(|r| n(r.article)).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        Event {
+            when: e.when(),
+            text: e.text.clone(),
+            sources,
+            inferred: e.inferred,
+        }
+    };
+    let timeline = events.iter().map(entry).collect();
+    let background = key_events(old, None).iter().map(entry).collect();
 
     let (coverage, differences) = coverage(&view, &said);
     Story {
@@ -110,6 +111,7 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         summary: lines,
         quotes,
         timeline,
+        background,
         coverage,
         differences,
         sources,

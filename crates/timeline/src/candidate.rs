@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use storyline_timex::{Kind, Period};
 
-use crate::words;
+use crate::{notice, words};
 use storyline_sentence::{dateline, sentences};
 
 /// A sentence that may be a development.
@@ -48,9 +48,22 @@ pub(crate) fn collect(
             // A date in someone's words or in a condition ("if the ban
             // lasts until Christmas") is no time something happened.
             .filter(|t| !hedged(text.get(start..t.start).unwrap_or("")))
-            .filter_map(|t| t.period().filter(listed));
-        // The finest period the sentence names.
-        let Some(period) = inside.min_by_key(days) else {
+            .filter_map(|t| t.period().filter(listed).map(|p| (p, t.ahead)))
+            // A day after the article's own, in words that do not look
+            // ahead, would be a past event placed in the future: left out.
+            // (An undated article's anchor is a guess: not checked.)
+            .filter(|(p, ahead)| {
+                inferred
+                    || *ahead
+                    || !matches!((p.first_day(), anchor), (Some(f), Some(a)) if f > a)
+            });
+        // The finest period the sentence names; of two days, one told as
+        // done before one planned ("said on Monday that payments begin on
+        // 1 May"), then the later: the earlier is usually an event recalled
+        // ("opened its inquiry into the 9 May fire on Tuesday").
+        let Some((period, _)) =
+            inside.min_by_key(|(p, ahead)| (days(p), *ahead, std::cmp::Reverse(p.first_day())))
+        else {
             continue;
         };
         // A wire dateline ("PLACE, Nov 9 (Agency) – ") is not the news.
@@ -61,7 +74,7 @@ pub(crate) fn collect(
         let n = sentence.split_whitespace().count();
         if !(MIN_WORDS..=MAX_WORDS).contains(&n)
             || !words::has_action(sentence)
-            || stamp(sentence)
+            || notice::is_notice(sentence)
             || advice(sentence)
         {
             continue;
@@ -78,20 +91,6 @@ pub(crate) fn collect(
             position,
         });
     }
-}
-
-/// A page's own time stamp ("Published: Wednesday 12 November 2025,
-/// 18:00", "Updated 3 March"), which reports nothing.
-fn stamp(sentence: &str) -> bool {
-    let first = sentence
-        .split(|c: char| !c.is_alphabetic())
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(
-        first.as_str(),
-        "published" | "updated" | "posted" | "modified"
-    )
 }
 
 /// Whether what follows `before` (a sentence up to a date) is inside a

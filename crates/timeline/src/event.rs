@@ -24,6 +24,10 @@ pub struct Event {
     /// The date was read against the story's dates, not the reporting
     /// article's own (which has none).
     pub inferred: bool,
+    /// It happened well before the story's first article (see
+    /// [`crate::BACKGROUND_DAYS`]): context the articles recall, not one
+    /// of the story's own developments.
+    pub background: bool,
 }
 
 impl Event {

@@ -6,18 +6,26 @@
 //! 2. **Candidates** ([`candidate`]): a sentence is a development when it
 //!    carries a date that resolves to a calendar period (a day, a week, a
 //!    month; not a duration, a "now" or a bare year) and reads like a report
-//!    of something done or said (a verb), and is not page furniture (a
-//!    byline, a time stamp). Dates resolve against the article's
+//!    of something done or said (a verb), and is not page text
+//!    (a byline, a time stamp, a correction, an embedded
+//!    post, a photo caption). Dates resolve against the article's
 //!    publication day; an undated article borrows the story's latest
-//!    publication day, and its entries say that their date is inferred.
+//!    publication day (or, when no article is dated, the latest day its
+//!    text names), and its entries say that their date is inferred. A day
+//!    after the article's own is kept only in words that look ahead: a
+//!    past event is never placed in the future.
 //! 3. **Merging** ([`merge`]): candidates with the same period whose
 //!    content words overlap enough are one development, reported by several
 //!    outlets; the entry keeps the clearest sentence and every source.
-//! 4. **Order**: by the first day of the period, finer periods first.
+//! 4. **Background**: events that ended more than [`BACKGROUND_DAYS`]
+//!    before the story's first article are marked [`Event::background`],
+//!    for callers to show apart from the developments.
+//! 5. **Order**: by the first day of the period, finer periods first.
 
 mod candidate;
 mod event;
 mod merge;
+mod notice;
 mod words;
 
 pub use event::{Event, Report};
@@ -33,20 +41,50 @@ pub struct Article<'a> {
     pub published: Option<Date>,
 }
 
-/// The timeline of a story's articles.
+/// Days before the story's first article beyond which a dated event is
+/// background. News is reported within days of happening, and what led up
+/// to it (a charge, a bill, a first meeting) falls within a few weeks; an
+/// event a month or more older is one the articles recall, not report.
+pub const BACKGROUND_DAYS: i64 = 30;
+
+/// The timeline of a story's articles: its developments and, marked
+/// [`Event::background`], the earlier events they recall.
 pub fn build(articles: &[Article<'_>]) -> Vec<Event> {
     // An undated article is read as of the story's latest day: it is part
-    // of the coverage, and news is read when it appears.
+    // of the coverage, and news is read when it appears. In a story with no
+    // dated article, an article was written on or after the latest day its
+    // own text names (a post's, a photo's): it is read as of that day or of
+    // the story's middle such day, whichever is later, so that one stray
+    // old or new date does not move the whole story.
     let latest = articles.iter().filter_map(|a| a.published).max();
+    let written: Vec<Option<Date>> = articles
+        .iter()
+        .map(|a| a.published.or(latest).or_else(|| written_by(a.text)))
+        .collect();
+    let mut known: Vec<Date> = written.iter().flatten().copied().collect();
+    known.sort_unstable();
+    let middle = known.get(known.len() / 2).copied();
     let mut found = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         let (anchor, inferred) = match a.published {
             Some(d) => (Some(d), false),
-            None => (latest, true),
+            None => (written[i].max(middle), true),
         };
         candidate::collect(i, a.text, anchor, inferred, &mut found);
     }
     let mut events = merge::merge(found);
+    // Background is measured from the first article, or, in an undated
+    // story, from the earliest day its articles were read as of: the
+    // middle day (an article naming only old days is read as of it too).
+    let first = articles
+        .iter()
+        .filter_map(|a| a.published)
+        .min()
+        .or(middle)
+        .and_then(|d| d.checked_sub(jiff::Span::new().days(BACKGROUND_DAYS)).ok());
+    for e in &mut events {
+        e.background = matches!((e.period.last_day(), first), (Some(l), Some(f)) if l < f);
+    }
     events.sort_by(|a, b| {
         (a.period.first_day(), a.span_days(), &a.text).cmp(&(
             b.period.first_day(),
@@ -55,6 +93,16 @@ pub fn build(articles: &[Article<'_>]) -> Vec<Event> {
         ))
     });
     events
+}
+
+/// The latest day an undated text names in words that do not look ahead:
+/// it was written on that day or after.
+fn written_by(text: &str) -> Option<Date> {
+    storyline_timex::find(text, None)
+        .iter()
+        .filter(|t| !t.ahead)
+        .filter_map(storyline_timex::Timex::day)
+        .max()
 }
 
 #[cfg(test)]
@@ -98,6 +146,98 @@ mod tests {
         assert!(!walkout.inferred);
         // The undated article's date is read against the story's latest day.
         assert!(t[2].inferred);
+    }
+
+    fn at<'a>(text: &'a str, published: &str) -> Article<'a> {
+        Article {
+            text,
+            published: Some(day(published)),
+        }
+    }
+
+    #[test]
+    fn a_past_event_is_never_placed_after_its_article() {
+        // Written on 28 July: the February flooding is this year's, though
+        // next February is nearer and the sentence looks ahead.
+        let a = at(
+            "The harbour board will publish its review of the Feb. 9 flooding next month, officials said.",
+            "2031-07-28",
+        );
+        let t = build(&[a]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].when(), "2031-02-09");
+        assert!(t[0].background, "{t:#?}");
+        // A plan said to come stays ahead, and is one of the developments.
+        // A development that recalls an older event is dated by itself.
+        let c = at(
+            "The harbour board opened its inquiry into the Feb. 9 flooding on Tuesday.",
+            "2031-07-28",
+        );
+        let t = build(&[c]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].when(), "2031-07-22");
+        assert!(!t[0].background);
+        let b = at(
+            "The harbour board will meet on Feb. 9 to decide on new flood barriers.",
+            "2031-07-28",
+        );
+        let t = build(&[b]);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert_eq!(t[0].when(), "2032-02-09");
+        assert!(!t[0].background);
+    }
+
+    #[test]
+    fn notices_and_embedded_posts_are_not_developments() {
+        let a = at(
+            "Harbour pumps failed on Sunday, flooding the market square. \
+             Correction: this article was amended on 13 May 2031 to give the right name of the square. \
+             Water everywhere on the square this morning pic.twitter.com/abc \u{2014} Lise Berg (@lberg) May 11, 2031",
+            "2031-05-12",
+        );
+        let t = build(&[a]);
+        let texts: Vec<&str> = t.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Harbour pumps failed on Sunday, flooding the market square."],
+            "{t:#?}"
+        );
+        assert_eq!(t[0].when(), "2031-05-11");
+    }
+
+    #[test]
+    fn background_is_set_apart_and_the_main_event_kept() {
+        // Undated articles: the story is read as of the day a quoted post
+        // was made, so "on Sunday night" still finds its day.
+        let a = "The Lakeside choir won the national title at the finals in Vester on Sunday night. \
+                 The choir had first entered the contest in March 2024, when it placed last.";
+        let b = "Judges named the Lakeside choir national champions at the Vester finals on Sunday. \
+                 What a night for the choir! \u{2014} Vester Fans (@vesterfans) May 12, 2031";
+        // An article naming only an old day does not move the story back.
+        let c = "The Lakeside choir was founded on 4 June 1998, when it first sang in Vester.";
+        let arts = [
+            Article {
+                text: a,
+                published: None,
+            },
+            Article {
+                text: b,
+                published: None,
+            },
+            Article {
+                text: c,
+                published: None,
+            },
+        ];
+        let t = build(&arts);
+        let main: Vec<&Event> = t.iter().filter(|e| !e.background).collect();
+        assert_eq!(main.len(), 1, "{t:#?}");
+        assert_eq!(main[0].when(), "2031-05-11");
+        assert_eq!(main[0].reports.len(), 2);
+        assert!(main[0].inferred);
+        let old: Vec<&Event> = t.iter().filter(|e| e.background).collect();
+        let old: Vec<String> = old.iter().map(|e| e.when()).collect();
+        assert_eq!(old, ["1998-06-04", "2024-03"], "{t:#?}");
     }
 
     #[test]

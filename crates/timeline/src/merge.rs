@@ -54,6 +54,7 @@ pub(crate) fn merge(mut found: Vec<Candidate>) -> Vec<Event> {
             text: head.text,
             reports,
             inferred,
+            background: false,
         })
         .collect()
 }

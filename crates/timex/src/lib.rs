@@ -80,17 +80,42 @@ pub fn find(text: &str, anchor: Option<Date>) -> Vec<Timex> {
             continue;
         }
         let tense = tense::lean(text, &toks, m.first, m.end);
-        let phrase = m.lean.or_else(|| tense::adjacent(text, &toks, m.first));
+        let phrase = m
+            .lean
+            .or_else(|| tense::adjacent(text, &toks, m.first))
+            .or_else(|| {
+                named_day(&m.expr)
+                    .then(|| tense::named(text, &toks, m.first, m.end))
+                    .flatten()
+            });
         let (kind, value) = resolver.resolve(m.expr, phrase, tense, m.first);
         out.push(Timex {
             start: toks[m.first].start,
             end: toks[m.end - 1].end,
             kind,
             value,
+            ahead: phrase.or_else(|| tense::lean_before(text, &toks, m.first))
+                == Some(anchor::Lean::Future),
         });
         i = m.end;
     }
     out
+}
+
+/// A month and day without a year: the phrase that can name an event
+/// ("the Jan. 6 attack").
+fn named_day(e: &expr::Expr) -> bool {
+    matches!(
+        e,
+        expr::Expr::Day(
+            expr::DaySpec::Cal {
+                year: expr::Yr::Unknown,
+                month: Some(_),
+                day: Some(_),
+            },
+            _
+        )
+    )
 }
 
 #[cfg(test)]
@@ -114,6 +139,56 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn a_day_that_names_a_past_event_is_never_ahead() {
+        // Written in late July: 9 February is nearer next year, but "the
+        // 9 Feb. flood" happened, whatever the sentence plans.
+        let a = date(2031, 7, 28);
+        assert_eq!(
+            one(
+                "A panel will look into the Feb. 9 flooding of the harbour.",
+                a
+            ),
+            pair("Feb. 9", "2031-02-09")
+        );
+        assert_eq!(
+            one(
+                "Crews cleared roads after Feb. 9 explosion at the depot.",
+                a
+            ),
+            pair("Feb. 9", "2031-02-09")
+        );
+        // Still ahead when it is a plan named by its day, or said to come.
+        assert_eq!(
+            one("The panel will meet on Feb. 9 to hear the engineers.", a),
+            pair("Feb. 9", "2032-02-09")
+        );
+        assert_eq!(
+            one("Both sides will file papers before the Feb. 9 deadline.", a),
+            pair("Feb. 9", "2032-02-09")
+        );
+        // A reporting week named by its last day is over when reported;
+        // "would-be" is no plan.
+        let june = date(2031, 6, 3);
+        let week = tag(
+            "Claims for the week ending May 22 rose by 3,000.",
+            Some(june),
+        );
+        assert!(week.iter().any(|(_, v)| v == "2031-05-22"), "{week:?}");
+        let monday = find(
+            "The minister warned would-be settlers about the floods on Monday.",
+            Some(june),
+        );
+        assert_eq!(monday[0].value, "2031-06-02");
+        assert!(!monday[0].ahead);
+        let t = find("The panel will meet next Tuesday.", Some(a));
+        assert_eq!(t[0].value, "2031-07-29");
+        assert!(t[0].ahead);
+        let t = find("The panel met on Tuesday.", Some(a));
+        assert_eq!(t[0].value, "2031-07-22");
+        assert!(!t[0].ahead);
     }
 
     #[test]

@@ -15,6 +15,26 @@ const AHEAD: usize = 8;
 /// The lean the sentence suggests for the phrase at tokens `first..end`,
 /// or `None` when no cue is near.
 pub(crate) fn lean(text: &str, toks: &[Token], first: usize, end: usize) -> Option<Lean> {
+    if let Some(l) = lean_before(text, toks, first) {
+        return Some(l);
+    }
+    let stop = end.saturating_add(AHEAD).min(toks.len());
+    for i in end..stop {
+        let t = &toks[i];
+        if ends_sentence(text, toks, i) || t.newline {
+            break;
+        }
+        if let Some(l) = cue(text, toks, i) {
+            return Some(l);
+        }
+    }
+    None
+}
+
+/// The lean of the nearest cue before the phrase in its sentence ("will
+/// meet on Friday"): what the phrase's own clause says, where a cue after
+/// it often belongs to the next clause ("met on Friday and will ...").
+pub(crate) fn lean_before(text: &str, toks: &[Token], first: usize) -> Option<Lean> {
     let mut i = first;
     let mut steps = 0;
     while i > 0 && steps < BACK {
@@ -29,16 +49,6 @@ pub(crate) fn lean(text: &str, toks: &[Token], first: usize, end: usize) -> Opti
         }
         if t.newline {
             break;
-        }
-    }
-    let stop = end.saturating_add(AHEAD).min(toks.len());
-    for i in end..stop {
-        let t = &toks[i];
-        if ends_sentence(text, toks, i) || t.newline {
-            break;
-        }
-        if let Some(l) = cue(text, toks, i) {
-            return Some(l);
         }
     }
     None
@@ -78,13 +88,121 @@ pub(crate) fn adjacent(text: &str, toks: &[Token], first: usize) -> Option<Lean>
     {
         return Some(Lean::Future);
     }
-    if w.eq_ignore_ascii_case("ended") {
+    // "the week ending May 22": a reporting period, named by its last day,
+    // that is over by the time it is reported.
+    let period = i
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|b| ["week", "weeks"].iter().any(|p| b.eq_ignore_ascii_case(p)));
+    if w.eq_ignore_ascii_case("ended") || (w.eq_ignore_ascii_case("ending") && period) {
         Some(Lean::Past)
     } else if w.eq_ignore_ascii_case("ending") || w.eq_ignore_ascii_case("effective") {
         Some(Lean::Future)
     } else {
         None
     }
+}
+
+/// A month and day used as the name of something that happened ("the
+/// Jan. 6 attack", "the 3 March vote count", "since the May 1 riots"):
+/// a determiner before the phrase and a word after it, or a word after it
+/// that names a past event. Such a day is the latest one at or before the
+/// anchor, whatever the verbs say ("will investigate the Jan. 6 attack").
+/// A plan named by its day ("the March 3 deadline", "the June 1 vote")
+/// is left to [`lean`].
+pub(crate) fn named(text: &str, toks: &[Token], first: usize, end: usize) -> Option<Lean> {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.shape == Shape::Word)
+            .and_then(|t| text.get(t.start..t.end))
+    };
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    // Things that are planned for a day rather than done on it.
+    const PLANS: &[&str] = &[
+        "deadline",
+        "meeting",
+        "meetings",
+        "hearing",
+        "hearings",
+        "vote",
+        "votes",
+        "summit",
+        "session",
+        "date",
+        "launch",
+        "release",
+        "target",
+        "start",
+        "opening",
+        "premiere",
+        "debate",
+        "ballot",
+        "talks",
+        "conference",
+        "election",
+        "elections",
+        "primary",
+        "runoff",
+        "referendum",
+        "trial",
+        "sentencing",
+        "court",
+        "appearance",
+        "inauguration",
+        "deadlines",
+        "due",
+        "kickoff",
+        "event",
+        "game",
+        "match",
+        "final",
+        "concert",
+        "show",
+    ];
+    // Things that only ever happened.
+    const DEEDS: &[&str] = &[
+        "attack",
+        "attacks",
+        "insurrection",
+        "riot",
+        "riots",
+        "shooting",
+        "shootings",
+        "massacre",
+        "bombing",
+        "bombings",
+        "uprising",
+        "coup",
+        "siege",
+        "storming",
+        "crash",
+        "explosion",
+        "blast",
+        "killing",
+        "killings",
+        "raid",
+        "assault",
+        "invasion",
+        "earthquake",
+        "quake",
+        "disaster",
+        "tragedy",
+        "rampage",
+        "stabbing",
+        "ambush",
+    ];
+    let next = word(end)?;
+    if is(next, DEEDS) {
+        return Some(Lean::Past);
+    }
+    // Joining words: the day is not a name ("the March 3 and 4 talks").
+    const JOINS: &[&str] = &[
+        "and", "or", "to", "through", "at", "in", "on", "of", "for", "with", "by", "from", "as",
+        "is", "was", "will", "than", "that", "which", "until", "till",
+    ];
+    let before = first.checked_sub(1).and_then(word)?;
+    (before.eq_ignore_ascii_case("the") && !is(next, PLANS) && !is(next, JOINS))
+        .then_some(Lean::Past)
 }
 
 /// Token `i` ends a sentence. The period of an abbreviation ("U.S.",
@@ -177,8 +295,9 @@ fn cue(text: &str, toks: &[Token], i: usize) -> Option<Lean> {
         }
         "planned" if next_is(&["to", "a", "an", "the"]) => return Some(Lean::Future),
         "planned" => return None,
-        // "next to the embassy" is a place.
+        // "next to the embassy" is a place; "would-be migrants" a noun.
         "next" if next_is(&["to"]) => return None,
+        "would" if toks.get(i + 1).is_some_and(|n| n.is('-') && !n.space) => return None,
         "set" if next_is(&["to", "for"]) => return Some(Lean::Future),
         "set" => return None,
         // "is to resume trading Tuesday".

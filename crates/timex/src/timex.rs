@@ -39,6 +39,10 @@ pub struct Timex {
     /// The TimeML value: "2025-01-23", "2025-W03", "P3Y", "PRESENT_REF",
     /// "XXXX-01-09" (year unknown), "2025-01-23T15:00", "XXXX-WXX-4" (a set).
     pub value: String,
+    /// The phrase or the words around it look ahead ("will meet on
+    /// Friday", "next week", "effective June 1"): what it names was still
+    /// to come when the text was written.
+    pub ahead: bool,
 }
 
 impl Timex {
