@@ -25,7 +25,9 @@ pub fn of_article(text: &str, published: Option<&str>) -> Value {
     // Speakers named as the article's own linked entities name them.
     let linked = storyline_entity::link(&[(text, &mentions)]);
     let known = crate::story_view::known_names(&linked);
-    let quotes: Vec<Value> = storyline_quote::find_with(text, &known)
+    // Quotes are read by the rules of the article's language, as ingest detects it.
+    let lang = storyline_extract::language::detect(text).map(|l| l.code);
+    let quotes: Vec<Value> = storyline_quote::find_in(text, lang.as_deref().unwrap_or(""), &known)
         .iter()
         .map(|q| {
             json!({"text": q.words(text), "kind": kind(q.kind), "speaker": q.speaker_name,

@@ -146,7 +146,8 @@ impl StoryView {
             .collect();
         let mut out: Vec<(Said, Vec<String>)> = Vec::new();
         for (i, text) in self.texts.iter().enumerate() {
-            for mut q in storyline_quote::find_with(text, &known) {
+            let lang = storyline_extract::language::detect(text).map(|l| l.code);
+            for mut q in storyline_quote::find_in(text, lang.as_deref().unwrap_or(""), &known) {
                 q.speaker_name = q.speaker_name.take().and_then(|n| speaker(n, &mute));
                 let mut said = q.words(text);
                 // A verb that is more than "said" carries the meaning

@@ -14,7 +14,8 @@
 
 use crate::cue::{Cue, CueKind, cue_at, is_cue_word, is_weekday, takes_addressee};
 use crate::marks::{Quoted, pair};
-use crate::resolve::{Known, Resolver};
+use crate::resolve::{EntityKind, Known, Resolver};
+use crate::screen::{Screen, Verdict};
 use crate::sentence::{after_dateline, split};
 use crate::speaker::{after, before, subject};
 use crate::token::{Tk, Tok, tokenize};
@@ -158,6 +159,38 @@ pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
             &mut found,
         );
     }
+    // The screen: no embedded posts, no speakers that are no one.
+    let quoted: Vec<(usize, usize)> = quotes
+        .iter()
+        .filter(|q| q.closed)
+        .map(|q| (q.open, q.close))
+        .collect();
+    let screen = Screen::build(text, &toks, &quoted);
+    found.retain_mut(|f| {
+        let in_embed = |r: &(usize, usize)| screen.in_embed(r.0, r.1);
+        if f.spans.iter().any(in_embed) || f.speaker.as_ref().is_some_and(in_embed) {
+            return false;
+        }
+        let Some((x, y)) = f.speaker else {
+            return true;
+        };
+        let kind = f
+            .name
+            .as_deref()
+            .map_or(EntityKind::Unknown, |n| resolver.kind_of(n));
+        match screen.speaker(x, y, f.name.as_deref(), kind, known) {
+            Verdict::Keep => true,
+            Verdict::Unnamed => {
+                f.name = None;
+                true
+            }
+            Verdict::Widen(a, b) => {
+                f.name = text.get(toks[a].s..toks[b - 1].e).map(str::to_string);
+                true
+            }
+            Verdict::Drop => false,
+        }
+    });
     let mut out: Vec<Quote> = found
         .into_iter()
         .filter_map(|f| {
@@ -300,9 +333,10 @@ fn sentence(
                 let mut kind = Kind::Direct;
                 if lead.is_some_and(|t| t.is_word()) && c.end < r_end {
                     let mut s = c.end;
-                    if takes_addressee(cx.word(c.first))
-                        && let Some(t) =
-                            (s..r_end).find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
+                    // `told reporters that`, `said on morning shows that`.
+                    if let Some(t) = (s..r_end.min(s + 10))
+                        .take_while(|&k| toks[k].is_word())
+                        .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
                     {
                         s = t;
                     }
@@ -389,6 +423,10 @@ fn sentence(
                 && let Some(prev) = found.last()
                 && si - prev.sent <= 1
                 && prev.speaker.is_some()
+                // After `X asked Y ...` the quote is Y's answer.
+                && !prev
+                    .cue
+                    .is_some_and(|(c, _)| ["asked", "asks", "asking"].iter().any(|w| w.eq_ignore_ascii_case(cx.word(c))))
             {
                 speaker = prev.speaker;
                 name.clone_from(&prev.name);
@@ -448,6 +486,19 @@ fn fallback(
     let Some(q) = qs.iter().find(|q| !covered(q, found)) else {
         return;
     };
+    // A title (`“Hell on Earth”`, `“How to Train Your Dragon 2”`) is no
+    // one's words.
+    let inner = &toks[q.open + 1..q.close.max(q.open + 1)];
+    let words = inner.iter().filter(|t| t.is_word()).count();
+    let caps = inner
+        .iter()
+        .filter(|t| {
+            t.is_word() && (t.cap || t.text(cx.text).starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .count();
+    if q.closed && words <= 8 && inner.first().is_some_and(|t| t.cap) && caps * 2 > words {
+        return;
+    }
     let body_end = cx.trim_end(a, b);
     let s = cx.trim_start(a, body_end);
     if q.open == s || cx.words_in(s, body_end) < 4 {
@@ -459,6 +510,11 @@ fn fallback(
         return;
     };
     let name = resolver.resolve(cx.text, toks, sp.0, sp.1);
+    // With no cue and no one named, a short quoted phrase is a name or
+    // scare quotes (`the company calls it a “table PC”`), not speech.
+    if name.is_none() && cx.words_in(q.open, q.close + 1) < 3 {
+        return;
+    }
     found.push(Found {
         spans: vec![(sp.1, body_end)],
         kind: Kind::Mixed,
@@ -801,7 +857,9 @@ fn general(
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(cx.word(s)));
                     if (takes_addressee(cx.word(c.first)) || adverbial)
-                        && let Some(t) = (s..(s + 6).min(body_end))
+                        // `told reporters backstage at the gala that ...`.
+                        && let Some(t) = (s..(s + if adverbial { 6 } else { 12 }).min(body_end))
+                            .take_while(|&k| toks[k].is_word())
                             .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
                     {
                         s = t;
@@ -816,7 +874,16 @@ fn general(
                             s = k;
                         }
                     }
-                    let s = cx.trim_start(s, body_end);
+                    let mut s = cx.trim_start(s, body_end);
+                    // `told reporters that “...”`: the quote is the content.
+                    if cx.word(s).eq_ignore_ascii_case("that")
+                        && cx
+                            .quotes
+                            .iter()
+                            .any(|q| q.open == s + 1 && q.close + 1 >= body_end)
+                    {
+                        s += 1;
+                    }
                     if cx.words_in(s, body_end) >= 2 {
                         (Some(sp), Some(vec![(s, body_end)]))
                     } else {

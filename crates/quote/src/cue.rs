@@ -461,6 +461,26 @@ pub fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     }) {
         return None;
     }
+    // `X is said to ...`, `Y was told`: passive, so the subject is not the
+    // one speaking.
+    let mut p = i;
+    while p > 0 && toks[p - 1].is_word() && i - p < 3 {
+        let pw = toks[p - 1].text(text);
+        if ["is", "was", "are", "were", "been", "being", "be"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(pw))
+        {
+            return None;
+        }
+        if !pw.ends_with("ly")
+            && !["also", "not", "widely", "often"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(pw))
+        {
+            break;
+        }
+        p -= 1;
+    }
     let lw = w.to_ascii_lowercase();
     // Weak cues need a clause-marking word right after them.
     let weak = matches!(

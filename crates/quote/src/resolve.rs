@@ -75,7 +75,8 @@ impl Known {
         self.names.push(name);
     }
 
-    fn lookup(&self, surface: &str) -> Option<&KnownName> {
+    /// The name known under `surface`, if any.
+    pub(crate) fn lookup(&self, surface: &str) -> Option<&KnownName> {
         self.names
             .iter()
             .find(|n| n.canonical == surface || n.aliases.iter().any(|a| a == surface))
@@ -190,6 +191,8 @@ const TITLES: &[&str] = &[
     "dame",
     "bishop",
     "archbishop",
+    "host",
+    "anchor",
 ];
 
 /// Words that make a name run an organisation.
@@ -761,6 +764,14 @@ impl Resolver {
             return text.get(s..e).map(str::to_string);
         }
         None
+    }
+
+    /// What the entity reported as `name` is, as far as the article tells.
+    pub fn kind_of(&self, name: &str) -> EntityKind {
+        self.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map_or(EntityKind::Unknown, |e| e.kind)
     }
 
     /// The most recent person (else organisation) named before token `a`
