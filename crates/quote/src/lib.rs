@@ -115,9 +115,15 @@ pub fn find_in(text: &str, lang: &str, known: &Known) -> Vec<Quote> {
         // What a reader is shown must have a cue: a statement read from
         // the shape of a sentence alone (a quote after its subject, a quote
         // paragraph taking the speaker before it) is too often narration.
+        // Reported speech, too, needs a verb of saying: `called`, `claims`,
+        // `asked`, `confirmed` report deeds and names as often as words.
         Some(Lang::English) => {
             let mut all = attribute::find_with(text, known);
-            all.retain(|q| q.cue.is_some());
+            all.retain(|q| {
+                q.cue.is_some_and(|(a, b)| {
+                    q.kind == Kind::Direct || cue::is_speech(text.get(a..b).unwrap_or(""))
+                })
+            });
             all
         }
         Some(other) => direct::find(text, other, known),

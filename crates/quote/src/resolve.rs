@@ -610,9 +610,12 @@ impl Resolver {
         // `Halden Foods, a company ... in the Kessel Valley,`: a name
         // before an appositive is the speaker (`The old mayor, Ana Ruiz`
         // names no one before the comma).
+        // `Ann Lee’s attorney, Tom Berg,`: a role before the comma is
+        // described by the name after it.
         let b = (a + 1..b)
             .find(|&k| toks[k].is_punct(','))
             .filter(|&c| self.mentions.iter().any(|m| m.first < c && m.end > a))
+            .filter(|&c| toks[c - 1].cap)
             .unwrap_or(b);
         // A name run inside the mention; a person or body before a place
         // ("Sergeant Liv Aronsen of Oldmere police").
@@ -848,6 +851,15 @@ mod tests {
         let a = toks.iter().position(|k| k.s == at).unwrap();
         let b = toks.iter().position(|k| k.e == at + mention.len()).unwrap() + 1;
         r.resolve(t, &toks, a, b)
+    }
+
+    #[test]
+    fn a_role_before_a_comma_is_the_name_after_it() {
+        let t = "Ms. Ann Lee\u{2019}s attorney, Tom Berg, said so.";
+        assert_eq!(
+            resolve(t, "Ms. Ann Lee\u{2019}s attorney, Tom Berg").as_deref(),
+            Some("Tom Berg")
+        );
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub enum Verdict {
     Unnamed,
     /// Keep it, naming the longer name this one is part of (a token range).
     Widen(usize, usize),
+    /// Keep it, naming the speaker by the name from this byte on (`Lenovo`
+    /// for `Apparently Lenovo`).
+    Trim(usize),
     /// Leave it out.
     Drop,
 }
@@ -127,7 +130,8 @@ impl<'a> Screen<'a> {
                 continue;
             }
             let w = t.text(text);
-            if t.cap && !opens(toks, i) {
+            let mid = i > 0 && (toks[i - 1].is_word() || toks[i - 1].is_punct(','));
+            if t.cap && mid {
                 mid_caps.insert(w);
                 // `Ruiz’s plan` names Ruiz too.
                 if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
@@ -219,6 +223,34 @@ impl<'a> Screen<'a> {
         if opener && here {
             return Verdict::Drop;
         }
+        // `We're`, `He’s`: a pronoun, whatever follows it.
+        let base = first.split(['\'', '\u{2019}']).next().unwrap_or(first);
+        if base.len() < first.len() && crate::speaker::is_pronoun(base) {
+            return Verdict::Drop;
+        }
+        // `The South Carolina Republican`: a description, not a name.
+        if name.contains(' ')
+            && in_list(
+                &[
+                    "republican",
+                    "democrat",
+                    "democratic",
+                    "conservative",
+                    "liberal",
+                ],
+                tail_word(name),
+            )
+        {
+            return Verdict::Unnamed;
+        }
+        // A name run that took a sentence-opening adverb with it.
+        if let Some((head, rest)) = name.split_once(' ')
+            && head.len() > 4
+            && head.ends_with("ly")
+            && !self.mid_caps.contains(head)
+        {
+            return Verdict::Trim(name.len() - rest.len());
+        }
         // `Apparently Acme liked ...`: an adverb opening the sentence.
         if b > a + 1
             && opens(self.toks, a)
@@ -232,6 +264,10 @@ impl<'a> Screen<'a> {
             && lone
         {
             return Verdict::Widen(x, y);
+        }
+        // `PM`, `CEO`: a role's abbreviation names no one.
+        if in_list(&["pm", "mp", "ceo", "gop", "vp"], name) {
+            return Verdict::Unnamed;
         }
         let tail = lname.rsplit(' ').next().unwrap_or("");
         if in_list(PRESS, tail)
@@ -293,6 +329,11 @@ impl<'a> Screen<'a> {
     }
 }
 
+/// The last word of a name.
+fn tail_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
 /// Per token: inside an embedded social post or a caption paragraph.
 fn embedded(text: &str, toks: &[Tok]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
@@ -328,6 +369,18 @@ fn embedded(text: &str, toks: &[Tok]) -> Vec<bool> {
             || toks[a].k == Tk::Punct('-');
         let handle =
             (a..b.saturating_sub(1)).any(|k| toks[k].is_punct('(') && toks[k + 1].is_punct('@'));
+        // `... A post shared by Name (@handle) on Jun 20, 2017`: a handle
+        // with a date after it signs a post, wherever it stands.
+        let dated = (a..b.saturating_sub(1)).any(|k| {
+            toks[k].is_punct('(')
+                && toks[k + 1].is_punct('@')
+                && (k + 2..(k + 14).min(b)).any(|j| {
+                    let w = word(j);
+                    w.len() == 4
+                        && w.starts_with(['1', '2'])
+                        && w.chars().all(|c| c.is_ascii_digit())
+                })
+        });
         let caption = [
             "media caption",
             "image caption",
@@ -342,7 +395,18 @@ fn embedded(text: &str, toks: &[Tok]) -> Vec<bool> {
                 .unwrap_or("");
             head.to_ascii_lowercase().starts_with(c)
         });
-        if link || (signature && handle) || caption {
+        // `Media caption Name: “...”` inside a paragraph: from there on.
+        if let Some(k) = (a + 1..b).find(|&k| {
+            word(k).eq_ignore_ascii_case("caption")
+                && ["media", "image", "video"]
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(word(k - 1)))
+        }) {
+            for o in &mut out[k - 1..b] {
+                *o = true;
+            }
+        }
+        if link || (signature && handle) || dated || caption {
             for o in &mut out[a..b] {
                 *o = true;
             }
