@@ -909,6 +909,22 @@ fn general(
                             .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
                     {
                         s = t;
+                    } else if takes_addressee(cx.word(c.first)) {
+                        // `told Ann he would ...`: the one told is no part
+                        // of what was said.
+                        let mut k = s;
+                        while k < (s + 4).min(body_end)
+                            && toks[k].is_word()
+                            && (toks[k].cap
+                                || ["him", "her", "them", "us", "me", "reporters", "journalists"]
+                                    .iter()
+                                    .any(|w| w.eq_ignore_ascii_case(cx.word(k))))
+                        {
+                            k += 1;
+                        }
+                        if k > s && cx.words_in(k, body_end) >= 3 {
+                            s = k;
+                        }
                     } else if adverbial {
                         // `said on Thursday it would ...`, `said on NBC
                         // there was ...`: the time or the channel is the

@@ -192,6 +192,11 @@ impl<'a> Screen<'a> {
         let Some(name) = name else {
             return Verdict::Keep;
         };
+        // `they`, `we`, `I`: a group or a voice the article does not pin
+        // on one name.
+        if b == a + 1 && in_list(&["they", "we", "i", "you"], self.toks[a].text(self.text)) {
+            return Verdict::Unnamed;
+        }
         let first = self.toks[a].text(self.text);
         let lone =
             b == a + 1 || (b == a + 2 && self.toks[a].text(self.text).eq_ignore_ascii_case("the"));
