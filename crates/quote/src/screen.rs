@@ -229,9 +229,20 @@ impl<'a> Screen<'a> {
             return Verdict::Drop;
         }
         // `We're`, `He’s`: a pronoun, whatever follows it.
-        let base = first.split(['\'', '\u{2019}']).next().unwrap_or(first);
-        if base.len() < first.len() && crate::speaker::is_pronoun(base) {
-            return Verdict::Drop;
+        for w in [first, name.split(' ').next().unwrap_or(name)] {
+            let base = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
+            if base.len() < w.len() && crate::speaker::is_pronoun(base) {
+                return Verdict::Drop;
+            }
+        }
+        // `D-Mich`: a party and state tag, not a name.
+        let tag = name.as_bytes();
+        if name.len() <= 8
+            && tag.len() > 2
+            && matches!(tag[0], b'D' | b'R' | b'I')
+            && tag[1] == b'-'
+        {
+            return Verdict::Unnamed;
         }
         // `The South Carolina Republican`: a description, not a name.
         if name.contains(' ')
@@ -266,7 +277,11 @@ impl<'a> Screen<'a> {
             return Verdict::Drop;
         }
         if let Some((x, y)) = self.longer_name(a, b)
-            && lone
+            && (lone
+                || self
+                    .text
+                    .get(self.toks[x].s..self.toks[y - 1].e)
+                    .is_some_and(|whole| whole.len() > name.len() && whole.ends_with(name)))
         {
             return Verdict::Widen(x, y);
         }
@@ -523,6 +538,17 @@ mod tests {
         let q = named(t);
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1.as_deref(), Some("Tom Berg"));
+    }
+
+    #[test]
+    fn a_piece_of_a_body_name_gives_way_to_the_whole() {
+        let t =
+            "Rain fell. A spokesman for the Office for Harbour Safety said the boats were ready.";
+        let q = named(t);
+        assert!(
+            q.iter().all(|x| x.1.as_deref() != Some("Harbour Safety")),
+            "{q:?}"
+        );
     }
 
     #[test]
