@@ -285,6 +285,16 @@ impl<'a> Screen<'a> {
         {
             return Verdict::Widen(x, y);
         }
+        // `Ann Lee's Hummer`, `the Bureau's U.S. Manual`: a thing someone
+        // owns, not a person (`Kessel TV's Ann Lee` is one).
+        if let Some(k) = name.find("'s ").or_else(|| name.find("\u{2019}s ")) {
+            let owned = &name[k..].splitn(2, ' ').nth(1).unwrap_or("");
+            let person = owned.split(' ').count() >= 2
+                && !owned.split(' ').next().unwrap_or("").contains('.');
+            if !person {
+                return Verdict::Unnamed;
+            }
+        }
         // `PM`, `CEO`: a role's abbreviation names no one.
         if in_list(&["pm", "mp", "ceo", "gop", "vp"], name) {
             return Verdict::Unnamed;
