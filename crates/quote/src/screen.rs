@@ -63,6 +63,17 @@ const PRESS: &[&str] = &[
     "newsweek",
     "variety",
     "breitbart",
+    "forbes",
+    "fortune",
+    "wired",
+    "slate",
+    "vox",
+    "salon",
+    "atlantic",
+    "economist",
+    "verge",
+    "insider",
+    "tmz",
 ];
 
 /// Places that stand alone as capitalised abbreviations.
@@ -288,7 +299,7 @@ impl<'a> Screen<'a> {
         // `Ann Lee's Hummer`, `the Bureau's U.S. Manual`: a thing someone
         // owns, not a person (`Kessel TV's Ann Lee` is one).
         if let Some(k) = name.find("'s ").or_else(|| name.find("\u{2019}s ")) {
-            let owned = &name[k..].splitn(2, ' ').nth(1).unwrap_or("");
+            let owned = name[k..].split_once(' ').map_or("", |(_, o)| o);
             let person = owned.split(' ').count() >= 2
                 && !owned.split(' ').next().unwrap_or("").contains('.');
             if !person {
