@@ -149,9 +149,9 @@ impl Reader<'_> {
             .text
             .get(self.toks[a].s..self.toks[b - 1].e)
             .unwrap_or("");
-        match self.known.lookup(s) {
-            Some(k) => self.untitled(&k.canonical),
-            None => s.to_string(),
+        match self.known.lookup(s).map(|k| self.untitled(&k.canonical)) {
+            Some(k) if k.split(' ').all(|w| self.name_word(w)) => k,
+            _ => s.to_string(),
         }
     }
 
@@ -194,12 +194,17 @@ impl Reader<'_> {
                 .map(|n| n.name.clone());
         }
         let s = self.text.get(self.toks[x].s..self.toks[y - 1].e)?;
-        if let Some(k) = self.known.lookup(s)
-            && matches!(k.kind, EntityKind::Person | EntityKind::Org)
-        {
-            return Some(self.untitled(&k.canonical));
-        }
         if y - x >= 2 {
+            // A known name only when it reads as one here too: the linker
+            // takes capitalised nouns for names as well.
+            if let Some(k) = self.known.lookup(s)
+                && matches!(k.kind, EntityKind::Person | EntityKind::Org)
+            {
+                let name = self.untitled(&k.canonical);
+                if name.split(' ').all(|w| self.name_word(w)) {
+                    return Some(name);
+                }
+            }
             return Some(self.surface(x, y));
         }
         // One word: the surname of a full name met in the article.
@@ -527,6 +532,18 @@ mod tests {
             "{:?}",
             who(t, Lang::German)
         );
+    }
+
+    #[test]
+    fn a_capitalised_noun_known_as_a_name_is_no_speaker() {
+        let t = "Ein Sprecher sagte auf Anfrage: \u{201E}Wir prüfen das noch sehr genau.\u{201C}";
+        let mut known = Known::new();
+        known.add(crate::KnownName {
+            canonical: "Anfrage".into(),
+            kind: EntityKind::Person,
+            ..crate::KnownName::default()
+        });
+        assert!(find(t, Lang::German, &known).is_empty());
     }
 
     #[test]
