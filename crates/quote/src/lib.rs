@@ -119,9 +119,19 @@ pub fn find_in(text: &str, lang: &str, known: &Known) -> Vec<Quote> {
         // `asked`, `confirmed` report deeds and names as often as words.
         Some(Lang::English) => {
             let mut all = attribute::find_with(text, known);
+            // Reported words open with what was said, not with a phrase
+            // of the reporter's (`in an interview Thursday, is ...`).
+            let adjunct = |q: &Quote| {
+                let first = q.content(text).split_whitespace().next().unwrap_or("");
+                [
+                    "in", "on", "at", "during", "after", "with", "for", "about", "from", "by", "to",
+                ]
+                .contains(&first)
+            };
             all.retain(|q| {
                 q.cue.is_some_and(|(a, b)| {
-                    q.kind == Kind::Direct || cue::is_speech(text.get(a..b).unwrap_or(""))
+                    q.kind == Kind::Direct
+                        || (cue::is_speech(text.get(a..b).unwrap_or("")) && !adjunct(q))
                 })
             });
             all

@@ -822,6 +822,12 @@ fn starts_clause(toks: &[Tok], i: usize) -> bool {
 /// ("..., last week, Trump suggested"): the name is its clause's subject
 /// even after a fronted phrase.
 fn before_verb(text: &str, toks: &[Tok], end: usize) -> bool {
+    // `Her lawyer, Ann Lee, said`: the comma closes an appositive.
+    let end = if toks.get(end).is_some_and(|t| t.is_punct(',')) {
+        end + 1
+    } else {
+        end
+    };
     toks.get(end)
         .is_some_and(|t| t.is_word() && crate::cue::is_cue_word(t.text(text)))
 }
@@ -860,6 +866,13 @@ mod tests {
             resolve(t, "Ms. Ann Lee\u{2019}s attorney, Tom Berg").as_deref(),
             Some("Tom Berg")
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_is_the_subject_for_he() {
+        let t = "Dana Wren, who owns the mill, filed a claim. Her lawyer, Tom Berg, said she was right. \
+                 He said the court would agree.";
+        assert_eq!(resolve(t, "He").as_deref(), Some("Tom Berg"));
     }
 
     #[test]
