@@ -69,7 +69,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         let mut v = to_json(&a.article);
         v["id"] = a.id.into();
         v["ingested_at"] = a.ingested_at.clone().into();
-        let facts = storyline_story::of_article(&a.article.text, a.article.published_at());
+        let facts = storyline_story::of_article(&a.article.text, lang_code(&a.article), a.article.published_at());
         for k in ["entities", "dates", "quotes"] {
             v[k] = facts[k].clone();
         }
@@ -99,7 +99,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     field("source", Some(&art.source))?;
     outln!();
     outln!("{}", art.text);
-    let facts = storyline_story::of_article(&art.text, art.published_at());
+    let facts = storyline_story::of_article(&art.text, lang_code(art), art.published_at());
     let list = |k: &str| facts[k].as_array().cloned().unwrap_or_default();
     outln!();
     let mut names: Vec<String> = Vec::new();
@@ -161,4 +161,9 @@ pub fn day(published: Option<&str>) -> String {
     published
         .and_then(storyline_model::Published::parse)
         .map_or_else(|| "undated".to_string(), |p| p.day().to_string())
+}
+
+/// The article's detected language code, `""` when none was detected.
+fn lang_code(a: &storyline_model::Article) -> &str {
+    a.lang.as_ref().map_or("", |l| l.code.as_str())
 }

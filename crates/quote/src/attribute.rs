@@ -14,7 +14,8 @@
 
 use crate::cue::{Cue, CueKind, cue_at, is_cue_word, is_weekday, takes_addressee};
 use crate::marks::{Quoted, pair};
-use crate::resolve::{Known, Resolver};
+use crate::resolve::{EntityKind, Known, Resolver};
+use crate::screen::{Screen, Verdict};
 use crate::sentence::{after_dateline, split};
 use crate::speaker::{after, before, subject};
 use crate::token::{Tk, Tok, tokenize};
@@ -158,6 +159,46 @@ pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
             &mut found,
         );
     }
+    // The screen: no embedded posts, no speakers that are no one.
+    let quoted: Vec<(usize, usize)> = quotes
+        .iter()
+        .filter(|q| q.closed)
+        .map(|q| (q.open, q.close))
+        .collect();
+    let screen = Screen::build(text, &toks, &quoted);
+    found.retain_mut(|f| {
+        let in_embed = |r: &(usize, usize)| screen.in_embed(r.0, r.1);
+        if f.spans.iter().any(in_embed) || f.speaker.as_ref().is_some_and(in_embed) {
+            return false;
+        }
+        let Some((x, y)) = f.speaker else {
+            return true;
+        };
+        let kind = f
+            .name
+            .as_deref()
+            .map_or(EntityKind::Unknown, |n| resolver.kind_of(n));
+        match screen.speaker(x, y, f.name.as_deref(), kind, known) {
+            Verdict::Keep => true,
+            Verdict::Unnamed => {
+                f.name = None;
+                true
+            }
+            Verdict::Widen(a, b) => {
+                f.name = text.get(toks[a].s..toks[b - 1].e).map(str::to_string);
+                true
+            }
+            Verdict::Trim(k) => {
+                f.name = f
+                    .name
+                    .as_deref()
+                    .and_then(|n| n.get(k..))
+                    .map(str::to_string);
+                true
+            }
+            Verdict::Drop => false,
+        }
+    });
     let mut out: Vec<Quote> = found
         .into_iter()
         .filter_map(|f| {
@@ -300,9 +341,10 @@ fn sentence(
                 let mut kind = Kind::Direct;
                 if lead.is_some_and(|t| t.is_word()) && c.end < r_end {
                     let mut s = c.end;
-                    if takes_addressee(cx.word(c.first))
-                        && let Some(t) =
-                            (s..r_end).find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
+                    // `told reporters that`, `said on morning shows that`.
+                    if let Some(t) = (s..r_end.min(s + 10))
+                        .take_while(|&k| toks[k].is_word())
+                        .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
                     {
                         s = t;
                     }
@@ -389,6 +431,10 @@ fn sentence(
                 && let Some(prev) = found.last()
                 && si - prev.sent <= 1
                 && prev.speaker.is_some()
+                // After `X asked Y ...` the quote is Y's answer.
+                && !prev
+                    .cue
+                    .is_some_and(|(c, _)| ["asked", "asks", "asking"].iter().any(|w| w.eq_ignore_ascii_case(cx.word(c))))
             {
                 speaker = prev.speaker;
                 name.clone_from(&prev.name);
@@ -448,6 +494,9 @@ fn fallback(
     let Some(q) = qs.iter().find(|q| !covered(q, found)) else {
         return;
     };
+    if title_like(cx, q) {
+        return;
+    }
     let body_end = cx.trim_end(a, b);
     let s = cx.trim_start(a, body_end);
     if q.open == s || cx.words_in(s, body_end) < 4 {
@@ -459,6 +508,11 @@ fn fallback(
         return;
     };
     let name = resolver.resolve(cx.text, toks, sp.0, sp.1);
+    // With no cue and no one named, a short quoted phrase is a name or
+    // scare quotes (`the company calls it a “table PC”`), not speech.
+    if name.is_none() && cx.words_in(q.open, q.close + 1) < 3 {
+        return;
+    }
     found.push(Found {
         spans: vec![(sp.1, body_end)],
         kind: Kind::Mixed,
@@ -467,6 +521,21 @@ fn fallback(
         name,
         sent: si,
     });
+}
+
+/// Whether quote `q` reads as a title (`“Hell on Earth”`, `“How to Train
+/// Your Dragon 2”`): short, most words capitalised. A title is no one's
+/// words.
+fn title_like(cx: &Ctx, q: &Quoted) -> bool {
+    let inner = cx.toks.get(q.open + 1..q.close).unwrap_or(&[]);
+    let words = inner.iter().filter(|t| t.is_word()).count();
+    let caps = inner
+        .iter()
+        .filter(|t| {
+            t.is_word() && (t.cap || t.text(cx.text).starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .count();
+    q.closed && words <= 8 && inner.first().is_some_and(|t| t.cap) && caps * 2 > words
 }
 
 /// Whether the closing mark at `close` ends a quotation that an attribution
@@ -677,8 +746,17 @@ fn clause_follows(cx: &Ctx, k: usize, body_end: usize) -> bool {
 fn speaker_for(cx: &Ctx, c: &Cue, lo: usize, hi: usize) -> Option<(usize, usize)> {
     match c.kind {
         CueKind::According => after(cx.text, cx.toks, c.end, hi),
-        CueKind::Verb => verb_subject(cx, c, lo).or_else(|| after(cx.text, cx.toks, c.end, hi)),
+        CueKind::Verb => verb_subject(cx, c, lo).or_else(|| inverted(cx, c, hi)),
     }
+}
+
+/// The speaker after verb cue `c` (`said Ann Lee`); never after a verb
+/// whose object is the one addressed (`told Ann Lee` names the listener).
+fn inverted(cx: &Ctx, c: &Cue, hi: usize) -> Option<(usize, usize)> {
+    if takes_addressee(cx.word(c.first)) {
+        return None;
+    }
+    after(cx.text, cx.toks, c.end, hi)
 }
 
 /// The subject before verb cue `c`, not below `lo`: `X said`, `X quoted Y
@@ -745,9 +823,24 @@ fn general(
                 let before_sp = verb_subject(cx, c, a);
                 let (sp, inverted) = match before_sp {
                     Some(s) => (Some(s), false),
-                    None => (after(cx.text, toks, c.end, b), true),
+                    None => (inverted(cx, c, b), true),
                 };
                 let Some(sp) = sp else { continue };
+                // `Biden, who wrote the 1994 act, sent ...`: a relative
+                // clause tells what someone did, not what was said, unless
+                // a clause or quote follows the verb.
+                if sp.1 == sp.0 + 1
+                    && ["who", "which"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(cx.word(sp.0)))
+                    && sp.1 == c.first
+                    && !cx.word(c.end).eq_ignore_ascii_case("that")
+                    && !toks
+                        .get(c.end)
+                        .is_some_and(|t| matches!(t.k, Tk::Mark(_) | Tk::Punct(':')))
+                {
+                    continue;
+                }
                 // What precedes the attribution: a comma or mark means the
                 // content came first (`..., he said.`).
                 let attr_start = if inverted { c.first } else { sp.0.min(c.first) };
@@ -780,6 +873,15 @@ fn general(
                     (Some(sp), Some(spans))
                 } else {
                     let mut s = if inverted { sp.1 } else { c.end };
+                    // `said Sunday the ...`: the day is the reporter's.
+                    if (is_weekday(cx.word(s))
+                        || ["today", "yesterday", "tonight"]
+                            .iter()
+                            .any(|w| w.eq_ignore_ascii_case(cx.word(s))))
+                        && cx.words_in(s + 1, body_end) >= 3
+                    {
+                        s += 1;
+                    }
                     // `told reporters that ...`, `said on Thursday that ...`:
                     // content starts at `that`.
                     let adverbial = [
@@ -801,22 +903,55 @@ fn general(
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(cx.word(s)));
                     if (takes_addressee(cx.word(c.first)) || adverbial)
-                        && let Some(t) = (s..(s + 6).min(body_end))
+                        // `told reporters backstage at the gala that ...`.
+                        && let Some(t) = (s..(s + if adverbial { 6 } else { 12 }).min(body_end))
+                            .take_while(|&k| toks[k].is_word())
                             .find(|&k| cx.word(k).eq_ignore_ascii_case("that"))
                     {
                         s = t;
+                    } else if takes_addressee(cx.word(c.first)) {
+                        // `told Ann he would ...`: the one told is no part
+                        // of what was said.
+                        let mut k = s;
+                        while k < (s + 4).min(body_end)
+                            && toks[k].is_word()
+                            && (toks[k].cap
+                                || ["him", "her", "them", "us", "me", "reporters", "journalists"]
+                                    .iter()
+                                    .any(|w| w.eq_ignore_ascii_case(cx.word(k))))
+                        {
+                            k += 1;
+                        }
+                        if k > s && cx.words_in(k, body_end) >= 3 {
+                            s = k;
+                        }
                     } else if adverbial {
-                        // `said on Thursday it would ...`: the time is the
+                        // `said on Thursday it would ...`, `said on NBC
+                        // there was ...`: the time or the channel is the
                         // reporter's, not part of what was said.
                         let mut k = s + 1;
                         while k < (s + 3).min(body_end) && is_time_word(cx.word(k)) {
                             k += 1;
                         }
+                        if k == s + 1 && cx.word(s).eq_ignore_ascii_case("on") {
+                            while k < (s + 4).min(body_end) && toks[k].is_word() && toks[k].cap {
+                                k += 1;
+                            }
+                        }
                         if k > s + 1 && cx.words_in(k, body_end) >= 3 {
                             s = k;
                         }
                     }
-                    let s = cx.trim_start(s, body_end);
+                    let mut s = cx.trim_start(s, body_end);
+                    // `told reporters that “...”`: the quote is the content.
+                    if cx.word(s).eq_ignore_ascii_case("that")
+                        && cx
+                            .quotes
+                            .iter()
+                            .any(|q| q.open == s + 1 && q.close + 1 >= body_end)
+                    {
+                        s += 1;
+                    }
                     if cx.words_in(s, body_end) >= 2 {
                         (Some(sp), Some(vec![(s, body_end)]))
                     } else {
@@ -843,6 +978,19 @@ fn general(
             continue;
         }
         last_content = Some((s0, e0));
+        // `responded with “Burn” the same year`: a title inside reported
+        // words makes no quote of them.
+        let quoted: Vec<&Quoted> = cx
+            .quotes
+            .iter()
+            .filter(|q| spans.iter().any(|&(x, y)| q.open >= x && q.close < y))
+            .collect();
+        if !quoted.is_empty()
+            && quoted.iter().all(|q| title_like(cx, q))
+            && !cx.word(s0).eq_ignore_ascii_case("that")
+        {
+            continue;
+        }
         let kind = if spans.iter().any(|&(x, y)| cx.has_quote(x, y)) {
             if spans.len() == 1 && cx.quotes.iter().any(|q| q.open == s0 && q.close + 1 == e0) {
                 Kind::Direct

@@ -408,6 +408,70 @@ pub fn is_cue_word(w: &str) -> bool {
     lower_eq(VERBS, w)
 }
 
+/// Verbs that report words and nothing else (`said`, `told`, `added`),
+/// and `according to`: reported speech a reader can take as a statement.
+const SPEECH: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "write",
+    "writes",
+    "wrote",
+    "state",
+    "states",
+    "stated",
+    "explain",
+    "explains",
+    "explained",
+    "argue",
+    "argues",
+    "argued",
+    "insist",
+    "insists",
+    "insisted",
+    "warn",
+    "warns",
+    "warned",
+    "assert",
+    "asserts",
+    "asserted",
+    "note",
+    "notes",
+    "noted",
+    "stress",
+    "stresses",
+    "stressed",
+    "declared",
+    "announced",
+    "announces",
+    "acknowledged",
+    "admitted",
+    "reiterated",
+    "replied",
+    "predicted",
+    "testified",
+    "alleges",
+    "alleged",
+    "contends",
+    "contended",
+    "according",
+];
+
+/// Whether cue text (`said`, `according to`) is a verb of saying proper.
+pub fn is_speech(cue: &str) -> bool {
+    let first = cue.split_whitespace().next().unwrap_or("");
+    lower_eq(SPEECH, first)
+}
+
 /// Whether the cue verb takes the addressee as its object.
 pub fn takes_addressee(w: &str) -> bool {
     lower_eq(ADDRESS, w)
@@ -446,6 +510,14 @@ pub fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
     if !is_cue_word(w) {
         return None;
     }
+    // `A Tribe Called Quest`: a capital inside a name run is no verb.
+    if t.cap
+        && i.checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.is_word() && p.cap)
+    {
+        return None;
+    }
     let prev = i
         .checked_sub(1)
         .and_then(|p| toks.get(p))
@@ -460,6 +532,26 @@ pub fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
         .any(|x| x.eq_ignore_ascii_case(p))
     }) {
         return None;
+    }
+    // `X is said to ...`, `Y was told`: passive, so the subject is not the
+    // one speaking.
+    let mut p = i;
+    while p > 0 && toks[p - 1].is_word() && i - p < 3 {
+        let pw = toks[p - 1].text(text);
+        if ["is", "was", "are", "were", "been", "being", "be"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(pw))
+        {
+            return None;
+        }
+        if !pw.ends_with("ly")
+            && !["also", "not", "widely", "often"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(pw))
+        {
+            break;
+        }
+        p -= 1;
     }
     let lw = w.to_ascii_lowercase();
     // Weak cues need a clause-marking word right after them.

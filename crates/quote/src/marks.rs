@@ -28,6 +28,8 @@ enum Family {
     Straight,
     Low9,
     Guillemet,
+    /// `»…«`, the German order.
+    GuillemetIn,
     Apos2,
     Single,
 }
@@ -57,6 +59,12 @@ fn is_mark_char(c: char) -> bool {
     )
 }
 
+/// Whether the char before `i` allows an opening mark, whatever follows.
+fn opens_before(text: &str, toks: &[Tok], i: usize) -> bool {
+    let before = text.get(..toks[i].s).and_then(|b| b.chars().next_back());
+    before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':' | '\u{2014}'))
+}
+
 /// Whether the char after `i` allows a closing mark (not a letter/digit).
 fn closes_here(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
@@ -81,7 +89,7 @@ pub fn pair(text: &str, toks: &[Tok]) -> Vec<Quoted> {
             Tk::Para => {
                 if let Some(&(open, fam)) = stack.first() {
                     let next_opens = matches!(toks.get(i + 1), Some(Tok { k: Tk::Mark(c), .. })
-                        if matches!(*c, '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}' | APOS2 | TICK2));
+                        if matches!(*c, '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | APOS2 | TICK2));
                     if is_double(fam) && next_opens {
                         // The quote runs on; the next paragraph's mark reopens it.
                         stack.truncate(1);
@@ -132,8 +140,18 @@ pub fn pair(text: &str, toks: &[Tok]) -> Vec<Quoted> {
                         None => Some(Err(Family::Straight)),
                     },
                     '\u{201E}' => Some(Err(Family::Low9)),
-                    '\u{00AB}' => Some(Err(Family::Guillemet)),
-                    '\u{00BB}' => has(Family::Guillemet).map(Ok),
+                    // French puts a space inside (`« Oui »`): the mark opens
+                    // whatever follows it.
+                    '\u{00AB}' => match has(Family::GuillemetIn) {
+                        Some(p) if closing => Some(Ok(p)),
+                        _ if opening || opens_before(text, toks, i) => Some(Err(Family::Guillemet)),
+                        _ => None,
+                    },
+                    '\u{00BB}' => match has(Family::Guillemet) {
+                        Some(p) => Some(Ok(p)),
+                        None if opening => Some(Err(Family::GuillemetIn)),
+                        None => None,
+                    },
                     APOS2 => match has(Family::Apos2) {
                         Some(p) => Some(Ok(p)),
                         None => Some(Err(Family::Apos2)),
@@ -219,6 +237,15 @@ mod tests {
     fn guillemets_low9_and_apostrophes() {
         let t = "\u{00AB}Bonjour tout\u{00BB} and \u{201E}Guten Tag\u{201C} and ''fine then,'' he said.";
         assert_eq!(spans(t).len(), 3);
+    }
+
+    #[test]
+    fn german_and_spaced_french_guillemets() {
+        let t = "Sie sagte: \u{00BB}Wir kommen morgen wieder.\u{00AB} Er ging. \u{00AB}\u{00A0}Nous partons demain\u{00A0}\u{00BB}, dit-il.";
+        let s = spans(t);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].starts_with('\u{00BB}') && s[0].ends_with('\u{00AB}'));
+        assert!(s[1].starts_with('\u{00AB}') && s[1].ends_with('\u{00BB}'));
     }
 
     #[test]

@@ -75,7 +75,8 @@ impl Known {
         self.names.push(name);
     }
 
-    fn lookup(&self, surface: &str) -> Option<&KnownName> {
+    /// The name known under `surface`, if any.
+    pub(crate) fn lookup(&self, surface: &str) -> Option<&KnownName> {
         self.names
             .iter()
             .find(|n| n.canonical == surface || n.aliases.iter().any(|a| a == surface))
@@ -190,6 +191,8 @@ const TITLES: &[&str] = &[
     "dame",
     "bishop",
     "archbishop",
+    "host",
+    "anchor",
 ];
 
 /// Words that make a name run an organisation.
@@ -607,9 +610,12 @@ impl Resolver {
         // `Halden Foods, a company ... in the Kessel Valley,`: a name
         // before an appositive is the speaker (`The old mayor, Ana Ruiz`
         // names no one before the comma).
+        // `Ann Lee’s attorney, Tom Berg,`: a role before the comma is
+        // described by the name after it.
         let b = (a + 1..b)
             .find(|&k| toks[k].is_punct(','))
             .filter(|&c| self.mentions.iter().any(|m| m.first < c && m.end > a))
+            .filter(|&c| toks[c - 1].cap)
             .unwrap_or(b);
         // A name run inside the mention; a person or body before a place
         // ("Sergeant Liv Aronsen of Oldmere police").
@@ -763,6 +769,14 @@ impl Resolver {
         None
     }
 
+    /// What the entity reported as `name` is, as far as the article tells.
+    pub fn kind_of(&self, name: &str) -> EntityKind {
+        self.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map_or(EntityKind::Unknown, |e| e.kind)
+    }
+
     /// The most recent person (else organisation) named before token `a`
     /// (the speaker of a bare `Quote:` block).
     pub fn last_named(&self, a: usize) -> Option<String> {
@@ -808,6 +822,12 @@ fn starts_clause(toks: &[Tok], i: usize) -> bool {
 /// ("..., last week, Trump suggested"): the name is its clause's subject
 /// even after a fronted phrase.
 fn before_verb(text: &str, toks: &[Tok], end: usize) -> bool {
+    // `Her lawyer, Ann Lee, said`: the comma closes an appositive.
+    let end = if toks.get(end).is_some_and(|t| t.is_punct(',')) {
+        end + 1
+    } else {
+        end
+    };
     toks.get(end)
         .is_some_and(|t| t.is_word() && crate::cue::is_cue_word(t.text(text)))
 }
@@ -837,6 +857,22 @@ mod tests {
         let a = toks.iter().position(|k| k.s == at).unwrap();
         let b = toks.iter().position(|k| k.e == at + mention.len()).unwrap() + 1;
         r.resolve(t, &toks, a, b)
+    }
+
+    #[test]
+    fn a_role_before_a_comma_is_the_name_after_it() {
+        let t = "Ms. Ann Lee\u{2019}s attorney, Tom Berg, said so.";
+        assert_eq!(
+            resolve(t, "Ms. Ann Lee\u{2019}s attorney, Tom Berg").as_deref(),
+            Some("Tom Berg")
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_is_the_subject_for_he() {
+        let t = "Dana Wren, who owns the mill, filed a claim. Her lawyer, Tom Berg, said she was right. \
+                 He said the court would agree.";
+        assert_eq!(resolve(t, "He").as_deref(), Some("Tom Berg"));
     }
 
     #[test]

@@ -162,8 +162,38 @@ fn phrase_back(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<(usize
             break;
         }
     }
+    // `Ann Lee, spokeswoman for Mayor Tom Berg`: the one speaking for
+    // someone is the speaker, named before the role.
+    if a >= lo + 3
+        && a < end
+        && toks[a - 1].is_word()
+        && in_list(&["for", "to"], toks[a - 1].text(text))
+        && in_list(SPEAKS_FOR, toks[a - 2].text(text))
+    {
+        let role = a - 2;
+        let head = if role > lo && toks[role - 1].is_punct(',') {
+            phrase_back(text, toks, role - 1, lo).map(|h| h.0)
+        } else {
+            None
+        };
+        return Some((head.unwrap_or(role), end));
+    }
     (a < end).then_some((a, end))
 }
+
+/// Roles of people who speak for someone else.
+const SPEAKS_FOR: &[&str] = &[
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "aide",
+    "adviser",
+    "advisor",
+    "lawyer",
+    "attorney",
+    "counsel",
+    "representative",
+];
 
 /// The subject opening a sentence at `start`: a pronoun or a run of
 /// capitalised words followed by a lower-case word, before token `hi`.
@@ -179,7 +209,19 @@ pub fn subject(text: &str, toks: &[Tok], mut start: usize, hi: usize) -> Option<
     {
         start += 1;
     }
-    let start = skip_intro(text, toks, start, hi);
+    let mut start = skip_intro(text, toks, start, hi);
+    // `Moments later the producer said`: a time phrase, not the subject.
+    if start + 2 < hi
+        && toks[start].is_word()
+        && toks[start + 1].is_word()
+        && in_list(
+            &["later", "earlier", "ago", "after", "afterwards"],
+            toks[start + 1].text(text),
+        )
+        && toks[start + 2].is_word()
+    {
+        start += 2;
+    }
     let first = toks
         .get(start)
         .filter(|t| t.is_word() && t.cap && start < hi)?;
@@ -323,6 +365,14 @@ mod tests {
             "Ann Lee, the party chair"
         );
         assert_eq!(back("Ann Lee, who leads it, said", "said"), "Ann Lee");
+    }
+
+    #[test]
+    fn one_speaking_for_another() {
+        assert_eq!(
+            back("Ann Lee, spokeswoman for Mayor Tom Berg, said", "said"),
+            "Ann Lee, spokeswoman for Mayor Tom Berg"
+        );
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub struct StoryMember {
     pub duplicate_of: Option<i64>,
     /// Where it was read from (a file path, `-`, or a path inside an archive).
     pub source: String,
+    /// The detected language's code (`en`, `de`), when one was detected.
+    pub lang: Option<String>,
 }
 
 /// What clustering needs of an article.
@@ -245,7 +247,7 @@ impl Store {
         let members = self
             .conn
             .prepare(&format!(
-                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source, {} \
+                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source, {}, a.lang \
                  FROM story_articles m JOIN articles a ON a.id = m.article_id \
                  WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id",
                 extra_text("outlet_name")
@@ -261,6 +263,7 @@ impl Store {
                         duplicate_of: r.get(5)?,
                         source: r.get(6)?,
                         outlet_name: r.get(7)?,
+                        lang: r.get(8)?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()

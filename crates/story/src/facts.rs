@@ -6,8 +6,9 @@ use serde_json::{Value, json};
 use storyline_model::Published;
 
 /// The facts of one article as JSON: `entities`, `dates` and `quotes`,
-/// each with byte offsets into the text.
-pub fn of_article(text: &str, published: Option<Published>) -> Value {
+/// each with byte offsets into the text. `lang` is the article's detected
+/// language code (quotes are read by that language's rules; `""` is English).
+pub fn of_article(text: &str, lang: &str, published: Option<Published>) -> Value {
     let anchor = published.map(|p| p.day());
     let mentions = storyline_entity::find(text);
     let entities: Vec<Value> = mentions
@@ -24,7 +25,7 @@ pub fn of_article(text: &str, published: Option<Published>) -> Value {
     // Speakers named as the article's own linked entities name them.
     let linked = storyline_entity::link(&[(text, &mentions)]);
     let known = crate::known_names(&linked);
-    let quotes: Vec<Value> = storyline_quote::find_with(text, &known)
+    let quotes: Vec<Value> = storyline_quote::find_in(text, lang, &known)
         .iter()
         .map(|q| {
             json!({"text": q.words(text), "kind": kind(q.kind), "speaker": q.speaker_name,
@@ -52,7 +53,7 @@ mod tests {
     fn an_article_gives_its_names_dates_and_quotes() {
         let text =
             "Mayor Ilsa Brandt said on Tuesday: \"The northern pier will be rebuilt by May.\"";
-        let facts = of_article(text, Published::parse("2031-03-06T10:00:00+01:00"));
+        let facts = of_article(text, "en", Published::parse("2031-03-06T10:00:00+01:00"));
         let names: Vec<&str> = facts["entities"]
             .as_array()
             .unwrap()
@@ -69,7 +70,7 @@ mod tests {
 
     #[test]
     fn undated_and_empty_articles_give_empty_lists() {
-        let facts = of_article("", None);
+        let facts = of_article("", "", None);
         for k in ["entities", "dates", "quotes"] {
             assert_eq!(facts[k].as_array().map(Vec::len), Some(0), "{k}");
         }

@@ -36,7 +36,9 @@ impl StoryView {
             .collect();
         let mut out: Vec<(Said, Vec<String>)> = Vec::new();
         for (i, text) in self.texts.iter().enumerate() {
-            for mut q in storyline_quote::find_with(text, &known) {
+            // Quotes are read by the rules of the language ingest detected.
+            let lang = self.members.get(i).and_then(|m| m.lang.as_deref());
+            for mut q in storyline_quote::find_in(text, lang.unwrap_or(""), &known) {
                 q.speaker_name = q.speaker_name.take().and_then(|n| speaker(n, &mute));
                 let mut said = q.words(text);
                 // A verb that is more than "said" carries the meaning
