@@ -632,7 +632,13 @@ impl Clusterer {
             (raw * d, raw)
         } else {
             // A strong match continues an ongoing story across a longer gap.
-            let d = self.decay(story.gap(time)).max(self.strength(raw));
+            let gap = story.gap(time);
+            let strength = if gap.is_some_and(|g| g > self.cfg.strong_max_gap_secs) {
+                0.0
+            } else {
+                self.strength(raw)
+            };
+            let d = self.decay(gap).max(strength);
             (raw * d, raw)
         }
     }
@@ -991,6 +997,22 @@ mod tests {
         // The next day, the same report joins, dated or not.
         assert!(run(None, start + 86_400));
         assert!(run(Some(start), start + 86_400));
+    }
+
+    #[test]
+    fn the_same_matter_months_later_is_a_new_event() {
+        // A rule announced in May and changed in July reads alike, but
+        // content alone does not bridge two months.
+        const DAY: i64 = 86_400;
+        let run = |later: i64| {
+            let mut c = Clusterer::new(Config::default());
+            let a = c.add(&doc("f1", Some(0), FERRY_1));
+            c.add(&doc("m1", Some(later - 60), MUSEUM));
+            let b = c.add(&doc("f2", Some(later), FERRY_2));
+            a.story == b.story
+        };
+        assert!(run(DAY));
+        assert!(!run(74 * DAY));
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub struct Config {
     pub strong_low: f32,
     /// ... and at which the gap no longer matters.
     pub strong_high: f32,
+    /// Beyond this gap (seconds) content strength no longer outweighs time:
+    /// the same matter months later is a new event (only a clear follow-up,
+    /// see `follow_min`, may still reach back).
+    pub strong_max_gap_secs: i64,
     /// An undated article is placed at the stream clock (the latest time
     /// seen), but that is a guess: its time decay never drops below this.
     pub undated_decay_floor: f32,
@@ -132,18 +136,19 @@ impl Default for Config {
             idf_prior_docs: 100,
             idf_half_life_secs: 365.0 * 86_400.0,
             number_entities: true,
-            time_grace_secs: 64_800,
+            time_grace_secs: 43_200,
             time_scale_secs: 2.0 * 86_400.0,
-            strong_low: 0.25,
+            strong_low: 0.2,
             strong_high: 0.7,
+            strong_max_gap_secs: 60 * 86_400,
             undated_decay_floor: 0.4,
-            position_scale: 20.0,
-            position_boost: 0.2,
+            position_scale: 10.0,
+            position_boost: 0.5,
             undated_join_min: 0.15,
             follow_min: 0.35,
             follow_margin: 3.0,
             follow_scale_secs: 30.0 * 86_400.0,
-            raw_choice: 0.8,
+            raw_choice: 0.7,
             recurrence_secs: 7 * 86_400,
             recurrence_articles: 30,
             window_secs: 30 * 86_400,
