@@ -69,7 +69,11 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         let mut v = to_json(&a.article);
         v["id"] = a.id.into();
         v["ingested_at"] = a.ingested_at.clone().into();
-        let facts = storyline_story::of_article(&a.article.text, lang_code(&a.article), a.article.published_at());
+        let facts = storyline_story::of_article(
+            &a.article.text,
+            lang_code(&a.article),
+            a.article.published_at(),
+        );
         for k in ["entities", "dates", "quotes"] {
             v[k] = facts[k].clone();
         }

@@ -25,7 +25,10 @@ mod tail;
 pub struct Page {
     /// Main text, paragraphs separated by blank lines.
     pub text: String,
+    /// The headline, with the site's name cut off.
     pub title: Option<String>,
+    /// The author(s), joined as a byline reads ("A and B"); the publisher
+    /// when the page names no one else.
     pub author: Option<String>,
     /// ISO 8601 publication date or timestamp.
     pub published: Option<String>,

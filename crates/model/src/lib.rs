@@ -55,12 +55,19 @@ impl Body {
 pub struct Hints {
     /// An identifier the input gave the article (a JSON line's `id`, a feed's `guid`).
     pub id: Option<String>,
+    /// The article's URL (a feed entry's link, a WARC record's target URI).
     pub url: Option<String>,
+    /// The headline, as the input gives it.
     pub title: Option<String>,
+    /// The author(s), as the input names them.
     pub author: Option<String>,
     /// The publication date as the container wrote it, unparsed.
     pub date: Option<String>,
+    /// The outlet's name, as the input gives it; shown beside the domain
+    /// of the URL, and the outlet itself when there is no URL.
     pub outlet: Option<String>,
+    /// The language the input declares (a feed's `language`, a JSON line's
+    /// `lang`), unchecked.
     pub lang: Option<String>,
     /// Fields of the input we do not interpret, kept as they were.
     pub extra: Map<String, Value>,
@@ -72,7 +79,9 @@ pub struct Record {
     /// Where it came from: a path, with `#N` or `#ID` for the N-th entry of a
     /// container (a JSON line, a feed entry, a WARC record).
     pub source: String,
+    /// The article's raw content.
     pub body: Body,
+    /// What the container said about the article.
     pub hints: Hints,
 }
 
@@ -96,12 +105,17 @@ pub struct Article {
     /// The registrable domain of its URL (`bbc.co.uk`), else a name the text
     /// gives ("Source: ..."), else none.
     pub outlet: Option<String>,
+    /// Its URL: the input's, else the one the page gives for itself.
     pub url: Option<String>,
+    /// Its headline.
     pub title: Option<String>,
+    /// Its author(s), from the input, the page or a byline.
     pub author: Option<String>,
     /// ISO 8601: `YYYY-MM-DD`, or a full timestamp with offset when the time
     /// of day is known. `None` when no date could be found; never invented.
     pub published: Option<String>,
+    /// The language detected from its text; `None` when none could be told
+    /// (no text, or no script the detector knows).
     pub lang: Option<Language>,
     /// The article's own paragraphs, separated by blank lines.
     pub text: String,

@@ -9,8 +9,9 @@ pub struct Digest {
     pub generated: String,
     /// Only stories active since this day, when given.
     pub since: Option<String>,
-    /// Articles and stories in the database.
+    /// Articles in the database.
     pub articles: u64,
+    /// Stories in the database, as the last clustering round counted them.
     pub stories_total: u64,
     /// The stories shown, most important first.
     pub stories: Vec<Story>,
@@ -19,16 +20,23 @@ pub struct Digest {
 /// One story.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Story {
+    /// The story's id in the store.
     pub id: i64,
+    /// The summary's headline, else the story's working title, else
+    /// `(untitled story)`.
     pub headline: String,
-    /// Articles in the story (near-copies included) and the outlets.
+    /// Articles in the story, near-copies included.
     pub articles: u64,
+    /// The outlets that covered it, by display name, each once.
     pub outlets: Vec<String>,
-    /// First and last publication days.
+    /// When its earliest article was published, as stored (ISO 8601: a day
+    /// or a full timestamp); `None` when no article is dated.
     pub first: Option<String>,
+    /// When its latest article was published, in the same form.
     pub last: Option<String>,
     /// The summary, one sentence per line, each citing its sources.
     pub summary: Vec<Line>,
+    /// The key quotes, each with its speaker and sources.
     pub quotes: Vec<Quote>,
     /// The story's own developments, in date order.
     pub timeline: Vec<Event>,
@@ -47,15 +55,20 @@ pub struct Story {
 /// A sentence of a summary with the numbers of its sources.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Line {
+    /// The sentence as shown.
     pub text: String,
+    /// The numbers of the sources it cites (see [`Source::n`]).
     pub sources: Vec<usize>,
 }
 
 /// A quote and who said it.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Quote {
+    /// Who said it, as the story names them; `None` when unattributed.
     pub speaker: Option<String>,
+    /// The statement as first reported: quoted words or reported speech.
     pub text: String,
+    /// The numbers of the sources that report it (see [`Source::n`]).
     pub sources: Vec<usize>,
 }
 
@@ -64,7 +77,9 @@ pub struct Quote {
 pub struct Event {
     /// `2025-01-23`, `2025-W03`, `2025-01`...
     pub when: String,
+    /// The sentence chosen to tell it.
     pub text: String,
+    /// The numbers of the sources that report it, ascending, each once.
     pub sources: Vec<usize>,
     /// Dated from the story's other articles (the reporting one is undated).
     pub inferred: bool,
@@ -73,9 +88,16 @@ pub struct Event {
 /// How one outlet covered the story.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Coverage {
+    /// The outlet's name; an article whose outlet is unknown is an entry of
+    /// its own, `unknown outlet [n]` (`n` its source number).
     pub outlet: String,
+    /// How many of the story's articles it ran, of those the digest read
+    /// (a big story is sampled).
     pub articles: usize,
+    /// The day of its earliest dated article (`YYYY-MM-DD`, UTC); `None`
+    /// when none is dated.
     pub first: Option<String>,
+    /// The day of its latest dated article, in the same form.
     pub last: Option<String>,
     /// What it reported that no other outlet did.
     pub only_here: Vec<Line>,
@@ -90,6 +112,8 @@ pub struct Difference {
     /// ("the number killed: nine (Valley Times) vs at least 12 (Coast
     /// Herald)"), or "whether it happened".
     pub about: String,
+    /// Each side's sentence with its source; a speaker the sentence does
+    /// not name follows it in parentheses.
     pub sides: Vec<Line>,
 }
 
@@ -98,9 +122,16 @@ pub struct Difference {
 pub struct Source {
     /// Its number in the story's citations.
     pub n: usize,
+    /// The article's id in the store.
     pub article: i64,
+    /// A short name for it: its outlet's name or domain, else the name of
+    /// the file it came from, else `article <id>`.
     pub outlet: Option<String>,
+    /// Its headline, when known.
     pub title: Option<String>,
+    /// Its URL, when known.
     pub url: Option<String>,
+    /// When it was published, as stored (ISO 8601: a day or a full
+    /// timestamp).
     pub published: Option<String>,
 }

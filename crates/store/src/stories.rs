@@ -18,7 +18,9 @@ use crate::{Store, StoreError};
 /// One article's place in the stories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Membership {
+    /// The article's id.
     pub article_id: i64,
+    /// The story it belongs to.
     pub story_id: i64,
     /// The article this one is a near-copy of (syndicated or republished).
     pub duplicate_of: Option<i64>,
@@ -44,10 +46,14 @@ pub struct ClusterWrite<'a> {
 /// A story's summary row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryRow {
+    /// The story's id.
     pub id: i64,
     /// A working title: the headline of its most central article.
     pub title: Option<String>,
+    /// When its earliest dated article was published, as stored (ISO 8601:
+    /// a day or a full timestamp); `None` when none is dated.
     pub first_published: Option<String>,
+    /// When its latest dated article was published, in the same form.
     pub last_published: Option<String>,
     /// Articles in the story, near-copies included.
     pub articles: u64,
@@ -58,13 +64,21 @@ pub struct StoryRow {
 /// A member article as a story lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryMember {
+    /// The article's id.
     pub article_id: i64,
+    /// Its outlet: its URL's registrable domain, else the name the input
+    /// or the page gave.
     pub outlet: Option<String>,
     /// The outlet's name for display (`extra["outlet_name"]`), when known.
     pub outlet_name: Option<String>,
+    /// When it was published, as stored (ISO 8601: a day or a full
+    /// timestamp).
     pub published: Option<String>,
+    /// Its headline, when known.
     pub title: Option<String>,
+    /// Its URL, when known.
     pub url: Option<String>,
+    /// The article it is a near-copy of, if any.
     pub duplicate_of: Option<i64>,
     /// Where it was read from (a file path, `-`, or a path inside an archive).
     pub source: String,
@@ -75,12 +89,19 @@ pub struct StoryMember {
 /// What clustering needs of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryInput {
+    /// The article's id.
     pub article_id: i64,
     /// The round that placed it; `None` while it waits for one.
     pub round: Option<i64>,
+    /// When it was published, as stored (ISO 8601: a day or a full
+    /// timestamp).
     pub published: Option<String>,
+    /// Its headline, when known.
     pub title: Option<String>,
+    /// Its clean text (never empty: articles without text wait unplaced).
     pub text: String,
+    /// Its outlet: its URL's registrable domain, else the name the input
+    /// or the page gave.
     pub outlet: Option<String>,
 }
 

@@ -9,6 +9,7 @@ pub struct Report {
     pub article: usize,
     /// The sentence's byte span in the article's text.
     pub start: usize,
+    /// Where that span ends (exclusive).
     pub end: usize,
 }
 

@@ -26,15 +26,40 @@ pub enum Period {
     /// One day (a value with a time of day still names its day).
     Day(Date),
     /// An ISO week (weekends too: "2025-W03-WE" is within week 3).
-    Week { year: i16, week: u8 },
+    Week {
+        /// The ISO week-numbering year (its week 1 holds 4 January).
+        year: i16,
+        /// The week of that year, 1..=53.
+        week: u8,
+    },
     /// A month (1..=12).
-    Month { year: i16, month: u8 },
+    Month {
+        /// The calendar year.
+        year: i16,
+        /// The month of the year, 1 for January.
+        month: u8,
+    },
     /// A quarter (1..=4).
-    Quarter { year: i16, quarter: u8 },
+    Quarter {
+        /// The calendar year.
+        year: i16,
+        /// The quarter of the year, 1 for January to March.
+        quarter: u8,
+    },
     /// A half year (1..=2).
-    Half { year: i16, half: u8 },
+    Half {
+        /// The calendar year.
+        year: i16,
+        /// 1 for January to June, 2 for July to December.
+        half: u8,
+    },
     /// A season.
-    Season { year: i16, season: Season },
+    Season {
+        /// The year it starts in (a winter runs into the next).
+        year: i16,
+        /// Which season.
+        season: Season,
+    },
     /// A year.
     Year(i16),
     /// A decade, by its first year (1990 for the 1990s).
