@@ -199,11 +199,9 @@ fn story(full: StoryView, words: usize) -> Story {
         })
         .collect();
     let summary = storyline_summary::summarize(&inputs, words);
+    // The summary crate owns the headline's choice (real titles, else a lead).
     let headline = if summary.headline.trim().is_empty() {
-        view.row
-            .title
-            .clone()
-            .unwrap_or_else(|| "(untitled story)".into())
+        "(untitled story)".to_string()
     } else {
         summary.headline.clone()
     };

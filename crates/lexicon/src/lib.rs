@@ -2,8 +2,16 @@
 //!
 //! Function words (articles, pronouns, auxiliaries, reporting verbs) carry
 //! no content when comparing sentences; month and weekday names mark dates,
-//! not places or people. Each stage may add words of its own, but the core
-//! lists live here once. Lookups take lower-case words.
+//! not places or people; verb forms tell a clause from a fragment, and
+//! connectives mark a sentence that leans on the one before. Each stage may
+//! add words of its own, but the core lists live here once. Lookups take
+//! lower-case words.
+
+mod connective;
+mod verb;
+
+pub use connective::{CONNECTIVE_PHRASES, CONNECTIVES, connective_phrase, is_connective};
+pub use verb::{AUXILIARIES, IRREGULAR_VERBS, REGULAR_VERBS, SPEECH_VERBS, is_verb};
 
 /// Function words and reporting verbs, sorted for binary search.
 pub const FUNCTION_WORDS: &[&str] = &[
@@ -223,7 +231,17 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_lowercase_and_unique() {
-        for list in [FUNCTION_WORDS, MONTHS, WEEKDAYS] {
+        for list in [
+            FUNCTION_WORDS,
+            MONTHS,
+            WEEKDAYS,
+            AUXILIARIES,
+            IRREGULAR_VERBS,
+            REGULAR_VERBS,
+            SPEECH_VERBS,
+            CONNECTIVES,
+            CONNECTIVE_PHRASES,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.chars().all(|c| !c.is_uppercase())));
         }
@@ -238,5 +256,32 @@ mod tests {
         assert!(is_month_name("may") && is_month_name("june") && !is_month_name("jun"));
         assert_eq!(MONTHS.iter().filter(|m| is_month_name(m)).count(), 12);
         assert!(!is_month_name("sept") && !is_month_name("mayday"));
+    }
+
+    #[test]
+    fn verbs() {
+        for w in [
+            "is", "wasn't", "they're", "swam", "written", "voted", "plans", "carries", "pushes",
+            "argue",
+        ] {
+            assert!(is_verb(w), "{w}");
+        }
+        for w in [
+            "harbour", "hundred", "indeed", "ferries", "glass", "bus", "quickly",
+        ] {
+            assert!(!is_verb(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn connectives() {
+        assert!(is_connective("however") && is_connective("third") && !is_connective("the"));
+        assert_eq!(
+            connective_phrase("that's why the ferry"),
+            Some("that's why")
+        );
+        assert_eq!(connective_phrase("in fact, the ferry"), Some("in fact,"));
+        assert_eq!(connective_phrase("in fact sheets the ferry"), None);
+        assert_eq!(connective_phrase("that's whyever"), None);
     }
 }
