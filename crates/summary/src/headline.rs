@@ -228,28 +228,97 @@ fn compress(sentence: &str) -> String {
             s.truncate(pos);
         }
     }
+    if s.split_whitespace().count() > MAX_WORDS {
+        s = without_asides(&s);
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.len() <= MAX_WORDS {
         return s;
     }
-    let mut out = Vec::new();
-    for w in &words {
-        out.push(*w);
-        if out.len() > MAX_WORDS + 4 {
-            break;
+    // Only the first clause boundary: a later one may close an apposition
+    // ("The site, in the old town, ..."). It is cut only where what follows
+    // is an appendage ("..., leaving", "..., which"), not the rest of a
+    // phrase ("should have shut down, or fortified, the pier").
+    for (i, w) in words.iter().enumerate().take(MAX_WORDS + 5) {
+        if !(w.ends_with(',') || w.ends_with(';')) {
+            continue;
         }
-        // Only the first clause boundary: a later one may close an
-        // apposition ("The site, in the old town, ...").
-        if w.ends_with(',') || w.ends_with(';') {
-            let head = out.join(" ");
-            let head = head.trim_end_matches([',', ';']);
-            if out.len() >= 8 && !w.contains('.') && complete(head) {
-                return head.to_string();
-            }
-            break;
+        let next = words
+            .get(i + 1)
+            .map(|n| n.to_lowercase())
+            .unwrap_or_default();
+        let appendage =
+            w.ends_with(';') || next.ends_with("ing") || APPENDAGE.contains(&next.as_str());
+        let head = words[..=i].join(" ");
+        let head = head.trim_end_matches([',', ';']);
+        if i + 1 >= 8 && !w.contains('.') && appendage && complete(head) {
+            return head.to_string();
         }
+        break;
     }
     s
+}
+
+/// Lowercase words that open an appendage to a complete clause: a
+/// relative clause, an attribution, a circumstance.
+const APPENDAGE: &[&str] = &[
+    "according",
+    "after",
+    "amid",
+    "as",
+    "before",
+    "despite",
+    "following",
+    "including",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "with",
+];
+
+/// The sentence without a parenthesis between dashes ("The officer — fired
+/// last week — was found") or an apposition after a short subject ("Ada
+/// Moss, the harbour master, closed the pier"), when what is left is still
+/// a complete clause; else as it was.
+fn without_asides(s: &str) -> String {
+    let mut out = s.to_string();
+    for dash in [" \u{2014} ", " \u{2013} ", " -- "] {
+        if let Some(a) = out.find(dash)
+            && let Some(len) = out[a + dash.len()..].find(dash)
+        {
+            let inner = &out[a + dash.len()..a + dash.len() + len];
+            let cut = format!(
+                "{}{}",
+                &out[..a],
+                &out[a + dash.len() + len + dash.len() - 1..]
+            );
+            if inner.split_whitespace().count() <= 15 && complete(&cut) {
+                out = cut;
+            }
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let Some(i) = words.iter().take(6).position(|w| w.ends_with(',')) else {
+        return out;
+    };
+    let Some(j) = words
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .take(15)
+        .find(|(_, w)| w.ends_with(','))
+        .map(|(j, _)| j)
+    else {
+        return out;
+    };
+    let subject = words[..=i].join(" ");
+    let subject = subject.trim_end_matches(',');
+    if !subject.starts_with(char::is_uppercase) || crate::standalone::has_verb(subject) {
+        return out;
+    }
+    let cut = format!("{subject} {}", words[j + 1..].join(" "));
+    if complete(&cut) { cut } else { out }
 }
 
 /// Lowercase words that open a subordinate clause or phrase: a clause
@@ -402,6 +471,25 @@ mod tests {
             ),
             "Police in Portville told the harbour board on Tuesday that a man and his son, who had sailed out at dawn, were missing"
         );
+    }
+
+    #[test]
+    fn a_long_lead_loses_its_asides_not_its_verb() {
+        assert_eq!(
+            compress(
+                "A former Portville harbour master \u{2014} fired last week for sinking the old ferry \u{2014} was seen on the north pier on Sunday."
+            ),
+            "A former Portville harbour master was seen on the north pier on Sunday"
+        );
+        assert_eq!(
+            compress(
+                "Ada Moss, the harbour master of Portville and a former ferry captain, closed the north pier to all boats on Sunday morning."
+            ),
+            "Ada Moss closed the north pier to all boats on Sunday morning"
+        );
+        // What follows the comma completes the phrase: no cut.
+        let s = "The harbour board of Portville said the council should have closed down, or at least fenced, the old north pier long before the storm.";
+        assert_eq!(compress(s), s.trim_end_matches('.'));
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn faults(sentence: &str) -> Option<Fault> {
     let lower = lowered(sentence);
     // Quoted speech opens with its mark: the speaker's connective is theirs.
     let quoted = lower.starts_with(['"', '\u{201c}', '\'', '\u{2018}']);
-    if !quoted && connective(&lower) {
+    if !quoted && (connective(&lower) || aside_connective(sentence).is_some()) {
         return Some(Fault::Connective);
     }
     if (!quoted && ORDERS.iter().any(|o| opens(&lower, o))) || crate::quality::personal(sentence) {
@@ -116,6 +116,10 @@ const MIN_MENDED: usize = 6;
 /// either (it leans on a pronoun, has no verb, is too short).
 pub fn mend(sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
+    if let Some((a, b)) = aside_connective(sentence) {
+        let without = format!("{} {}", &sentence[..a], &sentence[b..]);
+        return faults(&without).is_none().then_some(without);
+    }
     let rest = match faults(sentence)? {
         Fault::Connective => after_connective(sentence)?,
         Fault::Aside => after_aside(sentence)?,
@@ -154,7 +158,11 @@ fn after_aside(sentence: &str) -> Option<&str> {
     }
     let comma = crate::sentences::prefix(sentence, 160).find(", ")?;
     let (head, tail) = (&sentence[..comma], &sentence[comma + 2..]);
-    (crate::quality::personal(head) && !crate::quality::personal(tail)).then_some(tail)
+    // The head must be a whole clause ("As I wrote last week"), not part
+    // of a phrase that runs on past the comma ("In our town where rain,
+    // as ever, ...").
+    (has_verb(head) && crate::quality::personal(head) && !crate::quality::personal(tail))
+        .then_some(tail)
 }
 
 /// The lower-case opening of a sentence as [`faults`] reads it (curly
@@ -181,6 +189,33 @@ fn offset(sentence: &str, n: usize) -> Option<usize> {
         seen += c.to_lowercase().count();
     }
     (seen >= n).then_some(sentence.len())
+}
+
+/// Connectives that lean on the sentence before from inside a sentence,
+/// set off by commas ("The pier was, however, closed").
+const INSIDE: &[&str] = &[
+    "however",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "therefore",
+    "though",
+];
+
+/// The byte range of a connective set off by commas among the first words
+/// (", however,"), from its first comma to the space after its second.
+fn aside_connective(sentence: &str) -> Option<(usize, usize)> {
+    let head = crate::sentences::prefix(sentence, 120);
+    INSIDE.iter().find_map(|w| {
+        let needle = format!(", {w}, ");
+        let at = head.to_lowercase().find(&needle)?;
+        // Lower-casing kept the byte offsets when the needle is found at
+        // the same place in the original.
+        sentence
+            .get(at..at + needle.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(&needle))
+            .then_some((at, at + needle.len()))
+    })
 }
 
 /// Whether lower-case `text` opens with `word` followed by a word boundary.
@@ -288,6 +323,7 @@ mod tests {
             "And the harbour master resigned two days later.",
             "In addition, the town will pay for a new ferry.",
             "Meanwhile the divers searched the wreck for the bell.",
+            "The harbour master was, however, a keen sailor all his life.",
         ] {
             assert_eq!(faults(s), Some(Fault::Connective), "{s}");
         }
@@ -333,6 +369,10 @@ mod tests {
             Some("The council wants a second ferry landing.")
         );
         assert_eq!(
+            mend("The harbour master was, however, a keen sailor all his life.").as_deref(),
+            Some("The harbour master was a keen sailor all his life.")
+        );
+        assert_eq!(
             mend("As I wrote last week, the ferry has sailed late every day since May.").as_deref(),
             Some("The ferry has sailed late every day since May.")
         );
@@ -342,6 +382,7 @@ mod tests {
             "But she said the ferry would sail again on Monday.",
             "However, the pier fell.",
             "As I wrote last week, we still wait for the ferry to sail.",
+            "In our town where ferries, as everyone knows, are late, nobody waits.",
             "Ada Moss of Portville and Ben Lund of Halvorsund.",
             "The harbour council voted on Tuesday to rebuild the north pier.",
         ] {
