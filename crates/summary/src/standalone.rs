@@ -260,29 +260,57 @@ const NOUN_BEFORE: &[&str] = &[
     "their", "these", "this", "those", "to", "your",
 ];
 
+/// Words that open an object or a complement after a verb.
+const OBJECT_START: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "up", "for", "from", "into", "with", "out", "down", "across", "over", "off",
+];
+
 /// Whether the sentence has a word that is a verb form. Capitalised words
 /// after the first are names ("Banks", "Sands") and never count, nor does
 /// a form right after an article, possessive or preposition ("the report").
 pub fn has_verb(sentence: &str) -> bool {
     let mut first = true;
     let mut prev = String::new();
-    for word in sentence.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}')) {
-        let word = word.trim_matches(['\'', '\u{2019}']);
-        if word.is_empty() {
-            continue;
-        }
+    let words: Vec<&str> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .map(|w| w.trim_matches(['\'', '\u{2019}']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let was_first = std::mem::replace(&mut first, false);
-        // "I" is a pronoun, not a name, but no verb either.
-        if capital && !was_first && word != "I'm" && word != "I've" && word != "I'd" {
-            continue;
-        }
         let lower: String = word
             .chars()
             .flat_map(char::to_lowercase)
             .map(|c| if c == '\u{2019}' { '\'' } else { c })
             .collect();
-        if storyline_lexicon::is_verb(&lower) && !NOUN_BEFORE.contains(&prev.as_str()) {
+        // "I" is a pronoun, not a name, but no verb either.
+        if capital && !was_first && !lower.starts_with("i'") {
+            prev = lower;
+            continue;
+        }
+        let noun = NOUN_BEFORE.contains(&prev.as_str())
+            && !storyline_lexicon::AUXILIARIES.contains(&lower.as_str());
+        if storyline_lexicon::is_verb(&lower) && !noun {
+            return true;
+        }
+        // A present tense the lists do not know: an "-s" word between a
+        // name or noun and an article or preposition ("Ada Moss captains
+        // the ferry").
+        let next = words
+            .get(i + 1)
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default();
+        if !was_first
+            && lower.len() > 3
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with('\'')
+            && !NOUN_BEFORE.contains(&prev.as_str())
+            && OBJECT_START.contains(&next.as_str())
+        {
             return true;
         }
         prev = lower;
@@ -334,7 +362,7 @@ mod tests {
         for s in [
             "Ada Moss of Portville and Ben Lund of Halvorsund.",
             "Two mayors, one pier and a heap of old rope.",
-            "The storms of the winter of the great harbour flood.",
+            "The storms of the winter of the great harbour gale.",
             "Harbour master Ada Moss charged on Sunday.",
             "The mayor of Portville said.",
         ] {
@@ -344,6 +372,12 @@ mod tests {
         assert!(has_verb("Divers raised the bell."));
         assert!(has_verb("It's a long way to the pier."));
         assert!(!has_verb("The report of the harbour board on the flood."));
+        assert!(has_verb("Ada Moss, a sailor, named the new ferry."));
+        assert!(has_verb("The Harbour Games are the town's pride."));
+        assert!(has_verb("Ada Moss captains the new harbour ferry."));
+        assert!(has_verb(
+            "Nearly a third of sailors aged 18 to 34 were living at home."
+        ));
     }
 
     #[test]
