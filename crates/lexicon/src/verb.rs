@@ -970,6 +970,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "reported",
     "reports",
     "said",
+    "say",
     "says",
     "stated",
     "told",

@@ -306,12 +306,8 @@ pub fn personal(text: &str) -> bool {
         }
         prev = c;
         // "US" in capitals is the country, not "us".
-        if !quoted
-            && !dotted
-            && !(c == '.' && word == "I")
-            && word != "US"
-            && VOICE.contains(&word.to_lowercase().as_str())
-        {
+        let other = quoted || dotted || (c == '.' && word == "I") || word == "US";
+        if !other && VOICE.contains(&word.to_lowercase().as_str()) {
             return true;
         }
         word.clear();
