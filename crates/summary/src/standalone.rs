@@ -120,11 +120,15 @@ pub fn mend(sentence: &str) -> Option<String> {
         let without = format!("{} {}", &sentence[..a], &sentence[b..]);
         return faults(&without).is_none().then_some(without);
     }
-    let rest = match faults(sentence)? {
-        Fault::Connective => after_connective(sentence)?,
-        Fault::Aside => after_aside(sentence)?,
-        Fault::Fragment => return None,
-    };
+    match faults(sentence)? {
+        Fault::Connective => finish(after_connective(sentence)?),
+        Fault::Aside => without_aside(sentence).iter().find_map(|r| finish(r)),
+        Fault::Fragment => None,
+    }
+}
+
+/// What is left of a mended sentence, capitalised, when it stands alone.
+fn finish(rest: &str) -> Option<String> {
     let rest = rest.trim_start_matches([',', ' ']);
     let mut chars = rest.chars();
     let first = chars.next().filter(|c| c.is_alphanumeric())?;
@@ -149,20 +153,46 @@ fn after_connective(sentence: &str) -> Option<&str> {
     sentence.get(offset(sentence, opening)?..)
 }
 
-/// The sentence after an opening subordinate clause ("As I wrote last
-/// week, ...") that holds all of the writer's own voice.
-fn after_aside(sentence: &str) -> Option<&str> {
-    let opener = sentence.split_whitespace().next()?.to_lowercase();
-    if !crate::compress::INTRO.contains(&opener.as_str()) {
-        return None;
+/// Words that open a trailing clause ("..., which we will see").
+const TRAILING: &[&str] = &[
+    "which", "who", "as", "while", "when", "where", "though", "although", "because", "since",
+];
+
+/// The sentence without the clause that holds all of the writer's own
+/// voice, each way it can go: an opening subordinate clause ("As I wrote
+/// last week, ...": what follows one of its commas) or a trailing one
+/// ("..., which gives us hope": what comes before, closed with a stop).
+fn without_aside(sentence: &str) -> Vec<String> {
+    let personal = crate::quality::personal;
+    let commas: Vec<usize> = sentence.match_indices(", ").map(|(i, _)| i).collect();
+    let mut out = Vec::new();
+    let opener = sentence
+        .split_whitespace()
+        .next()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if crate::compress::INTRO.contains(&opener.as_str()) {
+        for &c in commas.iter().filter(|&&c| c < 200) {
+            let (head, tail) = (&sentence[..c], &sentence[c + 2..]);
+            // The head is a whole clause ("As I wrote last week"), not
+            // part of a phrase that runs on past the comma.
+            if has_verb(head) && personal(head) && !personal(tail) {
+                out.push(tail.to_string());
+            }
+        }
     }
-    let comma = crate::sentences::prefix(sentence, 160).find(", ")?;
-    let (head, tail) = (&sentence[..comma], &sentence[comma + 2..]);
-    // The head must be a whole clause ("As I wrote last week"), not part
-    // of a phrase that runs on past the comma ("In our town where rain,
-    // as ever, ...").
-    (has_verb(head) && crate::quality::personal(head) && !crate::quality::personal(tail))
-        .then_some(tail)
+    for &c in commas.iter().rev() {
+        let (head, tail) = (&sentence[..c], &sentence[c + 2..]);
+        let first = tail
+            .split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        if TRAILING.contains(&first.as_str()) && personal(tail) && !personal(head) {
+            out.push(format!("{head}."));
+        }
+    }
+    out
 }
 
 /// The lower-case opening of a sentence as [`faults`] reads it (curly
@@ -405,6 +435,20 @@ mod tests {
         assert_eq!(
             mend("The harbour master was, however, a keen sailor all his life.").as_deref(),
             Some("The harbour master was a keen sailor all his life.")
+        );
+        assert_eq!(
+            mend(
+                "As we sailed out of the bay, and past the old north pier, the old ferry began to list badly."
+            )
+            .as_deref(),
+            Some("The old ferry began to list badly.")
+        );
+        assert_eq!(
+            mend(
+                "The council will open the rebuilt north pier on Friday, which gives us all hope."
+            )
+            .as_deref(),
+            Some("The council will open the rebuilt north pier on Friday.")
         );
         assert_eq!(
             mend("As I wrote last week, the ferry has sailed late every day since May.").as_deref(),
