@@ -82,13 +82,7 @@ pub fn collect(articles: &[Source], config: &Config) -> Vec<Candidate> {
             // A sentence that cannot stand alone ([`crate::standalone`])
             // loses its leaning opening, or else weighs in as context only.
             let mut teaser = teaser;
-            if keep
-                && crate::standalone::faults(&text).is_some_and(|f| {
-                    !std::env::var("XOFF")
-                        .unwrap_or_default()
-                        .contains(&format!("{f:?}"))
-                })
-            {
+            if keep && crate::standalone::faults(&text).is_some() {
                 match crate::standalone::mend(&text) {
                     Some(m) => {
                         words = m.split_whitespace().count();
