@@ -102,15 +102,22 @@ fn lead(candidates: &[Candidate], groups: &Groups, scores: &[f32]) -> Option<Str
     let quoteless = |c: &Candidate| !c.text.contains(['"', '\u{201c}', '\u{201d}']);
     let lead = |c: &Candidate| c.index == 0 && quoteless(c);
     let tiers: [&dyn Fn(&Candidate) -> bool; 3] = [&lead, &quoteless, &|_| true];
-    for tier in tiers {
-        let head = usable
-            .iter()
-            .filter(|c| tier(c))
-            .take(3)
-            .map(|c| compress(&c.text))
-            .find(|h| h.split_whitespace().count() <= MAX_WORDS);
-        if head.is_some() {
-            return head;
+    // A short one first; else a lead a little longer (a reader still
+    // takes it in at a glance) before the best, whole, however long.
+    for (limit, tiers) in [
+        (MAX_WORDS, &tiers[..]),
+        (MAX_WORDS + MAX_WORDS / 2, &tiers[..1]),
+    ] {
+        for tier in tiers {
+            let head = usable
+                .iter()
+                .filter(|c| tier(c))
+                .take(3)
+                .map(|c| compress(&c.text))
+                .find(|h| h.split_whitespace().count() <= limit);
+            if head.is_some() {
+                return head;
+            }
         }
     }
     // None of the best is short: the best of them heads, whole.
