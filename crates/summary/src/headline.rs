@@ -246,7 +246,7 @@ fn compress(sentence: &str) -> String {
     // ("The site, in the old town, ..."). It is cut only where what follows
     // is an appendage ("..., leaving", "..., which"), not the rest of a
     // phrase ("should have shut down, or fortified, the pier").
-    for (i, w) in words.iter().enumerate().take(MAX_WORDS + 5) {
+    for (i, w) in words.iter().enumerate().take(MAX_TITLE_WORDS) {
         if !(w.ends_with(',') || w.ends_with(';')) {
             continue;
         }
@@ -267,11 +267,14 @@ fn compress(sentence: &str) -> String {
 }
 
 /// Lowercase words that open an appendage to a complete clause: a
-/// relative clause, an attribution, a circumstance.
+/// relative clause, an attribution, a circumstance, an apposition ("...
+/// found a brachiosaur, a kind of dinosaur").
 const APPENDAGE: &[&str] = &[
+    "a",
     "according",
     "after",
     "amid",
+    "an",
     "as",
     "before",
     "despite",
@@ -328,11 +331,12 @@ fn without_asides(s: &str) -> String {
     if complete(&cut) { cut } else { out }
 }
 
-/// Lowercase words that open a subordinate clause or phrase: a clause
-/// cut short after one of them must still have a verb of its own.
+/// Lowercase words that open a subordinate clause (not those that are
+/// also prepositions: "as", "after", "since"): a clause cut short after
+/// one of them must still have a verb of its own.
 const SUBORDINATE: &[&str] = &[
-    "that", "when", "if", "because", "after", "before", "while", "as", "since", "whether", "where",
-    "who", "which", "although", "though", "until", "unless",
+    "although", "because", "if", "that", "though", "unless", "until", "when", "where", "whether",
+    "which", "while", "who",
 ];
 
 /// Whether `head` reads as a complete clause: it stands alone, does not
@@ -493,6 +497,12 @@ mod tests {
                 "Ada Moss, the harbour master of Portville and a former ferry captain, closed the north pier to all boats on Sunday morning."
             ),
             "Ada Moss closed the north pier to all boats on Sunday morning"
+        );
+        assert_eq!(
+            compress(
+                "Divers from the harbour board of Portville raised the bell of the old ferry from the bottom of the bay, a task that took them three weeks of hard work."
+            ),
+            "Divers from the harbour board of Portville raised the bell of the old ferry from the bottom of the bay"
         );
         // What follows the comma completes the phrase: no cut.
         let s = "The harbour board of Portville said the council should have closed down, or at least fenced, the old north pier long before the storm.";
