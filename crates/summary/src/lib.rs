@@ -142,7 +142,8 @@ pub struct Config {
     /// Factor on the relevance of sentences that open with a pronoun or conjunction.
     pub dangling: f32,
     /// Factor on the relevance of sentences in the writer's own first or
-    /// second person (commentary rather than report).
+    /// second person (commentary rather than report). Such sentences are
+    /// never picked ([`standalone`]); the factor still ranks them as context.
     pub personal: f32,
     /// Use inverse sentence frequency in the term weights.
     pub idf: bool,

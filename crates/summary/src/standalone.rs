@@ -63,13 +63,37 @@ pub fn faults(sentence: &str) -> Option<Fault> {
     if !quoted && (connective(&lower) || aside_connective(sentence).is_some()) {
         return Some(Fault::Connective);
     }
-    if (!quoted && ORDERS.iter().any(|o| opens(&lower, o))) || crate::quality::personal(sentence) {
+    if (!quoted && ORDERS.iter().any(|o| opens(&lower, o)))
+        || (crate::quality::personal(sentence) && !reported(sentence))
+    {
         return Some(Fault::Aside);
     }
     if !has_verb(sentence) || attribution(sentence) {
         return Some(Fault::Fragment);
     }
     None
+}
+
+/// Whether the sentence ends with its attribution (", the agency said."):
+/// reported speech, whose "you" and "we" are the source's, not the
+/// writer's.
+fn reported(sentence: &str) -> bool {
+    let Some(comma) = sentence.rfind(", ") else {
+        return false;
+    };
+    let tail = &sentence[comma + 2..];
+    let words: Vec<String> = tail
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() <= 6
+        && words
+            .iter()
+            .any(|w| storyline_lexicon::SPEECH_VERBS.contains(&w.as_str()))
+        && !crate::quality::personal(tail)
 }
 
 /// Whether the sentence is an attribution alone, cut from the quote it
@@ -365,6 +389,7 @@ mod tests {
             "\u{201c}But we will rebuild,\u{201d} the mayor said on Friday.",
             "\"I think the ferry will sail again,\" the captain said.",
             "Next week the council will vote on the new harbour budget.",
+            "If you sail at night, you need a lamp on the mast, the harbour board says.",
         ] {
             assert_eq!(faults(s), None, "{s}");
         }
