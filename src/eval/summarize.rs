@@ -6,7 +6,9 @@
 //! computes them with Google's `rouge-score` (no stemming): its tokeniser
 //! (lowercase, anything but `[a-z0-9]` is a space), its n-gram and LCS
 //! scores, its summary-level LCS over newline-separated sentences, and the
-//! referee's splitting of references into sentences.
+//! referee's splitting of references into sentences. It also counts the
+//! picked sentences that cannot stand alone (`storyline_summary::standalone`:
+//! an opening connective, no verb, the writer's aside), which should be none.
 //!
 //! The `rougers` crate reproduces `rouge-score` too, but it pins ICU crates
 //! at versions that conflict with the workspace's lock, so the few functions
@@ -21,7 +23,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use serde_json::Value;
-use storyline_summary::{Source, summarize};
+use storyline_summary::{Source, standalone, summarize};
 
 /// One cluster of the file, owned.
 struct Cluster {
@@ -51,6 +53,7 @@ pub fn run(file: &Path, words: usize, pred: Option<&Path>) -> anyhow::Result<Exi
     let mut total = Scores::default();
     let mut word_count = 0usize;
     let mut spent = 0.0f64;
+    let (mut faults, mut sentences) = (0usize, 0usize);
     for c in &clusters {
         let sources: Vec<Source> = c
             .articles
@@ -68,6 +71,12 @@ pub fn run(file: &Path, words: usize, pred: Option<&Path>) -> anyhow::Result<Exi
         spent += start.elapsed().as_secs_f64();
         let text = summary.text();
         word_count += py_split_count(&text);
+        sentences += summary.sentences.len();
+        faults += summary
+            .sentences
+            .iter()
+            .filter(|s| standalone::faults(&s.text).is_some())
+            .count();
         let s = score(&c.reference, &text);
         total.add(&s);
         if let Some(w) = out.as_mut() {
@@ -92,6 +101,7 @@ pub fn run(file: &Path, words: usize, pred: Option<&Path>) -> anyhow::Result<Exi
         100.0 * total.rlsum / n,
         word_count as f64 / n
     );
+    outln!("standalone faults: {faults} of {sentences} sentences");
     eprintln!(
         "summarised {} clusters in {:.3} s ({:.2} ms each)",
         clusters.len(),

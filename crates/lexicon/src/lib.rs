@@ -3,8 +3,16 @@
 //! Function words (articles, pronouns, auxiliaries, reporting verbs) carry
 //! no content when comparing sentences; month and weekday names mark dates,
 //! not places or people; first- and second-person words in a writer's own
-//! voice mark commentary. Each stage may add words of its own, but the core
-//! lists live here once. Lookups take lower-case words.
+//! voice mark commentary; verb forms tell a clause from a fragment, and
+//! connectives mark a sentence that leans on the one before. Each stage may
+//! add words of its own, but the core lists live here once. Lookups take
+//! lower-case words.
+
+mod connective;
+mod verb;
+
+pub use connective::{CONNECTIVE_PHRASES, CONNECTIVES, connective_phrase, is_connective};
+pub use verb::{AUXILIARIES, IRREGULAR_VERBS, REGULAR_VERBS, SPEECH_VERBS, is_verb};
 
 /// Function words and reporting verbs, sorted for binary search.
 pub const FUNCTION_WORDS: &[&str] = &[
@@ -270,7 +278,18 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_lowercase_and_unique() {
-        for list in [FUNCTION_WORDS, MONTHS, WEEKDAYS, PERSONAL] {
+        for list in [
+            FUNCTION_WORDS,
+            MONTHS,
+            WEEKDAYS,
+            PERSONAL,
+            AUXILIARIES,
+            IRREGULAR_VERBS,
+            REGULAR_VERBS,
+            SPEECH_VERBS,
+            CONNECTIVES,
+            CONNECTIVE_PHRASES,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.chars().all(|c| !c.is_uppercase())));
         }
@@ -286,5 +305,32 @@ mod tests {
         assert_eq!(MONTHS.iter().filter(|m| is_month_name(m)).count(), 12);
         assert!(!is_month_name("sept") && !is_month_name("mayday"));
         assert!(is_personal("we") && is_personal("y\u{2019}all") && !is_personal("they"));
+    }
+
+    #[test]
+    fn verbs() {
+        for w in [
+            "is", "wasn't", "they're", "swam", "written", "voted", "plans", "carries", "pushes",
+            "argue",
+        ] {
+            assert!(is_verb(w), "{w}");
+        }
+        for w in [
+            "harbour", "hundred", "indeed", "ferries", "glass", "bus", "quickly",
+        ] {
+            assert!(!is_verb(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn connectives() {
+        assert!(is_connective("however") && is_connective("third") && !is_connective("the"));
+        assert_eq!(
+            connective_phrase("that's why the ferry"),
+            Some("that's why")
+        );
+        assert_eq!(connective_phrase("in fact, the ferry"), Some("in fact,"));
+        assert_eq!(connective_phrase("in fact sheets the ferry"), None);
+        assert_eq!(connective_phrase("that's whyever"), None);
     }
 }

@@ -51,11 +51,9 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         .map(ArticleView::for_summary)
         .collect();
     let summary = storyline_summary::summarize(&inputs, words);
+    // The summary crate owns the headline's choice (real titles, else a lead).
     let headline = if summary.headline.trim().is_empty() {
-        view.row
-            .title
-            .clone()
-            .unwrap_or_else(|| "(untitled story)".into())
+        "(untitled story)".to_string()
     } else {
         summary.headline.clone()
     };

@@ -59,7 +59,7 @@ const CUT: &[&str] = &[
 /// Words that open an introductory phrase ("In a memo from the agency,
 /// ..."): a main clause that opens so and has no other comma is that
 /// phrase alone, not a clause.
-const INTRO: &[&str] = &[
+pub(crate) const INTRO: &[&str] = &[
     "in", "at", "on", "from", "after", "before", "during", "with", "for", "by", "under", "amid",
     "despite", "since", "as", "while", "when", "if", "although", "though", "because", "to",
 ];

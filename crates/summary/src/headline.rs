@@ -1,11 +1,21 @@
 //! Headline: written from the coverage, not from whichever article came first.
 //!
-//! Among the titles of the latest reports (within two days of the newest:
-//! a story that developed is headed by where it stands now; outlet suffixes
-//! such as " | Outlet" cut), the one closest to the story's centroid wins. Without titles, the best-scored
-//! sentence is compressed: its dateline is already gone; a trailing
+//! The summary crate owns the whole choice; a caller shows what it gets.
+//!
+//! A real title comes first. Among the titles of the latest reports (within
+//! two days of the newest: a story that developed is headed by where it
+//! stands now; outlet suffixes such as " | Outlet" cut), the one closest to
+//! the story's centroid wins: the title most representative of the
+//! coverage. Page furniture that extraction took for a title ("Please
+//! enable JavaScript ...", "Media playback is unsupported ...", a photo
+//! caption with its credit, share buttons) is no title, and neither is one
+//! that shares no word with the story.
+//!
+//! Without a title, the best-scored lead sentence that stands alone heads
+//! the story, compressed: its dateline is already gone; a trailing
 //! attribution (", officials said.") and the full stop are cut, and a long
-//! one is cut at its first clause boundary.
+//! one is cut at a clause boundary only where what is left is a complete
+//! clause (never "The disclosure by the council on Tuesday").
 
 use crate::group::Groups;
 use crate::quality::dangling;
@@ -16,6 +26,13 @@ use crate::{LATEST_SECS, Source};
 
 /// Longest headline in words when compressed from a sentence.
 const MAX_WORDS: usize = 16;
+
+/// Longest title in words: a longer one is a caption or a paragraph.
+const MAX_TITLE_WORDS: usize = 30;
+
+/// Lowest cosine of a title with the story's centroid: below it the title
+/// shares (almost) no word with the coverage it would head.
+const MIN_TITLE_COS: f32 = 0.05;
 
 /// Writes the story's headline (empty only when there is nothing to say).
 pub fn write(
@@ -34,49 +51,161 @@ pub fn write(
         (Some(_), None) => false,
         (None, _) => true,
     };
-    let mut best: Option<(f32, String)> = None;
-    for a in articles.iter().take(2000).filter(|a| latest(a)) {
-        let title = trim_title(&clean(crate::sentences::prefix(a.title, 400)));
-        if title.split_whitespace().count() < 3 {
-            continue;
+    // Without sentences there is no centroid to be close to.
+    let floor = if center.norm > 0.0 {
+        MIN_TITLE_COS
+    } else {
+        f32::MIN
+    };
+    let best_title = |recent: bool| {
+        let mut best: Option<(f32, String)> = None;
+        for a in articles.iter().take(2000).filter(|a| !recent || latest(a)) {
+            let title = trim_title(&clean(crate::sentences::prefix(a.title, 400)));
+            if !title_like(&title) {
+                continue;
+            }
+            let s = center.cos(&vectors.vector(&title));
+            if s >= floor && best.as_ref().is_none_or(|(b, _)| s > *b) {
+                best = Some((s, title));
+            }
         }
-        let s = center.cos(&vectors.vector(&title));
-        if best.as_ref().is_none_or(|(b, _)| s > *b) {
-            best = Some((s, title));
-        }
-    }
-    if let Some((_, t)) = best {
+        best.map(|(_, t)| t)
+    };
+    if let Some(t) = best_title(true) {
         return t;
     }
-    // The best-scored sentences that can stand as a headline: not a quote,
-    // not leaning on context.
+    if let Some(h) = lead(candidates, groups, scores) {
+        return h;
+    }
+    best_title(false).unwrap_or_default()
+}
+
+/// The best-scored sentence that can head the story, compressed: a lead
+/// of its article when one of the best is, one without quotation marks
+/// when one is, one short enough when one is.
+fn lead(candidates: &[Candidate], groups: &Groups, scores: &[f32]) -> Option<String> {
     let mut order: Vec<usize> = (0..scores.len().min(groups.rep.len())).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    let usable: Vec<&str> = order
+    // Candidates are quotable ones that stand alone: not a quote, not
+    // leaning on context.
+    let usable: Vec<&Candidate> = order
         .iter()
         .filter_map(|&g| candidates.get(groups.rep[g]))
         .filter(|c| !c.context)
-        .map(|c| c.text.as_str())
-        .filter(|t| !t.starts_with(['"', '\u{201c}', '\'', '\u{2018}']) && !dangling(t))
+        .filter(|c| {
+            !c.text.starts_with(['"', '\u{201c}', '\'', '\u{2018}'])
+                && !dangling(&c.text)
+                && crate::standalone::faults(&c.text).is_none()
+        })
         .take(8)
         .collect();
-    let heads: Vec<String> = usable.iter().map(|t| compress(t)).collect();
-    if let Some(h) = heads
-        .iter()
-        .take(3)
-        .find(|h| h.split_whitespace().count() <= MAX_WORDS)
-    {
-        return h.clone();
+    let quoteless = |c: &Candidate| !c.text.contains(['"', '\u{201c}', '\u{201d}']);
+    let lead = |c: &Candidate| c.index == 0 && quoteless(c);
+    let tiers: [&dyn Fn(&Candidate) -> bool; 3] = [&lead, &quoteless, &|_| true];
+    // A short one first; else a lead a little longer (a reader still
+    // takes it in at a glance) before the best, whole, however long.
+    for (limit, tiers) in [
+        (MAX_WORDS, &tiers[..]),
+        (MAX_WORDS + MAX_WORDS / 2, &tiers[..1]),
+    ] {
+        for tier in tiers {
+            let head = usable
+                .iter()
+                .filter(|c| tier(c))
+                .take(3)
+                .map(|c| compress(&c.text))
+                .find(|h| h.split_whitespace().count() <= limit);
+            if head.is_some() {
+                return head;
+            }
+        }
     }
-    if let Some(h) = heads.into_iter().next() {
-        return h;
-    }
-    articles
+    // None of the best is short: the best of them heads, whole.
+    tiers
         .iter()
-        .map(|a| trim_title(&clean(crate::sentences::prefix(a.title, 400))))
-        .find(|t| !t.is_empty())
-        .unwrap_or_default()
+        .find_map(|tier| usable.iter().find(|c| tier(c)))
+        .map(|c| compress(&c.text))
 }
+
+/// Whether a title (cleaned, outlet suffix cut) can head a story: a few
+/// words of plain text, no page furniture (player notices, captions and
+/// their credits, share buttons, bylines), not shouted.
+pub fn title_like(title: &str) -> bool {
+    let words = title.split_whitespace().count();
+    if !(3..=MAX_TITLE_WORDS).contains(&words) || !crate::quality::plain(title) {
+        return false;
+    }
+    let lower = title.to_lowercase();
+    if TITLE_FURNITURE.iter().any(|f| lower.contains(f))
+        || crate::quality::personal(&unquoted(title))
+    {
+        return false;
+    }
+    // A photo caption ends with its credit: "(Jane Doe/The Daily)".
+    if let Some(open) = title.rfind('(')
+        && title.ends_with(')')
+    {
+        let credit = &lower[open..];
+        if credit.contains('/') || credit.contains("photo") || credit.contains("getty") {
+            return false;
+        }
+    }
+    true
+}
+
+/// The title without what it quotes, in single or double marks ("Mayor:
+/// 'I will rebuild the pier'" keeps "Mayor:"): a quoted "I" is the
+/// speaker's, not the writer's. An apostrophe inside a word ("don't")
+/// neither opens nor closes a quote.
+fn unquoted(title: &str) -> String {
+    let chars: Vec<char> = title.chars().collect();
+    let mut out = String::new();
+    let mut quoted = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| chars.get(j))
+            .is_some_and(|p| p.is_alphanumeric());
+        let after = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        match c {
+            '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\'' | '\u{2019}'
+                if before != after || !before =>
+            {
+                quoted = if matches!(c, '\u{201c}' | '\u{2018}') {
+                    true
+                } else if matches!(c, '\u{201d}') {
+                    false
+                } else if c == '\u{2019}' || c == '\'' {
+                    // Opening at a word's start, closing at its end.
+                    !before && after
+                } else {
+                    !quoted
+                };
+                out.push(' ');
+            }
+            _ if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Lowercase phrases that mark a page's furniture taken for its title
+/// (beyond the sentence furniture of [`crate::quality`]).
+const TITLE_FURNITURE: &[&str] = &[
+    "share tweet",
+    "tweet with a location",
+    "add a location",
+    "more>>",
+    "local news",
+    "most popular",
+    "years ago",
+    "free online",
+    "this story is updated",
+    "this crawl",
+    "abstract and introduction",
+    "top stories",
+];
 
 /// A title without its outlet suffix ("Storm hits coast | The Daily").
 fn trim_title(title: &str) -> String {
@@ -93,46 +222,150 @@ fn trim_title(title: &str) -> String {
 
 /// A sentence made into a headline: without its full stop and a trailing
 /// attribution (", officials said"), cut at a clause boundary when long and
-/// the clause says enough; never cut mid-phrase.
+/// what is left is a complete clause; never cut mid-phrase.
 fn compress(sentence: &str) -> String {
     let mut s = sentence.trim_end_matches(['.', '!', ' ']).to_string();
     if let Some(pos) = s.rfind(", ") {
         let tail = &s[pos + 2..];
         let n = tail.split_whitespace().count();
-        let verb = [
-            "said",
-            "says",
-            "reported",
-            "reports",
-            "announced",
-            "confirmed",
-        ]
-        .iter()
-        .any(|v| tail.split_whitespace().any(|w| w == *v));
+        let verb = storyline_lexicon::SPEECH_VERBS
+            .iter()
+            .any(|v| tail.split_whitespace().any(|w| w == *v));
         if n <= 6 && verb && s[..pos].split_whitespace().count() >= 5 {
             s.truncate(pos);
         }
+    }
+    if s.split_whitespace().count() > MAX_WORDS {
+        s = without_asides(&s);
     }
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.len() <= MAX_WORDS {
         return s;
     }
-    let mut out = Vec::new();
-    for w in &words {
-        out.push(*w);
-        if out.len() > MAX_WORDS + 4 {
-            break;
+    // Only the first clause boundary: a later one may close an apposition
+    // ("The site, in the old town, ..."). It is cut only where what follows
+    // is an appendage ("..., leaving", "..., which"), not the rest of a
+    // phrase ("should have shut down, or fortified, the pier").
+    for (i, w) in words.iter().enumerate().take(MAX_TITLE_WORDS) {
+        if !(w.ends_with(',') || w.ends_with(';')) {
+            continue;
         }
-        // Only the first clause boundary: a later one may close an
-        // apposition ("The site, in the old town, ...").
-        if w.ends_with(',') || w.ends_with(';') {
-            if out.len() >= 8 && !w.contains('.') {
-                return out.join(" ").trim_end_matches([',', ';']).to_string();
-            }
-            break;
+        let next = words
+            .get(i + 1)
+            .map(|n| n.to_lowercase())
+            .unwrap_or_default();
+        let appendage =
+            w.ends_with(';') || next.ends_with("ing") || APPENDAGE.contains(&next.as_str());
+        let head = words[..=i].join(" ");
+        let head = head.trim_end_matches([',', ';']);
+        if i + 1 >= 8 && !w.contains('.') && appendage && complete(head) {
+            return head.to_string();
         }
+        break;
     }
     s
+}
+
+/// Lowercase words that open an appendage to a complete clause: a
+/// relative clause, an attribution, a circumstance, an apposition ("...
+/// found a brachiosaur, a kind of dinosaur").
+const APPENDAGE: &[&str] = &[
+    "a",
+    "according",
+    "after",
+    "amid",
+    "an",
+    "as",
+    "before",
+    "despite",
+    "following",
+    "including",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "with",
+];
+
+/// The sentence without a parenthesis between dashes ("The officer — fired
+/// last week — was found") or an apposition after a short subject ("Ada
+/// Moss, the harbour master, closed the pier"), when what is left is still
+/// a complete clause; else as it was.
+fn without_asides(s: &str) -> String {
+    let mut out = s.to_string();
+    for dash in [" \u{2014} ", " \u{2013} ", " -- "] {
+        if let Some(a) = out.find(dash)
+            && let Some(len) = out[a + dash.len()..].find(dash)
+        {
+            let inner = &out[a + dash.len()..a + dash.len() + len];
+            let cut = format!(
+                "{}{}",
+                &out[..a],
+                &out[a + dash.len() + len + dash.len() - 1..]
+            );
+            if inner.split_whitespace().count() <= 15 && complete(&cut) {
+                out = cut;
+            }
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let Some(i) = words.iter().take(6).position(|w| w.ends_with(',')) else {
+        return out;
+    };
+    let Some(j) = words
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .take(15)
+        .find(|(_, w)| w.ends_with(','))
+        .map(|(j, _)| j)
+    else {
+        return out;
+    };
+    let subject = words[..=i].join(" ");
+    let subject = subject.trim_end_matches(',');
+    if !subject.starts_with(char::is_uppercase) || crate::standalone::has_verb(subject) {
+        return out;
+    }
+    let cut = format!("{subject} {}", words[j + 1..].join(" "));
+    if complete(&cut) { cut } else { out }
+}
+
+/// Lowercase words that open a subordinate clause (not those that are
+/// also prepositions: "as", "after", "since"): a clause cut short after
+/// one of them must still have a verb of its own.
+const SUBORDINATE: &[&str] = &[
+    "although", "because", "if", "that", "though", "unless", "until", "when", "where", "whether",
+    "which", "while", "who",
+];
+
+/// Whether `head` reads as a complete clause: it stands alone, does not
+/// open with an introductory phrase, and every subordinate clause in it
+/// has a verb ("Police said that a man and his son" does not).
+fn complete(head: &str) -> bool {
+    if crate::standalone::faults(head).is_some() {
+        return false;
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    // An introductory phrase ("In a memo to the board") or participle
+    // ("Built in 1900 by the town") leaves the subject after the comma.
+    if words.first().is_some_and(|w| {
+        let w = lower(w);
+        crate::compress::INTRO.contains(&w.as_str()) || w.ends_with("ed") || w.ends_with("ing")
+    }) {
+        return false;
+    }
+    match words
+        .iter()
+        .rposition(|w| SUBORDINATE.contains(&lower(w).as_str()))
+    {
+        Some(i) => crate::standalone::has_verb(&words[i + 1..].join(" ")),
+        None => true,
+    }
 }
 
 #[cfg(test)]
@@ -178,6 +411,102 @@ mod tests {
         assert_eq!(s.headline, "Ferry strike ends with overtime deal");
         // ... and its summary opens with the same development.
         assert!(s.sentences[0].text.contains("accepted a deal"), "{s:#?}");
+    }
+
+    #[test]
+    fn page_furniture_is_no_title() {
+        for t in [
+            "Please enable Javascript to watch this ferry video",
+            "Media playback is unsupported on your device Media caption The ferry sank",
+            "Image copyright Harbour Press Image caption The old ferry at the pier",
+            "share tweet pin email",
+            "The old ferry at the north pier. (Ada Moss/The Portville Post)",
+            "FERRY SINKS AT THE NORTH PIER",
+            "By Ada Moss, harbour reporter",
+            "Pier",
+            "Today marks a great day in our history",
+        ] {
+            assert!(!title_like(t), "{t}");
+        }
+        assert!(title_like("Ferry sinks near the north pier"));
+        assert!(title_like(
+            "Mayor (and harbour master) orders ferry inquiry"
+        ));
+    }
+
+    #[test]
+    fn junk_titles_give_way_to_a_real_one_or_the_lead() {
+        let text = "The old harbour ferry sank near the north pier of Portville early on Sunday morning. \
+            Fishing boats pulled all forty passengers from the cold water within the hour.";
+        let art = |title| Source {
+            title,
+            text,
+            ..Source::default()
+        };
+        let s = crate::summarize(
+            &[
+                art("Please enable Javascript to watch this video"),
+                art("Ferry sinks near Portville pier"),
+            ],
+            60,
+        );
+        assert_eq!(s.headline, "Ferry sinks near Portville pier");
+        let s = crate::summarize(&[art("share tweet pin email"), art("")], 60);
+        assert_eq!(
+            s.headline,
+            "The old harbour ferry sank near the north pier of Portville early on Sunday morning"
+        );
+    }
+
+    #[test]
+    fn a_titleless_story_is_headed_by_a_complete_lead() {
+        // The first clause boundary would leave a subject without its verb.
+        let text = "The report by the harbour board of Portville on Tuesday, which the mayor \
+            confirmed, showed that the ferry had missed three safety checks in a row. \
+            Divers will raise the wreck of the ferry later this week.";
+        let s = crate::summarize(
+            &[Source {
+                text,
+                ..Source::default()
+            }],
+            60,
+        );
+        assert!(
+            !s.headline.ends_with("on Tuesday") && crate::standalone::has_verb(&s.headline),
+            "{}",
+            s.headline
+        );
+        assert_eq!(
+            compress(
+                "Police in Portville told the harbour board on Tuesday that a man and his son, who had sailed out at dawn, were missing."
+            ),
+            "Police in Portville told the harbour board on Tuesday that a man and his son, who had sailed out at dawn, were missing"
+        );
+    }
+
+    #[test]
+    fn a_long_lead_loses_its_asides_not_its_verb() {
+        assert_eq!(
+            compress(
+                "A former Portville harbour master \u{2014} fired last week for sinking the old ferry \u{2014} was seen on the north pier on Sunday."
+            ),
+            "A former Portville harbour master was seen on the north pier on Sunday"
+        );
+        assert_eq!(
+            compress(
+                "Ada Moss, the harbour master of Portville and a former ferry captain, closed the north pier to all boats on Sunday morning."
+            ),
+            "Ada Moss closed the north pier to all boats on Sunday morning"
+        );
+        assert_eq!(
+            compress(
+                "Divers from the harbour board of Portville raised the bell of the old ferry from the bottom of the bay, a task that took them three weeks of hard work."
+            ),
+            "Divers from the harbour board of Portville raised the bell of the old ferry from the bottom of the bay"
+        );
+        // What follows the comma completes the phrase: no cut.
+        let s = "The harbour board of Portville said the council should have closed down, or at least fenced, the old north pier long before the storm.";
+        assert_eq!(compress(s), s.trim_end_matches('.'));
     }
 
     #[test]

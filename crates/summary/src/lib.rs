@@ -3,7 +3,7 @@
 //! Given the articles of one story, [`summarize`] writes a summary of at most
 //! a given number of words out of the articles' own sentences, and a headline.
 //! Nothing is generated: every sentence is one that at least one article says
-//! (at most cut short of a trailing elaboration), and it carries all the
+//! (at most cut short of a leading connective or a trailing elaboration), and it carries all the
 //! articles that say it (near-identical sentences from several outlets become
 //! one sentence with several sources).
 //!
@@ -15,6 +15,10 @@
 //!    in the story's centroid and consensus but are never picked.
 //! 2. [`quality`]: drop page furniture and sentences that cannot stand alone
 //!    (captions, bylines, questions, fragments, very short or long ones).
+//!    [`standalone`]: a sentence that opens with a connective ("However,
+//!    ...") loses it when what is left stands alone; one that still cannot
+//!    stand alone (no verb, the writer's own aside) weighs in as context
+//!    but is never picked.
 //!    [`compress`]: a kept sentence loses its trailing elaboration
 //!    (", sparking fears that ..."), so the words go to the next fact.
 //! 3. [`terms`]: content words and TF-IDF vectors.
@@ -29,7 +33,9 @@
 //!    pick for a longer, nearly as good sentence that uses leftover words,
 //!    then the reading order (newest development first when dates are
 //!    known, leads first).
-//! 7. [`headline`]: the most central title, or a compressed central lead.
+//! 7. [`headline`]: the most central real title (page furniture taken for
+//!    a title never is one), or else the best lead, compressed only to a
+//!    complete clause.
 //!
 //! Work is bounded: only the first sentences of each article are considered,
 //! and the total number of candidates is capped, so a story of hundreds of
@@ -42,6 +48,7 @@ pub mod quality;
 pub mod scoring;
 pub mod selection;
 pub mod sentences;
+pub mod standalone;
 pub mod terms;
 
 /// How far before a story's newest report a report still tells its latest
@@ -135,7 +142,8 @@ pub struct Config {
     /// Factor on the relevance of sentences that open with a pronoun or conjunction.
     pub dangling: f32,
     /// Factor on the relevance of sentences in the writer's own first or
-    /// second person (commentary rather than report).
+    /// second person (commentary rather than report). Such sentences are
+    /// never picked ([`standalone`]); the factor still ranks them as context.
     pub personal: f32,
     /// Use inverse sentence frequency in the term weights.
     pub idf: bool,

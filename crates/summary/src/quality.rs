@@ -60,6 +60,19 @@ const FURNITURE: &[&str] = &[
     "paid post",
     "terms of use",
     "privacy policy",
+    "media playback",
+    "media caption",
+    "toggle caption",
+    "enlarge this image",
+    "autoplay",
+    "continue reading",
+    "file photo",
+    "please sign in",
+    "licensing requests",
+    "from wikipedia, the free encyclopedia",
+    "is pictured",
+    "are pictured",
+    "in this photo",
 ];
 
 /// Lowercase openings of bylines and credits.
@@ -77,6 +90,12 @@ const OPENINGS: &[&str] = &[
     "filed under",
     "tags:",
     "note:",
+    "update:",
+    "published:",
+    "warning:",
+    "message:",
+    "close ",
+    "embed ",
 ];
 
 /// Lowercase first words of sentences that lean on a context the summary
@@ -180,7 +199,7 @@ pub fn keep(text: &str, words: usize, config: &Config) -> bool {
 const SHORT_ALONE: usize = 10;
 
 /// Whether the text is neither furniture nor shouting (mostly capitals).
-fn plain(text: &str) -> bool {
+pub(crate) fn plain(text: &str) -> bool {
     let lower = text.to_lowercase();
     if FURNITURE.iter().any(|f| lower.contains(f))
         || OPENINGS.iter().any(|o| lower.starts_with(o))
@@ -264,7 +283,7 @@ pub fn balanced(text: &str) -> bool {
 /// quotation marks) they mark commentary, not news.
 const VOICE: &[&str] = &[
     "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'd", "we'll", "us",
-    "our", "ours", "let's", "you", "you're", "your",
+    "our", "ours", "let's", "you", "you're", "your", "y'all",
 ];
 
 /// Whether the writer speaks in the first or second person outside
@@ -273,13 +292,22 @@ const VOICE: &[&str] = &[
 pub fn personal(text: &str) -> bool {
     let mut quoted = false;
     let mut word = String::new();
+    // A word right after a full stop is a letter of an abbreviation
+    // ("F.B.I."), and "I." a numeral ("World War I."), not the pronoun.
+    let (mut prev, mut dotted) = (' ', false);
     for c in text.chars().chain(std::iter::once(' ')) {
         if c.is_alphabetic() || c == '\'' || c == '\u{2019}' {
+            if word.is_empty() {
+                dotted = prev == '.';
+            }
             word.push(if c == '\u{2019}' { '\'' } else { c });
+            prev = c;
             continue;
         }
+        prev = c;
         // "US" in capitals is the country, not "us".
-        if !quoted && word != "US" && VOICE.contains(&word.to_lowercase().as_str()) {
+        let other = quoted || dotted || (c == '.' && word == "I") || word == "US";
+        if !other && VOICE.contains(&word.to_lowercase().as_str()) {
             return true;
         }
         word.clear();
@@ -394,6 +422,11 @@ mod tests {
         ));
         assert!(!personal("\"Give us the bridge,\" the crowd shouted."));
         assert!(!personal("The US and Canada signed the river treaty."));
+        assert!(!personal(
+            "The F.B.I. agent and the U.S. consul met the mayor."
+        ));
+        assert!(!personal("The pier was built before World War I."));
+        assert!(personal("The council has let us down."));
         assert!(!personal(
             "The council approved the bridge budget on Tuesday."
         ));

@@ -30,8 +30,9 @@ pub struct Candidate {
     /// Whitespace-separated words in `text`.
     pub words: usize,
     /// The whole sentence, when `text` is it without its trailing
-    /// elaboration ([`crate::compress`]): its words still tell what the
-    /// article says.
+    /// elaboration ([`crate::compress`]) or its leaning opening
+    /// ([`crate::standalone::mend`]): its words still tell what the article
+    /// says.
     pub full: Option<String>,
     /// Context only: a sentence the article says but the summary may not
     /// (one cut off with "..."); it counts towards what the article is
@@ -71,13 +72,25 @@ pub fn collect(articles: &[Source], config: &Config) -> Vec<Candidate> {
             let short = (keep && config.trim)
                 .then(|| crate::compress::trim(&text))
                 .flatten();
-            let (text, words, full) = match short {
+            let (mut text, mut words, mut full) = match short {
                 Some(t) => {
                     let w = t.split_whitespace().count();
                     (t, w, Some(text))
                 }
                 None => (text, words, None),
             };
+            // A sentence that cannot stand alone ([`crate::standalone`])
+            // loses its leaning opening, or else weighs in as context only.
+            let mut teaser = teaser;
+            if keep && crate::standalone::faults(&text).is_some() {
+                match crate::standalone::mend(&text) {
+                    Some(m) => {
+                        words = m.split_whitespace().count();
+                        full.get_or_insert(std::mem::replace(&mut text, m));
+                    }
+                    None => teaser = true,
+                }
+            }
             out.push(Candidate {
                 article: a,
                 index: kept,
