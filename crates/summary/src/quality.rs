@@ -279,16 +279,10 @@ pub fn balanced(text: &str) -> bool {
     true
 }
 
-/// First-person and second-person words: in a report's own voice (outside
-/// quotation marks) they mark commentary, not news.
-const VOICE: &[&str] = &[
-    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'd", "we'll", "us",
-    "our", "ours", "let's", "you", "you're", "your", "y'all",
-];
-
 /// Whether the writer speaks in the first or second person outside
 /// quotation marks ("As I wrote last week, ..."): commentary rather than
-/// a report. Quoted speech is the people in the story talking.
+/// a report. Quoted speech is the people in the story talking. The words
+/// are the lexicon's [`storyline_lexicon::PERSONAL`].
 pub fn personal(text: &str) -> bool {
     let mut quoted = false;
     let mut word = String::new();
@@ -307,7 +301,7 @@ pub fn personal(text: &str) -> bool {
         prev = c;
         // "US" in capitals is the country, not "us".
         let other = quoted || dotted || (c == '.' && word == "I") || word == "US";
-        if !other && VOICE.contains(&word.to_lowercase().as_str()) {
+        if !other && storyline_lexicon::is_personal(&word.to_lowercase()) {
             return true;
         }
         word.clear();
