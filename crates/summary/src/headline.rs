@@ -209,6 +209,16 @@ const TITLE_FURNITURE: &[&str] = &[
 
 /// A title without its outlet suffix ("Storm hits coast | The Daily").
 fn trim_title(title: &str) -> String {
+    // A run of one word repeated ahead of the title is a tag line or a
+    // section label ("news news news Ferry strike ends"), not the title.
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let run = words
+        .iter()
+        .take_while(|w| w.eq_ignore_ascii_case(words[0]))
+        .count();
+    if run >= 3 && words.len() >= run + 3 {
+        return trim_title(&words[run..].join(" "));
+    }
     for sep in [" | ", " - ", " — ", " – ", " :: "] {
         if let Some(pos) = title.rfind(sep) {
             let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
@@ -324,7 +334,13 @@ fn without_asides(s: &str) -> String {
     };
     let subject = words[..=i].join(" ");
     let subject = subject.trim_end_matches(',');
-    if !subject.starts_with(char::is_uppercase) || crate::standalone::has_verb(subject) {
+    // An apposition names; a span with a verb of its own is the clause
+    // itself ("Ada Moss, Harbour Post The pier is closed, ...").
+    let apposition = words[i + 1..=j].join(" ");
+    if !subject.starts_with(char::is_uppercase)
+        || crate::standalone::has_verb(subject)
+        || crate::standalone::has_verb(&apposition)
+    {
         return out;
     }
     let cut = format!("{subject} {}", words[j + 1..].join(" "));
@@ -432,6 +448,26 @@ mod tests {
         assert!(title_like(
             "Mayor (and harbour master) orders ferry inquiry"
         ));
+    }
+
+    #[test]
+    fn a_repeated_tag_ahead_of_a_title_is_cut() {
+        assert_eq!(
+            trim_title("ports ports ports Ferry crews end their strike at Brekka"),
+            "Ferry crews end their strike at Brekka"
+        );
+        assert_eq!(
+            trim_title("Bye bye to the old pier"),
+            "Bye bye to the old pier"
+        );
+    }
+
+    #[test]
+    fn a_span_with_its_own_verb_is_not_an_apposition() {
+        // A photo credit glued to the lead: the span between the commas is
+        // the sentence itself, so it stays.
+        let s = "Ada Moss, Harbour Post Nordvik Ferries is buying Brekka Lines, a rival operator, in a small deal";
+        assert!(without_asides(s).contains("is buying Brekka Lines"));
     }
 
     #[test]
