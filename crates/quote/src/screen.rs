@@ -47,6 +47,7 @@ const PRESS: &[&str] = &[
     "politico",
     "axios",
     "cnn",
+    "jazeera",
     "msnbc",
     "bbc",
     "abc",
