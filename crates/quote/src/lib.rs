@@ -139,6 +139,7 @@ pub fn find_in(text: &str, lang: &str, known: &Known) -> Vec<Quote> {
                 }
                 strict::Verdict::Drop => false,
             });
+            strict::pronouns(text, &mut all);
             all
         }
         Some(other) => direct::find(text, other, known),

@@ -48,6 +48,7 @@ const PRESS: &[&str] = &[
     "axios",
     "cnn",
     "jazeera",
+    "cnbc",
     "msnbc",
     "bbc",
     "abc",
