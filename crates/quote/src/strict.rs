@@ -305,6 +305,24 @@ pub fn verdict(text: &str, q: &Quote, known: &Known) -> Verdict {
         return Verdict::Named(name.to_string());
     }
     let words: Vec<&str> = head_part.split_whitespace().map(bare).collect();
+    // `Ann Lee of the Harbour Institute`: the person before `of` speaks,
+    // not the body after it.
+    if let Some(k) = words.iter().position(|w| in_list(&["of", "at", "from"], w))
+        && (2..=3).contains(&k)
+        && words[..k].iter().all(capitalised)
+    {
+        let who = words[..k].join(" ");
+        // No word of the person's is in the name (`US Department of
+        // Defense` is one name).
+        if let Some(name) = q.speaker_name.as_deref()
+            && !words[..k].iter().any(|w| name.contains(w))
+        {
+            return match known.lookup(&who) {
+                Some(p) if p.kind == EntityKind::Person => Verdict::Named(p.canonical.clone()),
+                _ => Verdict::Unnamed,
+            };
+        }
+    }
     // `the former director of the Harbour Board`: a person described by
     // the body named, not the body.
     let role_of = words.windows(2).enumerate().any(|(k, w)| {
@@ -560,5 +578,28 @@ mod tests {
         let q = shown(t);
         assert_eq!(q.len(), 2, "{q:?}");
         assert_ne!(q[1].1.as_deref(), Some("Tom Berg"), "{q:?}");
+    }
+
+    #[test]
+    fn a_person_of_a_body_speaks_not_the_body() {
+        let mut known = Known::new();
+        known.add(KnownName {
+            canonical: "Ann Lee".into(),
+            kind: EntityKind::Person,
+            ..KnownName::default()
+        });
+        known.add(KnownName {
+            canonical: "Harbour Institute".into(),
+            kind: EntityKind::Org,
+            ..KnownName::default()
+        });
+        let t = "\u{201C}The town is quite keen on a quarrel with the coast,\u{201D} warns Ann Lee \
+                 of the Harbour Institute.";
+        let q = find_in(t, "en", &known);
+        assert!(
+            q.iter()
+                .all(|x| x.speaker_name.as_deref() != Some("Harbour Institute")),
+            "{q:?}"
+        );
     }
 }
