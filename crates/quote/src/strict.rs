@@ -401,6 +401,24 @@ pub fn verdict(text: &str, q: &Quote, known: &Known) -> Verdict {
 /// after someone's statement most often stands for its speaker; where
 /// the resolver named someone else, the name is doubtful and goes.
 pub fn pronouns(text: &str, quotes: &mut [Quote]) {
+    // `Host Tom Berg asked the mayor about it. “...,” he said`: the one
+    // asked answers.
+    for q in quotes.iter_mut() {
+        let (Some((sa, sb)), Some(name)) = (q.speaker, q.speaker_name.as_deref()) else {
+            continue;
+        };
+        let pronoun = text.get(sa..sb).is_some_and(|p| in_list(&["he", "she"], p));
+        let before = text.get(..q.start.min(sa)).unwrap_or("").trim_end();
+        // The paragraph before (sentence ends are unsure: `Nov. 6`).
+        let sentence = before.rsplit('\n').next().unwrap_or("");
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        let asker = sentence
+            .split_once(" asked ")
+            .is_some_and(|(subject, _)| subject.ends_with(surname));
+        if pronoun && asker {
+            q.speaker_name = None;
+        }
+    }
     for k in 1..quotes.len() {
         let (done, rest) = quotes.split_at_mut(k);
         let (prev, q) = (&done[k - 1], &mut rest[0]);
@@ -578,6 +596,19 @@ mod tests {
         let q = shown(t);
         assert_eq!(q.len(), 2, "{q:?}");
         assert_ne!(q[1].1.as_deref(), Some("Tom Berg"), "{q:?}");
+    }
+
+    #[test]
+    fn the_one_asked_answers() {
+        let t = "Host Tom Berg asked the mayor what she made of the storm report.\n\n\u{201C}I \
+                 think it is a clear warning for the whole coast,\u{201D} she said.";
+        let q = shown(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, None, "{q:?}");
+        // `when asked`: the one asked is the speaker.
+        let t = "Mayor Ann Lee was calm when asked about the storm report.\n\n\u{201C}I \
+                 think it is a clear warning for the whole coast,\u{201D} she said.";
+        assert_eq!(shown(t)[0].1.as_deref(), Some("Ann Lee"));
     }
 
     #[test]
