@@ -139,6 +139,9 @@ pub fn find_in(text: &str, lang: &str, known: &Known) -> Vec<Quote> {
                 }
                 strict::Verdict::Drop => false,
             });
+            for q in &mut all {
+                strict::pieces(text, q);
+            }
             strict::pronouns(text, &mut all);
             all
         }

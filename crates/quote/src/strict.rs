@@ -194,8 +194,8 @@ pub fn is_clause(content: &str) -> bool {
         if in_list(FINITE, w) || negated(w) || (contracted && in_list(SUBJECTS, &base)) {
             return true;
         }
-        let l = w.to_lowercase();
-        if l.len() >= 5 && l.ends_with("ed") && l.chars().all(|c| c.is_alphabetic()) {
+        // A past form, not a name (`United`).
+        if w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) {
             return true;
         }
         // The clause, if any, came before the first pause.
@@ -395,6 +395,23 @@ pub fn verdict(text: &str, q: &Quote, known: &Known) -> Verdict {
         }
     }
     Verdict::Keep
+}
+
+/// `The pier is safe, Ann Lee said on Monday, part of a new push ...`:
+/// a later piece of reported speech that holds no clause is the
+/// reporter's, not the speaker's.
+pub fn pieces(text: &str, q: &mut Quote) {
+    if q.kind == Kind::Direct || q.spans.len() < 2 {
+        return;
+    }
+    let head = q.spans[0];
+    q.spans.retain(|&(a, b)| {
+        let piece = text.get(a..b).unwrap_or("");
+        (a, b) == head || piece.starts_with(['"', '\u{201C}']) || is_clause(piece)
+    });
+    if let Some(&(_, end)) = q.spans.last() {
+        q.end = end;
+    }
 }
 
 /// `Ann Lee said ... from Tom Berg. He said ...`: a `he` or `she` right
@@ -632,5 +649,14 @@ mod tests {
                 .all(|x| x.speaker_name.as_deref() != Some("Harbour Institute")),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn the_reporters_tail_is_no_piece_of_the_statement() {
+        let t = "The ferry is not doing enough to keep its timetable, Mayor Ann Lee said on \
+                 Monday, part of a new push by the United Ferry Board on late boats.";
+        let q = shown(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(!q[0].0.contains("part of"), "{q:?}");
     }
 }
