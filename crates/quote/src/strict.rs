@@ -380,6 +380,19 @@ pub fn verdict(text: &str, q: &Quote, known: &Known) -> Verdict {
     let lower_head =
         head.chars().next().is_some_and(char::is_lowercase) && !crate::speaker::is_pronoun(head);
     if lower_head && words.iter().any(capitalised) && !in_list(SPEAKS_FOR, head) {
+        // `the Velmora government`, `the Lee administration` speak as one
+        // body: the phrase is the name.
+        let body = &words[..words.len() - 1];
+        let body = body
+            .strip_prefix(&["the"])
+            .or_else(|| body.strip_prefix(&["The"]))
+            .unwrap_or(body);
+        if in_list(&["administration", "government", "campaign"], head)
+            && (1..=3).contains(&body.len())
+            && body.iter().all(capitalised)
+        {
+            return Verdict::Named(format!("{} {head}", body.join(" ")));
+        }
         return Verdict::Unnamed;
     }
     if let Some(name) = q.speaker_name.as_deref() {
@@ -539,6 +552,8 @@ mod tests {
                 shown(t)
             );
         }
+        let t = "The Lee administration said the ferry would run again in May.";
+        assert_eq!(shown(t)[0].1.as_deref(), Some("Lee administration"));
         // A spokeswoman speaks for the body she names.
         let t = "A Harbour Board spokeswoman said the pier had been closed since May.";
         assert_eq!(shown(t)[0].1.as_deref(), Some("Harbour Board"));
