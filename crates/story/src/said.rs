@@ -79,14 +79,11 @@ impl StoryView {
                         }
                         if s.speaker.is_none() && q.speaker_name.is_some() {
                             s.speaker = q.speaker_name.clone();
-                            // The speaker's own words say it better than a
-                            // paraphrase no one was named for.
-                            if s.kind == storyline_quote::Kind::Indirect
-                                && q.kind != storyline_quote::Kind::Indirect
-                            {
-                                s.text = said;
-                                s.kind = q.kind;
-                            }
+                            // The words shown are those reported of the
+                            // speaker shown, not a version no one was named
+                            // for.
+                            s.text = said;
+                            s.kind = q.kind;
                         }
                     }
                     None => out.push((
