@@ -18,7 +18,8 @@
 //! - [`speaker`]: the source phrase next to a cue;
 //! - [`resolve`]: pronouns and descriptions back to names;
 //! - [`attribute`]: puts content, cue and speaker together;
-//! - [`screen`]: drops embedded posts and speakers that are no one.
+//! - [`screen`]: drops embedded posts and speakers that are no one;
+//! - [`strict`]: what [`find_in`] further asks before a reader sees it.
 //!
 //! Work is linear in the text with small bounded look-arounds; the only
 //! allocations are the token list, the result and a few names per article.
@@ -32,6 +33,7 @@ pub mod resolve;
 pub mod screen;
 pub mod sentence;
 pub mod speaker;
+pub mod strict;
 pub mod token;
 
 pub use language::Lang;
@@ -119,21 +121,28 @@ pub fn find_in(text: &str, lang: &str, known: &Known) -> Vec<Quote> {
         // `asked`, `confirmed` report deeds and names as often as words.
         Some(Lang::English) => {
             let mut all = attribute::find_with(text, known);
-            // Reported words open with what was said, not with a phrase
-            // of the reporter's (`in an interview Thursday, is ...`).
-            let adjunct = |q: &Quote| {
-                let first = q.content(text).split_whitespace().next().unwrap_or("");
-                [
-                    "in", "on", "at", "during", "after", "with", "for", "about", "from", "by", "to",
-                ]
-                .contains(&first)
-            };
             all.retain(|q| {
                 q.cue.is_some_and(|(a, b)| {
-                    q.kind == Kind::Direct
-                        || (cue::is_speech(text.get(a..b).unwrap_or("")) && !adjunct(q))
+                    q.kind == Kind::Direct || cue::is_speech(text.get(a..b).unwrap_or(""))
                 })
             });
+            // What a reader can take as someone's words ([`strict`]).
+            all.retain_mut(|q| match strict::verdict(text, q, known) {
+                strict::Verdict::Keep => true,
+                strict::Verdict::Unnamed => {
+                    q.speaker_name = None;
+                    true
+                }
+                strict::Verdict::Named(name) => {
+                    q.speaker_name = Some(name);
+                    true
+                }
+                strict::Verdict::Drop => false,
+            });
+            for q in &mut all {
+                strict::pieces(text, q);
+            }
+            strict::pronouns(text, &mut all);
             all
         }
         Some(other) => direct::find(text, other, known),

@@ -47,6 +47,8 @@ const PRESS: &[&str] = &[
     "politico",
     "axios",
     "cnn",
+    "jazeera",
+    "cnbc",
     "msnbc",
     "bbc",
     "abc",

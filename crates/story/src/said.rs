@@ -40,6 +40,11 @@ impl StoryView {
             let lang = self.members.get(i).and_then(|m| m.lang.as_deref());
             for mut q in storyline_quote::find_in(text, lang.unwrap_or(""), &known) {
                 q.speaker_name = q.speaker_name.take().and_then(|n| speaker(n, &mute));
+                // A title quoted after the statement's first piece (`“Sunday
+                // Talk.”`) names a show or a prize, not what was said.
+                let head = q.spans.first().copied();
+                q.spans
+                    .retain(|&(a, b)| Some((a, b)) == head || !title(text.get(a..b).unwrap_or("")));
                 let mut said = q.words(text);
                 // A verb that is more than "said" carries the meaning
                 // ("denied that ...", "called it ..."): it stays in front.
@@ -72,8 +77,13 @@ impl StoryView {
                         if !s.reports.iter().any(|r| r.0 == i) {
                             s.reports.push((i, q.start, q.end));
                         }
-                        if s.speaker.is_none() {
+                        if s.speaker.is_none() && q.speaker_name.is_some() {
                             s.speaker = q.speaker_name.clone();
+                            // The words shown are those reported of the
+                            // speaker shown, not a version no one was named
+                            // for.
+                            s.text = said;
+                            s.kind = q.kind;
                         }
                     }
                     None => out.push((
@@ -109,6 +119,21 @@ fn speaker(name: String, mute: &[String]) -> Option<String> {
                 || (several && (m.starts_with(lower.as_str()) || lower.starts_with(m.as_str())))
         });
     (!name.is_empty() && !muted).then_some(name)
+}
+
+/// Whether a quoted piece reads as a title (`“Best Film of the Year”`):
+/// two to six words, each capitalised but for short joining words.
+fn title(piece: &str) -> bool {
+    let words: Vec<&str> = piece
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || ["of", "in", "a", "an", "the", "and", "for", "on", "to"].contains(w)
+        })
 }
 
 /// Titles that name no one on their own.
@@ -217,6 +242,14 @@ mod tests {
             Some("Ilsa Brandt")
         );
         assert_eq!(speaker("Autumn Fair".into(), &["autumn fair".into()]), None);
+    }
+
+    #[test]
+    fn a_quoted_title_is_no_piece_of_a_statement() {
+        assert!(title("\u{201C}Best Film of the Year.\u{201D}"));
+        assert!(title("\"Harbour Talk Tonight\""));
+        assert!(!title("\u{201C}We will rebuild the pier.\u{201D}"));
+        assert!(!title("\u{201C}No.\u{201D}"));
     }
 
     #[test]
