@@ -65,8 +65,13 @@ impl StoryView {
                     }
                 }
                 let words = content_words(&said);
-                if words.len() < 4 {
+                if words.len() < 4 || !balanced(&said) {
                     continue;
+                }
+                if let Some(name) = &q.speaker_name
+                    && !speaks_as(name, &said)
+                {
+                    q.speaker_name = None;
                 }
                 let same = out.iter_mut().find(|(s, w)| {
                     (s.speaker.is_none() || q.speaker_name.is_none() || s.speaker == q.speaker_name)
@@ -100,6 +105,34 @@ impl StoryView {
         }
         out.into_iter().map(|(s, _)| s).collect()
     }
+}
+
+/// Whether brackets open and close in pairs: a statement cut inside one
+/// ("... (Associated Press") is a fragment of the page, not what was said.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
+}
+
+/// Whether the words can be `name`'s own: a post that names the speaker's
+/// handle (`@AdaMoss`) is someone else's, about them.
+fn speaks_as(name: &str, said: &str) -> bool {
+    let handle: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    handle.is_empty() || !said.to_lowercase().contains(&format!("@{handle}"))
 }
 
 /// A speaker's name without a possessive ending, or none when it names
@@ -217,6 +250,24 @@ fn overlap(a: &[String], b: &[String]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_cut_inside_brackets_is_no_statement() {
+        assert!(!balanced("he would not comment further (Harbour Post"));
+        assert!(balanced("the pier (built in 1902) will close"));
+    }
+
+    #[test]
+    fn a_post_naming_the_speaker_is_not_theirs() {
+        assert!(speaks_as(
+            "Ada Moss",
+            "\u{201c}I never thought we would sail again,\u{201d}"
+        ));
+        assert!(!speaks_as(
+            "Ada Moss",
+            "\u{201c}Hoping @AdaMoss runs for the harbour board,\u{201d}"
+        ));
+    }
 
     #[test]
     fn one_statement_carried_twice_is_listed_once_with_both_reports() {
