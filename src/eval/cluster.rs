@@ -7,7 +7,8 @@
 //! article pairs and BCubed averaged over articles, rounded to 5 places.
 //! A mixed stream (rows with a `set` field) also gets BCubed within each set
 //! and the count of stories that span sets, as `referee/score_mixed.py`
-//! prints them.
+//! prints them. `--gold-key` scores against another label field (AllSides
+//! carries `storyline` beside its event `cluster`), as the referee does.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -33,8 +34,8 @@ struct Row {
     set: Option<String>,
 }
 
-pub fn run(file: &Path, pred_out: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let rows = load(file)?;
+pub fn run(file: &Path, pred_out: Option<&Path>, gold_key: &str) -> anyhow::Result<ExitCode> {
+    let rows = load(file, gold_key)?;
     let docs: Vec<Doc> = rows
         .iter()
         .map(|r| Doc {
@@ -227,7 +228,7 @@ fn score(gold: &HashMap<&str, &str>, pred: &[(&str, u64)]) -> Scores {
     }
 }
 
-fn load(file: &Path) -> anyhow::Result<Vec<Row>> {
+fn load(file: &Path, gold_key: &str) -> anyhow::Result<Vec<Row>> {
     let f = std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
     let mut rows = Vec::new();
     for (n, line) in BufReader::new(f).lines().enumerate() {
@@ -239,7 +240,7 @@ fn load(file: &Path) -> anyhow::Result<Vec<Row>> {
             .with_context(|| format!("{}:{}: not JSON", file.display(), n + 1))?;
         let id =
             text_of(&v["id"]).with_context(|| format!("{}:{}: no id", file.display(), n + 1))?;
-        let gold = text_of(&v["cluster"]).unwrap_or_default();
+        let gold = text_of(&v[gold_key]).unwrap_or_default();
         rows.push(Row {
             id,
             time: v["date"]

@@ -37,6 +37,10 @@ pub enum EvalCommand {
         /// Write `id<TAB>story` lines here (the referee's format).
         #[arg(long)]
         pred: Option<PathBuf>,
+        /// The label field scored against (`storyline` for AllSides's
+        /// storyline labels), as the referee's `--gold-key`.
+        #[arg(long, default_value = "cluster")]
+        gold_key: String,
     },
     /// Named-entity recognition on a CoNLL-2003 file (PER/ORG/LOC/MISC, IOB).
     Ner {
@@ -90,7 +94,11 @@ pub enum Benchmark {
 pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Extract { kind, dir, pred } => extract::run(kind, &dir, pred.as_deref()),
-        EvalCommand::Cluster { file, pred } => cluster::run(&file, pred.as_deref()),
+        EvalCommand::Cluster {
+            file,
+            pred,
+            gold_key,
+        } => cluster::run(&file, pred.as_deref(), &gold_key),
         EvalCommand::Ner { file, pred } => ner::run(&file, pred.as_deref()),
         EvalCommand::Quotes { file, pred } => quotes::run(&file, pred.as_deref()),
         EvalCommand::Timex { file, pred } => timex::run(&file, pred.as_deref()),
