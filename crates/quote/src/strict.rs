@@ -486,6 +486,33 @@ pub fn pronouns(text: &str, quotes: &mut [Quote]) {
             q.speaker_name = None;
         }
     }
+    // `“...,” Ada Moss told the board. He added, “...”`: "added" goes on
+    // with the last named speaker; the pronoun is no new person.
+    for k in 1..quotes.len() {
+        let (done, rest) = quotes.split_at_mut(k);
+        let q = &mut rest[0];
+        let (Some((sa, sb)), Some((ca, cb))) = (q.speaker, q.cue) else {
+            continue;
+        };
+        let pronoun = text.get(sa..sb).is_some_and(|p| in_list(&["he", "she"], p));
+        let goes_on = text
+            .get(ca..cb)
+            .is_some_and(|c| in_list(&["added", "continued"], c));
+        let last = done
+            .iter()
+            .rev()
+            .find(|p| p.speaker_name.is_some() && p.end <= sa.min(q.start))
+            .filter(|p| {
+                text.get(p.end..sa.min(q.start))
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 90)
+            });
+        if pronoun
+            && goes_on
+            && let Some(p) = last
+        {
+            q.speaker_name = p.speaker_name.clone();
+        }
+    }
     for k in 1..quotes.len() {
         let (done, rest) = quotes.split_at_mut(k);
         let (prev, q) = (&done[k - 1], &mut rest[0]);
@@ -516,6 +543,17 @@ mod tests {
             .iter()
             .map(|q| (q.content(t).to_string(), q.speaker_name.clone()))
             .collect()
+    }
+
+    #[test]
+    fn added_goes_on_with_the_last_named_speaker() {
+        let t = "\u{201c}The pier cannot hold another winter,\u{201d} harbour master \
+                 Ada Moss told the board. The board had met Ivo Brandt, the engineer, \
+                 on Monday. She added, \u{201c}We close it on Friday and rebuild it in spring.\u{201d}";
+        let got = shown(t);
+        let last = got.last().expect("a quote");
+        assert!(last.0.contains("We close it"), "{got:?}");
+        assert_eq!(last.1.as_deref(), Some("Ada Moss"), "{got:?}");
     }
 
     #[test]
