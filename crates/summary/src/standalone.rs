@@ -224,10 +224,10 @@ fn without_aside(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
     let lower = lowered(sentence);
     for frame in FRAMES {
-        if opens(&lower, frame) {
-            if let Some(rest) = offset(sentence, frame.len()).and_then(|o| sentence.get(o..)) {
-                out.push(rest.to_string());
-            }
+        if opens(&lower, frame)
+            && let Some(rest) = offset(sentence, frame.len()).and_then(|o| sentence.get(o..))
+        {
+            out.push(rest.to_string());
         }
     }
     if let Some(colon) = sentence.find(": ") {
