@@ -300,7 +300,8 @@ pub fn personal(text: &str) -> bool {
         }
         prev = c;
         // "US" in capitals is the country, not "us".
-        let other = quoted || dotted || (c == '.' && word == "I") || word == "US";
+        // A lower-case "i" is a letter ("i.e."), never the pronoun.
+        let other = quoted || dotted || (c == '.' && word == "I") || word == "US" || word == "i";
         if !other && storyline_lexicon::is_personal(&word.to_lowercase()) {
             return true;
         }
@@ -420,6 +421,9 @@ mod tests {
             "The F.B.I. agent and the U.S. consul met the mayor."
         ));
         assert!(!personal("The pier was built before World War I."));
+        assert!(!personal(
+            "The cheap kind of pier, i.e. a wooden one, rots in a decade."
+        ));
         assert!(personal("The council has let us down."));
         assert!(!personal(
             "The council approved the bridge budget on Tuesday."

@@ -154,6 +154,16 @@ pub fn mend(sentence: &str) -> Option<String> {
 /// What is left of a mended sentence, capitalised, when it stands alone.
 fn finish(rest: &str) -> Option<String> {
     let rest = rest.trim_start_matches([',', ' ']);
+    // What opens with a verb is the rest of a clause whose subject was cut
+    // ("is rare, there seems ..."), not a sentence.
+    let opening = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if storyline_lexicon::AUXILIARIES.contains(&opening.as_str()) {
+        return None;
+    }
     let mut chars = rest.chars();
     let first = chars.next().filter(|c| c.is_alphanumeric())?;
     let mended: String = first.to_uppercase().chain(chars).collect();
@@ -177,19 +187,55 @@ fn after_connective(sentence: &str) -> Option<&str> {
     sentence.get(offset(sentence, opening)?..)
 }
 
-/// Words that open a trailing clause ("..., which we will see").
+/// Words that open a trailing clause ("..., which we will see", "...,
+/// but we should be glad").
 const TRAILING: &[&str] = &[
     "which", "who", "as", "while", "when", "where", "though", "although", "because", "since",
+    "but", "and", "yet", "so",
 ];
+
+/// First-person frames that open a sentence and hold a whole clause after
+/// them ("I think the pier ..." is "The pier ...").
+const FRAMES: &[&str] = &[
+    "i think that",
+    "i think",
+    "i believe that",
+    "i believe",
+    "i suspect that",
+    "i suspect",
+    "we know that",
+];
+
+/// Longest opening label or interjected frame cut off, in words ("What we
+/// are hearing:", ", I'm afraid,", "In my view,").
+const MAX_FRAME: usize = 4;
 
 /// The sentence without the clause that holds all of the writer's own
 /// voice, each way it can go: an opening subordinate clause ("As I wrote
-/// last week, ...": what follows one of its commas) or a trailing one
-/// ("..., which gives us hope": what comes before, closed with a stop).
+/// last week, ...": what follows one of its commas), an opening frame or
+/// label ("I think ...", "In my view, ...", "What we know: ..."), a frame
+/// set off by commas (", I'm afraid,"), or a trailing clause ("..., which
+/// gives us hope", "..., but we should ...": what comes before, closed
+/// with a stop).
 fn without_aside(sentence: &str) -> Vec<String> {
     let personal = crate::quality::personal;
+    let words = |t: &str| t.split_whitespace().count();
     let commas: Vec<usize> = sentence.match_indices(", ").map(|(i, _)| i).collect();
     let mut out = Vec::new();
+    let lower = lowered(sentence);
+    for frame in FRAMES {
+        if opens(&lower, frame)
+            && let Some(rest) = offset(sentence, frame.len()).and_then(|o| sentence.get(o..))
+        {
+            out.push(rest.to_string());
+        }
+    }
+    if let Some(colon) = sentence.find(": ") {
+        let (head, tail) = (&sentence[..colon], &sentence[colon + 2..]);
+        if words(head) <= MAX_FRAME && personal(head) && !personal(tail) {
+            out.push(tail.to_string());
+        }
+    }
     let opener = sentence
         .split_whitespace()
         .next()
@@ -198,10 +244,20 @@ fn without_aside(sentence: &str) -> Vec<String> {
     if crate::compress::INTRO.contains(&opener.as_str()) {
         for &c in commas.iter().filter(|&&c| c < 200) {
             let (head, tail) = (&sentence[..c], &sentence[c + 2..]);
-            // The head is a whole clause ("As I wrote last week"), not
-            // part of a phrase that runs on past the comma.
-            if has_verb(head) && personal(head) && !personal(tail) {
+            // The head is a whole clause ("As I wrote last week") or a
+            // short frame ("In my view"), not part of a phrase that runs
+            // on past the comma.
+            if (has_verb(head) || words(head) <= MAX_FRAME) && personal(head) && !personal(tail) {
                 out.push(tail.to_string());
+            }
+        }
+    }
+    for pair in commas.windows(2) {
+        let inside = &sentence[pair[0] + 2..pair[1]];
+        if words(inside) <= MAX_FRAME && personal(inside) {
+            let without = format!("{}{}", &sentence[..pair[0]], &sentence[pair[1] + 1..]);
+            if !personal(&without) {
+                out.push(without);
             }
         }
     }
@@ -488,6 +544,48 @@ mod tests {
             "In our town where ferries, as everyone knows, are late, nobody waits.",
             "Ada Moss of Portville and Ben Lund of Halvorsund.",
             "The harbour council voted on Tuesday to rebuild the north pier.",
+        ] {
+            assert_eq!(mend(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_writers_frame_is_mended_away() {
+        for (s, want) in [
+            (
+                "I think the harbour council will vote to rebuild the north pier.",
+                "The harbour council will vote to rebuild the north pier.",
+            ),
+            (
+                "I believe that the old ferry will sail again before the winter.",
+                "The old ferry will sail again before the winter.",
+            ),
+            (
+                "What we are hearing: the council will rebuild the north pier in May.",
+                "The council will rebuild the north pier in May.",
+            ),
+            (
+                "In my view, the harbour council should rebuild the north pier.",
+                "The harbour council should rebuild the north pier.",
+            ),
+            (
+                "The new ferry, I\u{2019}m afraid, will not sail before the spring.",
+                "The new ferry will not sail before the spring.",
+            ),
+            (
+                "The ferry sailed late every day in May, but we should be glad it sailed at all.",
+                "The ferry sailed late every day in May.",
+            ),
+        ] {
+            assert_eq!(mend(s).as_deref(), Some(want), "{s}");
+        }
+        // What is left is the rest of a clause, or the writer's voice
+        // again.
+        for s in [
+            "In our town where ferries, sadly delayed, are rare, nobody waits.",
+            "I think we should rebuild the north pier before the winter storms.",
+            "What we are hearing: we will get a new ferry in the spring.",
+            "We sailed out of the bay on Friday, and the old ferry began to list.",
         ] {
             assert_eq!(mend(s), None, "{s}");
         }
