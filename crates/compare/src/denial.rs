@@ -377,6 +377,17 @@ fn denied(
             return (t, true);
         }
     }
+    // "The union says the guard was removed, which the company denies":
+    // the sentence carries the claim and its denial, a dispute reported
+    // whole, not a side taken against another outlet.
+    if toks
+        .get(a.saturating_sub(4)..a)
+        .unwrap_or(&[])
+        .iter()
+        .any(|t| t.lower() == "which")
+    {
+        return (Vec::new(), false);
+    }
     let mut t = terms(0, a);
     t.extend(terms(b, toks.len()));
     t.sort_unstable();
@@ -714,6 +725,24 @@ mod tests {
                 .text
                 .starts_with("President Arlo Venn")
         );
+    }
+
+    #[test]
+    fn a_dispute_reported_whole_is_no_conflict() {
+        let a = Article {
+            outlet: "Northern Ledger",
+            time: None,
+            title: "Mill strike",
+            text: "The union said the guard on the saw had been taken off weeks ago to speed up the line.",
+        };
+        let b = Article {
+            outlet: "Capital Daily",
+            time: None,
+            title: "Mill strike",
+            text: "The union says the guard on the saw had been taken off to speed up the line, which the mill denies.",
+        };
+        let c = compare(&[a, b], &[]);
+        assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
     }
 
     #[test]
