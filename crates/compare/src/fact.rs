@@ -15,44 +15,16 @@
 use crate::word::{Kind, Token, tokens};
 use storyline_lexicon::{is_month, is_personal, is_weekday};
 
-/// Lowercase phrases that mark page furniture rather than reporting.
+/// Lowercase phrases that mark page furniture rather than reporting, beside
+/// the lexicon's [`storyline_lexicon::FURNITURE_PHRASES`].
 const FURNITURE: &[&str] = &[
-    "click here",
-    "sign up",
-    "subscribe",
-    "newsletter",
-    "follow us",
-    "all rights reserved",
-    "copyright",
-    "contributed to this report",
-    "getty images",
-    "ap photo",
-    "photo by",
-    "read more",
-    "related:",
-    "advertisement",
-    "share this",
-    "http://",
-    "https://",
-    "www.",
-    "@",
-    "(photo",
-    "this story has been",
     "this article",
     "editor's note",
     "sponsored",
-    "terms of use",
-    "privacy policy",
-    "cookie",
-    "your browser",
-    "watch:",
-    "video:",
     "breaking news",
     "news alerts",
     "embed",
     "caption",
-    "file photo",
-    "in this photo",
     "in this image",
     "pictured",
     ", left,",
@@ -75,18 +47,9 @@ const FURNITURE: &[&str] = &[
 /// Lowercase openings of bylines and credits.
 const OPENINGS: &[&str] = &[
     "by ",
-    "photo:",
-    "image:",
-    "credit:",
-    "source:",
-    "updated ",
-    "posted ",
-    "published ",
     "reporting by",
     "editing by",
     "writing by",
-    "tags:",
-    "note:",
     "details:",
 ];
 
@@ -109,7 +72,9 @@ pub(crate) fn informative(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase().replace('\u{2019}', "'");
-    if FURNITURE.iter().any(|f| lower.contains(f)) || OPENINGS.iter().any(|o| lower.starts_with(o))
+    if storyline_lexicon::is_furniture(&lower)
+        || FURNITURE.iter().any(|f| lower.contains(f))
+        || OPENINGS.iter().any(|o| lower.starts_with(o))
     {
         return false;
     }

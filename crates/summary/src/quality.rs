@@ -8,88 +8,51 @@
 
 use crate::Config;
 
-/// Lowercase phrases that mark furniture anywhere in a sentence.
+/// Lowercase phrases that mark furniture anywhere in a sentence, beside the
+/// lexicon's [`storyline_lexicon::FURNITURE_PHRASES`].
 const FURNITURE: &[&str] = &[
-    "click here",
-    "sign up",
-    "subscribe",
-    "newsletter",
-    "follow us",
     "follow him on",
     "follow her on",
-    "all rights reserved",
-    "copyright",
-    "this story has been",
     "this article has been",
-    "contributed to this report",
     "associated press contributed",
-    "getty images",
-    "ap photo",
-    "photo by",
     "photo credit",
     "image caption",
     "image copyright",
-    "read more",
-    "related:",
     "related coverage",
-    "advertisement",
-    "share this",
     "share on",
     "email this",
-    "cookie",
     "javascript",
-    "your browser",
-    "http://",
-    "https://",
-    "www.",
     ".com/",
-    "@",
-    "(photo",
     "(ap photo",
     "(reuters)",
     "(associated press)",
     "[…]",
     "[...]",
-    "watch:",
-    "video:",
     "listen:",
     "download the",
     "sponsored content",
     "sponsored post",
     "sponsored links",
     "paid post",
-    "terms of use",
-    "privacy policy",
     "media playback",
     "media caption",
     "toggle caption",
     "enlarge this image",
     "autoplay",
     "continue reading",
-    "file photo",
     "please sign in",
     "licensing requests",
     "from wikipedia, the free encyclopedia",
     "is pictured",
     "are pictured",
-    "in this photo",
 ];
 
 /// Lowercase openings of bylines and credits.
 const OPENINGS: &[&str] = &[
-    "photo:",
     "photos:",
-    "image:",
-    "credit:",
-    "source:",
     "caption:",
     "editor's note",
-    "updated ",
-    "posted ",
-    "published ",
     "filed under",
-    "tags:",
-    "note:",
     "update:",
     "published:",
     "warning:",
@@ -201,7 +164,8 @@ const SHORT_ALONE: usize = 10;
 /// Whether the text is neither furniture nor shouting (mostly capitals).
 pub(crate) fn plain(text: &str) -> bool {
     let lower = text.to_lowercase();
-    if FURNITURE.iter().any(|f| lower.contains(f))
+    if storyline_lexicon::is_furniture(&lower)
+        || FURNITURE.iter().any(|f| lower.contains(f))
         || OPENINGS.iter().any(|o| lower.starts_with(o))
         || byline(text)
     {
