@@ -26,6 +26,7 @@
 use std::borrow::Cow;
 
 use crate::depth::{find_byte, find_seq, is_space, name_end, raw_close};
+use crate::output::Output;
 
 /// What a page may hold before the pass cuts it down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -505,45 +506,6 @@ fn breaks_out(name: &[u8]) -> bool {
     ]
     .iter()
     .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
-}
-
-/// The page being rewritten, made only once something changes.
-#[derive(Default)]
-struct Output {
-    page: Option<String>,
-    /// Bytes of the input before this are already in `page` or replaced.
-    done: usize,
-}
-
-impl Output {
-    /// Puts `with` in place of `html[from..to]`. Both ends sit next to an
-    /// ASCII byte the pass stopped at, so they are character boundaries.
-    fn replace(&mut self, html: &str, from: usize, to: usize, with: &str) {
-        let page = self
-            .page
-            .get_or_insert_with(|| String::with_capacity(html.len()));
-        page.push_str(html.get(self.done..from).unwrap_or_default());
-        // One space stands for a run of removed markup, and a literal `<`
-        // must not meet what follows: `<&amp;p>` would become `<amp;p>`.
-        if with.is_empty() {
-            if page.ends_with('<') {
-                page.push(' ');
-            }
-        } else if !(with == " " && page.ends_with(' ')) {
-            page.push_str(with);
-        }
-        self.done = to;
-    }
-
-    fn finish(self, html: &str) -> Cow<'_, str> {
-        match self.page {
-            None => Cow::Borrowed(html),
-            Some(mut page) => {
-                page.push_str(html.get(self.done..).unwrap_or_default());
-                Cow::Owned(page)
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@
 
 use std::borrow::Cow;
 
+use crate::output::Output;
+
 /// Deepest element nesting a page keeps: a few times what real pages
 /// reach (under 100), and far below what costs seconds or the stack.
 pub const MAX_DEPTH: usize = 256;
@@ -88,12 +90,12 @@ fn walk(html: &str, cap: usize, max_weight: usize) -> (Cow<'_, str>, usize) {
     loop {
         let Some(lt) = find_byte(b, i, b'<') else {
             if let Some(cut) = spend(&mut weight, i, b.len(), open.depth()) {
-                out.remove(html, cut, b.len());
+                out.replace(html, cut, b.len(), "");
             }
             break;
         };
         if let Some(cut) = spend(&mut weight, i, lt, open.depth()) {
-            out.remove(html, cut, b.len());
+            out.replace(html, cut, b.len(), "");
             break;
         }
         let next = b.get(lt + 1).copied();
@@ -121,7 +123,7 @@ fn walk(html: &str, cap: usize, max_weight: usize) -> (Cow<'_, str>, usize) {
                     }
                     if unmatched > 0 {
                         unmatched -= 1;
-                        out.remove(html, lt, end);
+                        out.replace(html, lt, end, "");
                     } else {
                         open.close(name, kind);
                     }
@@ -146,7 +148,7 @@ fn walk(html: &str, cap: usize, max_weight: usize) -> (Cow<'_, str>, usize) {
                     // Dropped before its implied ends too, so that at the
                     // cap nothing moves: no endless sibling rows or items.
                     unmatched += 1;
-                    out.remove(html, lt, end);
+                    out.replace(html, lt, end, "");
                     continue;
                 }
                 open.start(kind);
@@ -156,13 +158,13 @@ fn walk(html: &str, cap: usize, max_weight: usize) -> (Cow<'_, str>, usize) {
                         i = raw_end(b, end, name);
                         // Cut before the element, not inside its text.
                         if spend(&mut weight, end, i, open.depth()).is_some() {
-                            out.remove(html, lt, b.len());
+                            out.replace(html, lt, b.len(), "");
                             break;
                         }
                     }
                     Start::Rest => {
                         if let Some(cut) = spend(&mut weight, end, b.len(), open.depth()) {
-                            out.remove(html, cut, b.len());
+                            out.replace(html, cut, b.len(), "");
                         }
                         break;
                     }
@@ -173,41 +175,6 @@ fn walk(html: &str, cap: usize, max_weight: usize) -> (Cow<'_, str>, usize) {
         }
     }
     (out.finish(html), weight)
-}
-
-/// The page being rewritten, made only once something is removed.
-#[derive(Default)]
-struct Output {
-    page: Option<String>,
-    /// Bytes of the input before this are already in `page` or removed.
-    done: usize,
-}
-
-impl Output {
-    /// Leaves out `html[from..to]`, a whole tag. Both ends sit next to an
-    /// ASCII `<` or `>`, so they are character boundaries.
-    fn remove(&mut self, html: &str, from: usize, to: usize) {
-        let page = self
-            .page
-            .get_or_insert_with(|| String::with_capacity(html.len()));
-        page.push_str(html.get(self.done..from).unwrap_or_default());
-        if page.ends_with('<') {
-            // A literal `<` must not meet the text after the tag: `<<b>div>`
-            // would become `<div>`, a new element.
-            page.push(' ');
-        }
-        self.done = to;
-    }
-
-    fn finish(self, html: &str) -> Cow<'_, str> {
-        match self.page {
-            None => Cow::Borrowed(html),
-            Some(mut page) => {
-                page.push_str(html.get(self.done..).unwrap_or_default());
-                Cow::Owned(page)
-            }
-        }
-    }
 }
 
 /// What a start tag does to the open elements.

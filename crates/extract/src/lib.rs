@@ -19,6 +19,7 @@ mod inline;
 pub mod language;
 pub mod meta;
 pub mod outlet;
+mod output;
 pub mod page;
 pub mod publisher;
 
