@@ -13,12 +13,12 @@
 //!    (`..., he said, ...`); mixed when the content holds a quote.
 
 use crate::cue::{Cue, CueKind, cue_at, is_cue_word, is_weekday, takes_addressee};
-use crate::marks::{Quoted, pair};
+use crate::layout::Layout;
+use crate::marks::Quoted;
 use crate::resolve::{EntityKind, Known, Resolver};
 use crate::screen::{Screen, Verdict};
-use crate::sentence::{after_dateline, split};
 use crate::speaker::{after, before, subject};
-use crate::token::{Tk, Tok, tokenize};
+use crate::token::{Tk, Tok, word_at};
 use crate::{Kind, Quote};
 
 /// A token range `[first, end)`.
@@ -45,11 +45,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn word(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .filter(|t| t.is_word())
-            .map(|t| t.text(self.text))
-            .unwrap_or("")
+        word_at(self.text, self.toks, i)
     }
 
     fn is_end_punct(&self, i: usize) -> bool {
@@ -110,21 +106,15 @@ impl Ctx<'_> {
 
 /// Finds the attributed statements of `text` (see the crate docs).
 pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
-    let toks = tokenize(text);
-    if toks.is_empty() {
+    let Some(Layout {
+        toks,
+        quotes,
+        outside,
+        sents,
+    }) = Layout::read(text)
+    else {
         return Vec::new();
-    }
-    let quotes = pair(text, &toks);
-    let mut outside = vec![true; toks.len()];
-    for q in &quotes {
-        for o in outside.iter_mut().take(q.close + 1).skip(q.open) {
-            *o = false;
-        }
-    }
-    let sents: Vec<(usize, usize)> = split(text, &toks, &quotes)
-        .into_iter()
-        .map(|(a, b)| (after_dateline(text, &toks, a, b), b))
-        .collect();
+    };
     let mut resolver = Resolver::build(text, &toks, &outside, known);
     let cx = Ctx {
         text,

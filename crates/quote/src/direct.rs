@@ -22,10 +22,10 @@
 //! left out.
 
 use crate::language::{Lang, has};
-use crate::marks::{Quoted, pair};
+use crate::layout::Layout;
+use crate::marks::Quoted;
 use crate::resolve::{EntityKind, Known};
-use crate::sentence::{after_dateline, split};
-use crate::token::{Tk, Tok, tokenize};
+use crate::token::{Tk, Tok, word_at};
 use crate::{Kind, Quote};
 
 /// A name met in the article: where it ends, its full form and the title
@@ -54,11 +54,7 @@ enum Who {
 
 impl Reader<'_> {
     fn word(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .filter(|t| t.is_word())
-            .map(|t| t.text(self.text))
-            .unwrap_or("")
+        word_at(self.text, self.toks, i)
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -301,21 +297,18 @@ impl Reader<'_> {
 
 /// Finds the direct quotes of `text` in `lang` (not English), in text order.
 pub fn find(text: &str, lang: Lang, known: &Known) -> Vec<Quote> {
-    let toks = tokenize(text);
-    if toks.is_empty() || lang == Lang::English {
+    if lang == Lang::English {
         return Vec::new();
     }
-    let quotes = pair(text, &toks);
-    let mut outside = vec![true; toks.len()];
-    for q in &quotes {
-        for o in outside.iter_mut().take(q.close + 1).skip(q.open) {
-            *o = false;
-        }
-    }
-    let sents: Vec<(usize, usize)> = split(text, &toks, &quotes)
-        .into_iter()
-        .map(|(a, b)| (after_dateline(text, &toks, a, b), b))
-        .collect();
+    let Some(Layout {
+        toks,
+        quotes,
+        outside,
+        sents,
+    }) = Layout::read(text)
+    else {
+        return Vec::new();
+    };
     let mut r = Reader {
         text,
         toks: &toks,

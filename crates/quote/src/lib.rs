@@ -28,6 +28,7 @@ pub mod attribute;
 pub mod cue;
 pub mod direct;
 pub mod language;
+pub mod layout;
 pub mod marks;
 pub mod resolve;
 pub mod screen;

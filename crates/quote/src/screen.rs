@@ -19,7 +19,7 @@
 use std::collections::HashSet;
 
 use crate::resolve::{EntityKind, Known};
-use crate::token::{Tk, Tok};
+use crate::token::{Tk, Tok, word_at};
 
 /// Words that end a publication's name (`The Daily Courier`, `Kessel
 /// Times`); names that are publications by themselves.
@@ -192,11 +192,7 @@ impl<'a> Screen<'a> {
             return Verdict::Keep;
         }
         let last = self.toks[b - 1].text(self.text);
-        let next = self
-            .toks
-            .get(b)
-            .filter(|t| t.is_word())
-            .map_or("", |t| t.text(self.text));
+        let next = word_at(self.text, self.toks, b);
         if (last.ends_with("'s") || last.ends_with("\u{2019}s")) && next.ends_with("ed") {
             // `over Ann’s dismissed turned ...`: a possessive before a past
             // form is a garbled noun, not Ann speaking.

@@ -88,6 +88,15 @@ fn is_mark(c: char) -> bool {
     )
 }
 
+/// The word at token `i` of `toks` over `text`, or `""` when that token is
+/// punctuation or past the end.
+pub fn word_at<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
+    toks.get(i)
+        .filter(|t| t.is_word())
+        .map(|t| t.text(text))
+        .unwrap_or("")
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5 + 4);
