@@ -122,10 +122,7 @@ mod tests {
 
     #[test]
     fn a_story_is_briefed_with_cited_sources() {
-        let store = crate::fixture::harbour();
-        let view = StoryView::load(&store, store.stories().unwrap()[0].id)
-            .unwrap()
-            .unwrap();
+        let view = crate::fixture::harbour_view();
         let story = brief(view, 60);
         assert_eq!(story.articles, 3);
         assert_eq!(story.sources.len(), 3);

@@ -105,10 +105,7 @@ mod tests {
 
     #[test]
     fn every_outlet_is_listed_with_its_days() {
-        let store = crate::fixture::harbour();
-        let view = StoryView::load(&store, store.stories().unwrap()[0].id)
-            .unwrap()
-            .unwrap();
+        let view = crate::fixture::harbour_view();
         let said = view.said(&view.entities());
         let (coverage, _) = coverage(&view, &said);
         let mut outlets: Vec<(&str, Option<&str>)> = coverage

@@ -76,3 +76,11 @@ pub fn harbour() -> Store {
         ),
     ])
 }
+
+/// The harbour story ([`harbour`]) read back as a view.
+pub fn harbour_view() -> crate::StoryView {
+    let store = harbour();
+    crate::StoryView::load(&store, store.stories().unwrap()[0].id)
+        .unwrap()
+        .unwrap()
+}

@@ -271,10 +271,7 @@ mod tests {
 
     #[test]
     fn one_statement_carried_twice_is_listed_once_with_both_reports() {
-        let store = crate::fixture::harbour();
-        let view = StoryView::load(&store, store.stories().unwrap()[0].id)
-            .unwrap()
-            .unwrap();
+        let view = crate::fixture::harbour_view();
         let said = view.said(&view.entities());
         let pier = said
             .iter()

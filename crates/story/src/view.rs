@@ -155,10 +155,7 @@ mod tests {
 
     #[test]
     fn entities_are_linked_across_articles() {
-        let store = crate::fixture::harbour();
-        let view = StoryView::load(&store, store.stories().unwrap()[0].id)
-            .unwrap()
-            .unwrap();
+        let view = crate::fixture::harbour_view();
         let brandt = view
             .entities()
             .into_iter()
