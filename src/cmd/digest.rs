@@ -63,7 +63,7 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
         words: o.words,
         limit: o.limit,
     };
-    let digest = storyline_story::digest(&store, &options, placed.stories)?;
+    let digest = storyline_story::digest(&store, &options)?;
     if let Some(path) = &o.html {
         std::fs::write(path, storyline_report::html::render(&digest))
             .with_context(|| format!("writing {}", path.display()))?;

@@ -36,7 +36,12 @@ pub fn run(db: &Path, scope: Scope, json: bool) -> anyhow::Result<ExitCode> {
     let mut out = Screen::new(std::io::BufWriter::new(stdout.lock()), !json);
     let mut any = false;
     for id in story_ids {
-        let Some(view) = StoryView::load(&store, id)? else {
+        // A story's quotes are its whole storyline's.
+        let view = match scope {
+            Scope::Story(_) => StoryView::load_line(&store, id)?,
+            _ => StoryView::load(&store, id)?,
+        };
+        let Some(view) = view else {
             bail!("no story {id} in {}", db.display());
         };
         for s in view.said(&view.entities()) {

@@ -9,6 +9,11 @@
 //! and the count of stories that span sets, as `referee/score_mixed.py`
 //! prints them. `--gold-key` scores against another label field (AllSides
 //! carries `storyline` beside its event `cluster`), as the referee does.
+//! `--level storyline` scores storylines (events linked into one developing
+//! story) instead of events. Rows with a `topic` (ECB+, whose every topic
+//! holds two events of one kind) also get the count of predicted groups
+//! that hold two events of one topic, and at the storyline level the count
+//! of storyline links that join two such events.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -22,6 +27,8 @@ use anyhow::Context;
 use serde_json::Value;
 use storyline_cluster::{Clusterer, Config, Doc, Labels, stream_order};
 
+use super::Level;
+
 /// One labelled article.
 struct Row {
     id: String,
@@ -32,9 +39,16 @@ struct Row {
     gold: String,
     /// The labelled set a row of a mixed stream comes from (`set` field).
     set: Option<String>,
+    /// The ECB+ topic (two events of one kind), when given.
+    topic: Option<String>,
 }
 
-pub fn run(file: &Path, pred_out: Option<&Path>, gold_key: &str) -> anyhow::Result<ExitCode> {
+pub fn run(
+    file: &Path,
+    pred_out: Option<&Path>,
+    gold_key: &str,
+    level: Level,
+) -> anyhow::Result<ExitCode> {
     let rows = load(file, gold_key)?;
     let docs: Vec<Doc> = rows
         .iter()
@@ -59,23 +73,16 @@ pub fn run(file: &Path, pred_out: Option<&Path>, gold_key: &str) -> anyhow::Resu
         labels.record(docs[i].id, &a);
     }
     let elapsed = started.elapsed();
-
     // Last line wins, as in the referee's dicts.
     let gold: HashMap<&str, &str> = rows
         .iter()
         .map(|r| (r.id.as_str(), r.gold.as_str()))
         .collect();
-    let mut pred: Vec<(&str, u64)> = Vec::with_capacity(labels.len());
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (id, story) in labels.iter() {
-        match seen.get(id) {
-            Some(&at) => pred[at].1 = story,
-            None => {
-                seen.insert(id, pred.len());
-                pred.push((id, story));
-            }
-        }
-    }
+    let events = last_wins(labels.iter());
+    let pred = match level {
+        Level::Event => events.clone(),
+        Level::Storyline => last_wins(labels.storylines()),
+    };
     let s = score(&gold, &pred);
     outln!(
         "articles {}  gold clusters {}  predicted clusters {}  near-duplicates {}  merges {}",
@@ -100,6 +107,9 @@ pub fn run(file: &Path, pred_out: Option<&Path>, gold_key: &str) -> anyhow::Resu
     if rows.iter().any(|r| r.set.is_some()) {
         per_set(&rows, &gold, &pred)?;
     }
+    if rows.iter().any(|r| r.topic.is_some()) {
+        topics(&rows, &events, &pred, level)?;
+    }
     let secs = elapsed.as_secs_f64().max(1e-9);
     outln!(
         "speed     {:.0} articles/s ({} articles in {:.3}s, one thread)",
@@ -115,6 +125,101 @@ pub fn run(file: &Path, pred_out: Option<&Path>, gold_key: &str) -> anyhow::Resu
         std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Labels with the last assignment of each id winning, as the referee's
+/// dicts do, in first-seen order.
+fn last_wins<'a>(labels: impl Iterator<Item = (&'a str, u64)>) -> Vec<(&'a str, u64)> {
+    let mut pred: Vec<(&str, u64)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (id, story) in labels {
+        match seen.get(id) {
+            Some(&at) => pred[at].1 = story,
+            None => {
+                seen.insert(id, pred.len());
+                pred.push((id, story));
+            }
+        }
+    }
+    pred
+}
+
+/// ECB+ (rows carrying `topic`): every topic holds two events of one kind,
+/// which must never be one story or one storyline. Prints the predicted
+/// groups holding gold events of one topic, and at the storyline level the
+/// links that join two predicted events standing for different gold events
+/// of one topic (each predicted event stands for its most common gold event).
+fn topics(
+    rows: &[Row],
+    events: &[(&str, u64)],
+    pred: &[(&str, u64)],
+    level: Level,
+) -> anyhow::Result<()> {
+    let row: HashMap<&str, &Row> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
+    let key = |id: &str| {
+        row.get(id)
+            .and_then(|r| Some((r.topic.as_deref()?, r.gold.as_str())))
+    };
+    // Predicted group -> (topic -> gold events).
+    let mut groups: HashMap<u64, HashMap<&str, Vec<&str>>> = HashMap::new();
+    for &(id, p) in pred {
+        if let Some((topic, gold)) = key(id) {
+            let golds = groups.entry(p).or_default().entry(topic).or_default();
+            if !golds.contains(&gold) {
+                golds.push(gold);
+            }
+        }
+    }
+    let mixed = groups
+        .values()
+        .filter(|t| t.values().any(|g| g.len() > 1))
+        .count();
+    let what = match level {
+        Level::Event => "stories",
+        Level::Storyline => "storylines",
+    };
+    outln!(
+        "topics    {what} holding two events of one topic: {mixed} of {}",
+        groups.len()
+    );
+    if level == Level::Event {
+        return Ok(());
+    }
+    // Each predicted event's most common gold event (ties to the smaller).
+    let mut counts: HashMap<u64, HashMap<(&str, &str), usize>> = HashMap::new();
+    for &(id, e) in events {
+        if let Some(k) = key(id) {
+            *counts.entry(e).or_default().entry(k).or_default() += 1;
+        }
+    }
+    let major: HashMap<u64, (&str, &str)> = counts
+        .into_iter()
+        .filter_map(|(e, c)| {
+            let best = c
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            Some((e, best.0))
+        })
+        .collect();
+    let line: HashMap<&str, u64> = pred.iter().copied().collect();
+    let mut by_line: HashMap<u64, Vec<(&str, &str)>> = HashMap::new();
+    let mut done: std::collections::HashSet<u64> = Default::default();
+    for &(id, e) in events {
+        if let (Some(&l), Some(&k)) = (line.get(id), major.get(&e))
+            && done.insert(e)
+        {
+            by_line.entry(l).or_default().push(k);
+        }
+    }
+    let links = by_line
+        .values()
+        .filter(|ks| {
+            ks.iter()
+                .any(|a| ks.iter().any(|b| a.0 == b.0 && a.1 != b.1))
+        })
+        .count();
+    outln!("topics    storylines linking two events of one topic: {links}");
+    Ok(())
 }
 
 /// A mixed stream (rows carrying `set`): BCubed within each set, and the
@@ -252,6 +357,7 @@ fn load(file: &Path, gold_key: &str) -> anyhow::Result<Vec<Row>> {
             outlet: v["outlet"].as_str().map(str::to_string),
             gold,
             set: text_of(&v["set"]),
+            topic: text_of(&v["topic"]),
         });
     }
     Ok(rows)

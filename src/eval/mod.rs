@@ -41,6 +41,10 @@ pub enum EvalCommand {
         /// storyline labels), as the referee's `--gold-key`.
         #[arg(long, default_value = "cluster")]
         gold_key: String,
+        /// Which grouping is scored: events (what the benchmarks label) or
+        /// storylines (events linked into one developing story).
+        #[arg(long, value_enum, default_value_t = Level::Event)]
+        level: Level,
     },
     /// Named-entity recognition on a CoNLL-2003 file (PER/ORG/LOC/MISC, IOB).
     Ner {
@@ -79,6 +83,15 @@ pub enum EvalCommand {
     },
 }
 
+/// The two levels of grouping.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    /// Stories as events: a trial, its verdict and the appeal are three.
+    Event,
+    /// Events linked into one developing story.
+    Storyline,
+}
+
 /// Page benchmark layouts.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Benchmark {
@@ -98,7 +111,8 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             file,
             pred,
             gold_key,
-        } => cluster::run(&file, pred.as_deref(), &gold_key),
+            level,
+        } => cluster::run(&file, pred.as_deref(), &gold_key, level),
         EvalCommand::Ner { file, pred } => ner::run(&file, pred.as_deref()),
         EvalCommand::Quotes { file, pred } => quotes::run(&file, pred.as_deref()),
         EvalCommand::Timex { file, pred } => timex::run(&file, pred.as_deref()),

@@ -1,4 +1,5 @@
-//! What the clusterer says about each article it is given.
+//! What the clusterer says about each article it is given: its story (the
+//! event) and that story's storyline.
 
 /// Where an article went.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -14,4 +15,10 @@ pub struct Assignment {
     pub merged: Vec<(u64, u64)>,
     /// Its similarity to the story it joined (0 for a new story, 1 for a copy).
     pub score: f32,
+    /// The storyline its story belongs to: the developing story, events
+    /// linked over weeks. A storyline's id is the id of its first story.
+    pub storyline: u64,
+    /// Storyline links this article caused, as (from storyline, into
+    /// storyline); `into` is always the older.
+    pub storyline_merged: Vec<(u64, u64)>,
 }

@@ -15,6 +15,7 @@ use crate::index::{ENTITY_TAG, Index};
 use crate::order::stream_order;
 use crate::query::Query;
 use crate::story::{Story, dot, rank_key, rank_weight};
+use crate::storyline::LineLinks;
 use crate::vocab::Vocab;
 use crate::word_table::prefetch_bytes;
 use crate::{Assignment, Doc, Memory, StoryInfo};
@@ -48,6 +49,10 @@ pub struct Clusterer {
     pub(crate) seq: u64,
     pub(crate) clock: Option<i64>,
     pub(crate) live: usize,
+    /// Storyline links not yet folded into the stories (see `storyline`).
+    pub(crate) line_into: LineLinks,
+    /// Storyline links made by the article being added.
+    pub(crate) line_links: Vec<(u64, u64)>,
     // Reusable scratch space.
     pub(crate) acc: Vec<f32>,
     pub(crate) acc_touched: Vec<u32>,
@@ -63,7 +68,7 @@ pub struct Clusterer {
 
 /// A candidate story's score against the current article: (decayed
 /// score, content-only score, story id, slot).
-type Scored = (f32, f32, u64, u32);
+pub(crate) type Scored = (f32, f32, u64, u32);
 
 impl Clusterer {
     /// An empty clusterer.
@@ -81,6 +86,8 @@ impl Clusterer {
             seq: 0,
             clock: None,
             live: 0,
+            line_into: LineLinks::new(),
+            line_links: Vec::new(),
             acc: Vec::new(),
             acc_touched: Vec::new(),
             ranked: Vec::new(),
@@ -154,13 +161,15 @@ impl Clusterer {
                         duplicate_of: Some(original),
                         merged: Vec::new(),
                         score: 1.0,
+                        storyline: id,
+                        storyline_merged: Vec::new(),
                     };
                 }
                 if let Some(slot) = live {
                     let story = self.story_mut(slot);
                     story.duplicates += 1;
                     story.touch(doc.time, seq, clock);
-                    let id = story.id;
+                    let (id, line) = (story.id, story.line);
                     self.activity.push_back((seq, slot));
                     let entry = Dedup::entry(doc.id, Some(&original), &sig, slot, id, seq, clock);
                     self.dedup.insert(entry);
@@ -170,6 +179,8 @@ impl Clusterer {
                         duplicate_of: Some(original),
                         merged: Vec::new(),
                         score: 1.0,
+                        storyline: crate::storyline::line_root(&self.line_into, line),
+                        storyline_merged: Vec::new(),
                     };
                 }
             }
@@ -247,6 +258,7 @@ impl Clusterer {
         self.activity.push_back((self.seq, slot));
 
         let merged = self.merge_around(&mut slot, &scored);
+        self.link_lines(slot, &scored);
         self.cands = scored;
         // A big story's heaviest features barely move with one more
         // article: re-index small stories always, big ones now and then.
@@ -254,7 +266,10 @@ impl Clusterer {
         if n <= 4 || n.is_power_of_two() || n.is_multiple_of(8) || !merged.is_empty() {
             self.reindex(slot);
         }
-        let story_id = self.story_mut(slot).id;
+        let (story_id, line) = {
+            let s = self.story_mut(slot);
+            (s.id, s.line)
+        };
         if has_sig {
             self.dedup.insert(Dedup::entry(
                 doc.id, None, &sig, slot, story_id, self.seq, clock,
@@ -266,6 +281,8 @@ impl Clusterer {
             duplicate_of: None,
             merged,
             score,
+            storyline: crate::storyline::line_root(&self.line_into, line),
+            storyline_merged: std::mem::take(&mut self.line_links),
         }
     }
 
@@ -350,6 +367,7 @@ impl Clusterer {
                 }
             }
         }
+        self.compact_lines();
         self.vocab.prune(
             self.cfg.prune_age,
             self.cfg.prune_max_df,
@@ -371,7 +389,7 @@ impl Clusterer {
         self.clock.unwrap_or(i64::MIN)
     }
 
-    fn story(&self, slot: u32) -> Option<&Story> {
+    pub(crate) fn story(&self, slot: u32) -> Option<&Story> {
         self.stories
             .get(slot as usize)
             .and_then(Option::as_ref)
@@ -767,12 +785,15 @@ impl Clusterer {
         k.cover(g.span);
         k.touch(None, g.seen_seq, g.seen_clock);
         let pair = (g.id, k.id);
+        let lines = (k.line, g.line);
         self.activity.push_back((k.seen_seq, keep));
         g.clear();
         g.merged_into = Some(keep);
         // The tombstone keeps redirecting near-duplicates until it ages out.
         self.stories[gone as usize] = Some(g);
         self.live -= 1;
+        // One event is one storyline.
+        self.join_lines(lines.0, lines.1);
         pair
     }
 

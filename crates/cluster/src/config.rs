@@ -121,6 +121,28 @@ pub struct Config {
     pub prune_age: u64,
     /// See `prune_age`.
     pub prune_max_df: u32,
+    /// Storylines: least link score (see the weights below) for two stories
+    /// to be developments of one storyline.
+    pub line_threshold: f32,
+    /// Least entity similarity for a storyline link: a development shares
+    /// its people, organisations and places with the story so far; shared
+    /// vocabulary alone (two earthquakes) is not enough.
+    pub line_entity_min: f32,
+    /// Candidate stories whose content similarity with the article is below
+    /// this are not considered for a storyline link.
+    pub line_probe: f32,
+    /// Weight of body-term similarity in the link score.
+    pub line_body_weight: f32,
+    /// Weight of title-term similarity in the link score.
+    pub line_title_weight: f32,
+    /// Weight of entity similarity in the link score.
+    pub line_entity_weight: f32,
+    /// Time gap (seconds) between two stories' spans that costs a link nothing.
+    pub line_grace_secs: i64,
+    /// Beyond the grace, the link score is multiplied by `exp(-gap / scale)`.
+    pub line_scale_secs: f64,
+    /// Stories further apart than this (seconds) are never linked.
+    pub line_max_gap_secs: i64,
 }
 
 impl Default for Config {
@@ -171,6 +193,15 @@ impl Default for Config {
             prune_every: 20_000,
             prune_age: 20_000,
             prune_max_df: 10,
+            line_threshold: 0.2,
+            line_entity_min: 0.3,
+            line_probe: 0.15,
+            line_body_weight: 0.5,
+            line_title_weight: 0.2,
+            line_entity_weight: 0.3,
+            line_grace_secs: 10 * 86_400,
+            line_scale_secs: 30.0 * 86_400.0,
+            line_max_gap_secs: 30 * 86_400,
         }
     }
 }

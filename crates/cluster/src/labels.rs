@@ -1,19 +1,23 @@
-//! Final labels for a whole stream: every article's story after all merges.
+//! Final labels for a whole stream: every article's story and storyline
+//! after all merges and links.
 //!
 //! The clusterer forgets articles once they leave the active window, so a
 //! caller that wants labels for everything (the evaluation, a rebuild)
-//! records the assignments here; merges always go into the older story,
-//! so following the merge links gives each article its final story.
+//! records the assignments here; merges and storyline links always go into
+//! the older id, so following them gives each article its final story and
+//! storyline.
 
 use rustc_hash::FxHashMap;
 
 use crate::Assignment;
 
-/// Article ids with the stories they were assigned, plus the merges seen.
+/// Article ids with the stories and storylines they were assigned, plus
+/// the merges and links seen.
 #[derive(Default, Debug, Clone)]
 pub struct Labels {
-    docs: Vec<(String, u64)>,
+    docs: Vec<(String, u64, u64)>,
     into: FxHashMap<u64, u64>,
+    line_into: FxHashMap<u64, u64>,
 }
 
 impl Labels {
@@ -24,29 +28,37 @@ impl Labels {
 
     /// Records one article's assignment (and the merges it caused).
     pub fn record(&mut self, id: &str, a: &Assignment) {
-        self.docs.push((id.to_string(), a.story));
+        self.docs.push((id.to_string(), a.story, a.storyline));
         for &(from, to) in &a.merged {
             self.into.insert(from, to);
+        }
+        for &(from, to) in &a.storyline_merged {
+            self.line_into.insert(from, to);
         }
     }
 
     /// The story `story` ended up in.
-    pub fn resolve(&self, mut story: u64) -> u64 {
-        // Merges go to strictly older ids, so this ends; the bound is a guard.
-        for _ in 0..self.into.len() + 1 {
-            match self.into.get(&story) {
-                Some(&next) if next != story => story = next,
-                _ => break,
-            }
-        }
-        story
+    pub fn resolve(&self, story: u64) -> u64 {
+        follow(&self.into, story)
+    }
+
+    /// The storyline `line` ended up in.
+    pub fn resolve_storyline(&self, line: u64) -> u64 {
+        follow(&self.line_into, line)
     }
 
     /// Every recorded article with its final story, in recording order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> + '_ {
         self.docs
             .iter()
-            .map(|(id, s)| (id.as_str(), self.resolve(*s)))
+            .map(|(id, s, _)| (id.as_str(), self.resolve(*s)))
+    }
+
+    /// Every recorded article with its final storyline, in recording order.
+    pub fn storylines(&self) -> impl Iterator<Item = (&str, u64)> + '_ {
+        self.docs
+            .iter()
+            .map(|(id, _, l)| (id.as_str(), self.resolve_storyline(*l)))
     }
 
     /// Articles recorded.
@@ -58,6 +70,18 @@ impl Labels {
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
+}
+
+/// Where `id` leads in a map of merges or links.
+fn follow(into: &FxHashMap<u64, u64>, mut id: u64) -> u64 {
+    // Links go to strictly older ids, so this ends; the bound is a guard.
+    for _ in 0..into.len() + 1 {
+        match into.get(&id) {
+            Some(&next) if next != id => id = next,
+            _ => break,
+        }
+    }
+    id
 }
 
 #[cfg(test)]

@@ -47,6 +47,7 @@ mod snapshot;
 mod stopwords;
 mod story;
 mod story_info;
+mod storyline;
 mod tokens;
 mod vocab;
 mod word_table;

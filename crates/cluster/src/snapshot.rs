@@ -17,12 +17,13 @@ use crate::dedup::Dedup;
 use crate::features::{Features, KINDS};
 use crate::index::Index;
 use crate::story::Story;
+use crate::storyline::LineLinks;
 use crate::tokens::token_hash;
 use crate::vocab::Vocab;
 use crate::{Clusterer, Config};
 
 /// Bumped whenever the saved state changes shape or meaning.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Why a snapshot was refused.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +57,7 @@ struct Saved<'a> {
     seq: u64,
     clock: Option<i64>,
     live: u64,
+    line_into: &'a LineLinks,
 }
 
 /// What is read back.
@@ -73,6 +75,7 @@ struct Loaded {
     seq: u64,
     clock: Option<i64>,
     live: u64,
+    line_into: LineLinks,
 }
 
 /// A fingerprint of a configuration (its every field, as printed).
@@ -96,6 +99,7 @@ impl Clusterer {
             seq: self.seq,
             clock: self.clock,
             live: self.live as u64,
+            line_into: &self.line_into,
         };
         // Serialising plain owned data into a growable buffer cannot fail.
         postcard::to_allocvec(&saved).unwrap_or_default()
@@ -129,6 +133,7 @@ impl Clusterer {
                 .all(|&f| s.stories.get(f as usize).is_some_and(Option::is_none))
             && s.activity.iter().all(|&(_, slot)| (slot as usize) < slots)
             && live as u64 == s.live
+            && s.line_into.iter().all(|(from, into)| into < from)
             && slots < u32::MAX as usize;
         if !consistent {
             return Err(SnapshotError::Invalid);
@@ -146,6 +151,7 @@ impl Clusterer {
         c.seq = s.seq;
         c.clock = s.clock;
         c.live = live;
+        c.line_into = s.line_into;
         Ok(c)
     }
 }

@@ -31,6 +31,9 @@ pub(crate) struct Story {
     pub indexed: Vec<u32>,
     /// Set when merged into the story at this slot.
     pub merged_into: Option<u32>,
+    /// The storyline it was put in: its own id, or one it was linked into
+    /// (follow the clusterer's storyline links for the current one).
+    pub line: u64,
 }
 
 impl Story {
@@ -47,6 +50,7 @@ impl Story {
             duplicates: 0,
             indexed: Vec::new(),
             merged_into: None,
+            line: id,
         }
     }
 

@@ -17,10 +17,10 @@ pub struct Digest {
     pub stories: Vec<Story>,
 }
 
-/// One story.
+/// One story: a storyline, the events of one developing story.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Story {
-    /// The story's id in the store.
+    /// The storyline's id in the store (the id of its first event).
     pub id: i64,
     /// The summary's headline, else the story's working title, else
     /// `(untitled story)`.
@@ -50,6 +50,26 @@ pub struct Story {
     pub differences: Vec<Difference>,
     /// The sources cited by number (`sources[i].n == i + 1`).
     pub sources: Vec<Source>,
+    /// Its events (the developments the storyline links), in time order;
+    /// one for a story that has not developed.
+    pub events: Vec<Development>,
+}
+
+/// One event of a storyline.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Development {
+    /// The event's id in the store.
+    pub id: i64,
+    /// Its headline.
+    pub headline: String,
+    /// When its earliest article was published, as stored.
+    pub first: Option<String>,
+    /// When its latest article was published, as stored.
+    pub last: Option<String>,
+    /// Its articles, near-copies included.
+    pub articles: u64,
+    /// The numbers of its sources that the digest read (see [`Source::n`]).
+    pub sources: Vec<usize>,
 }
 
 /// A sentence of a summary with the numbers of its sources.

@@ -126,8 +126,9 @@ fn story(s: &Story, out: &mut String) {
     let outlets: Vec<String> = s.outlets.iter().map(|o| escape(o)).collect();
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{} · {} · {days}</p>",
+        "<p class=\"meta\">{}{} · {} · {days}</p>",
         crate::count(s.articles as usize, "article"),
+        crate::events_note(s),
         if outlets.is_empty() {
             "outlets unknown".into()
         } else {

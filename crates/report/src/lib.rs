@@ -19,7 +19,7 @@ pub mod html;
 pub mod screen;
 pub mod terminal;
 
-pub use digest::{Coverage, Difference, Digest, Event, Line, Quote, Source, Story};
+pub use digest::{Coverage, Development, Difference, Digest, Event, Line, Quote, Source, Story};
 
 /// "1 article", "3 articles".
 pub(crate) fn count(n: usize, noun: &str) -> String {
@@ -27,5 +27,14 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+/// " in 3 events" for a storyline that developed; nothing for one event.
+pub(crate) fn events_note(s: &Story) -> String {
+    if s.events.len() > 1 {
+        format!(" in {} events", s.events.len())
+    } else {
+        String::new()
     }
 }

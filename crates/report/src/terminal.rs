@@ -110,9 +110,10 @@ fn story(rank: usize, s: &Story, st: &Style, out: &mut String) {
     };
     let outlets: Vec<String> = s.outlets.iter().map(|o| clean(o)).collect();
     let meta = format!(
-        "story {} · {} · {} · {}",
+        "story {} · {}{} · {} · {}",
         s.id,
         crate::count(s.articles as usize, "article"),
+        crate::events_note(s),
         if outlets.is_empty() {
             "outlets unknown".into()
         } else {

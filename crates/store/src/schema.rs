@@ -76,6 +76,16 @@ const MIGRATIONS: &[&str] = &[
         state BLOB NOT NULL
     );
     ",
+    // 4: storylines: the developing story each story (event) belongs to.
+    // Existing stories get theirs when the clusterer state, now of a newer
+    // version, is refused and every article is placed again.
+    "
+    CREATE TABLE story_lines (
+        story_id INTEGER PRIMARY KEY,
+        storyline_id INTEGER NOT NULL
+    );
+    CREATE INDEX story_lines_storyline ON story_lines(storyline_id);
+    ",
 ];
 
 /// The schema version this build creates and understands.
@@ -168,7 +178,8 @@ mod tests {
                 "outlet_lines",
                 "outlets",
                 "stories",
-                "story_articles"
+                "story_articles",
+                "story_lines"
             ]
         );
         // Running again is a no-op.

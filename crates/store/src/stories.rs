@@ -1,4 +1,5 @@
-//! Stories: groups of articles about one real-world event.
+//! Stories: groups of articles about one real-world event, and the
+//! storylines that link such events into one developing story.
 //!
 //! The clustering stage decides the groups, one round per run over the
 //! articles not yet placed; the store keeps, per article, its story, the
@@ -6,7 +7,8 @@
 //! summary row for listing, and the clusterer's state after the latest
 //! round. A round is written in one transaction, so the stories always
 //! match the saved state, and an article is either placed or waits for the
-//! next round.
+//! next round. Each story names its storyline (whose id is the id of its
+//! first story); a round's storyline links rename storylines in place.
 
 use std::collections::BTreeSet;
 
@@ -26,6 +28,8 @@ pub struct Membership {
     pub duplicate_of: Option<i64>,
     /// The clustering round that placed it.
     pub round: i64,
+    /// The storyline its story belonged to when it was placed.
+    pub storyline_id: i64,
 }
 
 /// One clustering round's outcome, for [`Store::write_clustering`].
@@ -37,6 +41,8 @@ pub struct ClusterWrite<'a> {
     pub members: &'a [Membership],
     /// Stories found to be one, in the order found: (merged away, into).
     pub merges: &'a [(i64, i64)],
+    /// Storylines found to be one, in the order found: (linked away, into).
+    pub line_links: &'a [(i64, i64)],
     /// The clusterer's state after the round.
     pub state: &'a [u8],
     /// Drop every earlier placement first (a rebuild from scratch).
@@ -171,8 +177,10 @@ impl Store {
             .map_err(sql_err(&path, "starting a transaction"))?;
         let err = |what: &'static str| sql_err(&path, what);
         if w.replace {
-            tx.execute_batch("DELETE FROM story_articles; DELETE FROM stories;")
-                .map_err(err("clearing stories"))?;
+            tx.execute_batch(
+                "DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_lines;",
+            )
+            .map_err(err("clearing stories"))?;
         }
         let mut touched = BTreeSet::new();
         {
@@ -182,9 +190,16 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4)",
                 )
                 .map_err(err("writing story members"))?;
+            let mut line = tx
+                .prepare(
+                    "INSERT OR REPLACE INTO story_lines (story_id, storyline_id) VALUES (?1, ?2)",
+                )
+                .map_err(err("writing storylines"))?;
             for m in w.members {
                 st.execute(params![m.article_id, m.story_id, m.duplicate_of, m.round])
                     .map_err(err("writing story members"))?;
+                line.execute(params![m.story_id, m.storyline_id])
+                    .map_err(err("writing storylines"))?;
                 touched.insert(m.story_id);
             }
             let mut st = tx
@@ -195,6 +210,15 @@ impl Store {
                     .map_err(err("merging stories"))?;
                 touched.insert(from);
                 touched.insert(into);
+            }
+            // Links come after the placements they rename: a story placed
+            // before a link carries the storyline the link renames.
+            let mut st = tx
+                .prepare("UPDATE story_lines SET storyline_id = ?2 WHERE storyline_id = ?1")
+                .map_err(err("linking storylines"))?;
+            for &(from, into) in w.line_links {
+                st.execute(params![from, into])
+                    .map_err(err("linking storylines"))?;
             }
         }
         for id in touched {
@@ -252,6 +276,79 @@ impl Store {
             .map_err(sql_err(&self.path, "reading stories"))
     }
 
+    /// Every storyline with its stories, each in time order of its first
+    /// article (undated last); storylines by id. A story without a stored
+    /// storyline stands as its own.
+    pub fn storylines(&self) -> Result<Vec<(i64, Vec<StoryRow>)>, StoreError> {
+        self.line_rows(
+            "SELECT COALESCE(l.storyline_id, s.id), s.id, s.title, s.first_published,              s.last_published, s.articles, s.outlets FROM stories s              LEFT JOIN story_lines l ON l.story_id = s.id              ORDER BY 1, s.first_published IS NULL, s.first_published, s.id",
+            None,
+        )
+    }
+
+    /// The storyline that story `id` belongs to, with its stories in time
+    /// order, or `None` when there is no such story.
+    pub fn storyline_of(&self, id: i64) -> Result<Option<(i64, Vec<StoryRow>)>, StoreError> {
+        let line: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT COALESCE(l.storyline_id, s.id) FROM stories s                  LEFT JOIN story_lines l ON l.story_id = s.id WHERE s.id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql_err(&self.path, "reading a story's storyline"))?;
+        let Some(line) = line else { return Ok(None) };
+        Ok(self
+            .line_rows(
+                "SELECT COALESCE(l.storyline_id, s.id), s.id, s.title, s.first_published,                  s.last_published, s.articles, s.outlets FROM stories s                  LEFT JOIN story_lines l ON l.story_id = s.id                  WHERE COALESCE(l.storyline_id, s.id) = ?1                  ORDER BY s.first_published IS NULL, s.first_published, s.id",
+                Some(line),
+            )?
+            .pop())
+    }
+
+    fn line_rows(
+        &self,
+        sql: &str,
+        arg: Option<i64>,
+    ) -> Result<Vec<(i64, Vec<StoryRow>)>, StoreError> {
+        let rows: Vec<(i64, StoryRow)> = self
+            .conn
+            .prepare(sql)
+            .and_then(|mut st| {
+                let map = |r: &rusqlite::Row<'_>| {
+                    let line: i64 = r.get(0)?;
+                    let outlets: String = r.get(6)?;
+                    Ok((
+                        line,
+                        StoryRow {
+                            id: r.get(1)?,
+                            title: r.get(2)?,
+                            first_published: r.get(3)?,
+                            last_published: r.get(4)?,
+                            articles: u64::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
+                            outlets: serde_json::from_str(&outlets).unwrap_or_default(),
+                        },
+                    ))
+                };
+                match arg {
+                    Some(a) => st
+                        .query_map([a], map)?
+                        .collect::<rusqlite::Result<Vec<_>>>(),
+                    None => st.query_map([], map)?.collect::<rusqlite::Result<Vec<_>>>(),
+                }
+            })
+            .map_err(sql_err(&self.path, "reading storylines"))?;
+        let mut out: Vec<(i64, Vec<StoryRow>)> = Vec::new();
+        for (line, row) in rows {
+            match out.last_mut() {
+                Some((l, events)) if *l == line => events.push(row),
+                _ => out.push((line, vec![row])),
+            }
+        }
+        Ok(out)
+    }
+
     /// One story and its member articles in time order (undated last).
     pub fn story(&self, id: i64) -> Result<Option<(StoryRow, Vec<StoryMember>)>, StoreError> {
         let row = self
@@ -305,6 +402,8 @@ fn refresh(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     if n == 0 {
         tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?
+            .execute([id])?;
+        tx.prepare_cached("DELETE FROM story_lines WHERE story_id = ?1")?
             .execute([id])?;
         return Ok(());
     }
@@ -394,6 +493,7 @@ mod tests {
             story_id: story,
             duplicate_of,
             round,
+            storyline_id: story,
         };
         // Round 1 places the first article; round 2 the second in a story of
         // its own, which it then merges into the first.
@@ -402,6 +502,7 @@ mod tests {
                 round: 1,
                 members: &[member(0, 7, None, 1)],
                 merges: &[],
+                line_links: &[],
                 state: b"s1",
                 replace: false,
             })
@@ -413,6 +514,7 @@ mod tests {
                 round: 2,
                 members: &[member(1, 8, Some(ids[0]), 2)],
                 merges: &[(8, 7)],
+                line_links: &[],
                 state: b"s2",
                 replace: false,
             })
@@ -445,6 +547,7 @@ mod tests {
                 round: 1,
                 members: &[member(0, 1, None, 1)],
                 merges: &[],
+                line_links: &[],
                 state: b"r",
                 replace: true,
             })

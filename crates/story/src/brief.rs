@@ -1,10 +1,18 @@
 //! One story of the digest: its headline, cited summary, key quotes,
 //! timeline, coverage and numbered sources.
+//!
+//! A storyline of several events is told as it developed: its headline is
+//! its latest development's, its summary opens with what that development
+//! brought and goes on with the background from the events before, and its
+//! timeline is its events.
 
 use storyline_model::Published;
-use storyline_report::{Event, Line, Quote, Source, Story};
+use storyline_report::{Development, Event, Line, Quote, Source, Story};
 
-use crate::{ArticleView, StoryView, coverage, key_events, key_quotes, label, sample};
+use crate::{ArticleView, StoryView, Storyline, coverage, key_events, key_quotes, label, sample};
+
+/// Share of a storyline's summary given to its latest development.
+const NEW_SHARE: f32 = 0.6;
 
 /// The digest's story for `full`, read from at most [`crate::MAX_READ`] of
 /// its articles, with a summary of about `words` words.
@@ -16,18 +24,24 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         members,
         texts,
         published,
+        events,
+        storyline,
     } = full;
     let mut view = StoryView {
         row,
         members: Vec::with_capacity(picked.len()),
         texts: Vec::with_capacity(picked.len()),
         published: Vec::with_capacity(picked.len()),
+        events: Vec::with_capacity(picked.len()),
+        storyline,
     };
-    for (i, ((m, text), p)) in members.into_iter().zip(texts).zip(published).enumerate() {
+    let all = members.into_iter().zip(texts).zip(published).zip(events);
+    for (i, (((m, text), p), e)) in all.enumerate() {
         if picked.binary_search(&i).is_ok() {
             view.members.push(m);
             view.texts.push(text);
             view.published.push(p);
+            view.events.push(e);
         }
     }
     // Sources are numbered in time order, as the view lists them.
@@ -50,19 +64,56 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         .iter()
         .map(ArticleView::for_summary)
         .collect();
-    let summary = storyline_summary::summarize(&inputs, words);
-    // The summary crate owns the headline's choice (real titles, else a lead).
-    let headline = if summary.headline.trim().is_empty() {
+    let latest = Storyline {
+        id: view.row.id,
+        events: view.storyline.clone(),
+    }
+    .latest()
+    .map(|r| r.id);
+    let (new, old): (Vec<usize>, Vec<usize>) =
+        (0..inputs.len()).partition(|&i| Some(view.events[i]) == latest);
+    let developed = view.storyline.len() > 1 && !new.is_empty() && !old.is_empty();
+    let (headline, lines) = if developed {
+        // What is new first, then the background the reader needs.
+        let fresh = ((words as f32 * NEW_SHARE) as usize).max(1);
+        let (headline, mut lines) = summary_of(&inputs, &new, fresh);
+        let (_, before) = summary_of(&inputs, &old, words.saturating_sub(fresh).max(1));
+        for line in before {
+            if !lines.iter().any(|l| alike(&l.text, &line.text)) {
+                lines.push(line);
+            }
+        }
+        (headline, lines)
+    } else {
+        let all: Vec<usize> = (0..inputs.len()).collect();
+        summary_of(&inputs, &all, words)
+    };
+    let headline = if headline.trim().is_empty() {
         "(untitled story)".to_string()
     } else {
-        summary.headline.clone()
+        headline
     };
-    let lines = summary
-        .sentences
+    // Each event of a storyline, with the numbers of its sources read here.
+    let developments: Vec<Development> = view
+        .storyline
         .iter()
-        .map(|s| Line {
-            text: s.text.clone(),
-            sources: s.sources.iter().map(|&i| n(i)).collect(),
+        .map(|e| {
+            let own: Vec<usize> = (0..inputs.len())
+                .filter(|&i| view.events[i] == e.id)
+                .collect();
+            let headline = if own.is_empty() {
+                e.title.clone().unwrap_or_default()
+            } else {
+                summary_of(&inputs, &own, 20).0
+            };
+            Development {
+                id: e.id,
+                headline,
+                first: e.first_published.clone(),
+                last: e.last_published.clone(),
+                articles: e.articles,
+                sources: own.iter().map(|&i| n(i)).collect(),
+            }
         })
         .collect();
 
@@ -83,6 +134,18 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         .and_then(Published::parse);
     // Background (well before the story's first article) is shown apart.
     let (old, events): (Vec<_>, Vec<_>) = view.timeline().into_iter().partition(|e| e.background);
+    let developments = if developments.is_empty() {
+        vec![Development {
+            id: view.row.id,
+            headline: headline.clone(),
+            first: view.row.first_published.clone(),
+            last: view.row.last_published.clone(),
+            articles: view.row.articles,
+            sources: (1..=view.members.len()).collect(),
+        }]
+    } else {
+        developments
+    };
     let events = key_events(events, first.map(|p| p.day()));
     let entry = |e: &storyline_timeline::Event| {
         let mut sources: Vec<usize> = e.reports.iter().map(|r| n(r.article)).collect();
@@ -95,7 +158,23 @@ pub fn brief(full: StoryView, words: usize) -> Story {
             inferred: e.inferred,
         }
     };
-    let timeline = events.iter().map(entry).collect();
+    let timeline = if developed {
+        // A storyline's timeline is its events, dated by their first report.
+        developments
+            .iter()
+            .filter_map(|d| {
+                let day = d.first.as_deref().and_then(Published::parse)?.day();
+                Some(Event {
+                    when: day.to_string(),
+                    text: d.headline.clone(),
+                    sources: d.sources.clone(),
+                    inferred: false,
+                })
+            })
+            .collect()
+    } else {
+        events.iter().map(entry).collect()
+    };
     let background = key_events(old, None).iter().map(entry).collect();
 
     let (coverage, differences) = coverage(&view, &said);
@@ -113,7 +192,48 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         coverage,
         differences,
         sources,
+        events: developments,
     }
+}
+
+/// The summary of some of the read articles (`picked`, indices into
+/// `inputs`): its headline, and its lines citing sources by number.
+fn summary_of(
+    inputs: &[storyline_summary::Source],
+    picked: &[usize],
+    words: usize,
+) -> (String, Vec<Line>) {
+    let part: Vec<storyline_summary::Source> = picked.iter().map(|&i| inputs[i]).collect();
+    // The summary crate owns the headline's choice (real titles, else a lead).
+    let summary = storyline_summary::summarize(&part, words);
+    let lines = summary
+        .sentences
+        .iter()
+        .map(|s| Line {
+            text: s.text.clone(),
+            sources: s
+                .sources
+                .iter()
+                .filter_map(|&i| picked.get(i))
+                .map(|&i| i + 1)
+                .collect(),
+        })
+        .collect();
+    (summary.headline, lines)
+}
+
+/// Whether two summary sentences say much the same (most words shared).
+fn alike(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> std::collections::BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.intersection(&b).count();
+    let least = a.len().min(b.len()).max(1);
+    shared * 10 >= least * 7
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
-//! The digest: the stories that matter most, each briefed.
+//! The digest: the storylines that matter most, each briefed.
 
 use storyline_model::Published;
 use storyline_report::Digest;
 use storyline_store::Store;
 
-use crate::{StoryError, StoryView, brief, rank};
+use crate::{StoryError, StoryView, Storyline, brief, rank};
 
 /// What a digest shows.
 #[derive(Debug, Clone)]
@@ -17,10 +17,11 @@ pub struct Options {
     pub limit: usize,
 }
 
-/// The digest of `store`'s stories (of `total` in all, as the last
-/// clustering round counted them), most important first.
-pub fn digest(store: &Store, o: &Options, total: u64) -> Result<Digest, StoryError> {
-    let mut rows = store.stories()?;
+/// The digest of `store`'s storylines, most important first.
+pub fn digest(store: &Store, o: &Options) -> Result<Digest, StoryError> {
+    let lines = Storyline::all(store)?;
+    let total = lines.len() as u64;
+    let mut rows: Vec<_> = lines.iter().map(Storyline::row).collect();
     if let Some(since) = &o.since {
         rows.retain(|r| {
             r.last_published
@@ -32,8 +33,11 @@ pub fn digest(store: &Store, o: &Options, total: u64) -> Result<Digest, StoryErr
     rank(&mut rows);
     rows.truncate(o.limit);
     let mut stories = Vec::with_capacity(rows.len());
+    let by_id: std::collections::HashMap<i64, &Storyline> =
+        lines.iter().map(|l| (l.id, l)).collect();
     for row in &rows {
-        if let Some(view) = StoryView::load(store, row.id)? {
+        if let Some(line) = by_id.get(&row.id) {
+            let view = StoryView::load_storyline(store, line)?;
             stories.push(brief(view, o.words));
         }
     }
@@ -61,11 +65,11 @@ mod tests {
             words: 60,
             limit: 10,
         };
-        let d = digest(&store, &o, 1).unwrap();
+        let d = digest(&store, &o).unwrap();
         assert_eq!((d.articles, d.stories.len()), (3, 1));
         o.since = "2031-03-06".parse().ok();
-        assert!(digest(&store, &o, 1).unwrap().stories.is_empty());
+        assert!(digest(&store, &o).unwrap().stories.is_empty());
         o.since = "2031-03-05".parse().ok();
-        assert_eq!(digest(&store, &o, 1).unwrap().stories.len(), 1);
+        assert_eq!(digest(&store, &o).unwrap().stories.len(), 1);
     }
 }

@@ -29,6 +29,7 @@ mod rank;
 mod rounds;
 mod said;
 mod sample;
+mod storyline;
 mod view;
 
 #[cfg(test)]
@@ -47,4 +48,5 @@ pub use rank::{rank, reach};
 pub use rounds::{Placed, rebuild, update};
 pub use said::Said;
 pub use sample::{MAX_READ, sample};
+pub use storyline::Storyline;
 pub use view::{StoryView, label};

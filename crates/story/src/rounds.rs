@@ -59,12 +59,15 @@ pub fn update(store: &mut Store) -> Result<Placed, StoryError> {
         round += 1;
         let mut members = Vec::with_capacity(inputs.len());
         let mut merges = Vec::new();
-        place(&mut clusterer, &inputs, round, &mut members, &mut merges);
+        let mut links = Vec::new();
+        let lists = (&mut members, &mut merges, &mut links);
+        place(&mut clusterer, &inputs, round, lists);
         let state = clusterer.snapshot();
         stories = Some(store.write_clustering(&ClusterWrite {
             round,
             members: &members,
             merges: &merges,
+            line_links: &links,
             state: &state,
             replace: false,
         })?);
@@ -87,6 +90,7 @@ pub fn rebuild(store: &mut Store) -> Result<u64, StoryError> {
     let mut clusterer = Clusterer::new(Config::default());
     let mut members = Vec::with_capacity(inputs.len());
     let mut merges = Vec::new();
+    let mut links = Vec::new();
     // Inputs come sorted by round, unplaced last; rounds are renumbered
     // from 1 so that gaps left by earlier rebuilds close.
     let mut round = 0;
@@ -95,7 +99,8 @@ pub fn rebuild(store: &mut Store) -> Result<u64, StoryError> {
         let n = rest.iter().take_while(|i| i.round == first.round).count();
         let (group, tail) = rest.split_at(n);
         round += 1;
-        place(&mut clusterer, group, round, &mut members, &mut merges);
+        let lists = (&mut members, &mut merges, &mut links);
+        place(&mut clusterer, group, round, lists);
         rest = tail;
     }
     let state = clusterer.snapshot();
@@ -103,20 +108,23 @@ pub fn rebuild(store: &mut Store) -> Result<u64, StoryError> {
         round,
         members: &members,
         merges: &merges,
+        line_links: &links,
         state: &state,
         replace: true,
     })?)
 }
 
+/// What a round records: placements, story merges and storyline links.
+type Lists<'a> = (
+    &'a mut Vec<Membership>,
+    &'a mut Vec<(i64, i64)>,
+    &'a mut Vec<(i64, i64)>,
+);
+
 /// Runs one round: adds `inputs` in stream order and records where each
-/// went and which stories merged.
-fn place(
-    clusterer: &mut Clusterer,
-    inputs: &[StoryInput],
-    round: i64,
-    members: &mut Vec<Membership>,
-    merges: &mut Vec<(i64, i64)>,
-) {
+/// went, which stories merged and which storylines were linked.
+fn place(clusterer: &mut Clusterer, inputs: &[StoryInput], round: i64, lists: Lists<'_>) {
+    let (members, merges, links) = lists;
     let ids: Vec<String> = inputs.iter().map(|a| a.article_id.to_string()).collect();
     let docs: Vec<Doc> = inputs
         .iter()
@@ -131,11 +139,17 @@ fn place(
                 .iter()
                 .map(|&(from, into)| (story_id(from), story_id(into))),
         );
+        links.extend(
+            a.storyline_merged
+                .iter()
+                .map(|&(from, into)| (story_id(from), story_id(into))),
+        );
         members.push(Membership {
             article_id: inputs[i].article_id,
             story_id: story_id(a.story),
             duplicate_of: a.duplicate_of.as_deref().and_then(|d| d.parse().ok()),
             round,
+            storyline_id: story_id(a.storyline),
         });
     }
 }

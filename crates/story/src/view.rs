@@ -1,13 +1,14 @@
 //! A story read back from the store with everything the analysis and the
 //! commands need: its row, its member articles in time order, and their
-//! texts.
+//! texts. A storyline is read the same way, its events' articles together.
 
 use storyline_model::Published;
 use storyline_store::{Store, StoryMember, StoryRow};
 
-use crate::{ArticleView, StoryError};
+use crate::{ArticleView, StoryError, Storyline};
 
-/// One story's articles, with texts, in time order (undated last).
+/// One story's (or storyline's) articles, with texts, in time order
+/// (undated last).
 pub struct StoryView {
     /// The story's summary row; its outlets as the members name them.
     pub row: StoryRow,
@@ -18,14 +19,76 @@ pub struct StoryView {
     /// `published[i]` is when `members[i]` was published, if known: the
     /// one place a story's stored times become typed.
     pub published: Vec<Option<Published>>,
+    /// `events[i]` is the event (story) `members[i]` belongs to; all the
+    /// same for one story.
+    pub events: Vec<i64>,
+    /// The storyline's events in time order; empty for a single story.
+    pub storyline: Vec<StoryRow>,
 }
 
 impl StoryView {
     /// Story `id`, or `None` when there is no such story.
     pub fn load(store: &Store, id: i64) -> Result<Option<StoryView>, StoryError> {
-        let Some((mut row, mut members)) = store.story(id)? else {
+        let Some((row, members)) = store.story(id)? else {
             return Ok(None);
         };
+        let texts = store.story_texts(id)?;
+        let events = vec![id; members.len()];
+        Ok(Some(Self::assemble(
+            row,
+            members,
+            texts,
+            events,
+            Vec::new(),
+        )))
+    }
+
+    /// The storyline that story (event) `id` belongs to, read as one view;
+    /// `None` when there is no such story.
+    pub fn load_line(store: &Store, id: i64) -> Result<Option<StoryView>, StoryError> {
+        match Storyline::of(store, id)? {
+            Some(line) => Ok(Some(Self::load_storyline(store, &line)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// A storyline's articles, all its events' together in time order; one
+    /// event's storyline reads exactly as that story.
+    pub fn load_storyline(store: &Store, line: &Storyline) -> Result<StoryView, StoryError> {
+        let (mut all, mut texts, mut events) = (Vec::new(), Vec::new(), Vec::new());
+        for e in &line.events {
+            if let Some((_, members)) = store.story(e.id)? {
+                events.extend(std::iter::repeat_n(e.id, members.len()));
+                all.extend(members);
+                texts.extend(store.story_texts(e.id)?);
+            }
+        }
+        // Time order across events, as the store orders one story's.
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        let key = |m: &StoryMember| {
+            let p = m.published.as_deref().and_then(Published::parse);
+            (p.is_none(), p.map(|p| p.unix_seconds()), m.article_id)
+        };
+        order.sort_by_key(|&i| key(&all[i]));
+        let mut slots: Vec<Option<StoryMember>> = all.into_iter().map(Some).collect();
+        let members: Vec<StoryMember> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        let events: Vec<i64> = order.iter().map(|&i| events[i]).collect();
+        let (row, storyline) = if line.events.len() > 1 {
+            (line.row(), line.events.clone())
+        } else {
+            let row = line.events.first().cloned().unwrap_or_else(|| line.row());
+            (row, Vec::new())
+        };
+        Ok(Self::assemble(row, members, texts, events, storyline))
+    }
+
+    fn assemble(
+        mut row: StoryRow,
+        mut members: Vec<StoryMember>,
+        texts: Vec<(i64, String)>,
+        events: Vec<i64>,
+        storyline: Vec<StoryRow>,
+    ) -> StoryView {
         // One name per outlet: its earliest article's, so that pages of one
         // site naming it differently ("DW", "dw.com") are shown as one.
         let mut names: std::collections::HashMap<String, Option<String>> =
@@ -54,8 +117,7 @@ impl StoryView {
             }
         }
         row.outlets = shown;
-        let mut texts: std::collections::HashMap<i64, String> =
-            store.story_texts(id)?.into_iter().collect();
+        let mut texts: std::collections::HashMap<i64, String> = texts.into_iter().collect();
         let texts = members
             .iter()
             .map(|m| texts.remove(&m.article_id).unwrap_or_default())
@@ -64,12 +126,14 @@ impl StoryView {
             .iter()
             .map(|m| m.published.as_deref().and_then(Published::parse))
             .collect();
-        Ok(Some(StoryView {
+        StoryView {
             row,
             members,
             texts,
             published,
-        }))
+            events,
+            storyline,
+        }
     }
 
     /// The publication day of member `i`, when it has one.

@@ -1,0 +1,225 @@
+//! Storylines: stories (events) linked into one developing story.
+//!
+//! An event is what the benchmarks label: a trial, its verdict and the
+//! appeal are three. A storyline links such developments over weeks, as a
+//! reader follows them. Links are made as articles arrive: once an article
+//! has found its story, the other candidate stories it resembles are
+//! compared with that story, and a close enough one links the two
+//! storylines. Stories that merge as events are one storyline too.
+//!
+//! A link needs shared people, organisations and places, not only shared
+//! words (two earthquakes a year apart share their vocabulary, not their
+//! places), and nearness in time. A storyline's id is the id of its oldest
+//! story; linking keeps the older id, as event merges do, and the links
+//! are followed like merges. A storyline needs no state of its own: each
+//! story names the storyline it was put in, and ages out with it.
+
+use std::collections::BTreeMap;
+
+use crate::Clusterer;
+use crate::clusterer::Scored;
+use crate::features::{BODY, ENTITY, KINDS, TITLE};
+use crate::story::{Story, dot};
+
+/// Follows at most this many storyline links (they go to older ids, so
+/// chains end; the bound guards against corrupt state).
+const MAX_CHAIN: usize = 64;
+
+/// Links between storylines: (from, into), `into` always the older id.
+pub(crate) type LineLinks = BTreeMap<u64, u64>;
+
+impl Clusterer {
+    /// The storyline a story belongs to now.
+    pub(crate) fn line_of(&self, story: &Story) -> u64 {
+        line_root(&self.line_into, story.line)
+    }
+
+    /// Links the storyline of the story at `slot` with those of candidate
+    /// stories it continues; returns the links made.
+    pub(crate) fn link_lines(&mut self, slot: u32, scored: &[Scored]) {
+        for &(_, raw, _, other) in scored {
+            if raw < self.cfg.line_probe || other == slot {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.story(slot), self.story(other)) else {
+                continue;
+            };
+            let (la, lb) = (self.line_of(a), self.line_of(b));
+            if la == lb || self.line_score(a, b) < self.cfg.line_threshold {
+                continue;
+            }
+            self.join_lines(la, lb);
+        }
+    }
+
+    /// Puts two storylines together under the older id, recording the link.
+    pub(crate) fn join_lines(&mut self, a: u64, b: u64) {
+        let (a, b) = (line_root(&self.line_into, a), line_root(&self.line_into, b));
+        if a == b {
+            return;
+        }
+        let (into, from) = if a < b { (a, b) } else { (b, a) };
+        self.line_into.insert(from, into);
+        self.line_links.push((from, into));
+    }
+
+    /// How well story `b` continues story `a` (or the other way round):
+    /// weighted per-kind similarities, zero without enough shared entities,
+    /// decayed by the time between them.
+    fn line_score(&self, a: &Story, b: &Story) -> f32 {
+        let cfg = &self.cfg;
+        let l = cfg.linkage;
+        let sim = |k: usize| {
+            if a.norms[k] <= 0.0 || b.norms[k] <= 0.0 {
+                return None;
+            }
+            Some(dot(&a.vecs[k], &b.vecs[k]) / (a.denom(k, l) * b.denom(k, l)))
+        };
+        let entity = sim(ENTITY).unwrap_or(0.0);
+        if entity < cfg.line_entity_min {
+            return 0.0;
+        }
+        let weights: [f32; KINDS] = {
+            let mut w = [0.0; KINDS];
+            w[BODY] = cfg.line_body_weight;
+            w[TITLE] = cfg.line_title_weight;
+            w[ENTITY] = cfg.line_entity_weight;
+            w
+        };
+        let (mut num, mut den) = (0.0f32, 0.0f32);
+        for (k, &wk) in weights.iter().enumerate() {
+            if let Some(s) = sim(k) {
+                num += wk * s;
+                den += wk;
+            }
+        }
+        if den <= 0.0 {
+            return 0.0;
+        }
+        // A story of undated articles sits at the clock of its last one.
+        let gap = match (a.span, b.span) {
+            (Some(_), Some(_)) => a.span_gap(b),
+            (Some(_), None) => a.gap(Some(b.seen_clock)),
+            (None, Some(_)) => b.gap(Some(a.seen_clock)),
+            (None, None) => Some(a.seen_clock.saturating_sub(b.seen_clock).abs()),
+        }
+        .unwrap_or(0);
+        if gap > cfg.line_max_gap_secs {
+            return 0.0;
+        }
+        let over = gap.saturating_sub(cfg.line_grace_secs).max(0) as f64;
+        let decay = (-over / cfg.line_scale_secs.max(1.0)).exp() as f32;
+        num / den * decay
+    }
+
+    /// Points every story at its current storyline and forgets the links,
+    /// so that they do not pile up over a long stream.
+    pub(crate) fn compact_lines(&mut self) {
+        if self.line_into.is_empty() {
+            return;
+        }
+        let links = std::mem::take(&mut self.line_into);
+        for s in self.stories.iter_mut().flatten() {
+            s.line = line_root(&links, s.line);
+        }
+    }
+}
+
+/// Where a storyline id leads after following its links.
+pub(crate) fn line_root(links: &LineLinks, mut line: u64) -> u64 {
+    for _ in 0..MAX_CHAIN {
+        match links.get(&line) {
+            Some(&next) if next < line => line = next,
+            _ => break,
+        }
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Clusterer, Config, Doc, Labels};
+
+    const DAY: i64 = 86_400;
+    const TRIAL: &str = "The trial of former Calder mayor Oskar Brenneke opened at the Varnholt \
+        regional court on Monday. Prosecutors say Brenneke took bribes from the Tessaro \
+        construction group in return for the harbour dredging contract. Brenneke denies the \
+        charges; his lawyer Mirela Stosch said the payments were legal consultancy fees.";
+    const WITNESS: &str = "A former clerk told the Varnholt court on Tuesday that she saw \
+        Oskar Brenneke accept an envelope from a Tessaro manager. The defence of the former \
+        Calder mayor, led by Mirela Stosch, said the clerk had a grudge against him.";
+    const VERDICT: &str = "A jury in Varnholt convicted Oskar Brenneke, the former Calder \
+        mayor, on three counts of corruption after a four-week hearing. Judge Ilse Marrow will \
+        pass sentence next month. Mirela Stosch called the verdict unjust and promised an appeal.";
+    const QUAKE_A: &str = "An earthquake of magnitude 6.1 struck the Orlenz valley before dawn, \
+        killing at least nine people in the villages of Saint-Ambre and Vellory. Rescuers \
+        searched collapsed houses, the regional governor Hanne Lidstrom said.";
+    const QUAKE_B: &str = "An earthquake of magnitude 5.8 shook the coastal province of \
+        Karvassa on Thursday, damaging the port of Miradel and killing at least four people. \
+        Rescuers searched collapsed buildings, said provincial chief Tomas Okonje.";
+
+    #[test]
+    fn developments_weeks_apart_are_one_storyline_of_several_events() {
+        // Events kept to their days (no content outweighs a gap), so that
+        // the verdict is an event of its own whatever its wording.
+        let cfg = Config {
+            strong_low: 2.0,
+            strong_high: 3.0,
+            follow_min: 2.0,
+            ..Config::default()
+        };
+        let mut c = Clusterer::new(cfg);
+        let mut labels = Labels::new();
+        let t0 = 1_760_000_000;
+        let docs = [
+            Doc::new(
+                "trial",
+                Some(t0),
+                "Ex-mayor Brenneke goes on trial over bribes",
+                TRIAL,
+            ),
+            Doc::new(
+                "witness",
+                Some(t0 + DAY),
+                "Clerk says she saw Brenneke take envelope",
+                WITNESS,
+            ),
+            Doc::new(
+                "verdict",
+                Some(t0 + 16 * DAY),
+                "Jury convicts Brenneke",
+                VERDICT,
+            ),
+        ];
+        let got: Vec<_> = docs.iter().map(|d| c.add(d)).collect();
+        for (d, a) in docs.iter().zip(&got) {
+            labels.record(d.id, a);
+        }
+        // The verdict is an event of its own ...
+        assert_ne!(got[2].story, got[0].story);
+        // ... in the trial's storyline, which keeps the older id.
+        let lines: Vec<u64> = labels.storylines().map(|(_, l)| l).collect();
+        assert_eq!(lines, [got[0].story; 3]);
+    }
+
+    #[test]
+    fn two_events_of_one_kind_are_not_one_storyline() {
+        let mut c = Clusterer::new(Config::default());
+        let t0 = 1_760_000_000;
+        let a = c.add(&Doc::new(
+            "a",
+            Some(t0),
+            "Deadly earthquake in Orlenz valley",
+            QUAKE_A,
+        ));
+        let b = c.add(&Doc::new(
+            "b",
+            Some(t0 + 3 * DAY),
+            "Earthquake hits Karvassa",
+            QUAKE_B,
+        ));
+        assert_ne!(a.story, b.story);
+        assert_ne!(a.storyline, b.storyline);
+        assert!(b.storyline_merged.is_empty());
+    }
+}

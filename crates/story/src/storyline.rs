@@ -1,0 +1,136 @@
+//! A storyline as the reader meets it: stories (events) linked into one
+//! developing story, read back from the store.
+
+use storyline_model::Published;
+use storyline_store::{Store, StoryRow};
+
+use crate::StoryError;
+
+/// One developing story: its events in time order (undated last).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Storyline {
+    /// The storyline's id: the id of its first event.
+    pub id: i64,
+    /// Its events, each a story row, in time order of their first article.
+    pub events: Vec<StoryRow>,
+}
+
+impl Storyline {
+    /// Every storyline of the store.
+    pub fn all(store: &Store) -> Result<Vec<Storyline>, StoryError> {
+        Ok(store
+            .storylines()?
+            .into_iter()
+            .map(|(id, events)| Storyline { id, events })
+            .collect())
+    }
+
+    /// The storyline that story (event) `id` belongs to; a storyline's own
+    /// id is the id of its first event, so either finds it.
+    pub fn of(store: &Store, id: i64) -> Result<Option<Storyline>, StoryError> {
+        Ok(store
+            .storyline_of(id)?
+            .map(|(id, events)| Storyline { id, events }))
+    }
+
+    /// The latest development: the event whose first article is newest
+    /// (an undated event only when none is dated).
+    pub fn latest(&self) -> Option<&StoryRow> {
+        let dated = |r: &&StoryRow| {
+            r.first_published
+                .as_deref()
+                .and_then(Published::parse)
+                .map(|p| p.unix_seconds())
+        };
+        self.events
+            .iter()
+            .filter(|r| dated(r).is_some())
+            .max_by_key(|r| (dated(r), std::cmp::Reverse(r.id)))
+            .or(self.events.last())
+    }
+
+    /// The storyline as one row: its id, its latest development's title,
+    /// its whole span, all its articles and outlets.
+    pub fn row(&self) -> StoryRow {
+        let times = |f: fn(&StoryRow) -> Option<&String>| {
+            self.events
+                .iter()
+                .filter_map(move |r| f(r).and_then(|s| Some((Published::parse(s)?, s))))
+        };
+        let first = times(|r| r.first_published.as_ref())
+            .min_by_key(|(p, _)| p.unix_seconds())
+            .map(|(_, s)| s.clone());
+        let last = times(|r| r.last_published.as_ref())
+            .max_by_key(|(p, _)| p.unix_seconds())
+            .map(|(_, s)| s.clone());
+        let mut outlets: Vec<String> = self
+            .events
+            .iter()
+            .flat_map(|r| r.outlets.iter().cloned())
+            .collect();
+        outlets.sort();
+        outlets.dedup();
+        StoryRow {
+            id: self.id,
+            title: self.latest().and_then(|r| r.title.clone()),
+            first_published: first,
+            last_published: last,
+            articles: self.events.iter().map(|r| r.articles).sum(),
+            outlets,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(
+        id: i64,
+        title: &str,
+        first: Option<&str>,
+        last: Option<&str>,
+        outlets: &[&str],
+    ) -> StoryRow {
+        StoryRow {
+            id,
+            title: Some(title.into()),
+            first_published: first.map(str::to_string),
+            last_published: last.map(str::to_string),
+            articles: 2,
+            outlets: outlets.iter().map(|o| o.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_storyline_reads_as_its_latest_development_over_its_whole_span() {
+        let line = Storyline {
+            id: 3,
+            events: vec![
+                row(
+                    3,
+                    "Trial opens",
+                    Some("2025-11-12"),
+                    Some("2025-11-13"),
+                    &["a.example"],
+                ),
+                row(
+                    9,
+                    "Mayor convicted",
+                    Some("2025-11-28T15:30:00+01:00"),
+                    Some("2025-11-29"),
+                    &["b.example", "a.example"],
+                ),
+                row(5, "Undated note", None, None, &[]),
+            ],
+        };
+        assert_eq!(line.latest().map(|r| r.id), Some(9));
+        let r = line.row();
+        assert_eq!(r.id, 3);
+        assert_eq!(r.title.as_deref(), Some("Mayor convicted"));
+        assert_eq!(r.first_published.as_deref(), Some("2025-11-12"));
+        assert_eq!(r.last_published.as_deref(), Some("2025-11-29"));
+        assert_eq!(r.articles, 6);
+        assert_eq!(r.outlets, ["a.example", "b.example"]);
+    }
+}
