@@ -143,6 +143,9 @@ pub struct Config {
     pub line_scale_secs: f64,
     /// Stories further apart than this (seconds) are never linked.
     pub line_max_gap_secs: i64,
+    /// A link with an undated story, whose time is only the stream clock
+    /// when it was last added to, needs this many times the threshold.
+    pub line_undated_factor: f32,
 }
 
 impl Default for Config {
@@ -193,15 +196,16 @@ impl Default for Config {
             prune_every: 20_000,
             prune_age: 20_000,
             prune_max_df: 10,
-            line_threshold: 0.2,
-            line_entity_min: 0.3,
+            line_threshold: 0.18,
+            line_entity_min: 0.35,
             line_probe: 0.15,
             line_body_weight: 0.5,
-            line_title_weight: 0.2,
-            line_entity_weight: 0.3,
-            line_grace_secs: 10 * 86_400,
-            line_scale_secs: 30.0 * 86_400.0,
-            line_max_gap_secs: 30 * 86_400,
+            line_title_weight: 0.3,
+            line_entity_weight: 0.2,
+            line_grace_secs: 30 * 86_400,
+            line_scale_secs: 60.0 * 86_400.0,
+            line_max_gap_secs: 60 * 86_400,
+            line_undated_factor: 2.0,
         }
     }
 }

@@ -9,10 +9,15 @@
 //!
 //! A link needs shared people, organisations and places, not only shared
 //! words (two earthquakes a year apart share their vocabulary, not their
-//! places), and nearness in time. A storyline's id is the id of its oldest
-//! story; linking keeps the older id, as event merges do, and the links
-//! are followed like merges. A storyline needs no state of its own: each
-//! story names the storyline it was put in, and ages out with it.
+//! places), and nearness in time: within a month the gap costs nothing,
+//! then the score decays, and beyond two months there is no link. An
+//! undated story has no place in time, so a link with one needs twice the
+//! evidence.
+//!
+//! A storyline's id is the id of its oldest story; linking keeps the older
+//! id, as event merges do, and the links are followed like merges. A
+//! storyline needs no state of its own: each story names the storyline it
+//! was put in, and ages out with it.
 
 use std::collections::BTreeMap;
 
@@ -35,7 +40,7 @@ impl Clusterer {
     }
 
     /// Links the storyline of the story at `slot` with those of candidate
-    /// stories it continues; returns the links made.
+    /// stories it continues, recording the links in `line_links`.
     pub(crate) fn link_lines(&mut self, slot: u32, scored: &[Scored]) {
         for &(_, raw, _, other) in scored {
             if raw < self.cfg.line_probe || other == slot {
@@ -45,7 +50,13 @@ impl Clusterer {
                 continue;
             };
             let (la, lb) = (self.line_of(a), self.line_of(b));
-            if la == lb || self.line_score(a, b) < self.cfg.line_threshold {
+            // An undated story's time is a guess: nearness in time is not
+            // known, so content alone must be that much stronger.
+            let mut bar = self.cfg.line_threshold;
+            if a.span.is_none() || b.span.is_none() {
+                bar *= self.cfg.line_undated_factor;
+            }
+            if la == lb || self.line_score(a, b) < bar {
                 continue;
             }
             self.join_lines(la, lb);
