@@ -128,6 +128,9 @@ pub struct Config {
     /// its people, organisations and places with the story so far; shared
     /// vocabulary alone (two earthquakes) is not enough.
     pub line_entity_min: f32,
+    /// Least entity similarity left without the single shared name that
+    /// weighs most: one famous name in common is not a storyline.
+    pub line_entity_rest: f32,
     /// Candidate stories whose content similarity with the article is below
     /// this are not considered for a storyline link.
     pub line_probe: f32,
@@ -198,6 +201,7 @@ impl Default for Config {
             prune_max_df: 10,
             line_threshold: 0.18,
             line_entity_min: 0.35,
+            line_entity_rest: 0.2,
             line_probe: 0.15,
             line_body_weight: 0.5,
             line_title_weight: 0.3,

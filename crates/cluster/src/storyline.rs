@@ -86,8 +86,17 @@ impl Clusterer {
             }
             Some(dot(&a.vecs[k], &b.vecs[k]) / (a.denom(k, l) * b.denom(k, l)))
         };
-        let entity = sim(ENTITY).unwrap_or(0.0);
-        if entity < cfg.line_entity_min {
+        // Shared names: all of them, and all but the one that weighs most,
+        // so that one famous name in common (a governor signing bill after
+        // bill) is not enough.
+        let (entity, rest) = if a.norms[ENTITY] > 0.0 && b.norms[ENTITY] > 0.0 {
+            let (sum, top) = dot_and_top(&a.vecs[ENTITY], &b.vecs[ENTITY]);
+            let den = a.denom(ENTITY, l) * b.denom(ENTITY, l);
+            (sum / den, (sum - top) / den)
+        } else {
+            (0.0, 0.0)
+        };
+        if entity < cfg.line_entity_min || rest < cfg.line_entity_rest {
             return 0.0;
         }
         let weights: [f32; KINDS] = {
@@ -134,6 +143,25 @@ impl Clusterer {
             s.line = line_root(&links, s.line);
         }
     }
+}
+
+/// The dot product of two sparse vectors sorted by id, and its largest
+/// single term.
+fn dot_and_top(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, f32) {
+    let (mut i, mut j, mut sum, mut top) = (0, 0, 0.0f32, 0.0f32);
+    while let (Some(&(x, wx)), Some(&(y, wy))) = (a.get(i), b.get(j)) {
+        if x == y {
+            sum += wx * wy;
+            top = top.max(wx * wy);
+            i += 1;
+            j += 1;
+        } else if x < y {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    (sum, top)
 }
 
 /// Where a storyline id leads after following its links.

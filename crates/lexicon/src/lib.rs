@@ -206,6 +206,9 @@ pub const WEEKDAYS: &[&str] = &[
     "wednesday",
 ];
 
+/// Days named relative to the writer's own day, sorted.
+pub const RELATIVE_DAYS: &[&str] = &["today", "tomorrow", "tonight", "yesterday"];
+
 /// First- and second-person words (straight apostrophes), sorted: in a
 /// report's own voice, outside quotation marks, they mark commentary
 /// rather than news.
@@ -264,6 +267,12 @@ pub fn is_weekday(lower: &str) -> bool {
     WEEKDAYS.binary_search(&lower).is_ok()
 }
 
+/// Whether a lower-case word names a day only its writer's own day places
+/// ("Wednesday", "tomorrow"): read weeks later, it points at the wrong day.
+pub fn is_relative_day(lower: &str) -> bool {
+    is_weekday(lower) || RELATIVE_DAYS.binary_search(&lower).is_ok()
+}
+
 /// Whether a lower-case word is in the first or second person ("we",
 /// "your"); a curly apostrophe reads as a straight one.
 pub fn is_personal(lower: &str) -> bool {
@@ -304,6 +313,9 @@ mod tests {
         assert!(!is_function_word("harbour") && !is_function_word("The"));
         assert!(is_month("sept") && is_month("may") && !is_month("monday"));
         assert!(is_weekday("monday") && !is_weekday("mondays"));
+        assert!(
+            is_relative_day("tuesday") && is_relative_day("tonight") && !is_relative_day("week")
+        );
         assert!(is_month_name("may") && is_month_name("june") && !is_month_name("jun"));
         assert_eq!(MONTHS.iter().filter(|m| is_month_name(m)).count(), 12);
         assert!(!is_month_name("sept") && !is_month_name("mayday"));

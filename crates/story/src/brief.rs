@@ -77,9 +77,19 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         // What is new first, then the background the reader needs.
         let fresh = ((words as f32 * NEW_SHARE) as usize).max(1);
         let (headline, mut lines) = summary_of(&inputs, &new, fresh);
-        let (_, before) = summary_of(&inputs, &old, words.saturating_sub(fresh).max(1));
+        // Background from earlier events, read from a longer summary of
+        // them: a sentence that places itself by its writer's day ("on
+        // Wednesday") would point at the wrong day here, and is passed over.
+        let budget = words.saturating_sub(fresh).max(1);
+        let (_, before) = summary_of(&inputs, &old, 3 * budget);
+        let mut used = 0;
         for line in before {
-            if !lines.iter().any(|l| alike(&l.text, &line.text)) {
+            let n = line.text.split_whitespace().count();
+            if used + n > budget && used > 0 {
+                break;
+            }
+            if !lines.iter().any(|l| alike(&l.text, &line.text)) && !relative(&line.text) {
+                used += n;
                 lines.push(line);
             }
         }
@@ -222,6 +232,21 @@ fn summary_of(
     (summary.headline, lines)
 }
 
+/// Whether a sentence names a time relative to its writer's ("Wednesday",
+/// "tomorrow", "next week").
+fn relative(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().any(|w| storyline_lexicon::is_relative_day(w))
+        || words.windows(2).any(|p| {
+            matches!(p[0].as_str(), "this" | "next" | "last")
+                && matches!(p[1].as_str(), "week" | "weekend" | "month")
+        })
+}
+
 /// Whether two summary sentences say much the same (most words shared).
 fn alike(a: &str, b: &str) -> bool {
     let words = |s: &str| -> std::collections::BTreeSet<String> {
@@ -239,6 +264,14 @@ fn alike(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_relative_to_the_writer_are_recognised() {
+        assert!(relative("The House votes on Wednesday."));
+        assert!(relative("A decision is due next week."));
+        assert!(!relative("The House voted on May 19."));
+        assert!(!relative("A week of talks ended."));
+    }
 
     #[test]
     fn a_story_is_briefed_with_cited_sources() {
