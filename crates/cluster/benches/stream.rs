@@ -417,7 +417,7 @@ fn main() {
     let base_kb = status_kb("VmRSS:");
     let (mut busy, mut last_busy) = (Duration::ZERO, Duration::ZERO);
     let (mut n, mut last_n, mut max_active) = (0usize, 0usize, 0usize);
-    let (mut dups, mut new_stories) = (0u64, 0u64);
+    let (mut dups, mut new_stories, mut line_links) = (0u64, 0u64, 0u64);
     let mut bytes = 0usize;
     // A fingerprint of every assignment, to check that a faster version
     // still clusters exactly alike.
@@ -461,6 +461,7 @@ fn main() {
                 print = (print ^ v).wrapping_mul(0x0100_0000_01b3);
             }
             new_stories += u64::from(r.new_story);
+            line_links += r.storyline_merged.len() as u64;
         }
         busy += t0.elapsed();
         n += k;
@@ -500,7 +501,7 @@ fn main() {
         m.scratch as f64 / 1e6
     );
     println!(
-        "{total} articles in {:.1}s clustering ({:.1}s wall with generation); {new_stories} stories opened, {dups} near-duplicates; assignment fingerprint {print:016x}",
+        "{total} articles in {:.1}s clustering ({:.1}s wall with generation); {new_stories} stories opened, {line_links} storyline links, {dups} near-duplicates; assignment fingerprint {print:016x}",
         busy.as_secs_f64(),
         wall.elapsed().as_secs_f64()
     );

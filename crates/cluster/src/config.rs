@@ -200,7 +200,7 @@ impl Default for Config {
             prune_age: 20_000,
             prune_max_df: 10,
             line_threshold: 0.18,
-            line_entity_min: 0.35,
+            line_entity_min: 0.3,
             line_entity_rest: 0.2,
             line_probe: 0.15,
             line_body_weight: 0.5,
@@ -209,7 +209,7 @@ impl Default for Config {
             line_grace_secs: 30 * 86_400,
             line_scale_secs: 60.0 * 86_400.0,
             line_max_gap_secs: 60 * 86_400,
-            line_undated_factor: 2.0,
+            line_undated_factor: 2.5,
         }
     }
 }

@@ -9,10 +9,11 @@
 //!
 //! A link needs shared people, organisations and places, not only shared
 //! words (two earthquakes a year apart share their vocabulary, not their
-//! places), and nearness in time: within a month the gap costs nothing,
-//! then the score decays, and beyond two months there is no link. An
-//! undated story has no place in time, so a link with one needs twice the
-//! evidence.
+//! places), and more than one of them (a governor signing bill after bill
+//! shares only the governor); and nearness in time: within a month the gap
+//! costs nothing, then the score decays, and beyond two months there is no
+//! link. An undated story has no place in time, so a link with one needs
+//! 2.5 times the evidence.
 //!
 //! A storyline's id is the id of its oldest story; linking keeps the older
 //! id, as event merges do, and the links are followed like merges. A
