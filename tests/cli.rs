@@ -416,6 +416,74 @@ fn ingest_rounds_continue_the_stream_and_a_rebuild_agrees() {
 }
 
 #[test]
+fn a_developing_story_is_one_storyline_of_its_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let out = run(&["ingest", "-q", "--db", db, corpus.to_str().unwrap()]);
+    assert!(out.status.success());
+    let lines = stories_json(db, &[]);
+    // The strike, the walk-out and the deal weeks later, is one storyline
+    // of several events; its headline is its latest development's.
+    let titles = |v: &Value| -> Vec<String> {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["title"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let strike = lines
+        .iter()
+        .find(|l| {
+            titles(l)
+                .iter()
+                .any(|t| t.contains("Brennan Motors workers walk out"))
+        })
+        .expect("the Brennan strike");
+    let events = titles(strike);
+    assert!(events.len() >= 3, "{events:?}");
+    assert!(
+        events.iter().any(|t| t.contains("7 percent deal")),
+        "{events:?}"
+    );
+    assert!(strike["title"].as_str().unwrap().contains("7 percent deal"));
+    let sum: u64 = strike["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["articles"].as_u64().unwrap())
+        .sum();
+    assert_eq!(strike["articles"].as_u64(), Some(sum));
+    // Any of its events' ids shows the whole storyline, event by event.
+    let last = strike["events"].as_array().unwrap().last().unwrap()["id"].to_string();
+    let shown = run(&["story", &last, "--json", "--db", db]);
+    let shown: Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(shown["id"], strike["id"]);
+    assert_eq!(shown["events"].as_array().unwrap().len(), events.len());
+    assert!(shown["events"][0]["articles"].as_array().unwrap().len() >= 1);
+    let text = run(&["story", &last, "--db", db]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains(&format!("in {} events", events.len())),
+        "{text}"
+    );
+    // The digest ranks storylines: each lists its events, and a developed
+    // one's timeline is made of them.
+    let out = run(&["digest", "--json", "--db", db]);
+    let digest: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = digest["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == strike["id"])
+        .expect("the strike is in the digest");
+    assert_eq!(story["events"].as_array().unwrap().len(), events.len());
+    assert_eq!(story["timeline"].as_array().unwrap().len(), events.len());
+}
+
+#[test]
 fn kill_nine_loses_nothing_committed_and_a_rerun_completes() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("many.jsonl");

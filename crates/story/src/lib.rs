@@ -1,8 +1,10 @@
 //! storyline-story: the story layer, between the store and the commands.
 //!
-//! Clustering decides which stored articles tell one story ([`update`],
-//! [`rebuild`]: rounds whose state the store keeps). A story is read back
-//! as a [`StoryView`]: its row, its articles in time order and their texts.
+//! Clustering decides which stored articles tell one story, an event
+//! ([`update`], [`rebuild`]: rounds whose state the store keeps), and which
+//! events make one [`Storyline`], a developing story. A story or a whole
+//! storyline is read back as a [`StoryView`]: its row, its articles in time
+//! order and their texts.
 //! Over a view the analysis crates are joined: the story's linked
 //! [entities](StoryView::entities), who [said](StoryView::said) what
 //! (speakers named as those entities name them), its
@@ -10,7 +12,7 @@
 //! for one article. Every stage is handed an article through one
 //! [`ArticleView`], which builds each stage's own input.
 //!
-//! The digest is built here too: stories [ranked](rank), a big story
+//! The digest is built here too: storylines [ranked](rank), a big one
 //! [sampled](sample) to at most [`MAX_READ`] articles, each
 //! [briefed](brief) with a cited summary, its [key quotes](key_quotes),
 //! [key events](key_events) and [coverage](coverage()) by outlet. The
