@@ -465,6 +465,64 @@ mod tests {
     }
 
     #[test]
+    fn storylines_are_kept_per_story_and_renamed_by_links() {
+        let mut store = Store::open_in_memory().unwrap();
+        let arts: Vec<Article> = ["2025-01-01", "2025-01-09", "2025-01-20"]
+            .iter()
+            .enumerate()
+            .map(|(i, d)| article(&format!("A{i}"), d))
+            .collect();
+        let raws: Vec<Body> = (0..3).map(|i| Body::Text(format!("r{i}"))).collect();
+        let hashes: Vec<String> = (0..3).map(|i| format!("h{i}")).collect();
+        let items: Vec<NewArticle<'_>> = (0..3)
+            .map(|i| NewArticle {
+                article: &arts[i],
+                hash: &hashes[i],
+                raw: &raws[i],
+            })
+            .collect();
+        let ids: Vec<i64> = store
+            .insert_batch(&items)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.id())
+            .collect();
+        let m = |i: usize, story: i64, line: i64| Membership {
+            article_id: ids[i],
+            story_id: story,
+            duplicate_of: None,
+            round: 1,
+            storyline_id: line,
+        };
+        // Three stories, each its own storyline; then story 3 is found to
+        // continue 2, and 2 to continue 1, in a later round.
+        let write = |store: &mut Store, members: &[Membership], links: &[(i64, i64)], round| {
+            store
+                .write_clustering(&ClusterWrite {
+                    round,
+                    members,
+                    merges: &[],
+                    line_links: links,
+                    state: b"s",
+                    replace: false,
+                })
+                .unwrap();
+        };
+        write(&mut store, &[m(0, 1, 1), m(1, 2, 2)], &[], 1);
+        assert_eq!(store.storylines().unwrap().len(), 2);
+        write(&mut store, &[m(2, 3, 2)], &[(2, 1)], 2);
+        let lines = store.storylines().unwrap();
+        assert_eq!(lines.len(), 1);
+        let (line, events) = &lines[0];
+        assert_eq!(*line, 1);
+        let order: Vec<i64> = events.iter().map(|r| r.id).collect();
+        assert_eq!(order, [1, 2, 3], "events in time order");
+        // Any event finds the whole storyline.
+        assert_eq!(store.storyline_of(3).unwrap().unwrap().0, 1);
+        assert!(store.storyline_of(9).unwrap().is_none());
+    }
+
+    #[test]
     fn rounds_merges_and_rebuilds() {
         let mut store = Store::open_in_memory().unwrap();
         let (a, b) = (article("One", "2025-01-02"), article("Two", "2025-01-01"));
