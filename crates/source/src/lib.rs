@@ -16,12 +16,14 @@ mod format;
 mod input;
 mod jsonl;
 mod limits;
+pub mod sitemap;
 mod text;
 mod warc;
 
 use std::io::{BufRead, BufReader, Cursor, Read};
 
 pub use error::SourceError;
+pub use feed::records as feed_records;
 pub use format::Format;
 pub use input::{ARTICLE_EXTENSIONS, Input, expand, is_article_file};
 pub use limits::Limits;
