@@ -105,7 +105,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List stories: groups of articles about one event, largest first.
+    /// List storylines, largest first, each with its events (stories of one
+    /// development each).
     Stories {
         #[command(flatten)]
         db: DbArg,
@@ -117,11 +118,12 @@ enum Command {
         #[arg(long)]
         rebuild: bool,
     },
-    /// Show one story's articles in time order, with their near-copies.
+    /// Show a storyline: each of its events with its articles in time order,
+    /// and their near-copies.
     Story {
         #[command(flatten)]
         db: DbArg,
-        /// The story's id (see `storyline stories`).
+        /// The storyline's id, or any of its events' (see `storyline stories`).
         id: i64,
         #[arg(long)]
         json: bool,
