@@ -12,7 +12,7 @@
 # At the end it prints, per target: run time, execs, crashes, hangs.
 set -euo pipefail
 
-ALL=(html feed jsonl warc gzip charset date timex)
+ALL=(html feed jsonl warc gzip charset date timex opml)
 duration=1800
 parallel=2
 while getopts "d:j:h" opt; do
@@ -46,6 +46,7 @@ seeds_for() {
         charset) echo article.txt article_latin1.html bad/utf16.txt bad/invalid_utf8.txt bad/binary.bin ;;
         date) echo article.html article_latin1.html ;;
         timex) echo article.txt article_furniture.txt ;;
+        opml) echo sources.opml article.rss.xml ;;
     esac
 }
 

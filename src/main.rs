@@ -162,6 +162,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The feeds and sitemaps `storyline watch` polls: add, list, remove,
+    /// and OPML import and export.
+    Sources {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(subcommand)]
+        what: cmd::sources::SourcesCommand,
+    },
     /// Measure the pipeline on labelled data.
     Eval {
         #[command(subcommand)]
@@ -201,6 +209,7 @@ fn main() -> ExitCode {
             cmd::quotes::run(&db.db, scope, json)
         }
         Command::Timeline { db, story, json } => cmd::timeline::run(&db.db, story, json),
+        Command::Sources { db, what } => cmd::sources::run(&db.db, what),
         Command::Eval { what } => eval::run(what),
     };
     match result {

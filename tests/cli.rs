@@ -1025,3 +1025,281 @@ fn a_file_name_cannot_forge_an_error_line() {
         stderr.escape_debug()
     );
 }
+
+/// Runs `storyline sources ARGS --db DB`, with `stdin` piped in when given.
+fn sources(db: &str, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = bin()
+        .arg("sources")
+        .args(args)
+        .args(["--db", db])
+        .env_remove("STORYLINE_DB")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run storyline");
+    if let Some(bytes) = stdin {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn sources_json(db: &str) -> Vec<Value> {
+    let out = sources(db, &["list", "--json"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect()
+}
+
+#[test]
+fn sources_are_added_listed_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+
+    let listed = sources(db, &["list"], None);
+    assert!(!listed.status.success(), "no database yet");
+    assert!(String::from_utf8_lossy(&listed.stderr).contains("no such database"));
+
+    // A bad URL is named, the good ones are still added, the exit fails.
+    let out = sources(
+        db,
+        &[
+            "add",
+            "https://Gazette.example/feed.xml#top",
+            "ftp://gazette.example/feed",
+            "http://wire.example/rss",
+            "not a url",
+        ],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("ftp://gazette.example/feed: not an http or https URL"),
+        "{err}"
+    );
+    assert!(err.contains("not a url: not a URL"), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "2 feeds added\n");
+
+    // The same feed written another way is the same source.
+    let out = sources(
+        db,
+        &[
+            "add",
+            "--sitemap",
+            "https://gazette.example/feed.xml",
+            "https://gazette.example/news-sitemap.xml",
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1 sitemap added, 1 already listed\n"
+    );
+
+    let all = sources_json(db);
+    let urls: Vec<&str> = all.iter().map(|s| s["url"].as_str().unwrap()).collect();
+    assert_eq!(
+        urls,
+        [
+            "http://wire.example/rss",
+            "https://gazette.example/feed.xml",
+            "https://gazette.example/news-sitemap.xml"
+        ]
+    );
+    let kinds: Vec<&str> = all.iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["feed", "feed", "sitemap"]);
+    let s = &all[0];
+    for key in [
+        "id",
+        "url",
+        "kind",
+        "title",
+        "status",
+        "added_at",
+        "etag",
+        "last_modified",
+        "interval_secs",
+        "next_poll_at",
+        "last_polled_at",
+        "last_ok_at",
+        "failures",
+        "last_error",
+        "polls",
+        "unchanged",
+        "items_new",
+    ] {
+        assert!(s.get(key).is_some(), "{key} missing from {s}");
+    }
+    assert_eq!(s["status"], "new");
+    assert_eq!(s["interval_secs"], 3600);
+    assert_eq!(s["polls"], 0);
+    assert_eq!(s["added_at"], s["next_poll_at"], "due at once");
+
+    let text = sources(db, &["list"], None);
+    let text = String::from_utf8_lossy(&text.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("http://wire.example/rss "), "{text}");
+    for want in [
+        "feed",
+        "new",
+        "every 1 h",
+        "next due now",
+        "0 polls, 0 unchanged, 0 items",
+    ] {
+        assert!(lines[0].contains(want), "{want:?} not in {text}");
+    }
+    assert!(lines[2].contains("sitemap"), "{text}");
+
+    let out = sources(
+        db,
+        &[
+            "remove",
+            "https://GAZETTE.example/feed.xml",
+            "https://nowhere.example/",
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("https://nowhere.example/: not a source")
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1 source removed\n");
+    assert_eq!(sources_json(db).len(), 2);
+}
+
+#[test]
+fn an_opml_list_is_imported_exported_and_imported_again_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let db = db.to_str().unwrap();
+    let out = sources(
+        db,
+        &["import", data("sources.opml").to_str().unwrap()],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.starts_with("4 feeds added from "), "{said}");
+    assert!(said.ends_with(", 1 already listed\n"), "{said}");
+    let got: Vec<(String, Value)> = sources_json(db)
+        .into_iter()
+        .map(|s| (s["url"].as_str().unwrap().to_string(), s["title"].clone()))
+        .collect();
+    let want = [
+        ("http://quayside.example/rss", "Quayside Café – Notes"),
+        (
+            "https://courier.example/atom?section=news&lang=en",
+            "Chapel Hill Courier & Post",
+        ),
+        (
+            "https://harbourgazette.example/feed.xml",
+            "The Harbour Gazette",
+        ),
+        ("https://wire.example/rss", "Coastal Wire"),
+    ];
+    let want: Vec<(String, Value)> = want
+        .iter()
+        .map(|(u, t)| (u.to_string(), Value::from(*t)))
+        .collect();
+    assert_eq!(got, want);
+
+    // A sitemap is not an OPML feed: left out of the export, and said so.
+    sources(
+        db,
+        &["add", "--sitemap", "https://wire.example/sitemap.xml"],
+        None,
+    );
+    let exported = sources(db, &["export"], None);
+    assert!(exported.status.success());
+    assert!(String::from_utf8_lossy(&exported.stderr).contains("1 sitemap left out"));
+    let opml = String::from_utf8(exported.stdout).unwrap();
+    assert!(opml.starts_with("<?xml"), "{opml}");
+    assert!(opml.contains("section=news&amp;lang=en"), "{opml}");
+    assert_eq!(opml.matches("<outline ").count(), 4, "{opml}");
+
+    // Into a file, and from there (and from stdin) into fresh databases.
+    let file = dir.path().join("out.opml");
+    let out = sources(db, &["export", file.to_str().unwrap()], None);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), opml);
+    for (name, from, stdin) in [
+        ("b.db", file.to_str().unwrap(), None),
+        ("c.db", "-", Some(opml.as_bytes())),
+    ] {
+        let db2 = dir.path().join(name);
+        let db2 = db2.to_str().unwrap();
+        let out = sources(db2, &["import", from], stdin);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let again: Vec<(String, Value)> = sources_json(db2)
+            .into_iter()
+            .map(|s| (s["url"].as_str().unwrap().to_string(), s["title"].clone()))
+            .collect();
+        assert_eq!(again, want, "{name}");
+        let out = sources(db2, &["export"], None);
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), opml, "{name}");
+    }
+}
+
+#[test]
+fn a_bad_opml_file_adds_nothing_and_a_bad_feed_url_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let out = sources(
+        db,
+        &["import", data("article.rss.xml").to_str().unwrap()],
+        None,
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("article.rss.xml") && err.contains("not valid OPML"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let missing = dir.path().join("missing.opml");
+    let out = sources(db, &["import", missing.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.opml"));
+
+    let opml = "<opml><body>\
+        <outline text=\"Good\" xmlUrl=\"https://good.example/rss\"/>\
+        <outline text=\"Bad\" xmlUrl=\"feed://bad.example/rss\"/>\
+        </body></opml>";
+    let out = sources(db, &["import", "-"], Some(opml.as_bytes()));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("<stdin>: feed://bad.example/rss: not an http or https URL"),
+        "{err}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1 feed added from <stdin>\n"
+    );
+    assert_eq!(sources_json(db).len(), 1);
+}

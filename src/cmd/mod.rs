@@ -6,5 +6,6 @@ pub mod entities;
 pub mod extract;
 pub mod ingest;
 pub mod quotes;
+pub mod sources;
 pub mod stories;
 pub mod timeline;

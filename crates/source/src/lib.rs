@@ -7,6 +7,9 @@
 //! hostile input can cost at most [`Limits`] of memory and time. Errors name
 //! the input and never stop the other inputs: [`read`] yields one result
 //! per record.
+//!
+//! Apart from articles, [`opml`] reads and writes OPML subscription lists,
+//! the usual way to move a set of feeds between readers.
 
 pub mod capped;
 pub mod charset;
@@ -16,6 +19,7 @@ mod format;
 mod input;
 mod jsonl;
 mod limits;
+pub mod opml;
 pub mod sitemap;
 mod text;
 mod warc;
@@ -55,6 +59,16 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str, limits: &Limits) -> Records {
 }
 
 fn open(input: &Input, limits: &Limits) -> Result<Box<dyn BufRead>, SourceError> {
+    open_capped(input, limits.max_stream, limits)
+}
+
+/// Opens one input through the capped reader, refusing more than `cap`
+/// bytes after decompression.
+pub(crate) fn open_capped(
+    input: &Input,
+    cap: u64,
+    limits: &Limits,
+) -> Result<Box<dyn BufRead>, SourceError> {
     let name = input.name();
     let raw: Box<dyn Read> = match input {
         Input::Stdin => Box::new(std::io::stdin()),
@@ -63,7 +77,7 @@ fn open(input: &Input, limits: &Limits) -> Result<Box<dyn BufRead>, SourceError>
             source,
         })?),
     };
-    capped::open(raw, limits.max_stream, limits).map_err(|e| capped::classify(e, &name))
+    capped::open(raw, cap, limits).map_err(|e| capped::classify(e, &name))
 }
 
 fn from_reader(mut stream: Box<dyn BufRead>, name: &str, limits: &Limits) -> Records {

@@ -11,12 +11,16 @@
 //! batch loses only that batch, and a re-run completes it because rows already
 //! stored are skipped as duplicates.
 //!
+//! It also lists the sources `storyline watch` polls, with their polling
+//! state ([`SourceRow`]).
+//!
 //! [`Article`]: storyline_model::Article
 
 mod error;
 mod hash;
 mod row;
 mod schema;
+mod sources;
 mod store;
 mod stories;
 
@@ -24,5 +28,6 @@ pub use error::StoreError;
 pub use hash::content_hash;
 pub use row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
+pub use sources::{DEFAULT_INTERVAL_SECS, Poll, SourceKind, SourceRow};
 pub use store::Store;
 pub use stories::{ClusterWrite, Membership, StoryInput, StoryMember, StoryRow};

@@ -86,6 +86,32 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX story_lines_storyline ON story_lines(storyline_id);
     ",
+    // 5: the feeds and sitemaps `watch` polls, with what it needs to poll
+    // them politely (validators, an adaptive interval, the failures in a
+    // row), and an index on article URLs, by which it drops entries already
+    // stored.
+    "
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap')),
+        title TEXT,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        interval_secs INTEGER NOT NULL,
+        next_poll_at INTEGER NOT NULL,   -- unix seconds, as are the other times
+        last_polled_at INTEGER,
+        last_ok_at INTEGER,
+        failures INTEGER NOT NULL DEFAULT 0,   -- in a row
+        last_error TEXT,
+        polls INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        items_new INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sources_due ON sources(next_poll_at);
+    CREATE INDEX articles_url ON articles(url);
+    ",
 ];
 
 /// The schema version this build creates and understands.
@@ -177,6 +203,7 @@ mod tests {
                 "cluster_state",
                 "outlet_lines",
                 "outlets",
+                "sources",
                 "stories",
                 "story_articles",
                 "story_lines"
