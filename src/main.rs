@@ -29,6 +29,7 @@ macro_rules! jsonln {
 mod cmd;
 mod eval;
 mod ingest;
+mod intake;
 mod progress;
 
 use std::path::PathBuf;
@@ -162,6 +163,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Follow the news live: poll feeds and news sitemaps over HTTP as they
+    /// fall due, fetch whole articles, and place them in stories as they
+    /// arrive, until stopped (Ctrl-C finishes the round in progress).
+    Watch {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        options: cmd::watch::Options,
+    },
     /// The feeds and sitemaps `storyline watch` polls: add, list, remove,
     /// and OPML import and export.
     Sources {
@@ -209,6 +219,7 @@ fn main() -> ExitCode {
             cmd::quotes::run(&db.db, scope, json)
         }
         Command::Timeline { db, story, json } => cmd::timeline::run(&db.db, story, json),
+        Command::Watch { db, options } => cmd::watch::run(&db.db, &options),
         Command::Sources { db, what } => cmd::sources::run(&db.db, what),
         Command::Eval { what } => eval::run(what),
     };

@@ -1,16 +1,11 @@
 //! `storyline ingest`: inputs in, clean articles stored.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context;
-use storyline_extract::outlet::name_matches_domain;
-use storyline_furniture::OutletLines;
-use storyline_store::{NewArticle, Store};
-
-use crate::ingest::{self, Outcome};
+use crate::ingest;
+use crate::intake::{Intake, Known};
 use crate::progress::Progress;
 
 /// What one run did, printed at the end.
@@ -29,107 +24,31 @@ struct Summary {
 
 pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let mut store = Store::open(db)?;
-    let (lines, outlets) = store.load_outlet_lines()?;
-    let mut learned = OutletLines::load(
-        lines.into_iter().map(|(o, h, c)| (o, h, u64::from(c))),
-        outlets.into_iter().map(|(o, c)| (o, u64::from(c))),
-    );
+    let mut intake = Intake::open(db)?;
     let progress = Progress::new(!quiet && !json);
     let mut summary = Summary::default();
-    let mut touched = BTreeSet::new();
-    let mut before = BTreeMap::new();
-
-    // Hashes already stored are looked up on a second connection, read-only
-    // in spirit, so extraction threads can skip known records cheaply.
-    let reader = std::sync::Mutex::new(Store::open(db)?);
-    let known = |hash: &str| {
-        reader
-            .lock()
-            .ok()
-            .and_then(|s| s.contains_hash(hash).ok().flatten())
-            .is_some()
-    };
-    let tally = ingest::run(inputs, &progress, &known, |batch| {
-        let mut items = Vec::with_capacity(batch.len());
-        let mut kept = Vec::with_capacity(batch.len());
-        for outcome in batch {
-            match outcome {
-                Outcome::Known => summary.duplicates += 1,
-                Outcome::Article {
-                    record,
-                    mut article,
-                    hash,
-                } => {
-                    // A name from a text copy joins the outlet's domain when one is known.
-                    if let Some(name) = article.outlet.as_deref().filter(|o| !o.contains('.')) {
-                        let domain = learned
-                            .article_counts()
-                            .map(|(o, _)| o)
-                            .find(|o| name_matches_domain(name, o))
-                            .map(str::to_string);
-                        if let Some(d) = domain {
-                            article.extra.entry("outlet_name").or_insert(name.into());
-                            article.outlet = Some(d);
-                        }
-                    }
-                    // A text-less article (waiting for its page) teaches no boilerplate.
-                    if let Some(outlet) =
-                        article.outlet.clone().filter(|_| !article.text.is_empty())
-                    {
-                        if !touched.contains(&outlet) {
-                            before.insert(outlet.clone(), learned.learned_fingerprint(&outlet));
-                        }
-                        learned.observe(&outlet, &article.text);
-                        article.text = learned.strip(&outlet, &article.text);
-                        touched.insert(outlet);
-                    }
-                    kept.push((record, article, hash));
-                }
-            }
-        }
-        for (record, article, hash) in &kept {
-            items.push(NewArticle {
-                article,
-                hash,
-                raw: &record.body,
-            });
-        }
-        for inserted in store.insert_batch(&items)? {
-            if inserted.is_new() {
-                summary.stored += 1;
-            } else {
-                summary.duplicates += 1;
-            }
-        }
+    let known = Known::open(db)?;
+    let tally = ingest::run(inputs, &progress, &|hash| known.knows(hash), |batch| {
+        let added = intake.add(batch)?;
+        summary.stored += added.stored;
+        summary.duplicates += added.duplicates;
         Ok(())
     })?;
     progress.finish();
 
     // Boilerplate learned late applies to the outlet's earlier articles too.
-    summary.recleaned = reclean(&mut store, &learned, &before, &touched)?;
-    let lines: Vec<(String, u64, u32)> = learned
-        .entries()
-        .filter(|(o, _, _)| touched.contains(*o))
-        .map(|(o, h, c)| (o.to_string(), h, u32::try_from(c).unwrap_or(u32::MAX)))
-        .collect();
-    let outlets: Vec<(String, u32)> = learned
-        .article_counts()
-        .filter(|(o, _)| touched.contains(*o))
-        .map(|(o, c)| (o.to_string(), u32::try_from(c).unwrap_or(u32::MAX)))
-        .collect();
-    store.save_outlet_lines(&lines, &outlets)?;
-
+    summary.recleaned = intake.finish()?;
     summary.records = tally.records;
     summary.errors = tally.errors;
     summary.seconds = started.elapsed().as_secs_f64();
     summary.articles_per_second = tally.records as f64 / summary.seconds.max(1e-9);
-    summary.total_in_db = store.count()?;
+    summary.total_in_db = intake.store_mut().count()?;
     // New articles join the stories in one more clustering round (with any
     // that an interrupted run stored but did not place). Re-cleaned texts
     // keep the places their first reading gave them.
-    let placed = storyline_story::update(&mut store)?;
-    crate::cmd::stories::tell_rebuilt(&store, &placed);
+    let store = intake.store_mut();
+    let placed = storyline_story::update(store)?;
+    crate::cmd::stories::tell_rebuilt(store, &placed);
     summary.stories = placed.stories;
     if json {
         jsonln!(serde_json::to_string(&summary)?);
@@ -151,32 +70,4 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// Strips newly learned boilerplate from the stored articles of the outlets
-/// whose learned set changed in this run; returns how many changed.
-fn reclean(
-    store: &mut Store,
-    learned: &OutletLines,
-    before: &BTreeMap<String, u64>,
-    touched: &BTreeSet<String>,
-) -> anyhow::Result<u64> {
-    let mut n = 0;
-    for outlet in touched {
-        let now = learned.learned_fingerprint(outlet);
-        if now == 0 || before.get(outlet).copied().unwrap_or(0) == now {
-            continue;
-        }
-        let texts = store
-            .texts_of_outlet(outlet)
-            .with_context(|| format!("reading {outlet}'s articles to re-clean"))?;
-        for (id, text) in texts {
-            let clean = learned.strip(outlet, &text);
-            if clean != text && !clean.trim().is_empty() {
-                store.update_text(id, &clean)?;
-                n += 1;
-            }
-        }
-    }
-    Ok(n)
 }

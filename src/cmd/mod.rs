@@ -9,3 +9,4 @@ pub mod quotes;
 pub mod sources;
 pub mod stories;
 pub mod timeline;
+pub mod watch;

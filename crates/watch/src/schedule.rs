@@ -18,8 +18,6 @@ pub struct Schedule {
     pub min: Duration,
     /// The longest interval between two polls of a healthy source.
     pub max: Duration,
-    /// The interval a new source starts with.
-    pub start: Duration,
     /// The first back-off after a failure; it doubles with each further one.
     pub backoff: Duration,
     /// The longest back-off.
@@ -31,7 +29,6 @@ impl Default for Schedule {
         Schedule {
             min: Duration::from_secs(60),
             max: Duration::from_secs(24 * 3600),
-            start: Duration::from_secs(15 * 60),
             backoff: Duration::from_secs(5 * 60),
             max_backoff: Duration::from_secs(6 * 3600),
         }

@@ -1,0 +1,175 @@
+//! The intake shared by `ingest` and `watch`: extracted articles in, each
+//! outlet's boilerplate learned and stripped, articles stored.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Mutex;
+
+use anyhow::Context;
+use storyline_extract::outlet::name_matches_domain;
+use storyline_furniture::OutletLines;
+use storyline_store::{NewArticle, Store};
+
+use crate::ingest::Outcome;
+
+/// What one batch did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Added {
+    /// New articles stored.
+    pub stored: u64,
+    /// Records already stored (skipped, or found so at insert).
+    pub duplicates: u64,
+}
+
+/// "Is this record stored already?", asked by the extraction threads on a
+/// connection of their own, so they need not wait for the writer.
+pub struct Known(Mutex<Store>);
+
+impl Known {
+    /// A reading connection to the store at `db`.
+    pub fn open(db: &Path) -> anyhow::Result<Known> {
+        Ok(Known(Mutex::new(Store::open(db)?)))
+    }
+
+    /// Whether a record with this content hash is stored.
+    pub fn knows(&self, hash: &str) -> bool {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|s| s.contains_hash(hash).ok().flatten())
+            .is_some()
+    }
+}
+
+/// A store taking articles, with the outlets' learned boilerplate.
+pub struct Intake {
+    store: Store,
+    learned: OutletLines,
+    /// Outlets seen since the last [`Intake::finish`], with their learned
+    /// fingerprint before.
+    touched: BTreeSet<String>,
+    before: BTreeMap<String, u64>,
+}
+
+impl Intake {
+    /// Opens the store at `db` and loads what it learned of outlets.
+    pub fn open(db: &Path) -> anyhow::Result<Intake> {
+        let store = Store::open(db)?;
+        let (lines, outlets) = store.load_outlet_lines()?;
+        let learned = OutletLines::load(
+            lines.into_iter().map(|(o, h, c)| (o, h, u64::from(c))),
+            outlets.into_iter().map(|(o, c)| (o, u64::from(c))),
+        );
+        Ok(Intake {
+            store,
+            learned,
+            touched: BTreeSet::new(),
+            before: BTreeMap::new(),
+        })
+    }
+
+    /// The store, for the stages that follow (clustering).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Stores a batch of extraction outcomes in one transaction.
+    pub fn add(&mut self, batch: Vec<Outcome>) -> anyhow::Result<Added> {
+        let mut added = Added::default();
+        let mut kept = Vec::with_capacity(batch.len());
+        for outcome in batch {
+            match outcome {
+                Outcome::Known => added.duplicates += 1,
+                Outcome::Article {
+                    record,
+                    mut article,
+                    hash,
+                } => {
+                    // A name from a text copy joins the outlet's domain when one is known.
+                    if let Some(name) = article.outlet.as_deref().filter(|o| !o.contains('.')) {
+                        let domain = self
+                            .learned
+                            .article_counts()
+                            .map(|(o, _)| o)
+                            .find(|o| name_matches_domain(name, o))
+                            .map(str::to_string);
+                        if let Some(d) = domain {
+                            article.extra.entry("outlet_name").or_insert(name.into());
+                            article.outlet = Some(d);
+                        }
+                    }
+                    // A text-less article (waiting for its page) teaches no boilerplate.
+                    if let Some(outlet) =
+                        article.outlet.clone().filter(|_| !article.text.is_empty())
+                    {
+                        if !self.touched.contains(&outlet) {
+                            self.before
+                                .insert(outlet.clone(), self.learned.learned_fingerprint(&outlet));
+                        }
+                        self.learned.observe(&outlet, &article.text);
+                        article.text = self.learned.strip(&outlet, &article.text);
+                        self.touched.insert(outlet);
+                    }
+                    kept.push((record, article, hash));
+                }
+            }
+        }
+        let items: Vec<NewArticle<'_>> = kept
+            .iter()
+            .map(|(record, article, hash)| NewArticle {
+                article,
+                hash,
+                raw: &record.body,
+            })
+            .collect();
+        for inserted in self.store.insert_batch(&items)? {
+            if inserted.is_new() {
+                added.stored += 1;
+            } else {
+                added.duplicates += 1;
+            }
+        }
+        Ok(added)
+    }
+
+    /// Strips boilerplate learned late from the earlier articles of the
+    /// outlets seen since the last call, and saves what was learned;
+    /// returns how many stored texts changed.
+    pub fn finish(&mut self) -> anyhow::Result<u64> {
+        let mut n = 0;
+        for outlet in &self.touched {
+            let now = self.learned.learned_fingerprint(outlet);
+            if now == 0 || self.before.get(outlet).copied().unwrap_or(0) == now {
+                continue;
+            }
+            let texts = self
+                .store
+                .texts_of_outlet(outlet)
+                .with_context(|| format!("reading {outlet}'s articles to re-clean"))?;
+            for (id, text) in texts {
+                let clean = self.learned.strip(outlet, &text);
+                if clean != text && !clean.trim().is_empty() {
+                    self.store.update_text(id, &clean)?;
+                    n += 1;
+                }
+            }
+        }
+        let touched = &self.touched;
+        let lines: Vec<(String, u64, u32)> = self
+            .learned
+            .entries()
+            .filter(|(o, _, _)| touched.contains(*o))
+            .map(|(o, h, c)| (o.to_string(), h, u32::try_from(c).unwrap_or(u32::MAX)))
+            .collect();
+        let outlets: Vec<(String, u32)> = self
+            .learned
+            .article_counts()
+            .filter(|(o, _)| touched.contains(*o))
+            .map(|(o, c)| (o.to_string(), u32::try_from(c).unwrap_or(u32::MAX)))
+            .collect();
+        self.store.save_outlet_lines(&lines, &outlets)?;
+        self.touched.clear();
+        self.before.clear();
+        Ok(n)
+    }
+}
