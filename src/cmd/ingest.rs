@@ -7,8 +7,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use storyline_extract::outlet::name_matches_domain;
-use storyline_furniture::OutletLines;
-use storyline_store::{NewArticle, Store};
+use storyline_furniture::{Observation, OutletLines};
+use storyline_store::{ArticleLines, NewArticle, Store};
 
 use crate::ingest::{self, Outcome};
 use crate::progress::Progress;
@@ -30,11 +30,12 @@ struct Summary {
 pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut store = Store::open(db)?;
+    // The counts on file decide what is stripped in this run. Each new
+    // article adds its own lines to the file's counts as it is stored, so
+    // that other writers' articles are counted too and nothing is counted
+    // twice; the in-memory copy only learns this run's.
     let (lines, outlets) = store.load_outlet_lines()?;
-    let mut learned = OutletLines::load(
-        lines.into_iter().map(|(o, h, c)| (o, h, u64::from(c))),
-        outlets.into_iter().map(|(o, c)| (o, u64::from(c))),
-    );
+    let mut learned = OutletLines::load(lines, outlets);
     let progress = Progress::new(!quiet && !json);
     let mut summary = Summary::default();
     let mut touched = BTreeSet::new();
@@ -74,25 +75,35 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
                         }
                     }
                     // A text-less article (waiting for its page) teaches no boilerplate.
-                    if let Some(outlet) =
-                        article.outlet.clone().filter(|_| !article.text.is_empty())
-                    {
-                        if !touched.contains(&outlet) {
-                            before.insert(outlet.clone(), learned.learned_fingerprint(&outlet));
+                    let seen = match article.outlet.clone().filter(|_| !article.text.is_empty()) {
+                        Some(outlet) => {
+                            if !touched.contains(&outlet) {
+                                before.insert(outlet.clone(), learned.learned_fingerprint(&outlet));
+                            }
+                            // Worked out once: counted here, and on file with the article.
+                            let seen = Observation::new(&outlet, &article.text);
+                            if let Some(seen) = &seen {
+                                learned.add(seen);
+                            }
+                            article.text = learned.strip(&outlet, &article.text);
+                            touched.insert(outlet);
+                            seen
                         }
-                        learned.observe(&outlet, &article.text);
-                        article.text = learned.strip(&outlet, &article.text);
-                        touched.insert(outlet);
-                    }
-                    kept.push((record, article, hash));
+                        None => None,
+                    };
+                    kept.push((record, article, hash, seen));
                 }
             }
         }
-        for (record, article, hash) in &kept {
+        for (record, article, hash, seen) in &kept {
             items.push(NewArticle {
                 article,
                 hash,
                 raw: &record.body,
+                lines: seen.as_ref().map(|s| ArticleLines {
+                    outlet: s.outlet(),
+                    hashes: s.lines(),
+                }),
             });
         }
         for inserted in store.insert_batch(&items)? {
@@ -108,17 +119,6 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
 
     // Boilerplate learned late applies to the outlet's earlier articles too.
     summary.recleaned = reclean(&mut store, &learned, &before, &touched)?;
-    let lines: Vec<(String, u64, u32)> = learned
-        .entries()
-        .filter(|(o, _, _)| touched.contains(*o))
-        .map(|(o, h, c)| (o.to_string(), h, u32::try_from(c).unwrap_or(u32::MAX)))
-        .collect();
-    let outlets: Vec<(String, u32)> = learned
-        .article_counts()
-        .filter(|(o, _)| touched.contains(*o))
-        .map(|(o, c)| (o.to_string(), u32::try_from(c).unwrap_or(u32::MAX)))
-        .collect();
-    store.save_outlet_lines(&lines, &outlets)?;
 
     summary.records = tally.records;
     summary.errors = tally.errors;

@@ -9,12 +9,20 @@
 //! Writes go in batches, one transaction each ([`Store::insert_batch`]): a
 //! process killed between batches loses nothing committed, one killed during a
 //! batch loses only that batch, and a re-run completes it because rows already
-//! stored are skipped as duplicates.
+//! stored are skipped as duplicates. The line counts a batch's new articles
+//! add go in the same transaction, as increments, so several writers on one
+//! file add up and the counts always match the articles stored.
+//!
+//! Raw bodies are kept zstd-compressed and read back through one capped
+//! decompression (`raw.rs`). Readers that must not write open the file with
+//! [`Store::open_read_only`], which also works in a directory the user
+//! cannot write.
 //!
 //! [`Article`]: storyline_model::Article
 
 mod error;
 mod hash;
+mod raw;
 mod row;
 mod schema;
 mod store;
@@ -22,7 +30,7 @@ mod stories;
 
 pub use error::StoreError;
 pub use hash::content_hash;
-pub use row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
+pub use row::{ArticleLines, ArticleSummary, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use store::Store;
 pub use stories::{ClusterWrite, Membership, StoryInput, StoryMember, StoryRow};
