@@ -7,8 +7,8 @@ use std::sync::Mutex;
 
 use anyhow::Context;
 use storyline_extract::outlet::name_matches_domain;
-use storyline_furniture::OutletLines;
-use storyline_store::{NewArticle, Store};
+use storyline_furniture::{Observation, OutletLines};
+use storyline_store::{ArticleLines, NewArticle, Store};
 
 use crate::ingest::Outcome;
 
@@ -55,11 +55,12 @@ impl Intake {
     /// Opens the store at `db` and loads what it learned of outlets.
     pub fn open(db: &Path) -> anyhow::Result<Intake> {
         let store = Store::open(db)?;
+        // The counts on file decide what is stripped. Each new article adds
+        // its own lines to the file's counts as it is stored, so that other
+        // writers' articles are counted too and nothing is counted twice;
+        // the in-memory copy only learns this process's.
         let (lines, outlets) = store.load_outlet_lines()?;
-        let learned = OutletLines::load(
-            lines.into_iter().map(|(o, h, c)| (o, h, u64::from(c))),
-            outlets.into_iter().map(|(o, c)| (o, u64::from(c))),
-        );
+        let learned = OutletLines::load(lines, outlets);
         Ok(Intake {
             store,
             learned,
@@ -99,27 +100,39 @@ impl Intake {
                         }
                     }
                     // A text-less article (waiting for its page) teaches no boilerplate.
-                    if let Some(outlet) =
-                        article.outlet.clone().filter(|_| !article.text.is_empty())
-                    {
-                        if !self.touched.contains(&outlet) {
-                            self.before
-                                .insert(outlet.clone(), self.learned.learned_fingerprint(&outlet));
+                    let seen = match article.outlet.clone().filter(|_| !article.text.is_empty()) {
+                        Some(outlet) => {
+                            if !self.touched.contains(&outlet) {
+                                self.before.insert(
+                                    outlet.clone(),
+                                    self.learned.learned_fingerprint(&outlet),
+                                );
+                            }
+                            // Worked out once: counted here, and on file with the article.
+                            let seen = Observation::new(&outlet, &article.text);
+                            if let Some(seen) = &seen {
+                                self.learned.add(seen);
+                            }
+                            article.text = self.learned.strip(&outlet, &article.text);
+                            self.touched.insert(outlet);
+                            seen
                         }
-                        self.learned.observe(&outlet, &article.text);
-                        article.text = self.learned.strip(&outlet, &article.text);
-                        self.touched.insert(outlet);
-                    }
-                    kept.push((record, article, hash));
+                        None => None,
+                    };
+                    kept.push((record, article, hash, seen));
                 }
             }
         }
         let items: Vec<NewArticle<'_>> = kept
             .iter()
-            .map(|(record, article, hash)| NewArticle {
+            .map(|(record, article, hash, seen)| NewArticle {
                 article,
                 hash,
                 raw: &record.body,
+                lines: seen.as_ref().map(|s| ArticleLines {
+                    outlet: s.outlet(),
+                    hashes: s.lines(),
+                }),
             })
             .collect();
         for inserted in self.store.insert_batch(&items)? {
@@ -133,8 +146,8 @@ impl Intake {
     }
 
     /// Strips boilerplate learned late from the earlier articles of the
-    /// outlets seen since the last call, and saves what was learned;
-    /// returns how many stored texts changed.
+    /// outlets seen since the last call; returns how many stored texts
+    /// changed. (What was learned is on file already, with the articles.)
     pub fn finish(&mut self) -> anyhow::Result<u64> {
         let mut n = 0;
         for outlet in &self.touched {
@@ -154,20 +167,6 @@ impl Intake {
                 }
             }
         }
-        let touched = &self.touched;
-        let lines: Vec<(String, u64, u32)> = self
-            .learned
-            .entries()
-            .filter(|(o, _, _)| touched.contains(*o))
-            .map(|(o, h, c)| (o.to_string(), h, u32::try_from(c).unwrap_or(u32::MAX)))
-            .collect();
-        let outlets: Vec<(String, u32)> = self
-            .learned
-            .article_counts()
-            .filter(|(o, _)| touched.contains(*o))
-            .map(|(o, c)| (o.to_string(), u32::try_from(c).unwrap_or(u32::MAX)))
-            .collect();
-        self.store.save_outlet_lines(&lines, &outlets)?;
         self.touched.clear();
         self.before.clear();
         Ok(n)

@@ -1303,3 +1303,119 @@ fn a_bad_opml_file_adds_nothing_and_a_bad_feed_url_is_named() {
     );
     assert_eq!(sources_json(db).len(), 1);
 }
+
+/// Sets a directory's permission bits, and puts the old ones back when
+/// dropped, so that a failing test still leaves a directory it can remove.
+#[cfg(unix)]
+struct Mode<'a> {
+    dir: &'a Path,
+    old: u32,
+}
+
+#[cfg(unix)]
+impl<'a> Mode<'a> {
+    fn set(dir: &'a Path, mode: u32) -> Mode<'a> {
+        use std::os::unix::fs::PermissionsExt;
+        let old = std::fs::metadata(dir).unwrap().permissions().mode();
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode)).unwrap();
+        Mode { dir, old }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Mode<'_> {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(self.dir, std::fs::Permissions::from_mode(self.old));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn reading_commands_work_in_a_directory_nobody_may_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let shelf = dir.path().join("shelf");
+    std::fs::create_dir(&shelf).unwrap();
+    let db_path = shelf.join("news.db");
+    let db = db_path.to_str().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let out = run(&["ingest", "-q", "--db", db, corpus.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let placed = stories_json(db, &[]);
+    // Two articles wait to be placed, as after an ingest killed before its
+    // clustering round.
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute(
+            "DELETE FROM story_articles WHERE article_id IN \
+             (SELECT article_id FROM story_articles ORDER BY article_id DESC LIMIT 2)",
+            [],
+        )
+        .unwrap();
+    let story = placed[0]["id"].to_string();
+    {
+        let _ro = Mode::set(&shelf, 0o555);
+        // Root ignores permissions, and then there is nothing to test.
+        if std::fs::write(shelf.join("probe"), b"").is_ok() {
+            eprintln!("skipped: this user may write a read-only directory (root?)");
+            return;
+        }
+        let ok = |args: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend(["--db", db]);
+            let out = run(&all);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out
+        };
+        ok(&["stories"]);
+        ok(&["stories", "--json"]);
+        ok(&["story", &story]);
+        ok(&["articles"]);
+        ok(&["article", "1"]);
+        ok(&["quotes"]);
+        ok(&["timeline", &story]);
+        ok(&["entities", &story]);
+        let out = ok(&["digest", "--json"]);
+        let digest: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            !digest["stories"].as_array().unwrap().is_empty(),
+            "{digest}"
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("without placing new articles"), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        // What needs writing still fails, clearly.
+        let out = run(&["stories", "--rebuild", "--db", db]);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("news.db"));
+        // Nothing was left beside the database.
+        let mut names: Vec<String> = std::fs::read_dir(&shelf)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["news.db"]);
+    }
+    // Writable again, digest places the waiting articles, without a note.
+    let out = run(&["digest", "--json", "--db", db]);
+    assert!(out.status.success());
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("without placing"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let in_stories: u64 = stories_json(db, &[])
+        .iter()
+        .map(|s| s["articles"].as_u64().unwrap())
+        .sum();
+    let total: u64 = placed.iter().map(|s| s["articles"].as_u64().unwrap()).sum();
+    assert_eq!(in_stories, total, "every article placed again");
+}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use storyline_report::screen::{Screen, line};
-use storyline_store::Store;
+use storyline_store::{Store, StoreError};
 
 use crate::cmd::extract::to_json;
 
@@ -138,14 +138,33 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Opens an existing database to read it: read-only, so that it works in a
+/// directory the user cannot write and never blocks a running writer.
 pub fn open_existing(db: &Path) -> anyhow::Result<Store> {
+    must_exist(db)?;
+    match Store::open_read_only(db) {
+        // A file from an older build is upgraded once, which needs writing.
+        Err(StoreError::Outdated { .. }) => Ok(Store::open(db)?),
+        other => Ok(other?),
+    }
+}
+
+/// Opens an existing database to change it.
+pub fn open_existing_writable(db: &Path) -> anyhow::Result<Store> {
+    must_exist(db)?;
+    Ok(Store::open(db)?)
+}
+
+/// Fails with a hint when there is no database at `db`: opening would
+/// otherwise create an empty one, or fail less clearly.
+fn must_exist(db: &Path) -> anyhow::Result<()> {
     if !db.exists() {
         bail!(
             "{}: no such database (run `storyline ingest` first)",
             db.display()
         );
     }
-    Ok(Store::open(db)?)
+    Ok(())
 }
 
 /// `s` on one line ([`line`]), cut to `n` characters.

@@ -54,10 +54,7 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
             db.display()
         );
     }
-    let mut store = Store::open(db)?;
-    // Stories are brought up to date (a no-op when nothing is waiting).
-    let placed = storyline_story::update(&mut store)?;
-    crate::cmd::stories::tell_rebuilt(&store, &placed);
+    let store = open_and_update(db)?;
     let options = storyline_story::Options {
         since,
         words: o.words,
@@ -85,6 +82,30 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(code)
+}
+
+/// Opens the database with its stories brought up to date (a no-op when no
+/// article waits to be placed). A database this user cannot write is read
+/// as it is, with a note on stderr, so that a digest can be read from a
+/// shared or archived copy.
+fn open_and_update(db: &Path) -> anyhow::Result<Store> {
+    let refused = match Store::open(db) {
+        Ok(mut store) if !store.is_read_only() => {
+            let placed = storyline_story::update(&mut store)?;
+            crate::cmd::stories::tell_rebuilt(&store, &placed);
+            return Ok(store);
+        }
+        Ok(_) => format!("{} is read-only", db.display()),
+        Err(e) => e.to_string(),
+    };
+    // A file opened for writing that turned out read-only is opened again
+    // the way read-only files are (without needing its -shm).
+    let store = crate::cmd::articles::open_existing(db)?;
+    eprintln!(
+        "storyline: note: {}; showing the stories as stored, without placing new articles",
+        storyline_report::screen::escaped(&refused)
+    );
+    Ok(store)
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set.

@@ -12,7 +12,7 @@ use storyline_report::screen::{Screen, escaped, line};
 use storyline_store::StoryRow;
 use storyline_story::Storyline;
 
-use crate::cmd::articles::{day, open_existing, truncate};
+use crate::cmd::articles::{day, open_existing, open_existing_writable, truncate};
 
 /// A story row as JSON (without its articles).
 fn row_json(r: &StoryRow) -> serde_json::Value {
@@ -34,10 +34,13 @@ fn row_line(r: &StoryRow, width: usize) -> String {
 }
 
 pub fn list(db: &Path, json: bool, rebuild: bool) -> anyhow::Result<ExitCode> {
-    let mut store = open_existing(db)?;
-    if rebuild {
+    let store = if rebuild {
+        let mut store = open_existing_writable(db)?;
         storyline_story::rebuild(&mut store)?;
-    }
+        store
+    } else {
+        open_existing(db)?
+    };
     let stdout = std::io::stdout();
     let mut out = Screen::new(std::io::BufWriter::new(stdout.lock()), !json);
     // Largest first, then most recent, as stories were listed.

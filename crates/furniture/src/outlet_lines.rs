@@ -6,11 +6,12 @@
 //! kept by [`line_hash`] so the store can persist them compactly.
 
 use crate::line_hash::line_hash;
+use crate::observation::Observation;
 use crate::vocabulary;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Lines this long or longer are article text, never boilerplate.
-const MAX_LINE_CHARS: usize = 200;
+pub(crate) const MAX_LINE_CHARS: usize = 200;
 /// Distinct lines kept per outlet before lines seen once are forgotten.
 const MAX_LINES_PER_OUTLET: usize = 200_000;
 
@@ -65,16 +66,17 @@ impl OutletLines {
 
     /// Records the distinct (normalised) lines of one article of `outlet`.
     pub fn observe(&mut self, outlet: &str, text: &str) {
-        let Some(key) = outlet_key(outlet) else {
+        if let Some(seen) = Observation::new(outlet, text) {
+            self.add(&seen);
+        }
+    }
+
+    /// Records one article's lines, worked out beforehand (so that the
+    /// caller can also hand them to the store).
+    pub fn add(&mut self, seen: &Observation) {
+        let Some(key) = outlet_key(seen.outlet()) else {
             return;
         };
-        let mut seen = HashSet::new();
-        for line in text.lines() {
-            let line = line.trim();
-            if !line.is_empty() && line.chars().take(MAX_LINE_CHARS).count() < MAX_LINE_CHARS {
-                seen.insert(line_hash(line));
-            }
-        }
         if !self.outlets.contains_key(key) {
             self.outlets.insert(key.to_string(), Counts::default());
         }
@@ -82,11 +84,12 @@ impl OutletLines {
             return;
         };
         counts.articles = counts.articles.saturating_add(1);
+        let seen = seen.lines();
         if counts.lines.len() + seen.len() > MAX_LINES_PER_OUTLET {
             // Lines seen once are the article's own; forget them first.
             counts.lines.retain(|_, n| *n > 1);
         }
-        for h in seen {
+        for &h in seen {
             if let Some(n) = counts.lines.get_mut(&h) {
                 *n = n.saturating_add(1);
             } else if counts.lines.len() < MAX_LINES_PER_OUTLET {
@@ -204,7 +207,7 @@ impl OutletLines {
 
 /// The map key of an outlet name: trimmed, otherwise as given (so the names
 /// [`OutletLines::entries`] gives back are the caller's own); `None` when blank.
-fn outlet_key(outlet: &str) -> Option<&str> {
+pub(crate) fn outlet_key(outlet: &str) -> Option<&str> {
     let o = outlet.trim();
     (!o.is_empty()).then_some(o)
 }

@@ -30,6 +30,20 @@ pub enum StoreError {
         /// The newest version this build can migrate to.
         known: u32,
     },
+    /// The file's schema is older than this build's and the store was
+    /// opened read-only, so it could not be migrated.
+    #[error(
+        "store {} has schema version {found}, older than the {known} this build reads; it must be opened for writing once to be upgraded",
+        path.display()
+    )]
+    Outdated {
+        /// The database file.
+        path: PathBuf,
+        /// The version found in the file.
+        found: i64,
+        /// The version this build reads.
+        known: u32,
+    },
     /// A schema migration failed; the file is left at the previous version.
     #[error("store {}: migration to schema version {version} failed: {source}", path.display())]
     Migrate {

@@ -9,7 +9,14 @@
 //! Writes go in batches, one transaction each ([`Store::insert_batch`]): a
 //! process killed between batches loses nothing committed, one killed during a
 //! batch loses only that batch, and a re-run completes it because rows already
-//! stored are skipped as duplicates.
+//! stored are skipped as duplicates. The line counts a batch's new articles
+//! add go in the same transaction, as increments, so several writers on one
+//! file add up and the counts always match the articles stored.
+//!
+//! Raw bodies are kept zstd-compressed and read back through one capped
+//! decompression (`raw.rs`). Readers that must not write open the file with
+//! [`Store::open_read_only`], which also works in a directory the user
+//! cannot write.
 //!
 //! It also lists the sources `storyline watch` polls, with their polling
 //! state ([`SourceRow`]).
@@ -18,6 +25,7 @@
 
 mod error;
 mod hash;
+mod raw;
 mod row;
 mod schema;
 mod sources;
@@ -26,7 +34,7 @@ mod stories;
 
 pub use error::StoreError;
 pub use hash::content_hash;
-pub use row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
+pub use row::{ArticleLines, ArticleSummary, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use sources::{DEFAULT_INTERVAL_SECS, Poll, SourceKind, SourceRow};
 pub use store::Store;

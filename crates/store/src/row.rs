@@ -11,6 +11,21 @@ pub struct NewArticle<'a> {
     pub hash: &'a str,
     /// The raw record body, kept so the article can be re-cleaned later.
     pub raw: &'a Body,
+    /// What the article adds to its outlet's line counts, when the
+    /// furniture stage learned from it; counted only if the article is new.
+    pub lines: Option<ArticleLines<'a>>,
+}
+
+/// One article's contribution to the per-outlet line counts the furniture
+/// stage learns boilerplate from: the article counts once for its outlet,
+/// and once for each distinct line.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleLines<'a> {
+    /// The outlet, as the furniture stage keys it.
+    pub outlet: &'a str,
+    /// The hashes of the article's distinct lines (a hash given twice
+    /// still counts once).
+    pub hashes: &'a [u64],
 }
 
 /// What [`Store::insert_batch`](crate::Store::insert_batch) did with one item.

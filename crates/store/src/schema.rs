@@ -160,6 +160,31 @@ fn migrate_with(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Resu
     }
 }
 
+/// The schema version a file is at (its `user_version`); reading it is the
+/// first read of a new connection.
+pub(crate) fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    user_version(conn)
+}
+
+/// Checks, without changing anything, that a file is at exactly
+/// [`SCHEMA_VERSION`]: what a read-only store needs, since it cannot migrate.
+pub(crate) fn check_current(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let found = user_version(conn).map_err(|source| StoreError::Sql {
+        path: path.to_owned(),
+        op: "reading the schema version",
+        source,
+    })?;
+    check_not_newer(path, found, MIGRATIONS.len())?;
+    if found < i64::from(SCHEMA_VERSION) {
+        return Err(StoreError::Outdated {
+            path: path.to_owned(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
 fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }

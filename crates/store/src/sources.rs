@@ -580,6 +580,7 @@ mod tests {
                 article: &article,
                 hash: "h1",
                 raw: &raw,
+                lines: None,
             }])
             .unwrap();
         assert!(store.has_url(url).unwrap());

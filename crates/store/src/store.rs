@@ -1,12 +1,16 @@
 //! The store handle and its queries.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{
+    Connection, ErrorCode, MAIN_DB, OpenFlags, OptionalExtension, Row, TransactionBehavior, params,
+};
 use serde_json::{Map, Value};
 use storyline_model::{Article, Body, Language};
 
+use crate::raw::{self, Stored};
 use crate::row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
 use crate::{StoreError, schema};
 
@@ -54,6 +58,46 @@ impl Store {
             source,
         })?;
         Self::setup(conn, path.to_owned())
+    }
+
+    /// Opens an existing store for reading only: nothing is created,
+    /// migrated or written, so it works on a file the user may only read,
+    /// in a directory the user cannot write, and beside a running writer.
+    ///
+    /// Fails with [`StoreError::Outdated`] on a file whose schema is older
+    /// than this build's (it must be opened with [`open`](Self::open) once to
+    /// migrate), and [`StoreError::TooNew`] on a newer one.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let open_err = |source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // Opening reads nothing; the first read is where SQLite needs the
+        // WAL index (the -shm file) and fails if it can create none.
+        let conn = match schema::version(&conn) {
+            Ok(_) => conn,
+            Err(e) if shm_refused(&e) => immutable(path).map_err(|_| open_err(e))?,
+            Err(e) => return Err(open_err(e)),
+        };
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        schema::check_current(&conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    /// Whether this store cannot be written: opened with
+    /// [`open_read_only`](Self::open_read_only), or a file the user may
+    /// only read. Writes to it fail.
+    pub fn is_read_only(&self) -> bool {
+        // An unknown answer is treated as read-only: callers use this to
+        // skip writes, and a skipped write is the safe mistake.
+        self.conn.is_readonly(MAIN_DB).unwrap_or(true)
     }
 
     /// Opens a fresh, empty store that lives in memory (for tests).
@@ -123,10 +167,19 @@ impl Store {
     /// batch) is skipped and reported as [`Inserted::Duplicate`], so re-running
     /// an interrupted ingest completes it without doubling anything. The
     /// result has one entry per item, in order.
+    ///
+    /// Each new article's [`lines`](NewArticle::lines) are added to the
+    /// per-outlet line counts in the same transaction, so the counts always
+    /// match the articles stored: whoever else writes the file meanwhile,
+    /// and however the process ends.
     pub fn insert_batch(&mut self, items: &[NewArticle<'_>]) -> Result<Vec<Inserted>, StoreError> {
         let path = &self.path;
         let err = sql_err(path, "inserting a batch of articles");
         let ingested_at = now();
+        // Compressed before the write lock is taken, so other writers wait
+        // only for the inserts.
+        let bodies: Vec<&Body> = items.iter().map(|i| i.raw).collect();
+        let packed = raw::pack_all(&bodies);
         // IMMEDIATE: take the write lock now, waiting out the busy timeout,
         // instead of failing at the first insert when another writer is busy.
         let tx = self
@@ -146,7 +199,19 @@ impl Store {
             let mut find = tx
                 .prepare_cached("SELECT id FROM articles WHERE hash = ?1")
                 .map_err(&err)?;
-            for item in items {
+            let mut count_outlet = tx
+                .prepare_cached(
+                    "INSERT INTO outlets (outlet, articles) VALUES (?1, 1) \
+                     ON CONFLICT (outlet) DO UPDATE SET articles = articles + 1",
+                )
+                .map_err(&err)?;
+            let mut count_line = tx
+                .prepare_cached(
+                    "INSERT INTO outlet_lines (outlet, line_hash, articles) VALUES (?1, ?2, 1) \
+                     ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = articles + 1",
+                )
+                .map_err(&err)?;
+            for (item, raw) in items.iter().zip(&packed) {
                 let a = item.article;
                 let extra = encode_extra(path, a)?;
                 let lang = a.lang.as_ref();
@@ -165,15 +230,26 @@ impl Store {
                         a.text,
                         extra,
                         item.raw.kind(),
-                        item.raw.as_str(),
+                        raw,
                         ingested_at,
                     ])
                     .map_err(&err)?;
-                out.push(if changed == 1 {
-                    Inserted::New(tx.last_insert_rowid())
-                } else {
-                    Inserted::Duplicate(find.query_row([item.hash], |r| r.get(0)).map_err(&err)?)
-                });
+                if changed != 1 {
+                    let id = find.query_row([item.hash], |r| r.get(0)).map_err(&err)?;
+                    out.push(Inserted::Duplicate(id));
+                    continue;
+                }
+                out.push(Inserted::New(tx.last_insert_rowid()));
+                if let Some(lines) = &item.lines {
+                    count_outlet.execute([lines.outlet]).map_err(&err)?;
+                    let distinct: BTreeSet<u64> = lines.hashes.iter().copied().collect();
+                    for h in distinct {
+                        // Stored as i64 because SQLite has no u64; the bits are the hash.
+                        count_line
+                            .execute(params![lines.outlet, h as i64])
+                            .map_err(&err)?;
+                    }
+                }
             }
         }
         tx.commit().map_err(&err)?;
@@ -253,13 +329,14 @@ impl Store {
             .prepare_cached("SELECT id, raw_kind, raw FROM articles WHERE outlet = ?1 ORDER BY id")
             .and_then(|mut st| {
                 st.query_map([outlet], |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+                    let raw = Stored::from_ref(r.get_ref(2)?);
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, raw))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(sql_err(&self.path, "reading raw bodies"))?;
         rows.into_iter()
-            .map(|(id, kind, raw)| Ok((id, body(&self.path, id, &kind, raw)?)))
+            .map(|(id, kind, raw)| Ok((id, raw::unpack(&self.path, id, &kind, raw)?)))
             .collect()
     }
 
@@ -274,13 +351,14 @@ impl Store {
             .map_err(sql_err(&self.path, "reading texts"))
     }
 
-    /// The per-outlet line counts the furniture stage learned: every
+    /// The per-outlet line counts the furniture stage learns from, as
+    /// [`insert_batch`](Self::insert_batch) added them up: every
     /// `(outlet, line hash, articles with that line)`, and every
-    /// `(outlet, articles seen)`, sorted.
+    /// `(outlet, articles counted)`, sorted.
     #[allow(clippy::type_complexity)] // the pair is the furniture crate's own shape
     pub fn load_outlet_lines(
         &self,
-    ) -> Result<(Vec<(String, u64, u32)>, Vec<(String, u32)>), StoreError> {
+    ) -> Result<(Vec<(String, u64, u64)>, Vec<(String, u64)>), StoreError> {
         let err = sql_err(&self.path, "loading outlet line counts");
         let lines = self
             .conn
@@ -290,7 +368,11 @@ impl Store {
             .and_then(|mut st| {
                 st.query_map([], |r| {
                     // Stored as i64 because SQLite has no u64; the bits are the hash.
-                    Ok((r.get(0)?, r.get::<_, i64>(1)? as u64, r.get(2)?))
+                    Ok((
+                        r.get(0)?,
+                        r.get::<_, i64>(1)? as u64,
+                        non_negative(r.get(2)?),
+                    ))
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()
             })
@@ -299,47 +381,11 @@ impl Store {
             .conn
             .prepare("SELECT outlet, articles FROM outlets ORDER BY outlet")
             .and_then(|mut st| {
-                st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                st.query_map([], |r| Ok((r.get(0)?, non_negative(r.get(1)?))))?
                     .collect::<rusqlite::Result<Vec<_>>>()
             })
             .map_err(&err)?;
         Ok((lines, outlets))
-    }
-
-    /// Saves line counts in one transaction. Each given count replaces the
-    /// stored one for its key (the caller passes totals, not increments);
-    /// keys not given are left as they are.
-    pub fn save_outlet_lines(
-        &mut self,
-        lines: &[(String, u64, u32)],
-        outlets: &[(String, u32)],
-    ) -> Result<(), StoreError> {
-        let err = sql_err(&self.path, "saving outlet line counts");
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&err)?;
-        {
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO outlet_lines (outlet, line_hash, articles) VALUES (?1, ?2, ?3) \
-                     ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = excluded.articles",
-                )
-                .map_err(&err)?;
-            for (outlet, hash, n) in lines {
-                st.execute(params![outlet, *hash as i64, n]).map_err(&err)?;
-            }
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO outlets (outlet, articles) VALUES (?1, ?2) \
-                     ON CONFLICT (outlet) DO UPDATE SET articles = excluded.articles",
-                )
-                .map_err(&err)?;
-            for (outlet, n) in outlets {
-                st.execute(params![outlet, n]).map_err(&err)?;
-            }
-        }
-        tx.commit().map_err(&err)
     }
 
     /// Runs SQLite's `PRAGMA integrity_check`: the problems it finds, or an
@@ -361,6 +407,72 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Whether a read-only connection's first read failed because SQLite could
+/// not create the WAL index (the -shm file) beside the database: what
+/// happens in a directory the user cannot write.
+fn shm_refused(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+    )
+}
+
+/// Opens `path` with SQLite's `immutable=1`: no locks, no WAL index, no
+/// look at the -wal file. Only called when a plain read-only open failed
+/// for want of a -shm file, and only done when the file has no write-ahead
+/// log and no rollback journal with anything in it.
+///
+/// Why that is safe. A connection to a database in WAL mode keeps the -shm
+/// file beside it; SQLite could not create one and none exists, so no
+/// process has the database open in WAL mode at this moment. With the -wal
+/// absent or empty every committed transaction is in the main file, and no
+/// checkpoint is half done (a checkpoint only copies from a non-empty log),
+/// so the main file alone is the whole, consistent database; the same holds
+/// for an empty rollback journal. What `immutable` gives up is locking and
+/// change detection: if a writer starts after this check (which only
+/// someone who may write the directory can do: its owner, or root) this
+/// connection does not see its commits, and a checkpoint rewriting pages
+/// under a running query can make that query fail as corrupt. That is a
+/// read-only command that fails and can be run again, never a damaged file:
+/// an immutable connection writes nothing.
+#[cfg(unix)]
+fn immutable(path: &Path) -> Result<Connection, String> {
+    use std::os::unix::ffi::OsStrExt;
+    for suffix in ["-wal", "-journal"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        match std::fs::metadata(&side) {
+            Ok(m) if m.len() == 0 => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            _ => return Err(format!("{suffix} file present")),
+        }
+    }
+    // A URI names the file, so it must be absolute and percent-encoded:
+    // `?` or `#` in a directory name would otherwise start the query.
+    let abs = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    let mut uri = String::from("file://");
+    for &b in abs.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(&uri, flags).map_err(|e| e.to_string())?;
+    schema::version(&conn).map_err(|e| e.to_string())?;
+    Ok(conn)
+}
+
+/// Elsewhere the plain read-only open's error stands.
+#[cfg(not(unix))]
+fn immutable(_path: &Path) -> Result<Connection, String> {
+    Err("not supported".into())
 }
 
 /// Maps a SQLite error to a [`StoreError::Sql`] naming the file and the step.
@@ -422,19 +534,6 @@ fn language(
     })
 }
 
-/// The raw body columns back into a [`Body`].
-fn body(path: &Path, id: i64, kind: &str, raw: String) -> Result<Body, StoreError> {
-    match kind {
-        "html" => Ok(Body::Html(raw)),
-        "text" => Ok(Body::Text(raw)),
-        other => Err(StoreError::Corrupt {
-            path: path.to_owned(),
-            id,
-            detail: format!("unknown raw body kind {other:?}"),
-        }),
-    }
-}
-
 /// An article row as SQLite gives it, before the checks SQLite cannot do.
 struct RawArticle {
     id: i64,
@@ -450,7 +549,7 @@ struct RawArticle {
     text: String,
     extra: Option<String>,
     raw_kind: String,
-    raw: String,
+    raw: Stored,
 }
 
 impl RawArticle {
@@ -470,7 +569,7 @@ impl RawArticle {
             text: r.get(12)?,
             extra: r.get(13)?,
             raw_kind: r.get(14)?,
-            raw: r.get(15)?,
+            raw: Stored::from_ref(r.get_ref(15)?),
         })
     }
 
@@ -483,7 +582,7 @@ impl RawArticle {
                 Err(e) => return Err(self.corrupt(path, format!("extra is not JSON: {e}"))),
             },
         };
-        let raw = body(path, self.id, &self.raw_kind, self.raw)?;
+        let raw = raw::unpack(path, self.id, &self.raw_kind, self.raw)?;
         Ok(StoredArticle {
             id: self.id,
             hash: self.hash,
@@ -515,8 +614,9 @@ impl RawArticle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SCHEMA_VERSION;
     use crate::hash::body_hash;
+    use crate::{ArticleLines, SCHEMA_VERSION};
+    use std::collections::BTreeMap;
 
     fn plain(source: &str, published: Option<&str>, text: &str) -> Article {
         Article {
@@ -543,7 +643,12 @@ mod tests {
             .iter()
             .zip(&raws)
             .zip(&hashes)
-            .map(|((article, raw), hash)| NewArticle { article, hash, raw })
+            .map(|((article, raw), hash)| NewArticle {
+                article,
+                hash,
+                raw,
+                lines: None,
+            })
             .collect();
         store.insert_batch(&items).unwrap()
     }
@@ -679,6 +784,7 @@ mod tests {
                 article: &batch[i],
                 hash: &hashes[i],
                 raw: &raws[i],
+                lines: None,
             })
             .collect();
         let err = store.insert_batch(&items).unwrap_err();
@@ -742,6 +848,7 @@ mod tests {
                 article: articles[i],
                 hash: &hashes[i],
                 raw: &raws[i],
+                lines: None,
             })
             .collect();
         let ids = store.insert_batch(&items).unwrap();
@@ -878,32 +985,356 @@ mod tests {
         );
     }
 
+    /// Inserts articles of `outlet`, each counting the line hashes given
+    /// for it; the raw body is the text, so equal texts are duplicates.
+    fn insert_counted(
+        store: &mut Store,
+        outlet: &str,
+        articles: &[(&str, &[u64])],
+    ) -> Result<Vec<Inserted>, StoreError> {
+        let arts: Vec<Article> = articles
+            .iter()
+            .map(|(text, _)| plain(text, None, text))
+            .collect();
+        let raws: Vec<Body> = arts.iter().map(|a| Body::Text(a.text.clone())).collect();
+        let hashes: Vec<String> = raws.iter().map(body_hash).collect();
+        let items: Vec<NewArticle> = (0..arts.len())
+            .map(|i| NewArticle {
+                article: &arts[i],
+                hash: &hashes[i],
+                raw: &raws[i],
+                lines: Some(ArticleLines {
+                    outlet,
+                    hashes: articles[i].1,
+                }),
+            })
+            .collect();
+        store.insert_batch(&items)
+    }
+
+    /// The stored counts as maps: line hash -> articles, and the outlet's articles.
+    fn counts(store: &Store, outlet: &str) -> (BTreeMap<u64, u64>, u64) {
+        let (lines, outlets) = store.load_outlet_lines().unwrap();
+        let lines = lines
+            .into_iter()
+            .filter(|(o, _, _)| o == outlet)
+            .map(|(_, h, n)| (h, n))
+            .collect();
+        let n = outlets
+            .into_iter()
+            .find(|(o, _)| o == outlet)
+            .map_or(0, |(_, n)| n);
+        (lines, n)
+    }
+
     #[test]
-    fn outlet_lines_roundtrip_and_upsert() {
+    fn line_counts_grow_with_new_articles_only() {
         let mut store = Store::open_in_memory().unwrap();
         assert_eq!(store.load_outlet_lines().unwrap(), (vec![], vec![]));
-        let lines = vec![
-            ("a.example".to_string(), u64::MAX, 3),
-            ("a.example".to_string(), 0, u32::MAX),
-            ("a.example".to_string(), 1 << 63, 1),
-            ("b.example".to_string(), 42, 7),
-        ];
-        let outlets = vec![("a.example".to_string(), 10), ("b.example".to_string(), 8)];
-        store.save_outlet_lines(&lines, &outlets).unwrap();
-        let (got_lines, got_outlets) = store.load_outlet_lines().unwrap();
-        let mut want = lines.clone();
-        want.sort_by_key(|(o, h, _)| (o.clone(), *h as i64));
-        assert_eq!(got_lines, want);
-        assert_eq!(got_outlets, outlets);
-        // Saving again replaces counts for the keys given, keeps the others.
+        let got = insert_counted(
+            &mut store,
+            "a.example",
+            &[
+                ("one", &[u64::MAX, 0, 1 << 63]),
+                // A hash given twice counts once.
+                ("two", &[u64::MAX, 7, 7]),
+                // A duplicate of "one" within the batch counts nothing.
+                ("one", &[u64::MAX, 99]),
+            ],
+        )
+        .unwrap();
+        assert!(!got[2].is_new());
+        insert_counted(&mut store, "b.example", &[("three", &[7]), ("four", &[])]).unwrap();
+        // Stored earlier: still nothing.
+        insert_counted(&mut store, "a.example", &[("two", &[7])]).unwrap();
+        let (a, n) = counts(&store, "a.example");
+        assert_eq!(n, 2);
+        assert_eq!(
+            a,
+            BTreeMap::from([(u64::MAX, 2), (0, 1), (1 << 63, 1), (7, 1)])
+        );
+        assert_eq!(counts(&store, "b.example"), (BTreeMap::from([(7, 1)]), 2));
+        // An article without lines leaves the counts alone.
+        insert(&mut store, &[plain("five", None, "five")]);
+        assert_eq!(counts(&store, "b.example").1, 2);
+        assert_eq!(store.load_outlet_lines().unwrap().1.len(), 2);
+    }
+
+    #[test]
+    fn two_stores_on_one_file_add_their_counts_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("news.db");
+        let mut one = Store::open(&path).unwrap();
+        let mut two = Store::open(&path).unwrap();
+        // Each learned nothing of the other's articles in memory; the
+        // counts on file must still be the sum of both.
+        for round in 0..4 {
+            let a = format!("watch {round}");
+            let b = format!("ingest {round}");
+            insert_counted(&mut one, "x.example", &[(a.as_str(), &[1, 2])]).unwrap();
+            insert_counted(&mut two, "x.example", &[(b.as_str(), &[2, 3])]).unwrap();
+        }
+        // And an article both saw counts once.
+        insert_counted(&mut one, "x.example", &[("same", &[1])]).unwrap();
+        insert_counted(&mut two, "x.example", &[("same", &[1])]).unwrap();
+        drop((one, two));
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.count().unwrap(), 9);
+        assert_eq!(
+            counts(&store, "x.example"),
+            (BTreeMap::from([(1, 5), (2, 8), (3, 4)]), 9)
+        );
+    }
+
+    #[test]
+    fn a_batchs_counts_commit_or_roll_back_with_its_articles() {
+        let mut store = Store::open_in_memory().unwrap();
+        insert_counted(&mut store, "x.example", &[("kept", &[1])]).unwrap();
+        let before = counts(&store, "x.example");
+        // An article that fails: the counts of those before it go too.
         store
-            .save_outlet_lines(&[("b.example".into(), 42, 9)], &[("b.example".into(), 11)])
+            .conn()
+            .execute_batch(
+                "CREATE TEMP TRIGGER no_bad BEFORE INSERT ON articles \
+                 WHEN NEW.source = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            )
             .unwrap();
-        let (got_lines, got_outlets) = store.load_outlet_lines().unwrap();
-        assert_eq!(got_lines.len(), 4);
-        assert!(got_lines.contains(&("b.example".into(), 42, 9)));
-        assert!(got_lines.contains(&("a.example".into(), u64::MAX, 3)));
-        assert_eq!(got_outlets[1], ("b.example".into(), 11));
+        let err = insert_counted(&mut store, "x.example", &[("fine", &[1, 2]), ("bad", &[1])])
+            .unwrap_err();
+        assert!(err.to_string().contains("refused"), "{err}");
+        assert_eq!(store.count().unwrap(), 1);
+        assert_eq!(counts(&store, "x.example"), before);
+        // A count that fails: the articles go too.
+        store
+            .conn()
+            .execute_batch(
+                "CREATE TEMP TRIGGER no_line BEFORE INSERT ON outlet_lines \
+                 WHEN NEW.line_hash = 666 BEGIN SELECT RAISE(ABORT, 'refused'); END",
+            )
+            .unwrap();
+        let err = insert_counted(
+            &mut store,
+            "x.example",
+            &[("fine", &[1, 2]), ("also", &[666])],
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("refused"), "{err}");
+        assert_eq!(store.count().unwrap(), 1);
+        assert_eq!(counts(&store, "x.example"), before);
+        // The same batch without its bad part commits whole.
+        insert_counted(&mut store, "x.example", &[("fine", &[1, 2])]).unwrap();
+        assert_eq!(store.count().unwrap(), 2);
+        assert_eq!(
+            counts(&store, "x.example"),
+            (BTreeMap::from([(1, 2), (2, 1)]), 2)
+        );
+    }
+
+    /// A page big enough to be worth compressing.
+    fn page(n: usize) -> Body {
+        Body::Html(format!(
+            "<html><body>{}</body></html>",
+            format!("<p>Paragraph {n} of the harbour report.</p>").repeat(300)
+        ))
+    }
+
+    fn insert_pages(store: &mut Store, pages: &[Body]) -> Vec<i64> {
+        let arts: Vec<Article> = (0..pages.len())
+            .map(|i| plain(&format!("p{i}"), None, "text"))
+            .collect();
+        let hashes: Vec<String> = pages.iter().map(body_hash).collect();
+        let items: Vec<NewArticle> = (0..pages.len())
+            .map(|i| NewArticle {
+                article: &arts[i],
+                hash: &hashes[i],
+                raw: &pages[i],
+                lines: None,
+            })
+            .collect();
+        let got = store.insert_batch(&items).unwrap();
+        got.into_iter().map(Inserted::id).collect()
+    }
+
+    fn raw_type(store: &Store, id: i64) -> String {
+        store
+            .conn()
+            .query_row(
+                "SELECT typeof(raw) FROM articles WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
+    #[test]
+    fn raw_pages_are_stored_compressed_and_old_text_rows_still_read() {
+        let mut store = Store::open_in_memory().unwrap();
+        let pages: Vec<Body> = (0..20).map(page).collect();
+        let ids = insert_pages(&mut store, &pages);
+        let (stored, plain_len): (i64, usize) = (
+            store
+                .conn()
+                .query_row("SELECT sum(length(raw)) FROM articles", [], |r| r.get(0))
+                .unwrap(),
+            pages.iter().map(|p| p.as_str().len()).sum(),
+        );
+        assert!(stored * 10 < plain_len as i64, "{stored} of {plain_len}");
+        for (id, p) in ids.iter().zip(&pages) {
+            assert_eq!(raw_type(&store, *id), "blob");
+            assert_eq!(&store.article(*id).unwrap().unwrap().raw, p);
+        }
+        assert_eq!(store.articles().unwrap().len(), 20);
+        // A row written before compression: TEXT, read as it is.
+        store
+            .conn()
+            .execute(
+                "UPDATE articles SET raw = '<p>Old row.</p>' WHERE id = ?1",
+                [ids[3]],
+            )
+            .unwrap();
+        assert_eq!(raw_type(&store, ids[3]), "text");
+        let got = store.article(ids[3]).unwrap().unwrap();
+        assert_eq!(got.raw, Body::Html("<p>Old row.</p>".into()));
+    }
+
+    #[test]
+    fn a_corrupt_raw_blob_is_an_error_naming_the_article() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ids = insert_pages(&mut store, &[page(1), page(2)]);
+        store
+            .conn()
+            .execute(
+                "UPDATE articles SET raw = x'28b52ffd00deadbeef', outlet = 'o' WHERE id = ?1",
+                [ids[1]],
+            )
+            .unwrap();
+        let err = store.article(ids[1]).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Corrupt { id, .. } if id == ids[1]),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains(&format!("article {}", ids[1])),
+            "{err}"
+        );
+        assert!(store.articles().is_err());
+        assert!(store.raw_texts_of_outlet("o").is_err());
+        // The other article, and texts, still read.
+        assert!(store.article(ids[0]).unwrap().is_some());
+        assert_eq!(store.texts_of_outlet("o").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_read_only_store_reads_and_refuses_to_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("news.db");
+        let id = {
+            let mut store = Store::open(&path).unwrap();
+            assert!(!store.is_read_only());
+            insert(&mut store, &[plain("a#1", None, "Ferry service resumes.")])[0].id()
+        };
+        let mut ro = Store::open_read_only(&path).unwrap();
+        assert!(ro.is_read_only());
+        assert_eq!(ro.count().unwrap(), 1);
+        assert_eq!(
+            ro.article(id).unwrap().unwrap().article.text,
+            "Ferry service resumes."
+        );
+        assert!(ro.update_text(id, "changed").is_err());
+        let err = insert_counted(&mut ro, "x", &[("new", &[1])]).unwrap_err();
+        assert!(err.to_string().contains("news.db"), "{err}");
+        // It sees what a writer commits meanwhile.
+        let mut rw = Store::open(&path).unwrap();
+        insert(&mut rw, &[plain("a#2", None, "Library extends its hours.")]);
+        assert_eq!(ro.count().unwrap(), 2);
+        // A missing file is not created.
+        let missing = dir.path().join("missing.db");
+        assert!(Store::open_read_only(&missing).is_err());
+        assert!(!missing.exists());
+    }
+
+    #[test]
+    fn a_read_only_store_cannot_migrate_an_older_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        drop(Store::open(&path).unwrap());
+        let set = |v: u32| {
+            Connection::open(&path)
+                .unwrap()
+                .pragma_update(None, "user_version", v)
+                .unwrap()
+        };
+        set(SCHEMA_VERSION - 1);
+        let err = Store::open_read_only(&path).unwrap_err();
+        assert!(matches!(err, StoreError::Outdated { .. }), "{err:?}");
+        assert!(err.to_string().contains("old.db"), "{err}");
+        set(SCHEMA_VERSION + 1);
+        let err = Store::open_read_only(&path).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { .. }), "{err:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn immutable_opening_only_without_a_write_ahead_log() {
+        let dir = tempfile::tempdir().unwrap();
+        // Characters a URI would misread, in the directory's name.
+        let sub = dir.path().join("a dir?x=1#frag%20");
+        std::fs::create_dir(&sub).unwrap();
+        let path = sub.join("news.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            insert(&mut store, &[plain("a#1", None, "Ferry service resumes.")]);
+        }
+        // Closed cleanly: the log was folded in and removed.
+        let wal = sub.join("news.db-wal");
+        assert!(!wal.exists());
+        let conn = immutable(&path).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+        // An empty log is as good as none; one with frames is not.
+        std::fs::write(&wal, b"").unwrap();
+        assert!(immutable(&path).is_ok());
+        std::fs::write(&wal, b"frames").unwrap();
+        assert!(immutable(&path).is_err());
+        std::fs::remove_file(&wal).unwrap();
+        std::fs::write(sub.join("news.db-journal"), b"pages").unwrap();
+        assert!(immutable(&path).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_directory_is_read_without_its_shm_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("ro");
+        std::fs::create_dir(&sub).unwrap();
+        let path = sub.join("news.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            insert(&mut store, &[plain("a#1", None, "Ferry service resumes.")]);
+        }
+        let mode = |m: u32| std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(m));
+        mode(0o555).unwrap();
+        // Root ignores permissions; then there is nothing to test.
+        let probe = sub.join("probe");
+        let writable = std::fs::write(&probe, b"").is_ok();
+        let got = (!writable).then(|| {
+            let ro = Store::open_read_only(&path).map(|s| s.count());
+            // Writing fails as it should, with the path in the message.
+            let rw = Store::open(&path)
+                .and_then(|mut s| insert_counted(&mut s, "x", &[("new", &[1])]).map(|_| ()));
+            (ro, rw)
+        });
+        mode(0o755).unwrap();
+        let Some((ro, rw)) = got else {
+            eprintln!("skipped: this user can write a read-only directory (root?)");
+            return;
+        };
+        assert_eq!(ro.unwrap().unwrap(), 1);
+        let err = rw.unwrap_err();
+        assert!(err.to_string().contains("news.db"), "{err}");
     }
 
     #[test]

@@ -479,6 +479,7 @@ mod tests {
                 article: &arts[i],
                 hash: &hashes[i],
                 raw: &raws[i],
+                lines: None,
             })
             .collect();
         let ids: Vec<i64> = store
@@ -533,11 +534,13 @@ mod tests {
                     article: &a,
                     hash: "h1",
                     raw: &ra,
+                    lines: None,
                 },
                 NewArticle {
                     article: &b,
                     hash: "h2",
                     raw: &rb,
+                    lines: None,
                 },
             ])
             .unwrap()

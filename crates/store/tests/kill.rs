@@ -5,7 +5,8 @@
 //! with its batch number in `extra`. The parent SIGKILLs it after different
 //! delays, then checks that the file is sound and that every batch present is
 //! complete. Each child starts again from batch 0, so it also shows that a
-//! re-run skips what is stored and completes what the kill cut off.
+//! re-run skips what is stored and completes what the kill cut off, and
+//! that the per-outlet line counts always match the articles stored.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -13,12 +14,14 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
 use storyline_model::{Article, Body, Hints, Record};
-use storyline_store::{NewArticle, Store, content_hash};
+use storyline_store::{ArticleLines, NewArticle, Store, content_hash};
 
 /// Set to the database path in the child process.
 const CHILD_ENV: &str = "STORYLINE_STORE_KILL_CHILD";
 /// Articles per batch.
 const BATCH: usize = 25;
+/// The hash of a line every article of the child has.
+const COMMON_LINE: u64 = 1 << 40;
 /// How long a child writes if nobody kills it (the parent died, say).
 const CHILD_LIFETIME: Duration = Duration::from_secs(20);
 
@@ -48,11 +51,17 @@ fn kill_child() {
             .enumerate()
             .map(|(i, raw)| article(batch, i, raw.as_str()))
             .collect();
+        // One line every article has, and one its batch shares.
+        let lines = [COMMON_LINE, batch];
         let items: Vec<NewArticle> = (0..BATCH)
             .map(|i| NewArticle {
                 article: &articles[i],
                 hash: &hashes[i],
                 raw: &raws[i],
+                lines: Some(ArticleLines {
+                    outlet: "kill.example",
+                    hashes: &lines,
+                }),
             })
             .collect();
         store.insert_batch(&items).expect("child inserts a batch");
@@ -133,6 +142,22 @@ fn check(path: &Path) -> u64 {
         assert_eq!(*batch, n as i64, "batches present: {groups:?}");
         assert_eq!(*rows, BATCH as i64, "batch {batch} is incomplete");
     }
-    assert_eq!(store.count().unwrap(), groups.len() as u64 * BATCH as u64);
+    let articles = groups.len() as u64 * BATCH as u64;
+    assert_eq!(store.count().unwrap(), articles);
+    // The line counts went in with their articles: none lost, none doubled
+    // by a re-run.
+    let (lines, outlets) = store.load_outlet_lines().unwrap();
+    if articles > 0 {
+        assert_eq!(outlets, [("kill.example".to_string(), articles)]);
+    }
+    for (outlet, hash, n) in lines {
+        assert_eq!(outlet, "kill.example");
+        let want = if hash == COMMON_LINE {
+            articles
+        } else {
+            BATCH as u64
+        };
+        assert_eq!(n, want, "line {hash}");
+    }
     groups.len() as u64
 }

@@ -37,7 +37,12 @@ pub fn store(pieces: &[Piece<'_>]) -> Store {
         .iter()
         .zip(&bodies)
         .zip(&hashes)
-        .map(|((article, raw), hash)| NewArticle { article, hash, raw })
+        .map(|((article, raw), hash)| NewArticle {
+            article,
+            hash,
+            raw,
+            lines: None,
+        })
         .collect();
     store.insert_batch(&items).expect("stored");
     crate::update(&mut store).expect("clustered");
