@@ -159,7 +159,7 @@ def main():
         "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND text <> '' GROUP BY outlet"))
     counters_right = all(counted.get(k) == v for k, v in recount.items())
     lags, lost = [], 0
-    item_list = items if isinstance(items, list) else items.get("items", [])
+    item_list = items
     for it in item_list:
         url = it["url"]
         if url in stored:
@@ -177,7 +177,11 @@ def main():
         "cpu_share_of_one_core": cpu_total / max(elapsed, 1e-9),
         "peak_rss_mb": max((s[2] for s in samples), default=0) / 1e6,
         "freshness_s": {"p50": pct(0.5), "p95": pct(0.95), "max": lags[-1] if lags else None},
-        "newsroom_stats": stats.get("totals", stats),
+        "requests": stats["total"]["requests"],
+        "statuses": stats["total"]["statuses"],
+        "per_host_min_gap_ms": min((h["min_gap_ms"] for h in stats["hosts"].values() if h["min_gap_ms"] is not None), default=None),
+        "per_host_max_per_second": max((h["max_per_second"] for h in stats["hosts"].values()), default=0),
+        "per_host_max_in_flight": max((h["max_in_flight"] for h in stats["hosts"].values()), default=0),
         "curve": [{"t": round(t), "cpu_s": round(c, 1), "rss_mb": round(r / 1e6, 1)} for t, c, r in samples],
     }
     with open(os.path.join(out, "soak.json"), "w") as f:

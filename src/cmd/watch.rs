@@ -16,6 +16,7 @@ use storyline_extract::Extractor;
 use storyline_report::screen::escaped;
 use storyline_source::Record;
 use storyline_store::{SourceKind, Store};
+use storyline_story::Placer;
 use storyline_watch::{Round, Schedule, Sink};
 
 use crate::ingest::Outcome;
@@ -52,6 +53,9 @@ pub struct Options {
     /// Seconds a request may take, headers and body.
     #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub timeout: u64,
+    /// Shortest time between the starts of two rounds, in seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    pub pace: f64,
     /// No per-round lines on stderr (failing sources are still reported).
     #[arg(long, short)]
     pub quiet: bool,
@@ -100,12 +104,14 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
         },
         fetch,
         once: o.once,
+        pace: Duration::from_secs_f64(o.pace.max(0.0)),
         ..storyline_watch::Options::default()
     };
     let mut sink = WatchSink {
         intake: Intake::open(db)?,
         known: Known::open(db)?,
         extractor: Extractor::new(),
+        placer: Placer::new(),
     };
     let stop = Arc::new(AtomicBool::new(false));
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -216,6 +222,7 @@ struct WatchSink {
     intake: Intake,
     known: Known,
     extractor: Extractor,
+    placer: Placer,
 }
 
 impl Sink for WatchSink {
@@ -261,7 +268,8 @@ impl Sink for WatchSink {
     }
 
     fn place(&mut self) -> Result<u64, String> {
-        storyline_story::update(self.intake.store_mut())
+        self.placer
+            .place(self.intake.store_mut())
             .map(|p| p.stories)
             .map_err(|e| e.to_string())
     }

@@ -154,6 +154,16 @@ impl Store {
             .map_err(sql_err(&self.path, "reading articles for clustering"))
     }
 
+    /// The latest round, if any ran (without reading the state).
+    pub fn cluster_round(&self) -> Result<Option<i64>, StoreError> {
+        self.conn
+            .query_row("SELECT round FROM cluster_state WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(sql_err(&self.path, "reading the clustering round"))
+    }
+
     /// The latest round and the clusterer's state after it, if any round ran.
     pub fn cluster_state(&self) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
         self.conn

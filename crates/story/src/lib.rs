@@ -47,7 +47,7 @@ pub use facts::{kind, of_article};
 pub use known::known_names;
 pub use quotes::{MAX_QUOTES, key_quotes};
 pub use rank::{rank, reach};
-pub use rounds::{Placed, rebuild, update};
+pub use rounds::{Placed, Placer, rebuild, update};
 pub use said::Said;
 pub use sample::{MAX_READ, sample};
 pub use storyline::Storyline;

@@ -30,7 +30,49 @@ const ROUND: usize = 5_000;
 
 /// Places the articles no round has placed yet.
 pub fn update(store: &mut Store) -> Result<Placed, StoryError> {
-    let (round, mut clusterer) = match store.cluster_state()? {
+    update_kept(store, &mut None)
+}
+
+/// The clusterer kept between rounds by a long-running process (`watch`),
+/// so that a round costs its new articles, not a reading of the saved state.
+#[derive(Default)]
+pub struct Placer {
+    kept: Option<(i64, Clusterer)>,
+}
+
+impl Placer {
+    /// A placer that reads the saved state on its first round.
+    pub fn new() -> Placer {
+        Placer::default()
+    }
+
+    /// Places the articles no round has placed yet, as [`update`] does. The
+    /// clusterer kept from the last call is used while the saved state is
+    /// still the one it wrote; when another process placed articles since,
+    /// the saved state is read instead.
+    pub fn place(&mut self, store: &mut Store) -> Result<Placed, StoryError> {
+        update_kept(store, &mut self.kept)
+    }
+}
+
+fn update_kept(store: &mut Store, kept: &mut Option<(i64, Clusterer)>) -> Result<Placed, StoryError> {
+    let on_file = store.cluster_round()?;
+    let reuse = matches!((&*kept, on_file), (Some((r, _)), Some(f)) if *r == f);
+    if reuse && store.unplaced_inputs(1)?.is_empty() {
+        return Ok(Placed {
+            stories: store.stories()?.len() as u64,
+            rebuilt: None,
+        });
+    }
+    let saved = if reuse {
+        kept.take()
+    } else {
+        *kept = None;
+        None
+    };
+    let (round, mut clusterer) = match saved {
+        Some(k) => k,
+        None => match store.cluster_state()? {
         Some((round, state)) => match Clusterer::restore(Config::default(), &state) {
             Ok(c) => (round, c),
             Err(e) => {
@@ -48,6 +90,7 @@ pub fn update(store: &mut Store) -> Result<Placed, StoryError> {
             });
         }
         None => (0, Clusterer::new(Config::default())),
+        },
     };
     let mut round = round;
     let mut stories = None;
@@ -76,6 +119,7 @@ pub fn update(store: &mut Store) -> Result<Placed, StoryError> {
         Some(n) => n,
         None => store.stories()?.len() as u64,
     };
+    *kept = Some((round, clusterer));
     Ok(Placed {
         stories,
         rebuilt: None,

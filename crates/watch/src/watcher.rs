@@ -43,6 +43,11 @@ pub struct Options {
     /// An entry whose text is shorter than this many characters carries a
     /// summary, not the article: its page is fetched.
     pub page_min_chars: usize,
+    /// The shortest time from one round's start to the next: sources that
+    /// fall due meanwhile are polled together, so that placing articles
+    /// and saving the clusterer's state happen a few times a minute, not
+    /// once per source.
+    pub pace: Duration,
 }
 
 impl Default for Options {
@@ -53,6 +58,7 @@ impl Default for Options {
             concurrency: 32,
             once: false,
             page_min_chars: 600,
+            pace: Duration::from_secs(10),
         }
     }
 }
@@ -113,12 +119,17 @@ pub async fn watch(
             continue;
         }
         number += 1;
+        let started = tokio::time::Instant::now();
         let mut round = poll(store, sink, &fetcher, options, due).await?;
         round.number = number;
         round.failing = failing(store)?;
         report(&round);
         if options.once {
             return Ok(());
+        }
+        let next = started + options.pace;
+        while tokio::time::Instant::now() < next && !stop.load(Ordering::Relaxed) {
+            tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
 }
