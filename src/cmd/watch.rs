@@ -45,7 +45,7 @@ pub struct Options {
     #[arg(long, default_value_t = 1.0, value_name = "SECS")]
     pub host_interval: f64,
     /// Shortest polling interval of a source, in seconds.
-    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub min_interval: u64,
     /// Longest polling interval of a healthy source, in seconds.
     #[arg(long, default_value_t = 86_400, value_name = "SECS")]

@@ -87,7 +87,7 @@ pub(crate) fn rss(channel: &Channel<'_>, items: &[(Article, String)]) -> String 
         "<description>Latest news from {}</description>",
         escape(channel.title)
     );
-    out.push_str("<language>en</language>\n<ttl>60</ttl>\n");
+    out.push_str("<language>en</language>\n");
     if let Some(newest) = items.iter().map(|(a, _)| a.published).max() {
         let _ = writeln!(out, "<lastBuildDate>{}</lastBuildDate>", http_date(newest));
     }
@@ -140,7 +140,10 @@ mod tests {
             full_text: false,
         };
         let xml = rss(&summary, &items);
-        assert!(xml.contains("<ttl>60</ttl>"));
+        assert!(
+            !xml.contains("<ttl>"),
+            "no ttl: max-age=30 is the only hint"
+        );
         assert!(xml.contains("<title>Title &lt;2&gt; &amp; co</title>"));
         assert!(xml.contains("<description>First sentence.</description>"));
         assert!(

@@ -324,9 +324,9 @@ mod tests {
         let r = get(a, host, "/feed-0.xml", &[]).await;
         assert_eq!(r.status, 200);
         assert_eq!(items_in(&r.text()), 7);
-        assert!(r.text().contains("<ttl>60</ttl>"));
+        assert!(!r.text().contains("<ttl>"));
         assert!(r.header("content-type").starts_with("application/rss+xml"));
-        assert_eq!(r.header("cache-control"), "max-age=60");
+        assert_eq!(r.header("cache-control"), "max-age=30");
         let etag = r.header("etag").to_string();
         let modified = r.header("last-modified").to_string();
         assert!(

@@ -153,7 +153,7 @@ fn feed(state: &State, i: usize, req: &HeaderMap) -> Response<Payload> {
     {
         headers.insert(LAST_MODIFIED, v);
     }
-    headers.insert(CACHE_CONTROL, "max-age=60".parse().expect("a valid header"));
+    headers.insert(CACHE_CONTROL, "max-age=30".parse().expect("a valid header"));
     headers.insert(VARY, "Accept-Encoding".parse().expect("a valid header"));
     r
 }

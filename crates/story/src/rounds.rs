@@ -55,7 +55,10 @@ impl Placer {
     }
 }
 
-fn update_kept(store: &mut Store, kept: &mut Option<(i64, Clusterer)>) -> Result<Placed, StoryError> {
+fn update_kept(
+    store: &mut Store,
+    kept: &mut Option<(i64, Clusterer)>,
+) -> Result<Placed, StoryError> {
     let on_file = store.cluster_round()?;
     let reuse = matches!((&*kept, on_file), (Some((r, _)), Some(f)) if *r == f);
     if reuse && store.unplaced_inputs(1)?.is_empty() {
@@ -73,23 +76,23 @@ fn update_kept(store: &mut Store, kept: &mut Option<(i64, Clusterer)>) -> Result
     let (round, mut clusterer) = match saved {
         Some(k) => k,
         None => match store.cluster_state()? {
-        Some((round, state)) => match Clusterer::restore(Config::default(), &state) {
-            Ok(c) => (round, c),
-            Err(e) => {
+            Some((round, state)) => match Clusterer::restore(Config::default(), &state) {
+                Ok(c) => (round, c),
+                Err(e) => {
+                    return Ok(Placed {
+                        stories: rebuild(store)?,
+                        rebuilt: Some(e.to_string()),
+                    });
+                }
+            },
+            // Placements without a state (a database from before rounds): replay.
+            None if store.story_inputs()?.iter().any(|i| i.round.is_some()) => {
                 return Ok(Placed {
                     stories: rebuild(store)?,
-                    rebuilt: Some(e.to_string()),
+                    rebuilt: None,
                 });
             }
-        },
-        // Placements without a state (a database from before rounds): replay.
-        None if store.story_inputs()?.iter().any(|i| i.round.is_some()) => {
-            return Ok(Placed {
-                stories: rebuild(store)?,
-                rebuilt: None,
-            });
-        }
-        None => (0, Clusterer::new(Config::default())),
+            None => (0, Clusterer::new(Config::default())),
         },
     };
     let mut round = round;

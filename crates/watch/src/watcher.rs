@@ -290,7 +290,13 @@ async fn poll(
     let now = unix_now();
     for ((p, outcome), (etag, last_modified)) in polled.iter().zip(outcomes).zip(validators) {
         let s = &p.source;
-        let current = Duration::from_secs(u64::try_from(s.interval_secs).unwrap_or(0));
+        // A source's first poll starts it at the minimum; the schedule then
+        // follows what it brings.
+        let current = if s.polls == 0 {
+            options.schedule.min
+        } else {
+            Duration::from_secs(u64::try_from(s.interval_secs).unwrap_or(0))
+        };
         let poll = match outcome {
             Ok(o) => {
                 let (interval, wait) = options.schedule.after_success(current, &o);
