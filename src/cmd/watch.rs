@@ -84,6 +84,10 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
         allow_private: o.allow_private,
         per_host_interval: Duration::from_secs_f64(o.host_interval.max(0.0)),
         timeout: Duration::from_secs(o.timeout.max(1)),
+        // A source that asks for a long wait is polled again when its turn
+        // comes, not waited for within the round.
+        retries: 1,
+        retry_after_cap: Duration::from_secs(5),
         connect_timeout: Duration::from_secs(o.timeout.clamp(1, 10)),
         ..storyline_fetch::Config::default()
     };

@@ -100,13 +100,23 @@ pub async fn watch(
     report: &mut dyn FnMut(&Round),
 ) -> Result<(), WatchError> {
     let fetcher = Fetcher::new(options.fetch.clone())?;
+    let gate = Arc::new(Semaphore::new(options.concurrency.max(1)));
+    // Polls in flight carry over from round to round: a source that hangs
+    // holds up nobody, its answer (or its timeout) is read when it comes.
+    let mut inflight: JoinSet<Polled> = JoinSet::new();
+    let mut busy: HashSet<i64> = HashSet::new();
     let mut number = 0;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let due = store.due_sources(unix_now(), MAX_PER_ROUND)?;
-        if due.is_empty() {
+        let started = tokio::time::Instant::now();
+        let due: Vec<SourceRow> = store
+            .due_sources(unix_now(), MAX_PER_ROUND)?
+            .into_iter()
+            .filter(|s| !busy.contains(&s.id))
+            .collect();
+        if due.is_empty() && inflight.is_empty() {
             if options.once {
                 report(&Round {
                     number,
@@ -118,9 +128,21 @@ pub async fn watch(
             tokio::time::sleep(Duration::from_millis(500)).await;
             continue;
         }
+        for source in due {
+            busy.insert(source.id);
+            spawn_poll(&mut inflight, &fetcher, &gate, source);
+        }
+        // Take what answers within the pace (everything, for one round).
+        let deadline = (!options.once).then(|| started + options.pace);
+        let polled = collect(&mut inflight, deadline).await;
+        if polled.is_empty() {
+            continue;
+        }
+        for p in &polled {
+            busy.remove(&p.source.id);
+        }
         number += 1;
-        let started = tokio::time::Instant::now();
-        let mut round = poll(store, sink, &fetcher, options, due).await?;
+        let mut round = poll(store, sink, &fetcher, options, polled).await?;
         round.number = number;
         round.failing = failing(store)?;
         report(&round);
@@ -134,6 +156,52 @@ pub async fn watch(
     }
 }
 
+/// Starts polling `source` in the background.
+fn spawn_poll(
+    inflight: &mut JoinSet<Polled>,
+    fetcher: &Fetcher,
+    gate: &Arc<Semaphore>,
+    source: SourceRow,
+) {
+    let request = Request {
+        url: source.url.clone(),
+        etag: source.etag.clone(),
+        last_modified: source.last_modified.clone(),
+        kind: Kind::Feed,
+    };
+    let (fetcher, gate) = (fetcher.clone(), Arc::clone(gate));
+    inflight.spawn(async move {
+        let _permit = gate.acquire_owned().await;
+        let result = fetcher.get(&request).await;
+        Polled { source, result }
+    });
+}
+
+/// The polls that finish by `deadline` (all of them when there is none).
+async fn collect(
+    inflight: &mut JoinSet<Polled>,
+    deadline: Option<tokio::time::Instant>,
+) -> Vec<Polled> {
+    let mut done = Vec::new();
+    loop {
+        let next = match deadline {
+            Some(d) => match tokio::time::timeout_at(d, inflight.join_next()).await {
+                Ok(n) => n,
+                Err(_) => break,
+            },
+            None => inflight.join_next().await,
+        };
+        match next {
+            Some(Ok(p)) => done.push(p),
+            // A poll task that panicked or was cancelled: its source stays
+            // due and is polled again.
+            Some(Err(_)) => {}
+            None => break,
+        }
+    }
+    done
+}
+
 /// Sources whose latest poll failed.
 fn failing(store: &Store) -> Result<usize, WatchError> {
     Ok(store.sources()?.iter().filter(|s| s.failures > 0).count())
@@ -145,8 +213,9 @@ struct Polled {
     result: Result<Fetched, FetchError>,
 }
 
-/// An entry to store.
+/// An entry to store, and the source (its index in the round) it came from.
 struct Entry {
+    from: usize,
     record: Record,
     /// Its canonical URL, when it has one.
     url: Option<String>,
@@ -158,13 +227,12 @@ async fn poll(
     sink: &mut dyn Sink,
     fetcher: &Fetcher,
     options: &Options,
-    due: Vec<SourceRow>,
+    polled: Vec<Polled>,
 ) -> Result<Round, WatchError> {
     let mut round = Round {
-        polled: due.len(),
+        polled: polled.len(),
         ..Round::default()
     };
-    let polled = fetch_feeds(fetcher, options.concurrency, due).await;
 
     // Read the answers; count per source what is new.
     let mut seen: HashSet<String> = HashSet::new();
@@ -205,7 +273,11 @@ async fn poll(
                                         seen.insert(u.clone());
                                         new += 1;
                                     }
-                                    entries.push(Entry { record, url });
+                                    entries.push(Entry {
+                                        from: i,
+                                        record,
+                                        url,
+                                    });
                                 }
                                 Err(e) => round.problems.push(e.to_string()),
                             }
@@ -232,6 +304,10 @@ async fn poll(
         .filter(|(_, e)| e.url.is_some() && short(&e.record, options.page_min_chars))
         .map(|(i, _)| i)
         .collect();
+    // A page still on its way after a while waits for the next poll: its
+    // entry is not stored, and its source keeps no validators, so that the
+    // next poll lists the entry again instead of answering 304.
+    let deadline = (!options.once).then(|| tokio::time::Instant::now() + options.pace * 3);
     let pages = fetch_pages(
         fetcher,
         options.concurrency,
@@ -239,9 +315,18 @@ async fn poll(
             .iter()
             .map(|&i| (i, entries[i].url.clone().unwrap_or_default()))
             .collect(),
+        deadline,
     )
     .await;
     let mut skip = vec![false; entries.len()];
+    let answered: HashSet<usize> = pages.iter().map(|(i, _)| *i).collect();
+    let mut unfinished: HashSet<usize> = HashSet::new();
+    for &i in &needs {
+        if !answered.contains(&i) {
+            skip[i] = true;
+            unfinished.insert(entries[i].from);
+        }
+    }
     for (i, page) in pages {
         match page {
             Ok(Fetched::Body(body)) => {
@@ -288,7 +373,14 @@ async fn poll(
 
     // Only now, with the articles committed, the polls are recorded.
     let now = unix_now();
-    for ((p, outcome), (etag, last_modified)) in polled.iter().zip(outcomes).zip(validators) {
+    for (n, ((p, outcome), (etag, last_modified))) in
+        polled.iter().zip(outcomes).zip(validators).enumerate()
+    {
+        let (etag, last_modified) = if unfinished.contains(&n) {
+            (None, None)
+        } else {
+            (etag, last_modified)
+        };
         let s = &p.source;
         // A source's first poll starts it at the minimum; the schedule then
         // follows what it brings.
@@ -340,48 +432,12 @@ async fn poll(
     Ok(round)
 }
 
-/// Polls every source in parallel (at most `concurrency` in flight).
-async fn fetch_feeds(fetcher: &Fetcher, concurrency: usize, due: Vec<SourceRow>) -> Vec<Polled> {
-    let gate = Arc::new(Semaphore::new(concurrency.max(1)));
-    let mut tasks = JoinSet::new();
-    for (i, source) in due.iter().enumerate() {
-        let request = Request {
-            url: source.url.clone(),
-            etag: source.etag.clone(),
-            last_modified: source.last_modified.clone(),
-            kind: Kind::Feed,
-        };
-        let (fetcher, gate) = (fetcher.clone(), Arc::clone(&gate));
-        tasks.spawn(async move {
-            let _permit = gate.acquire_owned().await;
-            (i, fetcher.get(&request).await)
-        });
-    }
-    let mut results: Vec<Option<Result<Fetched, FetchError>>> = due.iter().map(|_| None).collect();
-    while let Some(done) = tasks.join_next().await {
-        if let Ok((i, r)) = done {
-            results[i] = Some(r);
-        }
-    }
-    due.into_iter()
-        .zip(results)
-        .map(|(source, r)| Polled {
-            result: r.unwrap_or_else(|| {
-                Err(FetchError::Network {
-                    url: source.url.clone(),
-                    reason: "the request task failed".into(),
-                })
-            }),
-            source,
-        })
-        .collect()
-}
-
 /// Fetches pages in parallel; returns (index, result) in no set order.
 async fn fetch_pages(
     fetcher: &Fetcher,
     concurrency: usize,
     pages: Vec<(usize, String)>,
+    deadline: Option<tokio::time::Instant>,
 ) -> Vec<(usize, Result<Fetched, FetchError>)> {
     let gate = Arc::new(Semaphore::new(concurrency.max(1)));
     let mut tasks = JoinSet::new();
@@ -399,11 +455,21 @@ async fn fetch_pages(
         });
     }
     let mut out = Vec::new();
-    while let Some(done) = tasks.join_next().await {
-        if let Ok(r) = done {
-            out.push(r);
+    loop {
+        let next = match deadline {
+            Some(d) => match tokio::time::timeout_at(d, tasks.join_next()).await {
+                Ok(n) => n,
+                Err(_) => break,
+            },
+            None => tasks.join_next().await,
+        };
+        match next {
+            Some(Ok(r)) => out.push(r),
+            Some(Err(_)) => {}
+            None => break,
         }
     }
+    // Dropping the set cancels the pages still on their way.
     out
 }
 
