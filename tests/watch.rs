@@ -196,6 +196,19 @@ async fn every_fault_is_reported_on_its_source_and_stalls_no_other() {
             "{name}: {s}"
         );
     }
+    // A valid feed served under the wrong type is read by its content; a
+    // feed whose ETag changes with every request is read, and polled again
+    // adds nothing (its entries are known by URL).
+    for name in ["wrong-type.xml", "etag-churn.xml"] {
+        let s = by(name);
+        assert_eq!(s["failures"].as_i64(), Some(0), "{name}: {s}");
+    }
+    // Too slow for the three-second budget: reported as a timeout.
+    let slow = by("slow.xml");
+    assert!(
+        slow["last_error"].as_str().unwrap_or("").contains("time"),
+        "{slow}"
+    );
     // The healthy feeds were read in the same round.
     for url in news.feed_urls() {
         let s = listed.iter().find(|s| s["url"] == url.as_str()).unwrap();

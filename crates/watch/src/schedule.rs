@@ -82,7 +82,6 @@ impl Schedule {
 mod tests {
     use super::*;
 
-
     #[test]
     fn news_brings_a_feed_to_the_minimum_and_quiet_polls_slow_it() {
         let s = Schedule::default();
