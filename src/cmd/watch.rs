@@ -54,7 +54,7 @@ pub struct Options {
     #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub timeout: u64,
     /// Shortest time between the starts of two rounds, in seconds.
-    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    #[arg(long, default_value_t = 5.0, value_name = "SECS")]
     pub pace: f64,
     /// No per-round lines on stderr (failing sources are still reported).
     #[arg(long, short)]

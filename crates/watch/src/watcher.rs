@@ -58,7 +58,7 @@ impl Default for Options {
             concurrency: 32,
             once: false,
             page_min_chars: 600,
-            pace: Duration::from_secs(10),
+            pace: Duration::from_secs(5),
         }
     }
 }
