@@ -59,7 +59,10 @@ impl Politeness {
             .or_insert_with(|| {
                 Arc::new(Gate {
                     slots: Arc::new(Semaphore::new(self.concurrency)),
-                    next: Mutex::new(Instant::now()),
+                    // A process that starts (or restarts after a kill) does
+                    // not know when the host last heard from the one before:
+                    // its first request waits one interval too.
+                    next: Mutex::new(Instant::now() + self.interval),
                 })
             })
             .clone()
@@ -103,13 +106,15 @@ mod tests {
             let _turn = p.wait_turn("a.test").await;
             starts.push(Instant::now() - t0);
         }
-        assert_eq!(starts[0], Duration::ZERO);
-        assert!(starts[1] >= Duration::from_millis(500));
-        assert!(starts[2] >= Duration::from_millis(1000));
+        // Even the first waits an interval: a restarted process does not
+        // know when the host last heard from it.
+        assert_eq!(starts[0], Duration::from_millis(500));
+        assert!(starts[1] >= Duration::from_millis(1000));
+        assert!(starts[2] >= Duration::from_millis(1500));
         // Another host is not held back by the first.
         let t1 = Instant::now();
         let _turn = p.wait_turn("B.test").await;
-        assert_eq!(Instant::now(), t1);
+        assert_eq!(Instant::now() - t1, Duration::from_millis(500));
     }
 
     #[tokio::test(start_paused = true)]
