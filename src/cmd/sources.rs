@@ -246,7 +246,7 @@ fn export(db: &Path, file: Option<&Path>) -> anyhow::Result<ExitCode> {
 /// The URL as stored: parsed, http or https, without a fragment (which
 /// never reaches the server), in the url crate's normal form, so the same
 /// feed written two ways is one source.
-fn canonical(raw: &str) -> Result<String, String> {
+pub(crate) fn canonical(raw: &str) -> Result<String, String> {
     let raw = raw.trim();
     if raw.len() > MAX_URL {
         return Err(format!("longer than {MAX_URL} bytes"));
@@ -263,7 +263,7 @@ fn canonical(raw: &str) -> Result<String, String> {
 }
 
 /// Says on stderr that `what` (a URL or a name: untrusted) was refused and why.
-fn error(what: &str, why: &str) {
+pub(crate) fn error(what: &str, why: &str) {
     let what: String = if what.chars().count() > 200 {
         what.chars().take(199).chain(['…']).collect()
     } else {
@@ -324,7 +324,8 @@ fn exit(failures: usize) -> ExitCode {
     }
 }
 
-fn now() -> i64 {
+/// Now, in unix seconds, as the sources table keeps times.
+pub(crate) fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
 

@@ -14,11 +14,13 @@ use anyhow::{Context, bail};
 use rayon::prelude::*;
 use storyline_extract::Extractor;
 use storyline_report::screen::escaped;
-use storyline_source::Record;
+use storyline_source::opml;
+use storyline_source::{Input, Limits, Record};
 use storyline_store::{SourceKind, Store};
 use storyline_story::Placer;
 use storyline_watch::{Round, Schedule, Sink};
 
+use crate::cmd::sources;
 use crate::ingest::Outcome;
 use crate::intake::{Intake, Known};
 
@@ -66,7 +68,7 @@ pub struct Options {
 
 pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
-    let now = now_secs();
+    let now = sources::now();
     let mut bad = 0;
     for s in &o.sources {
         if let Err(e) = add_source(&mut store, s, now) {
@@ -154,30 +156,30 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Adds a source given on the command line: an OPML file's feeds, or a URL.
+/// Adds a source given on the command line: an OPML file's feeds, or a URL,
+/// in the form `storyline sources` stores them, so that a feed given either
+/// way is one source.
 fn add_source(store: &mut Store, s: &str, now: i64) -> anyhow::Result<()> {
     let path = PathBuf::from(s);
     if !s.contains("://") && path.exists() {
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {s}"))?;
-        let outlines = storyline_source::opml::parse(&bytes, s)?;
-        for f in outlines {
-            match storyline_watch::canonical(&f.url) {
-                Some(url) => {
-                    store.add_source(&url, SourceKind::Feed, f.title.as_deref(), now)?;
+        let input = Input::Path(path);
+        for o in opml::read(&input, &Limits::default())? {
+            match sources::canonical(&o.url) {
+                Ok(url) => {
+                    store.add_source(&url, SourceKind::Feed, o.title.as_deref(), now)?;
                 }
-                None => eprintln!(
-                    "storyline: {}",
-                    escaped(&format!("{s}: {} is not an http(s) URL", f.url))
-                ),
+                Err(why) => sources::error(&format!("{s}: {}", o.url), &why),
             }
         }
         return Ok(());
     }
-    let Some(url) = storyline_watch::canonical(s) else {
-        bail!("{s}: not an http(s) URL nor an OPML file");
-    };
-    store.add_source(&url, SourceKind::Feed, None, now)?;
-    Ok(())
+    match sources::canonical(s) {
+        Ok(url) => {
+            store.add_source(&url, SourceKind::Feed, None, now)?;
+            Ok(())
+        }
+        Err(why) => bail!("{s}: neither an OPML file nor a feed URL ({why})"),
+    }
 }
 
 /// One line per round; failing sources are always said.
@@ -277,10 +279,4 @@ impl Sink for WatchSink {
             .map(|p| p.stories)
             .map_err(|e| e.to_string())
     }
-}
-
-fn now_secs() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }

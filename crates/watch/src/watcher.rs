@@ -177,24 +177,25 @@ fn spawn_poll(
     });
 }
 
-/// The polls that finish by `deadline` (all of them when there is none).
-async fn collect(
-    inflight: &mut JoinSet<Polled>,
+/// The tasks of `set` that finish by `deadline` (all of them when there is
+/// none); the others stay in the set. A task that panicked or was
+/// cancelled gives nothing: a poll's source stays due and is polled again,
+/// a page's entry waits for the next poll.
+async fn collect<T: 'static>(
+    set: &mut JoinSet<T>,
     deadline: Option<tokio::time::Instant>,
-) -> Vec<Polled> {
+) -> Vec<T> {
     let mut done = Vec::new();
     loop {
         let next = match deadline {
-            Some(d) => match tokio::time::timeout_at(d, inflight.join_next()).await {
+            Some(d) => match tokio::time::timeout_at(d, set.join_next()).await {
                 Ok(n) => n,
                 Err(_) => break,
             },
-            None => inflight.join_next().await,
+            None => set.join_next().await,
         };
         match next {
-            Some(Ok(p)) => done.push(p),
-            // A poll task that panicked or was cancelled: its source stays
-            // due and is polled again.
+            Some(Ok(t)) => done.push(t),
             Some(Err(_)) => {}
             None => break,
         }
@@ -454,23 +455,8 @@ async fn fetch_pages(
             (i, fetcher.get(&request).await)
         });
     }
-    let mut out = Vec::new();
-    loop {
-        let next = match deadline {
-            Some(d) => match tokio::time::timeout_at(d, tasks.join_next()).await {
-                Ok(n) => n,
-                Err(_) => break,
-            },
-            None => tasks.join_next().await,
-        };
-        match next {
-            Some(Ok(r)) => out.push(r),
-            Some(Err(_)) => {}
-            None => break,
-        }
-    }
     // Dropping the set cancels the pages still on their way.
-    out
+    collect(&mut tasks, deadline).await
 }
 
 /// What a source's answer lists: a feed's or a news sitemap's entries
