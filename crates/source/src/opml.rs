@@ -158,11 +158,14 @@ fn outline(e: &BytesStart<'_>) -> Result<Option<Outline>, String> {
     let Some(url) = url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty()) else {
         return Ok(None);
     };
+    // A title that is only the URL (as writers fill the required `text`),
+    // even once put on one line, is no title.
+    let url_line = one_line(&url);
     let title = [text, title]
         .into_iter()
         .flatten()
         .filter_map(|t| one_line(&t))
-        .find(|t| *t != url);
+        .find(|t| *t != url && Some(t) != url_line.as_ref());
     Ok(Some(Outline { url, title }))
 }
 
