@@ -172,6 +172,14 @@ enum Command {
         #[command(flatten)]
         options: cmd::watch::Options,
     },
+    /// Serve the stories as a web app and JSON API (loopback by default),
+    /// updating as the database changes.
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        options: cmd::serve::Options,
+    },
     /// The feeds and sitemaps `storyline watch` polls: add, list, remove,
     /// and OPML import and export.
     Sources {
@@ -191,6 +199,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Digest { db, options } => cmd::digest::run(&db.db, &options),
+        Command::Serve { db, options } => cmd::serve::run(&db.db, &options),
         Command::Ingest {
             db,
             inputs,

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod extract;
 pub mod ingest;
 pub mod quotes;
+pub mod serve;
 pub mod sources;
 pub mod stories;
 pub mod timeline;

@@ -33,7 +33,8 @@ fn safe_url(url: &str) -> Option<String> {
     (lower.starts_with("http://") || lower.starts_with("https://")).then(|| escape(u))
 }
 
-const STYLE: &str = "
+/// The report's stylesheet (the server serves it as a file).
+pub const STYLE: &str = "
 body{font:16px/1.5 Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#222;background:#fdfcf9}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin:2.5rem 0 .2rem;border-top:2px solid #ddd;padding-top:1rem}
 h3{font:600 .8rem/1.2 sans-serif;text-transform:uppercase;letter-spacing:.06em;color:#666;margin:1.4rem 0 .4rem}
@@ -109,7 +110,9 @@ fn line(story: i64, l: &Line, out: &mut String) {
     cites(story, &l.sources, out);
 }
 
-fn story(s: &Story, out: &mut String) {
+/// Writes one story as a `<section>`: headline, summary, who said what,
+/// timeline, coverage and sources, every string escaped.
+pub fn story(s: &Story, out: &mut String) {
     let id = s.id;
     let _ = writeln!(
         out,

@@ -23,6 +23,7 @@
 //!
 //! [`Article`]: storyline_model::Article
 
+mod catalog;
 mod error;
 mod hash;
 mod raw;
@@ -32,6 +33,7 @@ mod sources;
 mod store;
 mod stories;
 
+pub use catalog::Placement;
 pub use error::StoreError;
 pub use hash::content_hash;
 pub use row::{ArticleLines, ArticleSummary, Inserted, NewArticle, StoredArticle};

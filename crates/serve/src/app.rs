@@ -1,0 +1,200 @@
+//! The server's shared state: the catalogue in memory, a small pool of
+//! read-only connections, the cache of rendered pages, and the channel that
+//! tells open story pages their story changed.
+//!
+//! One follower thread ([`App::follow`]) watches the database: when another
+//! process (ingest, watch) commits, it rebuilds the catalogue, empties the
+//! cache and announces the storylines that changed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use bytes::Bytes;
+use storyline_store::Store;
+use tokio::sync::broadcast;
+
+use crate::{Library, ServeError};
+
+/// Most rendered responses kept; past it the cache starts over.
+const CACHE_ENTRIES: usize = 4096;
+
+/// Most idle read connections kept.
+const POOL: usize = 8;
+
+/// What changed in the database, as announced to live pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The catalogue's new generation.
+    pub generation: u64,
+    /// Storylines that gained or lost articles, or are new.
+    pub lines: Vec<i64>,
+}
+
+/// A rendered response, as cached.
+#[derive(Debug, Clone)]
+pub struct Cached {
+    /// Its bytes.
+    pub body: Bytes,
+    /// Its media type.
+    pub kind: &'static str,
+}
+
+/// Everything a request handler reaches.
+pub struct App {
+    db: PathBuf,
+    library: RwLock<Arc<Library>>,
+    pool: Mutex<Vec<Store>>,
+    cache: Mutex<HashMap<String, Cached>>,
+    changes: broadcast::Sender<Arc<Change>>,
+    /// The follower's own connection: SQLite's data version is per
+    /// connection, so it is always read on this one.
+    follower: Mutex<(Store, i64)>,
+    stop: tokio::sync::watch::Sender<bool>,
+    /// The token that source management requires, when it is enabled.
+    pub admin_token: Option<String>,
+}
+
+impl App {
+    /// Opens the database at `db` read-only and reads its catalogue.
+    pub fn open(db: &Path, admin_token: Option<String>) -> Result<Arc<App>, ServeError> {
+        if !db.exists() {
+            return Err(ServeError::NoDatabase(db.to_owned()));
+        }
+        let store = Store::open_read_only(db)?;
+        let version = store.data_version()?;
+        let library = Library::load(&store, 1)?;
+        let reader = Store::open_read_only(db)?;
+        let (changes, _) = broadcast::channel(64);
+        Ok(Arc::new(App {
+            db: db.to_owned(),
+            library: RwLock::new(Arc::new(library)),
+            pool: Mutex::new(vec![reader]),
+            cache: Mutex::new(HashMap::new()),
+            changes,
+            follower: Mutex::new((store, version)),
+            stop: tokio::sync::watch::Sender::new(false),
+            admin_token,
+        }))
+    }
+
+    /// The catalogue as it is now.
+    pub fn library(&self) -> Arc<Library> {
+        self.library
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Runs `f` with a read-only connection from the pool (blocking: call
+    /// it from a blocking task).
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, ServeError>,
+    ) -> Result<T, ServeError> {
+        let taken = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let store = match taken {
+            Some(s) => s,
+            None => Store::open_read_only(&self.db)?,
+        };
+        let out = f(&store);
+        let mut pool = self.pool.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < POOL {
+            pool.push(store);
+        }
+        out
+    }
+
+    /// A cached response for `key`.
+    pub fn cached(&self, key: &str) -> Option<Cached> {
+        self.cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(key)
+            .cloned()
+    }
+
+    /// Keeps a rendered response, if it was rendered from the catalogue
+    /// generation that is still current.
+    pub fn keep(&self, key: String, generation: u64, c: Cached) {
+        if self.library().generation != generation {
+            return;
+        }
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(key, c);
+    }
+
+    /// Tells long-lived responses (event streams) and the follower to end.
+    pub fn stop(&self) {
+        self.stop.send_replace(true);
+    }
+
+    /// Whether [`App::stop`] was called, as a receiver to wait on.
+    pub fn stopping(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.stop.subscribe()
+    }
+
+    /// Subscribes to changes.
+    pub fn changes(&self) -> broadcast::Receiver<Arc<Change>> {
+        self.changes.subscribe()
+    }
+
+    /// Checks whether the database changed since the last look; if so
+    /// rebuilds the catalogue, empties the cache and announces what
+    /// changed. Returns the change, if any.
+    pub fn refresh(&self) -> Result<Option<Arc<Change>>, ServeError> {
+        let mut follower = self.follower.lock().unwrap_or_else(|e| e.into_inner());
+        let version = follower.0.data_version()?;
+        if version == follower.1 {
+            return Ok(None);
+        }
+        let library = Library::load(&follower.0, self.library().generation + 1)?;
+        follower.1 = version;
+        drop(follower);
+        let old = self.library();
+        let lines: Vec<i64> = library
+            .lines
+            .iter()
+            .filter(|l| {
+                old.line(l.id).is_none_or(|o| {
+                    o.articles.len() != l.articles.len()
+                        || o.articles.last().map(|&i| old.articles[i as usize].article_id)
+                            != l.articles.last().map(|&i| library.articles[i as usize].article_id)
+                })
+            })
+            .map(|l| l.id)
+            .collect();
+        let change = Arc::new(Change {
+            generation: library.generation,
+            lines,
+        });
+        *self.library.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(library);
+        self.cache.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        // Nobody listening is fine.
+        let _ = self.changes.send(change.clone());
+        Ok(Some(change))
+    }
+
+    /// Follows the database until [`App::stop`]: looks every `every`, and
+    /// calls `on_change` after each rebuild. Errors are reported to
+    /// `on_error` and the loop goes on (the next look may succeed).
+    pub fn follow(
+        self: &Arc<Self>,
+        every: Duration,
+        mut on_change: impl FnMut(&App, &Change),
+        mut on_error: impl FnMut(&ServeError),
+    ) {
+        while !*self.stop.borrow() {
+            match self.refresh() {
+                Ok(Some(c)) => on_change(self, &c),
+                Ok(None) => {}
+                Err(e) => on_error(&e),
+            }
+            std::thread::sleep(every);
+        }
+    }
+}
