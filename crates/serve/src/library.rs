@@ -33,6 +33,9 @@ pub struct Line {
     pub outlets: Vec<String>,
     /// Its articles' languages, sorted.
     pub langs: Vec<String>,
+    /// Every name its outlets go by (domains and display names), lower
+    /// case, sorted: what the outlet filter matches.
+    outlet_keys: Vec<String>,
     /// Its earliest and latest dated article.
     pub first: Option<Published>,
     /// See `first`.
@@ -139,6 +142,17 @@ impl Library {
                     .collect();
                 line_outlets.sort();
                 line_outlets.dedup();
+                let mut outlet_keys: Vec<String> = own
+                    .iter()
+                    .flat_map(|&i| {
+                        let a = &articles[i as usize];
+                        [a.outlet.as_deref(), a.outlet_name.as_deref()]
+                    })
+                    .flatten()
+                    .map(str::to_lowercase)
+                    .collect();
+                outlet_keys.sort();
+                outlet_keys.dedup();
                 Line {
                     id: row.id,
                     title: row.title.clone().unwrap_or_default(),
@@ -149,6 +163,7 @@ impl Library {
                     articles: own,
                     outlets: line_outlets,
                     langs,
+                    outlet_keys,
                 }
             })
             .collect();
@@ -206,7 +221,7 @@ impl Library {
                 return false;
             }
             if let Some(o) = &outlet
-                && !l.outlets.iter().any(|x| x.to_lowercase() == *o)
+                && l.outlet_keys.binary_search(o).is_err()
             {
                 return false;
             }
