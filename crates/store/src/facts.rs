@@ -503,3 +503,190 @@ pub(crate) fn line_of_article(tx: &Transaction<'_>, id: i64) -> rusqlite::Result
     .query_row([id], |r| r.get(0))
     .optional()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ClusterWrite, Membership, NewArticle};
+    use storyline_model::{Article, Body};
+
+    fn store_of(n: usize) -> (Store, Vec<i64>) {
+        let mut store = Store::open_in_memory().unwrap();
+        let arts: Vec<Article> = (0..n)
+            .map(|i| Article {
+                source: "t".into(),
+                outlet: Some("x.example".into()),
+                url: None,
+                title: Some(format!("A{i}")),
+                author: None,
+                published: Some(format!("2025-01-0{}", i + 1)),
+                lang: None,
+                text: format!("Text {i}"),
+                extra: Default::default(),
+            })
+            .collect();
+        let raws: Vec<Body> = (0..n).map(|i| Body::Text(format!("r{i}"))).collect();
+        let hashes: Vec<String> = (0..n).map(|i| format!("h{i}")).collect();
+        let facts: Vec<String> = (0..n).map(|i| format!("{{\"n\":{i}}}")).collect();
+        let items: Vec<NewArticle<'_>> = (0..n)
+            .map(|i| NewArticle {
+                article: &arts[i],
+                hash: &hashes[i],
+                raw: &raws[i],
+                lines: None,
+                // The first article as from an older build, without facts.
+                facts: (i > 0).then_some(facts[i].as_str()),
+            })
+            .collect();
+        let ids = store
+            .insert_batch(&items)
+            .unwrap()
+            .iter()
+            .map(|i| i.id())
+            .collect();
+        (store, ids)
+    }
+
+    fn brief(id: i64) -> BriefWrite {
+        BriefWrite {
+            storyline_id: id,
+            words: 120,
+            brief: format!("{{\"id\":{id}}}"),
+            entities: vec![StoryEntity {
+                name: "Ada Moss".into(),
+                kind: "PER".into(),
+                mentions: id as u64,
+            }],
+            quotes: vec![StoredQuote {
+                storyline_id: 0,
+                article_id: id,
+                speaker: Some("Ada Moss".into()),
+                text: format!("Statement {id}"),
+                kind: "direct".into(),
+                articles: vec![id],
+                published: Some(format!("2025-01-0{id}")),
+            }],
+        }
+    }
+
+    #[test]
+    fn facts_are_stored_with_articles_and_missing_ones_listed() {
+        let (mut store, ids) = store_of(3);
+        assert_eq!(
+            store.article_facts(ids[1]).unwrap().as_deref(),
+            Some("{\"n\":1}")
+        );
+        let missing = store.articles_without_facts(10).unwrap();
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].article_id, ids[0]);
+        // Facts of a text that changed meanwhile are not kept.
+        let stale = (ids[0], "{}".to_string(), "another text".to_string());
+        assert_eq!(store.put_facts(&[stale]).unwrap(), 0);
+        let big = "x".repeat(10_000);
+        let fresh = (ids[0], big.clone(), missing[0].text.clone());
+        assert_eq!(store.put_facts(&[fresh]).unwrap(), 1);
+        assert_eq!(store.article_facts(ids[0]).unwrap(), Some(big));
+        assert!(store.articles_without_facts(10).unwrap().is_empty());
+        // Cleaning a text again drops its facts.
+        store.update_text(ids[1], "Text one, cleaner").unwrap();
+        assert_eq!(store.article_facts(ids[1]).unwrap(), None);
+    }
+
+    #[test]
+    fn a_round_forgets_the_briefs_of_the_storylines_it_changes_and_no_others() {
+        let (mut store, ids) = store_of(4);
+        let m = |i: usize, story: i64, line: i64, round| Membership {
+            article_id: ids[i],
+            story_id: story,
+            duplicate_of: None,
+            round,
+            storyline_id: line,
+        };
+        let write = |store: &mut Store, w: ClusterWrite<'_>| {
+            store.write_clustering(&w).unwrap();
+        };
+        fn round<'a>(
+            round: i64,
+            members: &'a [Membership],
+            merges: &'a [(i64, i64)],
+            line_links: &'a [(i64, i64)],
+        ) -> ClusterWrite<'a> {
+            ClusterWrite {
+                round,
+                members,
+                merges,
+                line_links,
+                state: b"s",
+                replace: false,
+            }
+        }
+        write(
+            &mut store,
+            round(1, &[m(0, 1, 1, 1), m(1, 2, 2, 1), m(2, 3, 3, 1)], &[], &[]),
+        );
+        assert_eq!(store.storylines_without_brief().unwrap(), [1, 2, 3]);
+        let all = [brief(1), brief(2), brief(3)];
+        // Briefs read at another round are not written.
+        assert_eq!(store.write_briefs(Some(7), &all).unwrap(), None);
+        assert_eq!(store.write_briefs(Some(1), &all).unwrap(), Some(1));
+        assert!(store.storylines_without_brief().unwrap().is_empty());
+        assert_eq!(store.brief_generation().unwrap(), 1);
+        assert_eq!(store.story_brief(2).unwrap().unwrap().brief, "{\"id\":2}");
+        assert_eq!(
+            store.entity_stories("ada moss").unwrap(),
+            [(3, 3), (2, 2), (1, 1)]
+        );
+        assert_eq!(
+            store.top_entities(None, 5).unwrap(),
+            [("Ada Moss".to_string(), "PER".to_string(), 3)]
+        );
+        let by: Vec<i64> = store
+            .quotes_by("Ada Moss")
+            .unwrap()
+            .iter()
+            .map(|q| q.storyline_id)
+            .collect();
+        assert_eq!(by, [1, 2, 3]);
+
+        // Story 3 merges into story 2, and a new article joins story 2.
+        write(&mut store, round(2, &[m(3, 2, 2, 2)], &[(3, 2)], &[]));
+        assert_eq!(store.storylines_without_brief().unwrap(), [2]);
+        assert_eq!(store.story_brief(3).unwrap(), None, "storyline 3 is gone");
+        assert!(store.story_quotes(3).unwrap().is_empty());
+        assert!(store.story_entities(3).unwrap().is_empty());
+        assert!(
+            store.story_brief(1).unwrap().is_some(),
+            "storyline 1 is untouched"
+        );
+        assert_eq!(
+            store.write_briefs(Some(2), &[brief(2), brief(3)]).unwrap(),
+            Some(2)
+        );
+        assert_eq!(
+            store.briefs_built_after(1).unwrap(),
+            [2],
+            "a gone storyline is not written"
+        );
+
+        // Storyline 2 is linked into 1: both lose their briefs.
+        write(&mut store, round(3, &[], &[], &[(2, 1)]));
+        assert_eq!(store.storylines_without_brief().unwrap(), [1]);
+        assert_eq!(store.story_brief(2).unwrap(), None);
+
+        // A rebuild forgets everything.
+        store.write_briefs(Some(3), &[brief(1)]).unwrap();
+        write(
+            &mut store,
+            ClusterWrite {
+                replace: true,
+                ..round(1, &[m(0, 1, 1, 1)], &[], &[])
+            },
+        );
+        assert_eq!(store.briefs_built_after(0).unwrap(), Vec::<i64>::new());
+        assert_eq!(
+            store.brief_generation().unwrap(),
+            3,
+            "the generation only grows"
+        );
+    }
+}

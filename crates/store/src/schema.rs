@@ -322,6 +322,28 @@ mod tests {
     }
 
     #[test]
+    fn a_schema_5_file_gains_empty_fact_and_brief_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_with(&mut conn, &path, &MIGRATIONS[..5]).unwrap();
+            conn.execute(
+                "INSERT INTO articles (hash, source, text, raw_kind, raw, ingested_at) \
+                 VALUES ('h', 's', 'The pier closed.', 'text', 'r', 'now')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = crate::Store::open(&path).unwrap();
+        assert_eq!(user_version(&store.conn).unwrap(), 6);
+        let missing = store.articles_without_facts(10).unwrap();
+        assert_eq!(missing.len(), 1, "the old article waits for its facts");
+        assert_eq!(store.article_facts(missing[0].article_id).unwrap(), None);
+        assert_eq!(store.brief_generation().unwrap(), 0);
+    }
+
+    #[test]
     fn refuses_a_newer_file() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
