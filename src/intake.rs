@@ -6,6 +6,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use anyhow::Context;
+use rayon::prelude::*;
 use storyline_extract::outlet::name_matches_domain;
 use storyline_furniture::{Observation, OutletLines};
 use storyline_store::{ArticleLines, NewArticle, Store};
@@ -123,9 +124,19 @@ impl Intake {
                 }
             }
         }
+        // Each article's facts, from its clean text, spread over the cores
+        // before the write lock is taken; stored with the article.
+        let facts: Vec<String> = kept
+            .par_iter()
+            .map(|(_, a, _, _)| {
+                let lang = a.lang.as_ref().map(|l| l.code.as_str());
+                storyline_story::facts_json(&a.text, lang, a.published.as_deref())
+            })
+            .collect();
         let items: Vec<NewArticle<'_>> = kept
             .iter()
-            .map(|(record, article, hash, seen)| NewArticle {
+            .zip(&facts)
+            .map(|((record, article, hash, seen), facts)| NewArticle {
                 article,
                 hash,
                 raw: &record.body,
@@ -133,6 +144,7 @@ impl Intake {
                     outlet: s.outlet(),
                     hashes: s.lines(),
                 }),
+                facts: Some(facts),
             })
             .collect();
         for inserted in self.store.insert_batch(&items)? {

@@ -416,6 +416,59 @@ fn ingest_rounds_continue_the_stream_and_a_rebuild_agrees() {
 }
 
 #[test]
+fn the_digest_from_stored_briefs_is_the_digest_computed_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let out = run(&["ingest", "-q", "--db", db, corpus.to_str().unwrap()]);
+    assert!(out.status.success());
+    let out = run(&["digest", "--json", "--db", db, "--limit", "100"]);
+    assert!(out.status.success());
+    let stored: Value = serde_json::from_slice(&out.stdout).unwrap();
+    {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        let briefs: i64 = conn
+            .query_row("SELECT COUNT(*) FROM story_briefs", [], |r| r.get(0))
+            .unwrap();
+        let facts: i64 = conn
+            .query_row("SELECT COUNT(*) FROM article_facts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            briefs as usize,
+            stored["stories_total"].as_u64().unwrap() as usize
+        );
+        assert_eq!(facts as u64, stored["articles"].as_u64().unwrap());
+        // As a file from before briefs were kept.
+        conn.execute("DELETE FROM story_briefs", []).unwrap();
+    }
+    let store = storyline_store::Store::open_read_only(Path::new(db)).unwrap();
+    let options = storyline_story::Options {
+        since: None,
+        words: storyline_story::DEFAULT_WORDS,
+        limit: 100,
+    };
+    let live = serde_json::to_value(storyline_story::digest(&store, &options).unwrap()).unwrap();
+    assert!(stored["stories"].as_array().unwrap().len() > 5);
+    assert_eq!(stored["stories"], live["stories"]);
+    // An article's facts read as stored are those computed now.
+    let shown = run(&["article", "1", "--json", "--db", db]);
+    assert!(shown.status.success());
+    let shown: Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let a = store.article(1).unwrap().unwrap().article;
+    let lang = a.lang.as_ref().map(|l| l.code.as_str());
+    let facts: Value = serde_json::from_str(&storyline_story::facts_json(
+        &a.text,
+        lang,
+        a.published.as_deref(),
+    ))
+    .unwrap();
+    for k in ["entities", "dates", "quotes"] {
+        assert_eq!(shown[k], facts[k], "{k}");
+    }
+}
+
+#[test]
 fn a_developing_story_is_one_storyline_of_its_events() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");

@@ -69,11 +69,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
         let mut v = to_json(&a.article);
         v["id"] = a.id.into();
         v["ingested_at"] = a.ingested_at.clone().into();
-        let facts = storyline_story::of_article(
-            &a.article.text,
-            lang_code(&a.article),
-            a.article.published_at(),
-        );
+        let facts = facts(&store, a.id, &a.article)?;
         for k in ["entities", "dates", "quotes"] {
             v[k] = facts[k].clone();
         }
@@ -103,7 +99,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     field("source", Some(&art.source))?;
     outln!();
     outln!("{}", art.text);
-    let facts = storyline_story::of_article(&art.text, lang_code(art), art.published_at());
+    let facts = facts(&store, a.id, art)?;
     let list = |k: &str| facts[k].as_array().cloned().unwrap_or_default();
     outln!();
     let mut names: Vec<String> = Vec::new();
@@ -184,6 +180,26 @@ pub fn day(published: Option<&str>) -> String {
     published
         .and_then(storyline_model::Published::parse)
         .map_or_else(|| "undated".to_string(), |p| p.day().to_string())
+}
+
+/// Article `id`'s facts: as stored at ingest, else (an older file opened
+/// read-only, or a text cleaned again since) computed now.
+fn facts(
+    store: &Store,
+    id: i64,
+    a: &storyline_model::Article,
+) -> anyhow::Result<serde_json::Value> {
+    if let Some(v) = store
+        .article_facts(id)?
+        .and_then(|f| serde_json::from_str(&f).ok())
+    {
+        return Ok(v);
+    }
+    Ok(storyline_story::of_article(
+        &a.text,
+        lang_code(a),
+        a.published_at(),
+    ))
 }
 
 /// The article's detected language code, `""` when none was detected.

@@ -24,8 +24,9 @@ pub struct Options {
     /// Print the whole digest as JSON instead of the briefing.
     #[arg(long)]
     pub json: bool,
-    /// Summary length in words.
-    #[arg(long, default_value_t = 120)]
+    /// Summary length in words (the stored briefs' length is read as
+    /// stored; another is computed).
+    #[arg(long, default_value_t = storyline_story::DEFAULT_WORDS)]
     pub words: usize,
     /// Stories shown.
     #[arg(long, default_value_t = 10)]

@@ -1,9 +1,9 @@
 //! The digest's data: what the renderers show.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A briefing over the stories of a database.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Digest {
     /// When it was made (RFC 3339).
     pub generated: String,
@@ -18,7 +18,7 @@ pub struct Digest {
 }
 
 /// One story: a storyline, the events of one developing story.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Story {
     /// The storyline's id in the store (the id of its first event).
     pub id: i64,
@@ -56,7 +56,7 @@ pub struct Story {
 }
 
 /// One event of a storyline.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Development {
     /// The event's id in the store.
     pub id: i64,
@@ -73,7 +73,7 @@ pub struct Development {
 }
 
 /// A sentence of a summary with the numbers of its sources.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Line {
     /// The sentence as shown.
     pub text: String,
@@ -82,7 +82,7 @@ pub struct Line {
 }
 
 /// A quote and who said it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Quote {
     /// Who said it, as the story names them; `None` when unattributed.
     pub speaker: Option<String>,
@@ -93,7 +93,7 @@ pub struct Quote {
 }
 
 /// A dated development.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Event {
     /// `2025-01-23`, `2025-W03`, `2025-01`...
     pub when: String,
@@ -106,7 +106,7 @@ pub struct Event {
 }
 
 /// How one outlet covered the story.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Coverage {
     /// The outlet's name; an article whose outlet is unknown is an entry of
     /// its own, `unknown outlet [n]` (`n` its source number).
@@ -126,7 +126,7 @@ pub struct Coverage {
 }
 
 /// Statements that do not agree, one per side.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Difference {
     /// What they differ on: a quantity with each side's figure and outlet
     /// ("the number killed: nine (Valley Times) vs at least 12 (Coast
@@ -138,7 +138,7 @@ pub struct Difference {
 }
 
 /// A cited article.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Source {
     /// Its number in the story's citations.
     pub n: usize,

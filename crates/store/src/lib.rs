@@ -18,6 +18,11 @@
 //! [`Store::open_read_only`], which also works in a directory the user
 //! cannot write.
 //!
+//! What is computed once per article (its facts) and once per change of
+//! a storyline (its brief, entities and who said what) is kept too
+//! (`facts.rs`), so that every reader shows the same results without
+//! recomputing them.
+//!
 //! It also lists the sources `storyline watch` polls, with their polling
 //! state ([`SourceRow`]).
 //!
@@ -25,6 +30,7 @@
 
 mod catalog;
 mod error;
+mod facts;
 mod hash;
 mod raw;
 mod row;
@@ -35,6 +41,7 @@ mod stories;
 
 pub use catalog::Placement;
 pub use error::StoreError;
+pub use facts::{BriefWrite, FactsInput, StoredBrief, StoredQuote, StoryEntity};
 pub use hash::content_hash;
 pub use row::{ArticleLines, ArticleSummary, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;

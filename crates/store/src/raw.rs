@@ -58,7 +58,12 @@ impl ToSql for Packed<'_> {
 
 /// Packs one body for the `raw` column.
 pub(crate) fn pack(body: &Body) -> Packed<'_> {
-    let text = body.as_str();
+    pack_str(body.as_str())
+}
+
+/// Packs any text the same way (stored facts and briefs are JSON that
+/// compresses well too).
+pub(crate) fn pack_str(text: &str) -> Packed<'_> {
     if text.len() as u64 > MAX_RAW_BYTES {
         // The source caps records well below this; if one ever got through,
         // plain text keeps it readable instead of making it unreadable.
@@ -143,6 +148,27 @@ pub(crate) fn unpack(path: &Path, id: i64, kind: &str, raw: Stored) -> Result<Bo
         "text" => Ok(Body::Text(text)),
         other => Err(corrupt(format!("unknown raw body kind {other:?}"))),
     }
+}
+
+/// A text column written by [`pack_str`] (`what` names it in errors),
+/// read back through the same capped decompression.
+pub(crate) fn unpack_str(
+    path: &Path,
+    id: i64,
+    what: &str,
+    stored: Stored,
+) -> Result<String, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.to_owned(),
+        id,
+        detail: format!("{what}: {detail}"),
+    };
+    let bytes = match stored {
+        Stored::Text(t) => t,
+        Stored::Blob(b) => inflate(&b, MAX_RAW_BYTES).map_err(&corrupt)?,
+        Stored::Other(kind) => return Err(corrupt(format!("stored as {kind}"))),
+    };
+    String::from_utf8(bytes).map_err(|e| corrupt(format!("not UTF-8: {e}")))
 }
 
 /// Decompresses a zstd blob, refusing to produce more than `cap` bytes.

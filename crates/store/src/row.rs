@@ -14,6 +14,10 @@ pub struct NewArticle<'a> {
     /// What the article adds to its outlet's line counts, when the
     /// furniture stage learned from it; counted only if the article is new.
     pub lines: Option<ArticleLines<'a>>,
+    /// Its facts (JSON) as the story layer computes them from its clean
+    /// text, stored with it when given; an article stored without them
+    /// gets them at the next clustering update.
+    pub facts: Option<&'a str>,
 }
 
 /// One article's contribution to the per-outlet line counts the furniture

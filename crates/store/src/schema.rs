@@ -112,6 +112,51 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX sources_due ON sources(next_poll_at);
     CREATE INDEX articles_url ON articles(url);
     ",
+    // 6: what is computed once and read by every command (and the web app):
+    // each article's facts, written with the article; each storyline's
+    // brief (the digest's story) and its linked entities and who said what,
+    // rewritten when its membership changes. `facts` and `brief` are JSON,
+    // zstd-compressed as a BLOB when that shrinks them (as `raw` is).
+    // Articles stored before have no facts row: the next clustering update
+    // computes them, as it does the briefs of every storyline without one.
+    "
+    CREATE TABLE article_facts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        facts NOT NULL
+    );
+    CREATE TABLE story_briefs (
+        storyline_id INTEGER PRIMARY KEY,
+        words INTEGER NOT NULL,
+        built TEXT NOT NULL,             -- RFC 3339
+        generation INTEGER NOT NULL,     -- brief_state.generation when written
+        brief NOT NULL
+    );
+    CREATE INDEX story_briefs_generation ON story_briefs(generation);
+    CREATE TABLE story_entities (
+        storyline_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mentions INTEGER NOT NULL
+    );
+    CREATE INDEX story_entities_storyline ON story_entities(storyline_id);
+    CREATE INDEX story_entities_name ON story_entities(name COLLATE NOCASE);
+    CREATE TABLE story_quotes (
+        id INTEGER PRIMARY KEY,
+        storyline_id INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,     -- the first article that reports it
+        speaker TEXT,                    -- NULL when unattributed
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        articles TEXT NOT NULL,          -- JSON array: every reporting article
+        published TEXT                   -- article_id's publication time
+    );
+    CREATE INDEX story_quotes_storyline ON story_quotes(storyline_id);
+    CREATE INDEX story_quotes_speaker ON story_quotes(speaker COLLATE NOCASE);
+    CREATE TABLE brief_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL
+    );
+    ",
 ];
 
 /// The schema version this build creates and understands.
@@ -224,14 +269,19 @@ mod tests {
         assert_eq!(
             tables(&conn),
             [
+                "article_facts",
                 "articles",
+                "brief_state",
                 "cluster_state",
                 "outlet_lines",
                 "outlets",
                 "sources",
                 "stories",
                 "story_articles",
-                "story_lines"
+                "story_briefs",
+                "story_entities",
+                "story_lines",
+                "story_quotes"
             ]
         );
         // Running again is a no-op.
@@ -269,6 +319,28 @@ mod tests {
         assert!(err.to_string().contains("t.db"));
         assert_eq!(user_version(&conn).unwrap(), 1);
         assert_eq!(tables(&conn), ["a"], "the half-done step was rolled back");
+    }
+
+    #[test]
+    fn a_schema_5_file_gains_empty_fact_and_brief_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_with(&mut conn, &path, &MIGRATIONS[..5]).unwrap();
+            conn.execute(
+                "INSERT INTO articles (hash, source, text, raw_kind, raw, ingested_at) \
+                 VALUES ('h', 's', 'The pier closed.', 'text', 'r', 'now')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = crate::Store::open(&path).unwrap();
+        assert_eq!(user_version(&store.conn).unwrap(), 6);
+        let missing = store.articles_without_facts(10).unwrap();
+        assert_eq!(missing.len(), 1, "the old article waits for its facts");
+        assert_eq!(store.article_facts(missing[0].article_id).unwrap(), None);
+        assert_eq!(store.brief_generation().unwrap(), 0);
     }
 
     #[test]

@@ -581,6 +581,7 @@ mod tests {
                 hash: "h1",
                 raw: &raw,
                 lines: None,
+                facts: None,
             }])
             .unwrap();
         assert!(store.has_url(url).unwrap());

@@ -180,6 +180,7 @@ impl Store {
         // only for the inserts.
         let bodies: Vec<&Body> = items.iter().map(|i| i.raw).collect();
         let packed = raw::pack_all(&bodies);
+        let facts: Vec<_> = items.iter().map(|i| i.facts.map(raw::pack_str)).collect();
         // IMMEDIATE: take the write lock now, waiting out the busy timeout,
         // instead of failing at the first insert when another writer is busy.
         let tx = self
@@ -211,7 +212,10 @@ impl Store {
                      ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = articles + 1",
                 )
                 .map_err(&err)?;
-            for (item, raw) in items.iter().zip(&packed) {
+            let mut put_facts = tx
+                .prepare_cached("INSERT INTO article_facts (article_id, facts) VALUES (?1, ?2)")
+                .map_err(&err)?;
+            for ((item, raw), facts) in items.iter().zip(&packed).zip(&facts) {
                 let a = item.article;
                 let extra = encode_extra(path, a)?;
                 let lang = a.lang.as_ref();
@@ -239,7 +243,11 @@ impl Store {
                     out.push(Inserted::Duplicate(id));
                     continue;
                 }
-                out.push(Inserted::New(tx.last_insert_rowid()));
+                let id = tx.last_insert_rowid();
+                out.push(Inserted::New(id));
+                if let Some(f) = &facts {
+                    put_facts.execute(params![id, f]).map_err(&err)?;
+                }
                 if let Some(lines) = &item.lines {
                     count_outlet.execute([lines.outlet]).map_err(&err)?;
                     let distinct: BTreeSet<u64> = lines.hashes.iter().copied().collect();
@@ -313,12 +321,25 @@ impl Store {
 
     /// Replaces the clean text of an article (after re-cleaning its raw
     /// body). Returns whether an article with this id exists.
+    ///
+    /// Its facts, and the brief of its storyline, are dropped with the old
+    /// text, in the same transaction; the next clustering update computes
+    /// them again.
     pub fn update_text(&mut self, id: i64, text: &str) -> Result<bool, StoreError> {
-        self.conn
+        let err = sql_err(&self.path, "updating an article's text");
+        let tx = self.conn.transaction().map_err(&err)?;
+        let n = tx
             .prepare_cached("UPDATE articles SET text = ?2 WHERE id = ?1")
             .and_then(|mut st| st.execute(params![id, text]))
-            .map(|n| n > 0)
-            .map_err(sql_err(&self.path, "updating an article's text"))
+            .map_err(&err)?;
+        tx.prepare_cached("DELETE FROM article_facts WHERE article_id = ?1")
+            .and_then(|mut st| st.execute([id]))
+            .map_err(&err)?;
+        if let Some(line) = crate::facts::line_of_article(&tx, id).map_err(&err)? {
+            crate::facts::forget(&tx, [line]).map_err(&err)?;
+        }
+        tx.commit().map_err(&err)?;
+        Ok(n > 0)
     }
 
     /// The id and raw body of every article of `outlet`, by id: what
@@ -648,6 +669,7 @@ mod tests {
                 hash,
                 raw,
                 lines: None,
+                facts: None,
             })
             .collect();
         store.insert_batch(&items).unwrap()
@@ -785,6 +807,7 @@ mod tests {
                 hash: &hashes[i],
                 raw: &raws[i],
                 lines: None,
+                facts: None,
             })
             .collect();
         let err = store.insert_batch(&items).unwrap_err();
@@ -849,6 +872,7 @@ mod tests {
                 hash: &hashes[i],
                 raw: &raws[i],
                 lines: None,
+                facts: None,
             })
             .collect();
         let ids = store.insert_batch(&items).unwrap();
@@ -1007,6 +1031,7 @@ mod tests {
                     outlet,
                     hashes: articles[i].1,
                 }),
+                facts: None,
             })
             .collect();
         store.insert_batch(&items)
@@ -1149,6 +1174,7 @@ mod tests {
                 hash: &hashes[i],
                 raw: &pages[i],
                 lines: None,
+                facts: None,
             })
             .collect();
         let got = store.insert_batch(&items).unwrap();

@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use crate::facts;
 use crate::store::{extra_text, sql_err};
 use crate::{Store, StoreError};
 
@@ -191,7 +192,19 @@ impl Store {
                 "DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_lines;",
             )
             .map_err(err("clearing stories"))?;
+            facts::forget_all(&tx).map_err(err("forgetting briefs"))?;
         }
+        // Every storyline whose membership this write changes loses its
+        // brief: those of the stories it touches, before and after, and
+        // those its links rename. The caller computes them again.
+        let stories: BTreeSet<i64> = w
+            .members
+            .iter()
+            .map(|m| m.story_id)
+            .chain(w.merges.iter().flat_map(|&(a, b)| [a, b]))
+            .collect();
+        let mut changed = facts::lines_of(&tx, &stories).map_err(err("forgetting briefs"))?;
+        changed.extend(w.line_links.iter().flat_map(|&(a, b)| [a, b]));
         let mut touched = BTreeSet::new();
         {
             let mut st = tx
@@ -234,6 +247,8 @@ impl Store {
         for id in touched {
             refresh(&tx, id).map_err(err("summarising stories"))?;
         }
+        changed.extend(facts::lines_of(&tx, &stories).map_err(err("forgetting briefs"))?);
+        facts::forget(&tx, changed).map_err(err("forgetting briefs"))?;
         tx.execute(
             "INSERT OR REPLACE INTO cluster_state (id, round, state) VALUES (1, ?1, ?2)",
             params![w.round, w.state],
@@ -313,6 +328,21 @@ impl Store {
             .line_rows(
                 "SELECT COALESCE(l.storyline_id, s.id), s.id, s.title, s.first_published,                  s.last_published, s.articles, s.outlets FROM stories s                  LEFT JOIN story_lines l ON l.story_id = s.id                  WHERE COALESCE(l.storyline_id, s.id) = ?1                  ORDER BY s.first_published IS NULL, s.first_published, s.id",
                 Some(line),
+            )?
+            .pop())
+    }
+
+    /// Storyline `id` (by its own id) with its stories in time order, or
+    /// `None` when there is no such storyline.
+    pub fn storyline(&self, id: i64) -> Result<Option<(i64, Vec<StoryRow>)>, StoreError> {
+        Ok(self
+            .line_rows(
+                "SELECT COALESCE(l.storyline_id, s.id), s.id, s.title, s.first_published, \
+                 s.last_published, s.articles, s.outlets FROM stories s \
+                 LEFT JOIN story_lines l ON l.story_id = s.id \
+                 WHERE COALESCE(l.storyline_id, s.id) = ?1 \
+                 ORDER BY s.first_published IS NULL, s.first_published, s.id",
+                Some(id),
             )?
             .pop())
     }
@@ -490,6 +520,7 @@ mod tests {
                 hash: &hashes[i],
                 raw: &raws[i],
                 lines: None,
+                facts: None,
             })
             .collect();
         let ids: Vec<i64> = store
@@ -545,12 +576,14 @@ mod tests {
                     hash: "h1",
                     raw: &ra,
                     lines: None,
+                    facts: None,
                 },
                 NewArticle {
                     article: &b,
                     hash: "h2",
                     raw: &rb,
                     lines: None,
+                    facts: None,
                 },
             ])
             .unwrap()

@@ -62,6 +62,7 @@ fn kill_child() {
                     outlet: "kill.example",
                     hashes: &lines,
                 }),
+                facts: None,
             })
             .collect();
         store.insert_batch(&items).expect("child inserts a batch");

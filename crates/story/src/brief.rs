@@ -9,7 +9,9 @@
 use storyline_model::Published;
 use storyline_report::{Development, Event, Line, Quote, Source, Story};
 
-use crate::{ArticleView, StoryView, Storyline, coverage, key_events, key_quotes, label, sample};
+use crate::{
+    ArticleView, Said, StoryView, Storyline, coverage, key_events, key_quotes, label, sample,
+};
 
 /// Share of a storyline's summary given to its latest development.
 const NEW_SHARE: f32 = 0.6;
@@ -17,8 +19,15 @@ const NEW_SHARE: f32 = 0.6;
 /// The digest's story for `full`, read from at most [`crate::MAX_READ`] of
 /// its articles, with a summary of about `words` words.
 pub fn brief(full: StoryView, words: usize) -> Story {
+    brief_known(full, words, None)
+}
+
+/// [`brief`], given who said what in `full` when the caller computed it
+/// already (used only when `full` is read whole, not sampled).
+pub(crate) fn brief_known(full: StoryView, words: usize, said: Option<Vec<Said>>) -> Story {
     // `sample` gives ascending indices; the texts are moved, not copied.
     let picked = sample(full.members.len());
+    let said = said.filter(|_| picked.len() == full.members.len());
     let StoryView {
         row,
         members,
@@ -127,7 +136,7 @@ pub fn brief(full: StoryView, words: usize) -> Story {
         })
         .collect();
 
-    let said = view.said(&view.entities());
+    let said = said.unwrap_or_else(|| view.said(&view.entities()));
     let quotes = key_quotes(&said)
         .into_iter()
         .map(|s| Quote {

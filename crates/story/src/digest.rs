@@ -4,6 +4,7 @@ use storyline_model::Published;
 use storyline_report::Digest;
 use storyline_store::Store;
 
+use crate::stored::read_brief;
 use crate::{StoryError, StoryView, Storyline, brief, rank};
 
 /// What a digest shows.
@@ -37,8 +38,12 @@ pub fn digest(store: &Store, o: &Options) -> Result<Digest, StoryError> {
         lines.iter().map(|l| (l.id, l)).collect();
     for row in &rows {
         if let Some(line) = by_id.get(&row.id) {
-            let view = StoryView::load_storyline(store, line)?;
-            stories.push(brief(view, o.words));
+            // The stored brief when it is of this length; else computed.
+            let story = match read_brief(store, line.id, o.words)? {
+                Some(story) => story,
+                None => brief(StoryView::load_storyline(store, line)?, o.words),
+            };
+            stories.push(story);
         }
     }
     Ok(Digest {

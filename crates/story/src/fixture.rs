@@ -42,6 +42,7 @@ pub fn store(pieces: &[Piece<'_>]) -> Store {
             hash,
             raw,
             lines: None,
+            facts: None,
         })
         .collect();
     store.insert_batch(&items).expect("stored");

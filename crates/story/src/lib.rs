@@ -17,6 +17,10 @@
 //! [briefed](brief) with a cited summary, its [key quotes](key_quotes),
 //! [key events](key_events) and [coverage](coverage()) by outlet. The
 //! commands only parse arguments and print.
+//!
+//! Each article's facts and each storyline's brief are computed once and
+//! [kept in the store](keep_stored), after every clustering update, for the
+//! changed storylines only; readers take the [stored brief](stored_brief).
 
 mod article;
 mod brief;
@@ -31,6 +35,7 @@ mod rank;
 mod rounds;
 mod said;
 mod sample;
+mod stored;
 mod storyline;
 mod view;
 
@@ -50,5 +55,8 @@ pub use rank::{rank, reach};
 pub use rounds::{Placed, Placer, rebuild, update};
 pub use said::Said;
 pub use sample::{MAX_READ, sample};
+pub use stored::{
+    DEFAULT_WORDS, Kept, facts_json, fill_facts, keep_stored, refresh_briefs, stored_brief,
+};
 pub use storyline::Storyline;
 pub use view::{StoryView, label};

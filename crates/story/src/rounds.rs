@@ -12,7 +12,7 @@
 use storyline_cluster::{Clusterer, Config, Doc, stream_order};
 use storyline_store::{ClusterWrite, Membership, Store, StoryInput};
 
-use crate::{ArticleView, StoryError};
+use crate::{ArticleView, StoryError, keep_stored};
 
 /// What [`update`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +28,8 @@ pub struct Placed {
 /// a run brings many (a rebuild replays rounds of the same sizes).
 const ROUND: usize = 5_000;
 
-/// Places the articles no round has placed yet.
+/// Places the articles no round has placed yet, then computes what the
+/// store keeps of the changed storylines ([`keep_stored`]).
 pub fn update(store: &mut Store) -> Result<Placed, StoryError> {
     update_kept(store, &mut None)
 }
@@ -59,6 +60,15 @@ fn update_kept(
     store: &mut Store,
     kept: &mut Option<(i64, Clusterer)>,
 ) -> Result<Placed, StoryError> {
+    let placed = place_rounds(store, kept)?;
+    keep_stored(store)?;
+    Ok(placed)
+}
+
+fn place_rounds(
+    store: &mut Store,
+    kept: &mut Option<(i64, Clusterer)>,
+) -> Result<Placed, StoryError> {
     let on_file = store.cluster_round()?;
     let reuse = matches!((&*kept, on_file), (Some((r, _)), Some(f)) if *r == f);
     if reuse && store.unplaced_inputs(1)?.is_empty() {
@@ -80,7 +90,7 @@ fn update_kept(
                 Ok(c) => (round, c),
                 Err(e) => {
                     return Ok(Placed {
-                        stories: rebuild(store)?,
+                        stories: rebuild_rounds(store)?,
                         rebuilt: Some(e.to_string()),
                     });
                 }
@@ -88,7 +98,7 @@ fn update_kept(
             // Placements without a state (a database from before rounds): replay.
             None if store.story_inputs()?.iter().any(|i| i.round.is_some()) => {
                 return Ok(Placed {
-                    stories: rebuild(store)?,
+                    stories: rebuild_rounds(store)?,
                     rebuilt: None,
                 });
             }
@@ -131,8 +141,14 @@ fn update_kept(
 
 /// Re-clusters every stored article, round by round as they were first
 /// placed (articles not placed yet form one more round), and replaces the
-/// stories; returns how many there are.
+/// stories; returns how many there are. Every storyline is briefed again.
 pub fn rebuild(store: &mut Store) -> Result<u64, StoryError> {
+    let n = rebuild_rounds(store)?;
+    keep_stored(store)?;
+    Ok(n)
+}
+
+fn rebuild_rounds(store: &mut Store) -> Result<u64, StoryError> {
     let inputs = store.story_inputs()?;
     let mut clusterer = Clusterer::new(Config::default());
     let mut members = Vec::with_capacity(inputs.len());
