@@ -8,12 +8,13 @@ use crate::library::{Line, outlet_of};
 use crate::params::{Params, cursor};
 use crate::{App, Library, ServeError, front, reader};
 
-/// One storyline as lists give it.
-pub fn line_json(l: &Line) -> Value {
+/// One storyline as lists give it, under `headline` (its stored brief's,
+/// else its working title).
+pub fn line_json(l: &Line, headline: Option<&String>) -> Value {
     json!({
         "id": l.id,
         "rank": l.rank + 1,
-        "headline": l.title,
+        "headline": headline.unwrap_or(&l.title),
         "articles": l.articles.len(),
         "events": l.events.iter().map(|e| e.id).collect::<Vec<_>>(),
         "outlets": l.outlets,
@@ -38,7 +39,10 @@ pub fn stories(app: &App, lib: &Library, p: &Params) -> Result<Value, ServeError
     let filter = p.filter(app)?;
     let (offset, limit) = (p.offset()?, p.limit(20, 100)?);
     let all: Vec<&Line> = lib.filtered(&filter).collect();
-    let items: Vec<Value> = all.iter().skip(offset).take(limit).map(|l| line_json(l)).collect();
+    let shown: Vec<&Line> = all.iter().skip(offset).take(limit).copied().collect();
+    let ids: Vec<i64> = shown.iter().map(|l| l.id).collect();
+    let heads = app.with_store(|s| reader::headlines(s, &ids))?;
+    let items: Vec<Value> = shown.iter().map(|l| line_json(l, heads.get(&l.id))).collect();
     Ok(page(items, offset, limit, all.len()))
 }
 
@@ -52,7 +56,7 @@ pub fn story(app: &App, lib: &Library, id: i64) -> Result<Value, ServeError> {
         .ok_or_else(|| ServeError::NotFound(format!("no story {id}")))?;
     let mut v = serde_json::to_value(&brief).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
-        m.insert("storyline".into(), line_json(line));
+        m.insert("storyline".into(), line_json(line, Some(&brief.headline)));
     }
     Ok(v)
 }
@@ -117,25 +121,7 @@ pub fn quotes(app: &App, lib: &Library, p: &Params) -> Result<Value, ServeError>
                 .ok()
                 .and_then(|id| lib.line(id))
                 .ok_or_else(|| ServeError::NotFound(format!("story: no story {id}")))?;
-            let brief = app.with_store(|s| reader::brief(s, line.id))?;
-            brief
-                .map(|b| {
-                    b.quotes
-                        .into_iter()
-                        .map(|q| reader::QuoteRow {
-                            story: line.id,
-                            article: q
-                                .sources
-                                .first()
-                                .and_then(|n| b.sources.iter().find(|s| s.n == *n))
-                                .map_or(0, |s| s.article),
-                            speaker: q.speaker.unwrap_or_default(),
-                            text: q.text,
-                            published: None,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
+            app.with_store(|s| reader::line_quotes(s, line.id))?
         }
         (None, None) => {
             return Err(ServeError::BadRequest(

@@ -29,9 +29,11 @@ pub fn render(app: &App, lib: &Library, name: &str) -> Result<String, ServeError
     let mut found: Vec<&crate::library::Line> = lines.iter().filter_map(|(id, _)| lib.line(*id)).collect();
     found.sort_by_key(|l| l.rank);
     found.dedup_by_key(|l| l.id);
+    let ids: Vec<i64> = found.iter().take(50).map(|l| l.id).collect();
+    let heads = app.with_store(|s| reader::headlines(s, &ids))?;
     let _ = write!(body, "<h3>In {} stories</h3><ol class=\"stories\">", found.len());
     for l in found.iter().take(50) {
-        front::item(lib, l, &mut body);
+        front::item(lib, l, heads.get(&l.id), &mut body);
     }
     body.push_str("</ol>");
     if !quotes.is_empty() {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::library::Line;
 use crate::page::{count, encode, escape, layout, names};
 use crate::params::Params;
-use crate::{App, Library, ServeError, chart};
+use crate::{App, Library, ServeError, chart, reader};
 
 /// Storylines per page.
 pub const PER_PAGE: usize = 20;
@@ -36,21 +36,24 @@ pub fn render(app: &App, lib: &Library, p: &Params) -> Result<String, ServeError
     if shown.is_empty() {
         body.push_str("<p>No stories match.</p>");
     }
+    let ids: Vec<i64> = shown.iter().map(|l| l.id).collect();
+    let heads = app.with_store(|s| reader::headlines(s, &ids))?;
     let _ = write!(body, "<ol class=\"stories\" start=\"{}\">", (page - 1) * PER_PAGE + 1);
     for l in &shown {
-        item(lib, l, &mut body);
+        item(lib, l, heads.get(&l.id), &mut body);
     }
     body.push_str("</ol>");
     pager(p, page, matching.len(), &mut body);
     Ok(layout("Stories", "", &body, None))
 }
 
-/// One storyline of the list.
-pub fn item(lib: &Library, l: &Line, out: &mut String) {
-    let headline = if l.title.trim().is_empty() {
-        "(untitled story)"
-    } else {
-        &l.title
+/// One storyline of the list, under `headline` (its stored brief's, else
+/// its working title).
+pub fn item(lib: &Library, l: &Line, headline: Option<&String>, out: &mut String) {
+    let headline = match headline {
+        Some(h) => h.as_str(),
+        None if l.title.trim().is_empty() => "(untitled story)",
+        None => &l.title,
     };
     let _ = write!(
         out,
