@@ -104,9 +104,19 @@ impl Reply {
 
 /// One HTTP/1.1 GET, the connection closed after it.
 fn get(addr: &str, path: &str) -> Reply {
+    request(addr, "GET", path, "", "")
+}
+
+/// One HTTP/1.1 request with extra header lines and a body.
+fn request(addr: &str, method: &str, path: &str, headers: &str, body: &str) -> Reply {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{headers}Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let raw = String::from_utf8_lossy(&raw).into_owned();
@@ -308,6 +318,40 @@ fn shutdown_is_graceful_with_a_live_stream_open() {
         std::thread::sleep(Duration::from_millis(100));
     };
     assert!(status.is_some_and(|st| st.success()), "{status:?}");
+}
+
+#[test]
+fn sources_are_managed_only_with_the_admin_token() {
+    let (_dir, db) = corpus_db();
+    let plain = Server::start(&db, &[]);
+    assert_eq!(plain.get("/api/v1/sources").status, 404, "no token, no endpoint");
+    drop(plain);
+    let token = "a-long-enough-test-token";
+    let s = Server::start(&db, &["--admin-token", token]);
+    let auth = format!("Authorization: Bearer {token}\r\n");
+    assert_eq!(s.get("/api/v1/sources").status, 401);
+    let wrong = request(&s.addr, "GET", "/api/v1/sources", "Authorization: Bearer nope\r\n", "");
+    assert_eq!(wrong.status, 401);
+    let body = r#"{"url": "HTTPS://Gazette.example/feed.xml#x"}"#;
+    let added = request(&s.addr, "POST", "/api/v1/sources", &auth, body);
+    assert_eq!(added.status, 200, "{}", added.body);
+    assert_eq!(added.json()["url"], "https://gazette.example/feed.xml");
+    assert_eq!(added.json()["added"], true);
+    let bad = request(&s.addr, "POST", "/api/v1/sources", &auth, r#"{"url": "javascript:x"}"#);
+    assert_eq!(bad.status, 400);
+    let listed = request(&s.addr, "GET", "/api/v1/sources", &auth, "").json();
+    assert_eq!(listed["items"].as_array().unwrap().len(), 1);
+    let gone = request(
+        &s.addr,
+        "DELETE",
+        "/api/v1/sources?url=https%3A%2F%2Fgazette.example%2Ffeed.xml",
+        &auth,
+        "",
+    );
+    assert_eq!(gone.json()["removed"], true);
+    let big = "x".repeat(100_000);
+    let huge = request(&s.addr, "POST", "/api/v1/sources", &auth, &big);
+    assert_eq!(huge.status, 413, "request bodies are capped");
 }
 
 #[test]

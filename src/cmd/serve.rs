@@ -37,6 +37,10 @@ pub struct Options {
     /// With --watch: shortest polling interval of a source, in seconds.
     #[arg(long, default_value_t = 30, value_name = "SECS")]
     pub min_interval: u64,
+    /// Enable source management (`/api/v1/sources`: list, add, remove)
+    /// for requests that carry this token as `Authorization: Bearer TOKEN`.
+    #[arg(long, env = "STORYLINE_ADMIN_TOKEN", value_name = "TOKEN")]
+    pub admin_token: Option<String>,
     /// With --watch: seconds between two requests to one host.
     #[arg(long, default_value_t = 1.0, value_name = "SECS")]
     pub host_interval: f64,
@@ -70,7 +74,10 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
             })
             .context("starting the watcher")?;
     }
-    let app = storyline_serve::App::open(db, None)?;
+    if o.admin_token.as_deref().is_some_and(|t| t.len() < 16) {
+        anyhow::bail!("--admin-token: use at least 16 characters");
+    }
+    let app = storyline_serve::App::open(db, o.admin_token.clone())?;
     let follower = Arc::clone(&app);
     std::thread::Builder::new()
         .name("follow".into())

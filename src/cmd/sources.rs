@@ -16,7 +16,6 @@ use storyline_store::{SourceKind, SourceRow, Store};
 use crate::cmd::articles::truncate;
 
 /// Longest URL accepted, in bytes; longer ones are not feeds anyone serves.
-const MAX_URL: usize = 2048;
 
 /// What to do with the sources.
 #[derive(clap::Subcommand)]
@@ -243,24 +242,7 @@ fn export(db: &Path, file: Option<&Path>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The URL as stored: parsed, http or https, without a fragment (which
-/// never reaches the server), in the url crate's normal form, so the same
-/// feed written two ways is one source.
-pub(crate) fn canonical(raw: &str) -> Result<String, String> {
-    let raw = raw.trim();
-    if raw.len() > MAX_URL {
-        return Err(format!("longer than {MAX_URL} bytes"));
-    }
-    let mut url = url::Url::parse(raw).map_err(|e| format!("not a URL: {e}"))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(format!("not an http or https URL ({}:)", url.scheme()));
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err("no host".into());
-    }
-    url.set_fragment(None);
-    Ok(url.into())
-}
+pub(crate) use storyline_store::canonical_url as canonical;
 
 /// Says on stderr that `what` (a URL or a name: untrusted) was refused and why.
 pub(crate) fn error(what: &str, why: &str) {
@@ -342,27 +324,6 @@ fn open_existing(db: &Path) -> anyhow::Result<Store> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn urls_are_checked_and_put_in_one_form() {
-        assert_eq!(
-            canonical(" HTTPS://Gazette.EXAMPLE/feed.xml#top ").unwrap(),
-            "https://gazette.example/feed.xml"
-        );
-        assert_eq!(canonical("http://a.example").unwrap(), "http://a.example/");
-        for (bad, says) in [
-            ("ftp://a.example/feed", "not an http or https URL"),
-            ("gazette.example/feed", "not a URL"),
-            ("javascript:alert(1)", "not an http or https URL"),
-            ("http://", "not a URL"),
-            ("", "not a URL"),
-        ] {
-            let e = canonical(bad).unwrap_err();
-            assert!(e.contains(says), "{bad}: {e}");
-        }
-        let long = format!("https://a.example/{}", "x".repeat(MAX_URL));
-        assert!(canonical(&long).unwrap_err().contains("longer than"));
-    }
 
     #[test]
     fn spans_read_naturally() {

@@ -79,6 +79,11 @@ impl App {
         }))
     }
 
+    /// The database file.
+    pub fn db(&self) -> &Path {
+        &self.db
+    }
+
     /// The catalogue as it is now.
     pub fn library(&self) -> Arc<Library> {
         self.library

@@ -13,6 +13,7 @@
 //! stylesheet and script. The API lives under `/api/v1`, described at
 //! `/api/v1/openapi.json`. Nothing here writes to the database.
 
+mod admin;
 mod api;
 mod app;
 mod chart;

@@ -38,8 +38,10 @@ pub struct Params {
     pub story: Option<String>,
     /// A speaker, for quote lists.
     pub speaker: Option<String>,
-    /// An entity kind.
+    /// An entity kind, or a source's.
     pub kind: Option<String>,
+    /// A source's URL (source management).
+    pub url: Option<String>,
 }
 
 impl Params {

@@ -23,7 +23,7 @@ use tower::ServiceBuilder;
 use crate::app::Cached;
 use crate::page::{CSP, escape, layout};
 use crate::params::Params;
-use crate::{App, Library, ServeError, api, entity, export, front, live, openapi, search, story};
+use crate::{App, Library, ServeError, admin, api, entity, export, front, live, openapi, search, story};
 
 /// Longest a request may take before it is answered 503.
 const REQUEST_TIME: Duration = Duration::from_secs(10);
@@ -42,7 +42,14 @@ const ATOM: &str = "application/atom+xml; charset=utf-8";
 
 /// The whole app over `app`.
 pub fn router(app: Arc<App>) -> Router {
-    Router::new()
+    let mut routes = Router::new();
+    if app.admin_token.is_some() {
+        routes = routes.route(
+            "/api/v1/sources",
+            get(sources_list).post(sources_add).delete(sources_remove),
+        );
+    }
+    routes
         .route("/", get(front_page))
         .route("/story/{id}", get(story_page))
         .route("/story/{id}/live", get(story_live))
@@ -232,6 +239,63 @@ async fn entity_page(State(app): State<Arc<App>>, Path(name): Path<String>, r: R
     }
     let k = key(&r);
     cached(app, k, HTML, move |app, lib| entity::render(app, lib, &name)).await
+}
+
+/// Runs an admin request on a blocking thread once its token checks out;
+/// never cached.
+async fn admin<F>(app: Arc<App>, auth: Option<String>, f: F) -> Response
+where
+    F: FnOnce(&App) -> Result<serde_json::Value, ServeError> + Send + 'static,
+{
+    if !admin::authorized(&app, auth.as_deref()) {
+        return failure(&ServeError::Unauthorized, JSON);
+    }
+    let done = tokio::task::spawn_blocking(move || f(&app)).await;
+    match done {
+        Ok(Ok(v)) => ([(header::CONTENT_TYPE, JSON)], v.to_string()).into_response(),
+        Ok(Err(e)) => failure(&e, JSON),
+        Err(_) => failure(&ServeError::Io("a request failed".into()), JSON),
+    }
+}
+
+fn bearer(h: &axum::http::HeaderMap) -> Option<String> {
+    h.get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+async fn sources_list(State(app): State<Arc<App>>, h: axum::http::HeaderMap) -> Response {
+    admin(app, bearer(&h), admin::list).await
+}
+
+async fn sources_add(
+    State(app): State<Arc<App>>,
+    h: axum::http::HeaderMap,
+    body: Bytes,
+) -> Response {
+    let auth = bearer(&h);
+    admin(app, auth, move |app| {
+        let new: admin::NewSource = serde_json::from_slice(&body).map_err(|e| {
+            ServeError::BadRequest(format!("body: not {{\"url\": ..., \"kind\": ...}} JSON: {e}"))
+        })?;
+        admin::add(app, &new)
+    })
+    .await
+}
+
+async fn sources_remove(
+    State(app): State<Arc<App>>,
+    h: axum::http::HeaderMap,
+    Query(p): Query<Params>,
+) -> Response {
+    let auth = bearer(&h);
+    admin(app, auth, move |app| {
+        let url = p
+            .url
+            .ok_or_else(|| ServeError::BadRequest("url: missing".into()))?;
+        admin::remove(app, &url)
+    })
+    .await
 }
 
 async fn story_live(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {

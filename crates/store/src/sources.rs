@@ -118,6 +118,28 @@ const SOURCE_COLUMNS: &str = "id, url, kind, title, unixepoch(added_at), etag, l
      interval_secs, next_poll_at, last_polled_at, last_ok_at, failures, last_error, polls, \
      unchanged, items_new";
 
+/// Longest source URL accepted.
+pub const MAX_URL: usize = 2048;
+
+/// The URL as stored: parsed, http or https, without a fragment (which
+/// never reaches the server), in the url crate's normal form, so the same
+/// feed written two ways is one source.
+pub fn canonical_url(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    if raw.len() > MAX_URL {
+        return Err(format!("longer than {MAX_URL} bytes"));
+    }
+    let mut url = url::Url::parse(raw).map_err(|e| format!("not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("not an http or https URL ({}:)", url.scheme()));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("no host".into());
+    }
+    url.set_fragment(None);
+    Ok(url.into())
+}
+
 impl Store {
     /// Adds a source, due at once with the [`DEFAULT_INTERVAL_SECS`]
     /// interval. Returns whether it is new: a URL already listed is left as
@@ -275,6 +297,28 @@ fn source_row(r: &Row<'_>) -> rusqlite::Result<SourceRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_are_checked_and_put_in_one_form() {
+        assert_eq!(
+            canonical_url(" HTTPS://Gazette.EXAMPLE/feed.xml#top ").unwrap(),
+            "https://gazette.example/feed.xml"
+        );
+        assert_eq!(canonical_url("http://a.example").unwrap(), "http://a.example/");
+        for (bad, says) in [
+            ("ftp://a.example/feed", "not an http or https URL"),
+            ("gazette.example/feed", "not a URL"),
+            ("javascript:alert(1)", "not an http or https URL"),
+            ("http://", "not a URL"),
+            ("", "not a URL"),
+        ] {
+            let e = canonical_url(bad).unwrap_err();
+            assert!(e.contains(says), "{bad}: {e}");
+        }
+        let long = format!("https://a.example/{}", "x".repeat(MAX_URL));
+        assert!(canonical_url(&long).unwrap_err().contains("longer than"));
+    }
+
     use crate::NewArticle;
     use storyline_model::{Article, Body};
 
