@@ -25,6 +25,14 @@ pub const WRITER_HEAP: usize = 50_000_000;
 /// enough for the snippets of repeated queries, small enough for memory.
 const DOC_CACHE_BLOCKS: usize = 32;
 
+/// Where the index of the database at `db` lives: the directory beside
+/// it named `<db>.search` (`storyline.db.search` for `storyline.db`).
+pub fn beside(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".search");
+    PathBuf::from(name)
+}
+
 /// A search index of articles, quotes and stories, with its reader.
 ///
 /// Cheap to share between threads (`&Index` searches concurrently).
@@ -297,6 +305,10 @@ mod tests {
         assert_eq!(count(&index, "kind:story"), 1);
         assert_eq!(count(&index, "works kind:story"), 1);
         assert_eq!(count(&index, "decided kind:story"), 0);
+        w.delete_stories();
+        w.commit(5).unwrap();
+        assert_eq!(count(&index, "kind:story"), 0);
+        assert_eq!(count(&index, "kind:article"), 5);
         // Article 100 would share the id; only story docs are deleted.
         w.delete_story(1);
         w.commit(5).unwrap();
@@ -306,7 +318,8 @@ mod tests {
     #[test]
     fn indexed_through_survives_reopening_and_one_writer_at_a_time() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("news.db.search");
+        let path = beside(&dir.path().join("news.db"));
+        assert!(path.ends_with("news.db.search"));
         {
             let index = Index::open(&path).unwrap();
             assert_eq!(index.indexed_through(), None);

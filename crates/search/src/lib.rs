@@ -36,6 +36,6 @@ mod fixture;
 pub use doc::{ArticleDoc, MAX_TEXT, QuoteDoc, StoryDoc};
 pub use error::SearchError;
 pub use hits::{Group, Hit, Kind, Results, SNIPPET_CHARS, Snippet};
-pub use index::{Index, WRITER_HEAP};
+pub use index::{Index, WRITER_HEAP, beside};
 pub use query::{DEFAULT_HITS_PER_GROUP, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY, Query};
 pub use writer::Writer;

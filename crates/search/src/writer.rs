@@ -127,6 +127,14 @@ impl Writer {
         let _ = self.writer.delete_query(Box::new(q));
     }
 
+    /// Removes every story doc: before putting the current set, so stories
+    /// merged away since the last run leave nothing behind.
+    pub fn delete_stories(&mut self) {
+        let kind = Term::from_field_text(self.fields.kind, Kind::Story.as_str());
+        // Only fails when the writer has died, which commit reports.
+        let _ = self.writer.delete_term(kind);
+    }
+
     /// Documents added since the last commit.
     pub fn pending(&self) -> usize {
         self.pending

@@ -34,7 +34,7 @@ mod stories;
 
 pub use error::StoreError;
 pub use hash::content_hash;
-pub use row::{ArticleLines, ArticleSummary, Inserted, NewArticle, StoredArticle};
+pub use row::{ArticleLines, ArticleSummary, ArticleText, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use sources::{DEFAULT_INTERVAL_SECS, Poll, SourceKind, SourceRow};
 pub use store::Store;
