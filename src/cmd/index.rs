@@ -144,21 +144,14 @@ struct Said {
 /// them. The one place that says where quotes come from: once ingest
 /// stores each article's facts, this reads them instead.
 fn quotes_of(a: &ArticleText) -> Vec<Said> {
-    let published = a.published.as_deref().and_then(Published::parse);
-    let facts = storyline_story::of_article(&a.text, a.lang.as_deref().unwrap_or(""), published);
-    facts["quotes"]
-        .as_array()
-        .map(|qs| {
-            qs.iter()
-                .filter_map(|q| {
-                    Some(Said {
-                        text: q["text"].as_str()?.to_owned(),
-                        speaker: q["speaker"].as_str().map(str::to_owned),
-                    })
-                })
-                .collect()
+    let text = &a.text;
+    storyline_story::quotes_of_article(text, a.lang.as_deref().unwrap_or(""))
+        .iter()
+        .map(|q| Said {
+            text: q.words(text),
+            speaker: q.speaker_name.clone(),
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// Replaces every story doc with the storylines stored now: the latest
