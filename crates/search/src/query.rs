@@ -54,7 +54,8 @@ pub struct Query {
     pub to: Option<Date>,
     /// Only these kinds of document; empty for all.
     pub kinds: Vec<Kind>,
-    /// Groups to skip (for the next pages).
+    /// Groups to skip (for the next pages). Groups are formed from the top
+    /// 2,000 documents at most, so pages end there.
     pub offset: usize,
     /// Groups to return.
     pub limit: usize,
