@@ -83,6 +83,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Build or update the full-text search index beside the database
+    /// (`<db>.search/`) with the articles stored since the last run, their
+    /// quotes, and the storylines.
+    Index {
+        #[command(flatten)]
+        db: DbArg,
+        /// Delete the index and build it anew from every stored article.
+        #[arg(long)]
+        rebuild: bool,
+        /// Print what was done as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Extract articles without storing them: one JSON object per article on stdout.
     Extract {
         /// Files, directories or `-`.
@@ -206,6 +219,7 @@ fn main() -> ExitCode {
             quiet,
             json,
         } => cmd::ingest::run(&db.db, &inputs, quiet, json),
+        Command::Index { db, rebuild, json } => cmd::index::run(&db.db, rebuild, json),
         Command::Extract { inputs } => cmd::extract::run(&inputs),
         Command::Articles { db, json } => cmd::articles::list(&db.db, json),
         Command::Article { db, id, json } => cmd::articles::show(&db.db, id, json),

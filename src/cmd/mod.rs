@@ -4,6 +4,7 @@ pub mod articles;
 pub mod digest;
 pub mod entities;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod quotes;
 pub mod serve;

@@ -67,25 +67,6 @@ impl Store {
             .map_err(sql_err(&self.path, "reading the catalogue"))
     }
 
-    /// Articles with an id above `after`, by id, with their texts: at most
-    /// `limit` of them. Readers that follow the store (the search index)
-    /// take what is new in bounded steps.
-    pub fn texts_after(
-        &self,
-        after: i64,
-        limit: usize,
-    ) -> Result<Vec<(i64, Option<String>, String)>, StoreError> {
-        self.conn
-            .prepare_cached("SELECT id, title, text FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2")
-            .and_then(|mut st| {
-                st.query_map(rusqlite::params![after, limit as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .map_err(sql_err(&self.path, "reading new articles"))
-    }
-
     /// A number that changes whenever another connection commits a write to
     /// the file (SQLite's `data_version`); cheap enough to poll.
     pub fn data_version(&self) -> Result<i64, StoreError> {
@@ -105,7 +86,6 @@ mod tests {
     fn an_empty_store_has_an_empty_catalogue() {
         let store = Store::open_in_memory().unwrap();
         assert!(store.placements().unwrap().is_empty());
-        assert!(store.texts_after(0, 10).unwrap().is_empty());
         store.data_version().unwrap();
     }
 }

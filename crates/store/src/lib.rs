@@ -43,7 +43,7 @@ pub use catalog::Placement;
 pub use error::StoreError;
 pub use facts::{BriefWrite, FactsInput, StoredBrief, StoredQuote, StoryEntity};
 pub use hash::content_hash;
-pub use row::{ArticleLines, ArticleSummary, Inserted, NewArticle, StoredArticle};
+pub use row::{ArticleLines, ArticleSummary, ArticleText, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use sources::{DEFAULT_INTERVAL_SECS, MAX_URL, canonical_url, Poll, SourceKind, SourceRow};
 pub use store::Store;

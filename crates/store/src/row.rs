@@ -93,3 +93,25 @@ pub struct ArticleSummary {
     /// [`storyline_model::PENDING`]).
     pub pending: bool,
 }
+
+/// What a search index takes of an article: its text and the fields it
+/// is filtered and shown by, without the raw body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleText {
+    /// The row id.
+    pub id: i64,
+    /// See [`Article::outlet`].
+    pub outlet: Option<String>,
+    /// The outlet's name for display (`extra["outlet_name"]`), when known.
+    pub outlet_name: Option<String>,
+    /// See [`Article::url`].
+    pub url: Option<String>,
+    /// See [`Article::title`].
+    pub title: Option<String>,
+    /// See [`Article::published`].
+    pub published: Option<String>,
+    /// The detected language's code, when one was detected.
+    pub lang: Option<String>,
+    /// The clean text.
+    pub text: String,
+}

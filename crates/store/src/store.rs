@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use storyline_model::{Article, Body, Language};
 
 use crate::raw::{self, Stored};
-use crate::row::{ArticleSummary, Inserted, NewArticle, StoredArticle};
+use crate::row::{ArticleSummary, ArticleText, Inserted, NewArticle, StoredArticle};
 use crate::{StoreError, schema};
 
 /// How long a statement waits for another connection's lock before failing:
@@ -317,6 +317,36 @@ impl Store {
                 .collect()
             })
             .map_err(sql_err(&self.path, "listing articles"))
+    }
+
+    /// Up to `limit` articles with an id above `after`, by id, with their
+    /// texts but not their raw bodies: a bulk reader (a search index reads
+    /// the whole store this way, one page at a time, in bounded memory).
+    pub fn texts_after(&self, after: i64, limit: usize) -> Result<Vec<ArticleText>, StoreError> {
+        let sql = format!(
+            "SELECT id, outlet, {}, url, title, published, lang, text FROM articles \
+             WHERE id > ?1 ORDER BY id LIMIT ?2",
+            extra_text("outlet_name"),
+        );
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut st| {
+                st.query_map(params![after, limit], |r| {
+                    Ok(ArticleText {
+                        id: r.get(0)?,
+                        outlet: r.get(1)?,
+                        outlet_name: r.get(2)?,
+                        url: r.get(3)?,
+                        title: r.get(4)?,
+                        published: r.get(5)?,
+                        lang: r.get(6)?,
+                        text: r.get(7)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(sql_err(&self.path, "reading texts"))
     }
 
     /// Replaces the clean text of an article (after re-cleaning its raw
@@ -1248,6 +1278,35 @@ mod tests {
         // The other article, and texts, still read.
         assert!(store.article(ids[0]).unwrap().is_some());
         assert_eq!(store.texts_of_outlet("o").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn texts_are_read_in_pages_by_id() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut named = plain("a#1", Some("2031-03-04"), "Ferry service resumes.");
+        named.outlet = Some("harbour.example".into());
+        named
+            .extra
+            .insert("outlet_name".into(), "Harbour Post".into());
+        let ids: Vec<i64> = insert(
+            &mut store,
+            &[
+                named,
+                plain("a#2", None, "Library extends its hours."),
+                plain("a#3", None, "Bridge closes for repairs."),
+            ],
+        )
+        .iter()
+        .map(|i| i.id())
+        .collect();
+        let first = store.texts_after(0, 2).unwrap();
+        assert_eq!(first.iter().map(|t| t.id).collect::<Vec<_>>(), ids[..2]);
+        assert_eq!(first[0].outlet_name.as_deref(), Some("Harbour Post"));
+        assert_eq!(first[0].published.as_deref(), Some("2031-03-04"));
+        assert_eq!(first[1].text, "Library extends its hours.");
+        let rest = store.texts_after(first[1].id, 2).unwrap();
+        assert_eq!(rest.iter().map(|t| t.id).collect::<Vec<_>>(), ids[2..]);
+        assert!(store.texts_after(ids[2], 10).unwrap().is_empty());
     }
 
     #[test]

@@ -22,10 +22,7 @@ pub fn of_article(text: &str, lang: &str, published: Option<Published>) -> Value
                    "day": t.day().map(|d| d.to_string()), "start": t.start, "end": t.end})
         })
         .collect();
-    // Speakers named as the article's own linked entities name them.
-    let linked = storyline_entity::link(&[(text, &mentions)]);
-    let known = crate::known_names(&linked);
-    let quotes: Vec<Value> = storyline_quote::find_in(text, lang, &known)
+    let quotes: Vec<Value> = quotes_with(text, lang, &mentions)
         .iter()
         .map(|q| {
             json!({"text": q.words(text), "kind": kind(q.kind), "speaker": q.speaker_name,
@@ -34,6 +31,23 @@ pub fn of_article(text: &str, lang: &str, published: Option<Published>) -> Value
         })
         .collect();
     json!({"entities": entities, "dates": dates, "quotes": quotes})
+}
+
+/// The statements one article attributes, as [`of_article`] finds them,
+/// without its other facts (what a search index takes of an article).
+pub fn quotes_of_article(text: &str, lang: &str) -> Vec<storyline_quote::Quote> {
+    quotes_with(text, lang, &storyline_entity::find(text))
+}
+
+/// Speakers named as the article's own linked entities name them.
+fn quotes_with(
+    text: &str,
+    lang: &str,
+    mentions: &[storyline_entity::Mention],
+) -> Vec<storyline_quote::Quote> {
+    let linked = storyline_entity::link(&[(text, mentions)]);
+    let known = crate::known_names(&linked);
+    storyline_quote::find_in(text, lang, &known)
 }
 
 /// A quote kind's name.
@@ -66,6 +80,9 @@ mod tests {
         assert_eq!(tuesday["day"], "2031-03-04");
         assert_eq!(facts["quotes"][0]["speaker"], "Ilsa Brandt");
         assert_eq!(facts["quotes"][0]["kind"], "direct");
+        let quotes = quotes_of_article(text, "en");
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].speaker_name.as_deref(), Some("Ilsa Brandt"));
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub use coverage::coverage;
 pub use digest::{Options, digest};
 pub use error::StoryError;
 pub use events::{MAX_EVENTS, key_events};
-pub use facts::{kind, of_article};
+pub use facts::{kind, of_article, quotes_of_article};
 pub use known::known_names;
 pub use quotes::{MAX_QUOTES, key_quotes};
 pub use rank::{rank, reach};

@@ -1,0 +1,546 @@
+//! Running a query: the top documents, grouped by story, each shown hit
+//! with a highlighted snippet.
+//!
+//! Grouping happens here, not in the index, because which story an
+//! article belongs to changes as stories merge: the caller lends its
+//! current map (`story_of`). Only the documents of the page asked for are
+//! read from the doc store and get snippets, so a query's cost stays
+//! bounded however many documents match.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use crate::{Index, Query, SearchError};
+
+/// Most documents read from the top of the ranking to form groups.
+const MAX_FETCH: usize = 2_000;
+
+/// Longest snippet, in characters.
+pub const SNIPPET_CHARS: usize = 200;
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A stored article.
+    Article,
+    /// A quote from an article.
+    Quote,
+    /// A story's headline and summary.
+    Story,
+}
+
+impl Kind {
+    /// The kind's name, as indexed and as the `kind:` filter takes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Article => "article",
+            Kind::Quote => "quote",
+            Kind::Story => "story",
+        }
+    }
+
+    /// The kind named `s` (case-insensitive).
+    pub fn parse(s: &str) -> Option<Kind> {
+        [Kind::Article, Kind::Quote, Kind::Story]
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// A piece of a document's text with the matched words marked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    /// Plain, unescaped text (hostile: escape it before showing it).
+    pub text: String,
+    /// Byte ranges of `text` to highlight, in order, not overlapping,
+    /// each on character boundaries.
+    pub highlights: Vec<Range<usize>>,
+}
+
+impl Snippet {
+    /// The snippet as HTML: the text escaped, highlights in `<mark>`.
+    pub fn to_html(&self) -> String {
+        let escape = storyline_report::html::escape;
+        let mut out = String::with_capacity(self.text.len() + 32);
+        let mut at = 0;
+        for r in &self.highlights {
+            let (Some(before), Some(marked)) =
+                (self.text.get(at..r.start), self.text.get(r.clone()))
+            else {
+                continue;
+            };
+            out.push_str(&escape(before));
+            out.push_str("<mark>");
+            out.push_str(&escape(marked));
+            out.push_str("</mark>");
+            at = r.end;
+        }
+        out.push_str(&escape(self.text.get(at..).unwrap_or("")));
+        out
+    }
+}
+
+/// One document in the results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// What it is.
+    pub kind: Kind,
+    /// The article's id (for an article, and for a quote the article it
+    /// is from), or the story's.
+    pub id: i64,
+    /// Its BM25 score.
+    pub score: f32,
+    /// Its headline (articles and stories).
+    pub title: Option<String>,
+    /// Its outlet's domain.
+    pub outlet: Option<String>,
+    /// Its outlet's display name, when known.
+    pub outlet_name: Option<String>,
+    /// Its language code.
+    pub lang: Option<String>,
+    /// The publisher's day.
+    pub published: Option<jiff::civil::Date>,
+    /// The speaker (quotes).
+    pub speaker: Option<String>,
+    /// Its URL.
+    pub url: Option<String>,
+    /// The best piece of its text, or its start when only the title matched.
+    pub snippet: Snippet,
+}
+
+/// The hits of one story (or one article in no story), best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The story, as the caller's `story_of` named it (or a story doc's
+    /// own id); `None` for an article in no story and its quotes.
+    pub story: Option<i64>,
+    /// The best score in the group.
+    pub score: f32,
+    /// How many of the top documents fell into the group (more than
+    /// `hits` holds when the group was cut).
+    pub matched: usize,
+    /// Its best hits, at most [`Query::hits_per_group`].
+    pub hits: Vec<Hit>,
+}
+
+/// One page of grouped results.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    /// Documents that match the query.
+    pub total: usize,
+    /// The page's groups, best first.
+    pub groups: Vec<Group>,
+    /// Whether there are groups after this page.
+    pub more: bool,
+}
+
+/// What the hits are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Story(i64),
+    /// An article in no story: its own group, its quotes with it.
+    Alone(i64),
+}
+
+/// A group before its documents are read.
+struct Pending {
+    key: Key,
+    score: f32,
+    matched: usize,
+    /// Score, address and id (article, or story for a story doc).
+    docs: Vec<(f32, DocAddress, i64)>,
+}
+
+impl Index {
+    /// Runs `query`, groups its top documents by story (an article's story
+    /// is `story_of(article id)`; a quote goes with its article's story, a
+    /// story doc with itself) and returns the page the query asks for,
+    /// with snippets for the hits shown.
+    ///
+    /// A query whose text tantivy cannot read is a [`SearchError::Query`].
+    pub fn search(
+        &self,
+        query: &Query,
+        story_of: &dyn Fn(i64) -> Option<i64>,
+    ) -> Result<Results, SearchError> {
+        let limit = query.limit.clamp(1, crate::query::MAX_LIMIT);
+        let per_group = query.hits_per_group.clamp(1, 20);
+        let q = query.build(self)?;
+        let searcher = self.reader.searcher();
+        let err = |op| {
+            let dir = self.dir.clone();
+            move |source| SearchError::Index { dir, op, source }
+        };
+        // Groups hold several documents each, so read well past the page.
+        let fetch = ((query.offset.saturating_add(limit)).saturating_mul(8)).clamp(64, MAX_FETCH);
+        let (total, top) = searcher
+            .search(&*q, &(Count, TopDocs::with_limit(fetch).order_by_score()))
+            .map_err(err("searching"))?;
+        let groups = self.group(&searcher, &top, story_of, per_group)?;
+        let more = groups.len() > query.offset.saturating_add(limit);
+        let page: Vec<Pending> = groups.into_iter().skip(query.offset).take(limit).collect();
+        let mut snippets =
+            SnippetGenerator::create(&searcher, &*q, self.fields.body).map_err(err("snippets"))?;
+        snippets.set_max_num_chars(SNIPPET_CHARS);
+        let mut out = Vec::with_capacity(page.len());
+        for g in page {
+            let mut hits = Vec::with_capacity(g.docs.len());
+            for (score, addr, id) in g.docs {
+                let doc: TantivyDocument = searcher.doc(addr).map_err(err("reading a hit"))?;
+                hits.push(self.hit(&doc, score, id, &snippets));
+            }
+            out.push(Group {
+                story: match g.key {
+                    Key::Story(s) => Some(s),
+                    Key::Alone(_) => None,
+                },
+                score: g.score,
+                matched: g.matched,
+                hits,
+            });
+        }
+        Ok(Results {
+            total,
+            groups: out,
+            more,
+        })
+    }
+
+    /// The top documents in groups, in the order of their best document.
+    fn group(
+        &self,
+        searcher: &Searcher,
+        top: &[(f32, DocAddress)],
+        story_of: &dyn Fn(i64) -> Option<i64>,
+        per_group: usize,
+    ) -> Result<Vec<Pending>, SearchError> {
+        let mut columns: Vec<Option<(Column<i64>, Column<i64>)>> =
+            vec![None; searcher.segment_readers().len()];
+        let mut groups: Vec<Pending> = Vec::new();
+        let mut at: HashMap<Key, usize> = HashMap::new();
+        for &(score, addr) in top {
+            let (id, article) = self.columns(searcher, &mut columns, addr)?;
+            let (key, id) = match (article, id) {
+                (Some(a), _) => (story_of(a).map_or(Key::Alone(a), Key::Story), a),
+                (None, Some(story)) => (Key::Story(story), story),
+                (None, None) => continue,
+            };
+            let i = *at.entry(key).or_insert_with(|| {
+                groups.push(Pending {
+                    key,
+                    score,
+                    matched: 0,
+                    docs: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            let g = &mut groups[i];
+            g.matched += 1;
+            if g.docs.len() < per_group {
+                g.docs.push((score, addr, id));
+            }
+        }
+        Ok(groups)
+    }
+
+    /// A document's `id` and `article` fast fields, reading each segment's
+    /// columns once per query.
+    fn columns(
+        &self,
+        searcher: &Searcher,
+        cache: &mut [Option<(Column<i64>, Column<i64>)>],
+        addr: DocAddress,
+    ) -> Result<(Option<i64>, Option<i64>), SearchError> {
+        let seg = addr.segment_ord as usize;
+        if cache.get(seg).is_some_and(Option::is_none) {
+            let fast = searcher.segment_reader(addr.segment_ord).fast_fields();
+            let read = |name| {
+                fast.i64(name).map_err(|source| SearchError::Index {
+                    dir: self.dir.clone(),
+                    op: "reading fast fields",
+                    source,
+                })
+            };
+            cache[seg] = Some((read("id")?, read("article")?));
+        }
+        Ok(match cache.get(seg).and_then(Option::as_ref) {
+            Some((id, article)) => (id.first(addr.doc_id), article.first(addr.doc_id)),
+            None => (None, None),
+        })
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: f32, id: i64, snippets: &SnippetGenerator) -> Hit {
+        let f = self.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
+        let kind = text(f.kind)
+            .as_deref()
+            .and_then(Kind::parse)
+            .unwrap_or(Kind::Article);
+        let mut outlets = doc.get_all(f.outlet).filter_map(|v| v.as_str());
+        let (outlet, outlet_name) = match kind {
+            Kind::Story => (None, None),
+            _ => (
+                outlets.next().map(str::to_owned),
+                outlets.next().map(str::to_owned),
+            ),
+        };
+        let body = doc.get_first(f.body).and_then(|v| v.as_str()).unwrap_or("");
+        Hit {
+            kind,
+            id,
+            score,
+            title: text(f.title),
+            outlet,
+            outlet_name,
+            lang: text(f.lang),
+            published: doc
+                .get_first(f.published)
+                .and_then(|v| v.as_datetime())
+                .and_then(|d| jiff::Timestamp::from_second(d.into_timestamp_secs()).ok())
+                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date()),
+            speaker: text(f.speaker),
+            url: text(f.url),
+            snippet: snippet(snippets, body),
+        }
+    }
+}
+
+/// The best fragment of `body` for the query, or its start when the
+/// query matched no word of it (a title-only match).
+fn snippet(generator: &SnippetGenerator, body: &str) -> Snippet {
+    let s = generator.snippet(body);
+    if !s.is_empty() {
+        return Snippet {
+            text: s.fragment().to_owned(),
+            highlights: s.highlighted().to_vec(),
+        };
+    }
+    let mut end = body.len();
+    if let Some((i, _)) = body.char_indices().nth(SNIPPET_CHARS) {
+        // Cut at the last space before the limit, so no word is halved.
+        end = body[..i].rfind(char::is_whitespace).unwrap_or(i);
+    }
+    Snippet {
+        text: body[..end].trim().to_owned(),
+        highlights: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture::{self, story_of};
+    use crate::{ArticleDoc, DEFAULT_HITS_PER_GROUP, Index};
+
+    fn run(index: &Index, q: &str) -> Results {
+        index.search(&Query::parse(q).unwrap(), &story_of).unwrap()
+    }
+
+    /// `(kind, id)` of every hit, group by group.
+    fn ids(r: &Results) -> Vec<(Kind, i64)> {
+        let mut v: Vec<_> = r
+            .groups
+            .iter()
+            .flat_map(|g| g.hits.iter().map(|h| (h.kind, h.id)))
+            .collect();
+        v.sort_by_key(|(k, id)| (k.as_str(), *id));
+        v
+    }
+
+    fn articles(r: &Results) -> Vec<i64> {
+        ids(r)
+            .into_iter()
+            .filter(|(k, _)| *k == Kind::Article)
+            .map(|(_, id)| id)
+            .collect()
+    }
+
+    #[test]
+    fn words_must_all_match_and_phrases_keep_their_order() {
+        let index = fixture::index();
+        assert_eq!(articles(&run(&index, "northern pier")), vec![1, 2]);
+        assert_eq!(articles(&run(&index, "\"northern pier\"")), vec![1, 2]);
+        assert_eq!(
+            articles(&run(&index, "\"pier northern\"")),
+            Vec::<i64>::new()
+        );
+        // Case and accents are folded.
+        assert_eq!(articles(&run(&index, "NORDLICHEN")), vec![3]);
+    }
+
+    #[test]
+    fn boolean_operators() {
+        let index = fixture::index();
+        assert_eq!(articles(&run(&index, "library OR strike")), vec![4, 5]);
+        assert_eq!(articles(&run(&index, "pier -budget")), vec![1, 5]);
+        assert_eq!(articles(&run(&index, "pier AND NOT budget")), vec![1, 5]);
+        assert_eq!(articles(&run(&index, "+ferry +union")), vec![5]);
+        assert_eq!(articles(&run(&index, "title:ferry")), vec![5]);
+    }
+
+    #[test]
+    fn each_filter_narrows() {
+        let index = fixture::index();
+        assert_eq!(
+            articles(&run(&index, "council outlet:coastwire.example")),
+            vec![2, 4]
+        );
+        assert_eq!(
+            articles(&run(&index, "council outlet:\"coast WIRE\"")),
+            vec![2, 4]
+        );
+        assert_eq!(articles(&run(&index, "steg lang:DE")), vec![3]);
+        assert_eq!(articles(&run(&index, "pier lang:de")), Vec::<i64>::new());
+        let quotes = run(&index, "speaker:brandt");
+        assert_eq!(ids(&quotes), vec![(Kind::Quote, 1)]);
+        assert_eq!(
+            ids(&run(&index, "speaker:\"Ilsa Brandt\" ferry")),
+            vec![(Kind::Quote, 1)]
+        );
+        assert!(ids(&run(&index, "speaker:\"Brandt Ilsa\"")).is_empty());
+        assert_eq!(
+            ids(&run(&index, "pier kind:story")),
+            vec![(Kind::Story, 100)]
+        );
+        let both = ids(&run(&index, "ferry kind:quote kind:story"));
+        assert!(both.iter().all(|(k, _)| *k != Kind::Article), "{both:?}");
+        // Quotes carry their article's outlet.
+        assert_eq!(
+            ids(&run(&index, "members outlet:\"Harbour Post\"")),
+            vec![(Kind::Quote, 5)]
+        );
+    }
+
+    #[test]
+    fn date_ranges_are_inclusive_days() {
+        let index = fixture::index();
+        let got = articles(&run(&index, "council from:2031-03-05 to:2031-03-05"));
+        assert_eq!(got, vec![2]);
+        assert_eq!(articles(&run(&index, "council from:2031-04-01")), vec![4]);
+        assert_eq!(articles(&run(&index, "council to:2031-03-04")), vec![1]);
+        // Only filters: every document that passes them.
+        assert_eq!(
+            articles(&run(&index, "from:2031-04-11 kind:article")),
+            vec![5]
+        );
+    }
+
+    #[test]
+    fn hits_are_grouped_by_the_callers_story_map() {
+        let index = fixture::index();
+        let r = run(&index, "pier");
+        let stories: Vec<Option<i64>> = r.groups.iter().map(|g| g.story).collect();
+        // Story 100: three articles' worth plus its quote and story doc,
+        // cut to three hits; article 5 (no story) alone.
+        assert!(
+            stories.contains(&Some(100)) && stories.contains(&None),
+            "{stories:?}"
+        );
+        let g = r.groups.iter().find(|g| g.story == Some(100)).unwrap();
+        assert_eq!(g.hits.len(), DEFAULT_HITS_PER_GROUP);
+        assert!(g.matched > g.hits.len());
+        assert!(g.hits.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(r.groups.windows(2).all(|w| w[0].score >= w[1].score));
+        assert_eq!(r.total, 5);
+        // A story merged into another: the same hits, one group.
+        let merged = |a: i64| Some(if a <= 4 { 100 } else { 200 });
+        let r = index
+            .search(&Query::parse("council").unwrap(), &merged)
+            .unwrap();
+        assert_eq!(r.groups.len(), 1, "{r:?}");
+        // Pages of groups.
+        let mut q = Query::parse("pier OR library").unwrap();
+        q.limit = 1;
+        let first = index.search(&q, &story_of).unwrap();
+        assert_eq!(first.groups.len(), 1);
+        assert!(first.more);
+        q.offset = 2;
+        let last = index.search(&q, &story_of).unwrap();
+        assert_eq!(last.groups.len(), 1);
+        assert!(!last.more);
+        assert_ne!(first.groups[0].story, last.groups[0].story);
+    }
+
+    #[test]
+    fn snippets_mark_the_matched_words() {
+        let index = fixture::index();
+        let r = run(&index, "library petition");
+        let hit = &r.groups[0].hits[0];
+        assert_eq!(hit.kind, Kind::Article);
+        assert_eq!(hit.outlet.as_deref(), Some("coastwire.example"));
+        assert_eq!(hit.outlet_name.as_deref(), Some("Coast Wire"));
+        assert_eq!(hit.lang.as_deref(), Some("en"));
+        assert_eq!(hit.published.unwrap().to_string(), "2031-04-10");
+        let s = &hit.snippet;
+        let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marked, vec!["library", "petition"]);
+        // A title-only match shows the text's start.
+        let r = run(&index, "title:rebuilt kind:article");
+        assert!(
+            r.groups[0].hits[0]
+                .snippet
+                .text
+                .starts_with("The city council")
+        );
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_in_html_snippets() {
+        let index = Index::in_memory().unwrap();
+        let mut w = index.writer().unwrap();
+        let text = "Rates & fees <script>alert('pier')</script> \"quoted\" pier\u{7}end";
+        w.add_article(&ArticleDoc {
+            text,
+            ..fixture::article(0)
+        })
+        .unwrap();
+        w.commit(1).unwrap();
+        let r = run(&index, "pier");
+        let html = r.groups[0].hits[0].snippet.to_html();
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains('\u{7}'), "{html}");
+        assert!(
+            html.contains("&amp;") && html.contains("&lt;script&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("<mark>pier</mark>"), "{html}");
+        assert_eq!(
+            html.matches("<mark>").count(),
+            html.matches("</mark>").count()
+        );
+        // Ranges that do not fit the text are skipped, never a panic.
+        let odd = Snippet {
+            text: "é<b>".into(),
+            highlights: vec![1..2, 3..99, 0..2, 1..3],
+        };
+        assert_eq!(odd.to_html(), "<mark>é</mark>&lt;b&gt;");
+    }
+
+    #[test]
+    fn bad_query_syntax_is_an_error_not_a_panic() {
+        let index = fixture::index();
+        for bad in ["url:x", "nofield:pier", "published:[a TO", "", "   "] {
+            let q = Query::parse(bad).unwrap();
+            let err = index.search(&q, &story_of).unwrap_err();
+            assert!(matches!(err, SearchError::Query { .. }), "{bad}: {err:?}");
+        }
+        // Odd but readable input runs.
+        for odd in [
+            "(((pier", "pier)))", "AND", "-", "*", "\"\"", "pier~2", "^", "a:b:c",
+        ] {
+            if let Ok(q) = Query::parse(odd) {
+                let _ = index.search(&q, &story_of);
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Opening (or creating) an index, its writer, and reading the commit
+//! payload back.
+//!
+//! The reader reloads after each commit of our own writer, and, for an
+//! index on disk, when another process commits to the same directory
+//! (tantivy watches its `meta.json`), so a server sees what a separate
+//! `storyline index` run adds.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+use tantivy::directory::MmapDirectory;
+use tantivy::query::QueryParser;
+use tantivy::store::Compressor;
+use tantivy::{IndexReader, IndexSettings, ReloadPolicy};
+
+use crate::schema::{self, FORMAT, Fields};
+use crate::{SearchError, Writer};
+
+/// Writer heap for [`Index::writer`]: modest, since the writer lives in
+/// the server; a batch larger than this is flushed to a segment early.
+pub const WRITER_HEAP: usize = 50_000_000;
+
+/// Decompressed doc-store blocks each segment keeps cached (16 KB each):
+/// enough for the snippets of repeated queries, small enough for memory.
+const DOC_CACHE_BLOCKS: usize = 32;
+
+/// Where the index of the database at `db` lives: the directory beside
+/// it named `<db>.search` (`storyline.db.search` for `storyline.db`).
+pub fn beside(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".search");
+    PathBuf::from(name)
+}
+
+/// A search index of articles, quotes and stories, with its reader.
+///
+/// Cheap to share between threads (`&Index` searches concurrently).
+pub struct Index {
+    pub(crate) index: tantivy::Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    pub(crate) parser: QueryParser,
+    /// For messages; `:memory:` for an in-memory index.
+    pub(crate) dir: PathBuf,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("dir", &self.dir).finish()
+    }
+}
+
+impl Index {
+    /// Opens the index in directory `dir`, creating the directory and an
+    /// empty index if there is none. An index this build cannot read (a
+    /// damaged one, or another version's) is an error naming `dir`; the
+    /// caller may delete the directory and build it again.
+    pub fn open(dir: &Path) -> Result<Index, SearchError> {
+        let open_err = |source| SearchError::Open {
+            dir: dir.to_owned(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| open_err(e.into()))?;
+        let directory = MmapDirectory::open(dir).map_err(|e| open_err(e.into()))?;
+        let (schema, fields) = schema::build();
+        let index = if tantivy::Index::exists(&directory).map_err(|e| open_err(e.into()))? {
+            let index = tantivy::Index::open(directory).map_err(open_err)?;
+            if index.schema() != schema {
+                return Err(SearchError::Incompatible {
+                    dir: dir.to_owned(),
+                    reason: "its fields differ from this build's".into(),
+                });
+            }
+            index
+        } else {
+            tantivy::Index::builder()
+                .schema(schema)
+                .settings(settings())
+                .open_or_create(directory)
+                .map_err(open_err)?
+        };
+        let built = Index::wrap(
+            index,
+            fields,
+            dir.to_owned(),
+            ReloadPolicy::OnCommitWithDelay,
+        )?;
+        // Read once now, so a damaged payload is found at open, not later.
+        match built.payload() {
+            Ok(Some(p)) if p.format != FORMAT => Err(SearchError::Incompatible {
+                dir: dir.to_owned(),
+                reason: format!("format {}, this build reads {FORMAT}", p.format),
+            }),
+            Ok(_) => Ok(built),
+            Err(reason) => Err(SearchError::Incompatible {
+                dir: dir.to_owned(),
+                reason,
+            }),
+        }
+    }
+
+    /// A fresh, empty index in memory (for tests).
+    pub fn in_memory() -> Result<Index, SearchError> {
+        let (schema, fields) = schema::build();
+        let dir = PathBuf::from(":memory:");
+        let index = tantivy::Index::builder()
+            .schema(schema)
+            .settings(settings())
+            .create_in_ram()
+            .map_err(|source| SearchError::Open {
+                dir: dir.clone(),
+                source,
+            })?;
+        Index::wrap(index, fields, dir, ReloadPolicy::Manual)
+    }
+
+    fn wrap(
+        index: tantivy::Index,
+        fields: Fields,
+        dir: PathBuf,
+        policy: ReloadPolicy,
+    ) -> Result<Index, SearchError> {
+        schema::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(policy)
+            .doc_store_cache_num_blocks(DOC_CACHE_BLOCKS)
+            .try_into()
+            .map_err(|source| SearchError::Open {
+                dir: dir.clone(),
+                source,
+            })?;
+        let mut parser =
+            QueryParser::for_index(&index, vec![fields.title, fields.body, fields.speaker]);
+        // A search box reads `a b` as both words, as web searches do.
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(fields.title, 2.0);
+        Ok(Index {
+            index,
+            reader,
+            fields,
+            parser,
+            dir,
+        })
+    }
+
+    /// The index's one writer, with a heap of [`WRITER_HEAP`] bytes on one
+    /// thread. Fails (naming the directory) while another writer, in this
+    /// process or another, holds the index.
+    pub fn writer(&self) -> Result<Writer, SearchError> {
+        self.writer_with(1, WRITER_HEAP)
+    }
+
+    /// Like [`writer`](Self::writer), with `threads` indexing threads
+    /// sharing `heap` bytes (tantivy wants at least 15 MB per thread): for
+    /// a bulk build.
+    pub fn writer_with(&self, threads: usize, heap: usize) -> Result<Writer, SearchError> {
+        let threads = threads.max(1);
+        let heap = heap.max(threads * 16_000_000);
+        let writer = self
+            .index
+            .writer_with_num_threads(threads, heap)
+            .map_err(|source| SearchError::Index {
+                dir: self.dir.clone(),
+                op: "opening the writer",
+                source,
+            })?;
+        Ok(Writer::new(
+            writer,
+            self.reader.clone(),
+            self.fields,
+            self.dir.clone(),
+        ))
+    }
+
+    /// The highest article id the last commit recorded as indexed (every
+    /// article up to it is in), so that after a restart only newer ones are
+    /// added; `None` for an index never committed to.
+    pub fn indexed_through(&self) -> Option<i64> {
+        self.payload().ok().flatten().map(|p| p.through)
+    }
+
+    /// Documents searchable now (articles, quotes and stories).
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Bytes the index takes: its files on disk, or for an in-memory index
+    /// what its segments take.
+    pub fn size_bytes(&self) -> u64 {
+        if self.dir == Path::new(":memory:") {
+            return self
+                .reader
+                .searcher()
+                .space_usage()
+                .map(|u| u.total().get_bytes())
+                .unwrap_or(0);
+        }
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
+    }
+
+    /// The directory the index lives in (`:memory:` for an in-memory one).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The last commit's payload; `Err` when it is there but unreadable.
+    fn payload(&self) -> Result<Option<Payload>, String> {
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(|e| format!("cannot read meta.json: {e}"))?;
+        let Some(text) = metas.payload else {
+            return Ok(None);
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| format!("unreadable commit payload: {e}"))?;
+        match (v["format"].as_u64(), v["through"].as_i64()) {
+            (Some(format), Some(through)) => Ok(Some(Payload {
+                format: u32::try_from(format).unwrap_or(u32::MAX),
+                through,
+            })),
+            _ => Err("commit payload without format and through".into()),
+        }
+    }
+}
+
+/// What each commit records.
+struct Payload {
+    format: u32,
+    through: i64,
+}
+
+/// The payload text of a commit through article `through`.
+pub(crate) fn payload(through: i64) -> String {
+    json!({"format": FORMAT, "through": through}).to_string()
+}
+
+/// New indexes keep their stored text lz4-compressed: snippets read a
+/// stored block per hit, and lz4 decompresses one several times faster
+/// than zstd, while the index stays under the size of its text (see the
+/// crate overview for the measured sizes).
+fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Lz4,
+        ..IndexSettings::default()
+    }
+}

@@ -1,0 +1,386 @@
+//! A user's query: free text for tantivy's query parser, and the filters
+//! we read ourselves.
+//!
+//! The text keeps tantivy's syntax: words (all must match), `"phrases"`,
+//! `AND`/`OR`/`NOT`, `+must`/`-mustnot`, parentheses, `title:word`. The
+//! filters may be typed inline, anywhere in the text:
+//! `outlet:"AP News" lang:de speaker:Lavrov from:2025-01-01 to:2025-01-31
+//! kind:quote`. Filters narrow the results without changing their scores.
+
+use std::ops::Bound;
+
+use jiff::civil::Date;
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query as TantivyQuery, RangeQuery,
+    TermQuery,
+};
+use tantivy::query_grammar::UserInputAst;
+use tantivy::schema::IndexRecordOption;
+
+use crate::hits::Kind;
+use crate::schema::{TEXT, keyword};
+use crate::writer::day_of;
+use crate::{Index, SearchError};
+
+/// Longest query text read, in bytes: longer input is an error rather
+/// than a query with thousands of clauses.
+pub const MAX_QUERY: usize = 1_000;
+
+/// Groups per page unless the caller asks otherwise.
+pub const DEFAULT_LIMIT: usize = 10;
+
+/// Most groups one page may ask for.
+pub const MAX_LIMIT: usize = 100;
+
+/// Hits shown per group (each with a snippet) unless the caller asks otherwise.
+pub const DEFAULT_HITS_PER_GROUP: usize = 3;
+
+/// What to search for, and which page of grouped results to return.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// Free text in tantivy's query syntax (the inline filters taken out).
+    pub text: String,
+    /// Only documents of this outlet (its domain or its display name,
+    /// case-insensitive).
+    pub outlet: Option<String>,
+    /// Only documents in this language (`en`, `de`).
+    pub lang: Option<String>,
+    /// Only quotes whose speaker's name holds these words in this order.
+    pub speaker: Option<String>,
+    /// Only documents published on or after this day (the publisher's day).
+    pub from: Option<Date>,
+    /// Only documents published on or before this day.
+    pub to: Option<Date>,
+    /// Only these kinds of document; empty for all.
+    pub kinds: Vec<Kind>,
+    /// Groups to skip (for the next pages). Groups are formed from the top
+    /// 2,000 documents at most, so pages end there.
+    pub offset: usize,
+    /// Groups to return.
+    pub limit: usize,
+    /// Hits to show per group.
+    pub hits_per_group: usize,
+}
+
+impl Default for Query {
+    fn default() -> Query {
+        Query {
+            text: String::new(),
+            outlet: None,
+            lang: None,
+            speaker: None,
+            from: None,
+            to: None,
+            kinds: Vec::new(),
+            offset: 0,
+            limit: DEFAULT_LIMIT,
+            hits_per_group: DEFAULT_HITS_PER_GROUP,
+        }
+    }
+}
+
+/// The filters that may be typed inline.
+const FILTERS: &[&str] = &["outlet", "lang", "speaker", "from", "to", "kind"];
+
+impl Query {
+    /// Reads what a user typed: inline filters (`name:value` or
+    /// `name:"two words"`, names as in [`FILTERS`](Query)) are taken out,
+    /// the rest is the text. The text's syntax is checked when the query
+    /// is run ([`Index::search`]), since that needs the index's fields.
+    pub fn parse(input: &str) -> Result<Query, SearchError> {
+        if input.len() > MAX_QUERY {
+            return Err(SearchError::query(
+                input,
+                format!("longer than {MAX_QUERY} bytes"),
+            ));
+        }
+        let mut q = Query::default();
+        let mut text = String::with_capacity(input.len());
+        let mut rest = input;
+        let mut in_phrase = false;
+        let mut at_start = true;
+        while let Some(c) = rest.chars().next() {
+            if at_start
+                && !in_phrase
+                && let Some((name, value, after)) = filter_at(input, rest)?
+            {
+                q.set(input, name, value)?;
+                rest = after;
+                continue;
+            }
+            if c == '"' {
+                in_phrase = !in_phrase;
+            }
+            rest = &rest[c.len_utf8()..];
+            // Control characters mean nothing in a query; they become spaces.
+            let c = if c.is_control() { ' ' } else { c };
+            at_start = c.is_whitespace() || c == '(';
+            text.push(c);
+        }
+        if in_phrase {
+            return Err(SearchError::query(
+                input,
+                "a phrase's closing \" is missing",
+            ));
+        }
+        q.text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let (Some(f), Some(t)) = (q.from, q.to)
+            && f > t
+        {
+            return Err(SearchError::query(
+                input,
+                format!("from:{f} is after to:{t}"),
+            ));
+        }
+        Ok(q)
+    }
+
+    /// Whether any filter is set.
+    pub fn has_filters(&self) -> bool {
+        self.outlet.is_some()
+            || self.lang.is_some()
+            || self.speaker.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+            || !self.kinds.is_empty()
+    }
+
+    fn set(&mut self, input: &str, name: &str, value: String) -> Result<(), SearchError> {
+        let twice = || SearchError::query(input, format!("{name}: given twice"));
+        let date = |v: &str| {
+            v.parse::<Date>().map_err(|_| {
+                SearchError::query(input, format!("{name}:{v} is not a day (YYYY-MM-DD)"))
+            })
+        };
+        match name {
+            "outlet" if self.outlet.is_none() => self.outlet = Some(value),
+            "lang" if self.lang.is_none() => self.lang = Some(value),
+            "speaker" if self.speaker.is_none() => self.speaker = Some(value),
+            "from" if self.from.is_none() => self.from = Some(date(&value)?),
+            "to" if self.to.is_none() => self.to = Some(date(&value)?),
+            "kind" => {
+                let k = Kind::parse(&value).ok_or_else(|| {
+                    SearchError::query(
+                        input,
+                        format!("kind:{value} is none of article, quote, story"),
+                    )
+                })?;
+                if self.kinds.contains(&k) {
+                    return Err(twice());
+                }
+                self.kinds.push(k);
+            }
+            _ => return Err(twice()),
+        }
+        Ok(())
+    }
+
+    /// The tantivy query: the text (or every document, when only filters
+    /// are given) and each filter, the filters scoring nothing.
+    pub(crate) fn build(&self, index: &Index) -> Result<Box<dyn TantivyQuery>, SearchError> {
+        let f = index.fields;
+        let shown = || self.shown();
+        let text: Box<dyn TantivyQuery> = if self.text.is_empty() {
+            if !self.has_filters() {
+                return Err(SearchError::query("", "nothing to search for"));
+            }
+            Box::new(AllQuery)
+        } else {
+            let ast = tantivy::query_grammar::parse_query(&self.text)
+                .map_err(|_| SearchError::query(&shown(), "syntax error"))?;
+            index
+                .parser
+                .build_query_from_user_input_ast(lift_not(ast))
+                .map_err(|e| SearchError::query(&shown(), e.to_string()))?
+        };
+        let mut filters: Vec<Box<dyn TantivyQuery>> = Vec::new();
+        let term = |t: Term| -> Box<dyn TantivyQuery> {
+            Box::new(TermQuery::new(t, IndexRecordOption::Basic))
+        };
+        if let Some(o) = &self.outlet {
+            filters.push(term(Term::from_field_text(f.outlet, &keyword(o))));
+        }
+        if let Some(l) = &self.lang {
+            filters.push(term(Term::from_field_text(f.lang, &keyword(l))));
+        }
+        if let Some(s) = &self.speaker {
+            let mut analyzer = index
+                .index
+                .tokenizers()
+                .get(TEXT)
+                .ok_or_else(|| SearchError::query(&shown(), "no text analyzer"))?;
+            let mut words = Vec::new();
+            analyzer
+                .token_stream(s)
+                .process(&mut |t| words.push(Term::from_field_text(f.speaker, &t.text)));
+            match words.len() {
+                0 => {
+                    return Err(SearchError::query(
+                        &shown(),
+                        format!("speaker:{s:?} has no words"),
+                    ));
+                }
+                1 => filters.extend(words.into_iter().map(term)),
+                _ => filters.push(Box::new(PhraseQuery::new(words))),
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let bound = |d: Option<Date>| match d {
+                Some(d) => Bound::Included(Term::from_field_date(f.published, day_of(d))),
+                None => Bound::Unbounded,
+            };
+            filters.push(Box::new(RangeQuery::new(bound(self.from), bound(self.to))));
+        }
+        if !self.kinds.is_empty() {
+            let kinds = self
+                .kinds
+                .iter()
+                .map(|k| {
+                    (
+                        Occur::Should,
+                        term(Term::from_field_text(f.kind, k.as_str())),
+                    )
+                })
+                .collect();
+            filters.push(Box::new(BooleanQuery::new(kinds)));
+        }
+        if filters.is_empty() {
+            return Ok(text);
+        }
+        let mut clauses = vec![(Occur::Must, text)];
+        for q in filters {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The query as a user might have typed it, for messages.
+    fn shown(&self) -> String {
+        self.text.clone()
+    }
+}
+
+/// `a AND NOT b` as `a -b`: tantivy reads the `NOT b` after `AND` as a
+/// required clause that only excludes, which matches nothing.
+fn lift_not(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, sub)| match (occur, lift_not(sub)) {
+                    (None | Some(Occur::Must), UserInputAst::Clause(mut inner))
+                        if inner.len() == 1 && inner[0].0 == Some(Occur::MustNot) =>
+                    {
+                        inner.swap_remove(0)
+                    }
+                    (occur, sub) => (occur, sub),
+                })
+                .collect(),
+        ),
+        UserInputAst::Boost(sub, by) => UserInputAst::Boost(Box::new(lift_not(*sub)), by),
+        leaf => leaf,
+    }
+}
+
+/// The filter starting at `rest`, if one does: its name, its value and
+/// what follows it.
+fn filter_at<'a>(
+    input: &str,
+    rest: &'a str,
+) -> Result<Option<(&'static str, String, &'a str)>, SearchError> {
+    let Some(name) = FILTERS.iter().find(|n| {
+        rest.len() > n.len()
+            && rest.as_bytes()[n.len()] == b':'
+            && rest[..n.len()].eq_ignore_ascii_case(n)
+    }) else {
+        return Ok(None);
+    };
+    let after = &rest[name.len() + 1..];
+    let (value, after) = if let Some(quoted) = after.strip_prefix('"') {
+        let Some(end) = quoted.find('"') else {
+            return Err(SearchError::query(
+                input,
+                format!("{name}:\"... has no closing \""),
+            ));
+        };
+        (&quoted[..end], &quoted[end + 1..])
+    } else {
+        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+        (&after[..end], &after[end..])
+    };
+    let value: String = value
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(SearchError::query(input, format!("{name}: has no value")));
+    }
+    Ok(Some((name, value.to_owned(), after)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_filters_are_taken_out_of_the_text() {
+        let q = Query::parse(
+            r#"ceasefire outlet:"AP News" LANG:de speaker:Lavrov "peace talks" from:2025-01-01 to:2025-01-31 kind:quote"#,
+        )
+        .unwrap();
+        assert_eq!(q.text, r#"ceasefire "peace talks""#);
+        assert_eq!(q.outlet.as_deref(), Some("AP News"));
+        assert_eq!(q.lang.as_deref(), Some("de"));
+        assert_eq!(q.speaker.as_deref(), Some("Lavrov"));
+        assert_eq!(q.from.unwrap().to_string(), "2025-01-01");
+        assert_eq!(q.to.unwrap().to_string(), "2025-01-31");
+        assert_eq!(q.kinds, vec![Kind::Quote]);
+    }
+
+    #[test]
+    fn filter_words_inside_phrases_and_words_stay_text() {
+        let q = Query::parse(r#""lang:de is a filter" histo:ry"#).unwrap();
+        assert_eq!(q.text, r#""lang:de is a filter" histo:ry"#);
+        assert!(!q.has_filters());
+        let q = Query::parse("(outlet:x OR y)").unwrap();
+        assert_eq!(q.outlet.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn bad_filters_are_errors_naming_the_query() {
+        for bad in [
+            "a from:2025-13-01",
+            "a from:yesterday",
+            "a outlet:",
+            "a outlet:\"AP",
+            "a kind:video",
+            "a lang:de lang:en",
+            "\"open phrase",
+            "a from:2025-02-01 to:2025-01-01",
+        ] {
+            let err = Query::parse(bad).unwrap_err();
+            assert!(matches!(err, SearchError::Query { .. }), "{bad}: {err:?}");
+            assert!(err.to_string().contains("cannot read query"), "{err}");
+        }
+        assert!(Query::parse(&"a ".repeat(MAX_QUERY)).is_err());
+    }
+
+    #[test]
+    fn control_characters_and_odd_input_never_panic() {
+        for s in [
+            "\u{0}",
+            "é:",
+            "from:",
+            "to:\"",
+            "\"",
+            "kind:ARTICLE",
+            "ü outlet:ü",
+        ] {
+            let _ = Query::parse(s);
+        }
+        let q = Query::parse("a\u{7}b").unwrap();
+        assert_eq!(q.text, "a b");
+    }
+}

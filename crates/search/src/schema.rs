@@ -1,0 +1,135 @@
+//! The index's fields and analyzers.
+//!
+//! One schema holds three kinds of document (articles, quotes, stories);
+//! a field a kind has no use for is left empty. Story membership is not a
+//! field: it changes as stories merge, so hits are grouped at query time
+//! through the caller's map (see [`Index::search`](crate::Index::search)).
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STORED, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
+
+/// The analyzer of the text fields: words split on non-alphanumerics,
+/// lowercased and folded to ASCII (so `Zürich` finds `Zurich`), with
+/// tokens over 40 bytes dropped (base64 and other junk in hostile text).
+/// No stemming: articles come in several languages.
+pub(crate) const TEXT: &str = "storyline_text";
+
+/// The analyzer of the keyword fields (outlet): the whole value, lowercased.
+pub(crate) const KEYWORD: &str = "storyline_keyword";
+
+/// The schema's format; bumped whenever fields or analyzers change, so an
+/// index built by another version is refused instead of misread.
+pub(crate) const FORMAT: u32 = 1;
+
+/// The fields, by name.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    /// `article`, `quote` or `story`.
+    pub kind: Field,
+    /// The article's id, or the story's for a story doc (fast).
+    pub id: Field,
+    /// The article a doc comes from: itself for an article, its source
+    /// for a quote, nothing for a story (fast).
+    pub article: Field,
+    /// Headline (articles, stories).
+    pub title: Field,
+    /// Text: the article's, the quote's words, the story's summary.
+    pub body: Field,
+    /// Outlet domain and display name, lowercased for matching.
+    pub outlet: Field,
+    /// Language code.
+    pub lang: Field,
+    /// The quote's speaker.
+    pub speaker: Field,
+    /// The publisher's day, as midnight UTC (fast).
+    pub published: Field,
+    /// Stored only.
+    pub url: Field,
+}
+
+/// The schema and its fields.
+pub(crate) fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TEXT)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let keyword = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+        .set_stored();
+    let raw = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    let number = NumericOptions::default().set_indexed().set_fast();
+    let fields = Fields {
+        kind: b.add_text_field("kind", raw.clone() | STORED),
+        id: b.add_i64_field("id", number.clone()),
+        article: b.add_i64_field("article", number),
+        title: b.add_text_field("title", text.clone()),
+        body: b.add_text_field("body", text.clone()),
+        outlet: b.add_text_field("outlet", keyword),
+        lang: b.add_text_field("lang", raw | STORED),
+        speaker: b.add_text_field("speaker", text),
+        published: b.add_date_field(
+            "published",
+            DateOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_stored()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        url: b.add_text_field("url", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Registers the analyzers [`build`]'s fields name; tantivy does not keep
+/// them in the index, so every open must do this.
+pub(crate) fn register(index: &tantivy::Index) {
+    let text = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let keyword = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .build();
+    index.tokenizers().register(TEXT, text);
+    index.tokenizers().register(KEYWORD, keyword);
+}
+
+/// A field value's form in the index for the keyword fields: what
+/// [`KEYWORD`] makes of it.
+pub(crate) fn keyword(value: &str) -> String {
+    value.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_keyword_form_matches_the_analyzer() {
+        let index = tantivy::Index::create_in_ram(build().0);
+        register(&index);
+        let mut a = index.tokenizers().get(KEYWORD).unwrap();
+        let mut s = a.token_stream("AP News Ünïcode");
+        let mut got = Vec::new();
+        s.process(&mut |t| got.push(t.text.clone()));
+        assert_eq!(got, vec![keyword("AP News Ünïcode")]);
+    }
+}

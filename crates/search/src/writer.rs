@@ -1,0 +1,219 @@
+//! The one writer of an index: documents go in, a commit makes a batch
+//! of them searchable.
+//!
+//! Commits are for batches (tantivy writes a segment per commit, and a
+//! commit per document would leave thousands of them); the caller commits
+//! when a batch is full or a few seconds have passed.
+
+use std::path::PathBuf;
+
+use tantivy::schema::Field;
+use tantivy::{DateTime, IndexReader, IndexWriter, TantivyDocument, Term};
+
+use crate::SearchError;
+use crate::doc::{ArticleDoc, QuoteDoc, StoryDoc, capped};
+use crate::hits::Kind;
+use crate::index::payload;
+use crate::schema::{Fields, keyword};
+
+/// Adds documents to an [`Index`](crate::Index); see [`Index::writer`](crate::Index::writer).
+///
+/// Only one writer may be open on an index at a time (tantivy holds a lock
+/// file); dropping it releases the lock and discards what was not committed.
+pub struct Writer {
+    pub(crate) writer: IndexWriter,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    pub(crate) dir: PathBuf,
+    /// Documents added since the last commit.
+    pending: usize,
+}
+
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer").field("dir", &self.dir).finish()
+    }
+}
+
+impl Writer {
+    pub(crate) fn new(
+        writer: IndexWriter,
+        reader: IndexReader,
+        fields: Fields,
+        dir: PathBuf,
+    ) -> Writer {
+        Writer {
+            writer,
+            reader,
+            fields,
+            dir,
+            pending: 0,
+        }
+    }
+
+    /// Adds one article. Adding an id twice indexes it twice: the caller
+    /// adds each article once (see [`Index::indexed_through`](crate::Index::indexed_through)).
+    pub fn add_article(&mut self, a: &ArticleDoc<'_>) -> Result<(), SearchError> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.kind, Kind::Article.as_str());
+        doc.add_i64(f.id, a.id);
+        doc.add_i64(f.article, a.id);
+        if let Some(t) = a.title {
+            doc.add_text(f.title, capped(t));
+        }
+        doc.add_text(f.body, capped(a.text));
+        self.article_filters(&mut doc, a);
+        if let Some(u) = a.url {
+            doc.add_text(f.url, capped(u));
+        }
+        self.add(doc)
+    }
+
+    /// Adds one quote of an article.
+    pub fn add_quote(&mut self, q: &QuoteDoc<'_>) -> Result<(), SearchError> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.kind, Kind::Quote.as_str());
+        doc.add_i64(f.article, q.article.id);
+        doc.add_text(f.body, capped(q.text));
+        if let Some(s) = q.speaker {
+            doc.add_text(f.speaker, capped(s));
+        }
+        self.article_filters(&mut doc, q.article);
+        if let Some(u) = q.article.url {
+            doc.add_text(f.url, capped(u));
+        }
+        self.add(doc)
+    }
+
+    /// Adds a story, replacing the one with the same id if there is one.
+    pub fn put_story(&mut self, s: &StoryDoc<'_>) -> Result<(), SearchError> {
+        self.delete_story(s.id);
+        let f = self.fields;
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.kind, Kind::Story.as_str());
+        doc.add_i64(f.id, s.id);
+        if let Some(t) = s.title {
+            doc.add_text(f.title, capped(t));
+        }
+        doc.add_text(f.body, capped(s.summary));
+        for o in s.outlets {
+            add_keyword(&mut doc, f.outlet, o);
+        }
+        if let Some(p) = s.published {
+            doc.add_date(f.published, day(p));
+        }
+        self.add(doc)
+    }
+
+    /// Removes the story doc with this id (a story merged away), if any.
+    pub fn delete_story(&mut self, id: i64) {
+        // An article's id field may hold the same number: the kind narrows
+        // the delete to story docs. tantivy deletes by one term, so story
+        // ids and article ids share the `id` field only through this query.
+        let f = self.fields;
+        let q = tantivy::query::BooleanQuery::intersection(vec![
+            Box::new(tantivy::query::TermQuery::new(
+                Term::from_field_i64(f.id, id),
+                tantivy::schema::IndexRecordOption::Basic,
+            )),
+            Box::new(tantivy::query::TermQuery::new(
+                Term::from_field_text(f.kind, Kind::Story.as_str()),
+                tantivy::schema::IndexRecordOption::Basic,
+            )),
+        ]);
+        // Only fails when the writer has died, which commit reports.
+        let _ = self.writer.delete_query(Box::new(q));
+    }
+
+    /// Removes every story doc: before putting the current set, so stories
+    /// merged away since the last run leave nothing behind.
+    pub fn delete_stories(&mut self) {
+        let kind = Term::from_field_text(self.fields.kind, Kind::Story.as_str());
+        // Only fails when the writer has died, which commit reports.
+        let _ = self.writer.delete_term(kind);
+    }
+
+    /// Documents added since the last commit.
+    pub fn pending(&self) -> usize {
+        self.pending
+    }
+
+    /// Makes everything added so far searchable, and records that every
+    /// article up to id `through_article` is in (read back by
+    /// [`Index::indexed_through`](crate::Index::indexed_through)). The
+    /// index's reader is reloaded before this returns, so a search right
+    /// after sees the batch.
+    pub fn commit(&mut self, through_article: i64) -> Result<(), SearchError> {
+        let err = |op| {
+            let dir = self.dir.clone();
+            move |source| SearchError::Index { dir, op, source }
+        };
+        let mut prepared = self.writer.prepare_commit().map_err(err("committing"))?;
+        prepared.set_payload(&payload(through_article));
+        prepared.commit().map_err(err("committing"))?;
+        self.pending = 0;
+        self.reader.reload().map_err(err("reloading the reader"))
+    }
+
+    /// Waits for background merges to finish and closes the writer (what a
+    /// bulk build does last, so the index is left in few segments).
+    pub fn finish(self) -> Result<(), SearchError> {
+        let dir = self.dir.clone();
+        self.writer
+            .wait_merging_threads()
+            .map_err(|source| SearchError::Index {
+                dir,
+                op: "merging segments",
+                source,
+            })
+    }
+
+    fn article_filters(&self, doc: &mut TantivyDocument, a: &ArticleDoc<'_>) {
+        let f = self.fields;
+        for o in [a.outlet, a.outlet_name].into_iter().flatten() {
+            add_keyword(doc, f.outlet, o);
+        }
+        if let Some(l) = a.lang {
+            doc.add_text(f.lang, keyword(capped(l)));
+        }
+        if let Some(p) = a.published {
+            doc.add_date(f.published, day(p));
+        }
+    }
+
+    fn add(&mut self, doc: TantivyDocument) -> Result<(), SearchError> {
+        self.writer
+            .add_document(doc)
+            .map_err(|source| SearchError::Index {
+                dir: self.dir.clone(),
+                op: "adding a document",
+                source,
+            })?;
+        self.pending += 1;
+        Ok(())
+    }
+}
+
+/// A keyword value as stored (trimmed; the analyzer lowercases it).
+fn add_keyword(doc: &mut TantivyDocument, field: Field, value: &str) {
+    let v = value.trim();
+    if !v.is_empty() && v.len() <= 200 {
+        doc.add_text(field, v);
+    }
+}
+
+/// The publisher's day as tantivy's time: midnight UTC of that day.
+pub(crate) fn day(p: storyline_model::Published) -> DateTime {
+    day_of(p.day())
+}
+
+/// Midnight UTC of `d`.
+pub(crate) fn day_of(d: jiff::civil::Date) -> DateTime {
+    let secs = d
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(0);
+    DateTime::from_timestamp_secs(secs)
+}
