@@ -30,13 +30,25 @@ fn corpus_db() -> (tempfile::TempDir, String) {
         .arg(&corpus)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (dir, db)
 }
 
 fn ingest(db: &str, input: &Path) {
-    let out = bin().args(["ingest", "-q", "--db", db]).arg(input).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["ingest", "-q", "--db", db])
+        .arg(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// A running `storyline serve` on a free loopback port; killed on drop.
@@ -144,7 +156,12 @@ fn pages_and_the_api_answer_on_the_example_corpus() {
 
     let front = s.get("/");
     assert_eq!(front.status, 200);
-    assert!(front.header("content-security-policy").unwrap().contains("default-src 'none'"));
+    assert!(
+        front
+            .header("content-security-policy")
+            .unwrap()
+            .contains("default-src 'none'")
+    );
     assert!(!front.body.contains("<script>"), "no inline script");
     let all = stories_on(&front.body);
     assert!(all >= 9, "{all} stories on the front page");
@@ -155,7 +172,12 @@ fn pages_and_the_api_answer_on_the_example_corpus() {
     let id: i64 = first.split('"').next().unwrap().parse().unwrap();
     let story = s.get(&format!("/story/{id}"));
     assert_eq!(story.status, 200);
-    for part in ["<h3>Sources</h3>", "<svg class=\"coverage\"", "What's new since", "All articles"] {
+    for part in [
+        "<h3>Sources</h3>",
+        "<svg class=\"coverage\"",
+        "What's new since",
+        "All articles",
+    ] {
         assert!(story.body.contains(part), "{part} missing");
     }
     assert!(story.body.contains("src=\"/assets/live.js\""));
@@ -179,9 +201,18 @@ fn pages_and_the_api_answer_on_the_example_corpus() {
     loop {
         let r = s.get(&path);
         assert_eq!(r.status, 200);
-        assert_eq!(r.header("content-type").as_deref(), Some("application/json"));
+        assert_eq!(
+            r.header("content-type").as_deref(),
+            Some("application/json")
+        );
         let v = r.json();
-        seen.extend(v["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()));
+        seen.extend(
+            v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].as_i64().unwrap()),
+        );
         match v["next_cursor"].as_str() {
             Some(c) => path = format!("/api/v1/stories?limit=4&cursor={c}"),
             None => break,
@@ -207,7 +238,10 @@ fn pages_and_the_api_answer_on_the_example_corpus() {
     assert!(csv.body.starts_with("article_id,storyline_id"));
     assert!(csv.body.lines().count() >= 3);
     let atom = s.get(&format!("/story/{id}/feed.atom"));
-    assert!(atom.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+    assert!(
+        atom.body
+            .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
+    );
     assert!(atom.body.matches("<entry>").count() >= 2);
 }
 
@@ -230,7 +264,12 @@ fn article_text_is_inert_on_every_page() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|i| i["headline"].as_str().unwrap_or("").contains("Harbour <img"))
+        .find(|i| {
+            i["headline"]
+                .as_str()
+                .unwrap_or("")
+                .contains("Harbour <img")
+        })
         .map(|i| i["id"].as_i64().unwrap())
         .expect("the story is listed");
     for path in [
@@ -252,8 +291,13 @@ fn article_text_is_inert_on_every_page() {
 /// Reads server-sent events until one named `update` arrives.
 fn wait_for_update(addr: &str, path: &str, deadline: Duration, ready: impl FnOnce()) -> bool {
     let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_millis(500))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(500)))
+        .unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
     let start = Instant::now();
     let mut seen = String::new();
     let mut buf = [0u8; 4096];
@@ -280,9 +324,7 @@ fn wait_for_update(addr: &str, path: &str, deadline: Duration, ready: impl FnOnc
 fn an_open_story_hears_of_new_coverage_and_shows_it() {
     let (_dir, db) = corpus_db();
     let s = Server::start(&db, &[]);
-    let drummond = s
-        .get("/api/v1/stories?limit=100")
-        .json()["items"]
+    let drummond = s.get("/api/v1/stories?limit=100").json()["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -290,12 +332,88 @@ fn an_open_story_hears_of_new_coverage_and_shows_it() {
         .map(|i| i["id"].as_i64().unwrap())
         .expect("the Drummond story");
     let fixture = root().join("tests/data/live/appeal-date.jsonl");
-    let heard = wait_for_update(&s.addr, &format!("/story/{drummond}/live"), Duration::from_secs(120), || {
-        ingest(&db, &fixture)
-    });
+    let heard = wait_for_update(
+        &s.addr,
+        &format!("/story/{drummond}/live"),
+        Duration::from_secs(120),
+        || ingest(&db, &fixture),
+    );
     assert!(heard, "no update event");
     let page = s.get(&format!("/story/{drummond}"));
-    assert!(page.body.contains("Drummond bribery appeal to be heard in March"));
+    assert!(
+        page.body
+            .contains("Drummond bribery appeal to be heard in March")
+    );
+    // And it is searchable soon after, in its story's group.
+    let start = Instant::now();
+    let found = loop {
+        let r = s.get("/api/v1/search?q=%22heard%20in%20March%22");
+        if r.status == 200 && r.json()["total"].as_u64().unwrap_or(0) > 0 {
+            break Some(r.json());
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let found = found.expect("the new article is searchable");
+    assert_eq!(found["groups"][0]["story"].as_i64(), Some(drummond));
+}
+
+#[test]
+fn search_finds_words_phrases_and_filters_grouped_by_story() {
+    let (_dir, db) = corpus_db();
+    let s = Server::start(&db, &[]);
+    let search = |q: &str| {
+        let start = Instant::now();
+        loop {
+            // The index is built in the background at start.
+            let r = s.get(&format!("/api/v1/search?q={q}"));
+            if r.status != 200 || r.json()["total"].as_u64().unwrap_or(0) > 0 {
+                break r;
+            }
+            if start.elapsed() > Duration::from_secs(60) {
+                break r;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    };
+    let words = search("Drummond%20appeal").json();
+    assert!(words["total"].as_u64().unwrap() >= 2);
+    let groups = words["groups"].as_array().unwrap();
+    let story = groups[0]["story"].as_i64().unwrap();
+    assert!(
+        groups[0]["hits"].as_array().unwrap().len() >= 2,
+        "hits grouped"
+    );
+    assert!(s.get(&format!("/story/{story}")).status == 200);
+    let phrase = search("%22wine%20box%22").json();
+    assert!(phrase["total"].as_u64().unwrap() >= 1);
+    let who = search("speaker%3A%22Nadia%20Pell%22").json();
+    assert!(
+        who["groups"][0]["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["kind"] == "quote")
+    );
+    let bad = s.get("/api/v1/search?q=%22unclosed");
+    assert_eq!(bad.status, 400);
+    assert!(bad.json()["error"].as_str().unwrap().contains("closing"));
+    let day = search("Drummond%20to%3A2025-11-12").json();
+    assert!(
+        day["groups"][0]["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["published"].as_str() <= Some("2025-11-12"))
+    );
+    let page = s.get("/search?q=Drummond");
+    assert!(page.body.contains("<mark>Drummond</mark>"));
+    let csv = s.get("/search.csv?q=Drummond");
+    assert!(csv.body.starts_with("storyline_id,kind,id"));
+    let atom = s.get("/search.atom?q=Drummond");
+    assert!(atom.body.contains("<entry>"));
 }
 
 #[test]
@@ -306,7 +424,13 @@ fn shutdown_is_graceful_with_a_live_stream_open() {
     write!(stream, "GET /story/1/live HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
     std::thread::sleep(Duration::from_millis(300));
     let pid = s.child.id().to_string();
-    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
     let start = Instant::now();
     let status = loop {
         if let Some(st) = s.child.try_wait().unwrap() {
@@ -324,20 +448,36 @@ fn shutdown_is_graceful_with_a_live_stream_open() {
 fn sources_are_managed_only_with_the_admin_token() {
     let (_dir, db) = corpus_db();
     let plain = Server::start(&db, &[]);
-    assert_eq!(plain.get("/api/v1/sources").status, 404, "no token, no endpoint");
+    assert_eq!(
+        plain.get("/api/v1/sources").status,
+        404,
+        "no token, no endpoint"
+    );
     drop(plain);
     let token = "a-long-enough-test-token";
     let s = Server::start(&db, &["--admin-token", token]);
     let auth = format!("Authorization: Bearer {token}\r\n");
     assert_eq!(s.get("/api/v1/sources").status, 401);
-    let wrong = request(&s.addr, "GET", "/api/v1/sources", "Authorization: Bearer nope\r\n", "");
+    let wrong = request(
+        &s.addr,
+        "GET",
+        "/api/v1/sources",
+        "Authorization: Bearer nope\r\n",
+        "",
+    );
     assert_eq!(wrong.status, 401);
     let body = r#"{"url": "HTTPS://Gazette.example/feed.xml#x"}"#;
     let added = request(&s.addr, "POST", "/api/v1/sources", &auth, body);
     assert_eq!(added.status, 200, "{}", added.body);
     assert_eq!(added.json()["url"], "https://gazette.example/feed.xml");
     assert_eq!(added.json()["added"], true);
-    let bad = request(&s.addr, "POST", "/api/v1/sources", &auth, r#"{"url": "javascript:x"}"#);
+    let bad = request(
+        &s.addr,
+        "POST",
+        "/api/v1/sources",
+        &auth,
+        r#"{"url": "javascript:x"}"#,
+    );
     assert_eq!(bad.status, 400);
     let listed = request(&s.addr, "GET", "/api/v1/sources", &auth, "").json();
     assert_eq!(listed["items"].as_array().unwrap().len(), 1);
@@ -358,7 +498,12 @@ fn sources_are_managed_only_with_the_admin_token() {
 fn no_database_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("none.db");
-    let out = bin().args(["serve", "--db"]).arg(&db).args(["--bind", "127.0.0.1:0"]).output().unwrap();
+    let out = bin()
+        .args(["serve", "--db"])
+        .arg(&db)
+        .args(["--bind", "127.0.0.1:0"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such database"));
 }
@@ -434,7 +579,10 @@ mod browser {
         let tab = browser.new_tab().unwrap();
 
         // Front page.
-        tab.navigate_to(&s.url("/")).unwrap().wait_until_navigated().unwrap();
+        tab.navigate_to(&s.url("/"))
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
         assert!(text(&tab, "h1").contains("Stories"));
         let all = count(&tab, "ol.stories a.h");
         assert!(all >= 9, "{all}");
@@ -447,7 +595,10 @@ mod browser {
             .unwrap();
         let narrowed = count(&tab, "ol.stories a.h");
         assert!(narrowed >= 1 && narrowed < all, "{narrowed} of {all}");
-        tab.navigate_to(&s.url("/")).unwrap().wait_until_navigated().unwrap();
+        tab.navigate_to(&s.url("/"))
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
         tab.wait_for_element("input[name=entity]").unwrap();
         let sel = tab
             .evaluate(
@@ -462,18 +613,40 @@ mod browser {
         assert!(tab.get_url().contains("lang=en"), "{}", tab.get_url());
 
         // Search from the box in the header.
-        tab.navigate_to(&s.url("/")).unwrap().wait_until_navigated().unwrap();
-        tab.wait_for_element("input[name=q]").unwrap().click().unwrap();
-        tab.type_str("Drummond appeal").unwrap().press_key("Enter").unwrap();
+        tab.navigate_to(&s.url("/"))
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
+        tab.wait_for_element("input[name=q]")
+            .unwrap()
+            .click()
+            .unwrap();
+        tab.type_str("Drummond appeal")
+            .unwrap()
+            .press_key("Enter")
+            .unwrap();
         tab.wait_until_navigated().unwrap();
         std::thread::sleep(Duration::from_millis(300));
-        assert!(tab.get_url().contains("/search?q=Drummond"), "{}", tab.get_url());
+        assert!(
+            tab.get_url().contains("/search?q=Drummond"),
+            "{}",
+            tab.get_url()
+        );
+        // The index is built in the background at start: look again until
+        // it answers.
+        let start = Instant::now();
+        while count(&tab, "div.hit") == 0 && start.elapsed() < Duration::from_secs(60) {
+            std::thread::sleep(Duration::from_millis(300));
+            tab.reload(true, None)
+                .unwrap()
+                .wait_until_navigated()
+                .unwrap();
+        }
+        assert!(count(&tab, "div.hit mark") >= 1, "marked hits");
         screenshot(&tab, "serve-search");
 
         // A story page, left open while new coverage arrives.
-        let drummond = s
-            .get("/api/v1/stories?limit=100")
-            .json()["items"]
+        let drummond = s.get("/api/v1/stories?limit=100").json()["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -493,7 +666,11 @@ mod browser {
         while count(&tab, "#articles li") == before && start.elapsed() < Duration::from_secs(120) {
             std::thread::sleep(Duration::from_millis(200));
         }
-        assert_eq!(count(&tab, "#articles li"), before + 1, "the page did not update");
+        assert_eq!(
+            count(&tab, "#articles li"),
+            before + 1,
+            "the page did not update"
+        );
         assert!(text(&tab, "#articles").contains("Drummond bribery appeal to be heard in March"));
         assert!(text(&tab, "#live").contains("Updated"));
     }

@@ -81,14 +81,13 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
     let follower = Arc::clone(&app);
     std::thread::Builder::new()
         .name("follow".into())
-        .spawn(move || {
-            follower.follow(
-                FOLLOW_EVERY,
-                |_, _| {},
-                |e| eprintln!("storyline: {e}"),
-            )
-        })
+        .spawn(move || follower.follow(FOLLOW_EVERY, |_, _| {}, |e| eprintln!("storyline: {e}")))
         .context("starting the database follower")?;
+    let indexer = Arc::clone(&app);
+    std::thread::Builder::new()
+        .name("index".into())
+        .spawn(move || indexer.index(|e| eprintln!("storyline: {e}")))
+        .context("starting the search indexer")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -15,8 +15,6 @@ use storyline_store::{SourceKind, SourceRow, Store};
 
 use crate::cmd::articles::truncate;
 
-/// Longest URL accepted, in bytes; longer ones are not feeds anyone serves.
-
 /// What to do with the sources.
 #[derive(clap::Subcommand)]
 pub enum SourcesCommand {

@@ -33,6 +33,12 @@ pub enum SearchError {
         /// What is wrong with it.
         reason: String,
     },
+    /// Reading what to index from the database failed.
+    #[error(transparent)]
+    Store(#[from] storyline_store::StoreError),
+    /// Reading the stories to index failed.
+    #[error(transparent)]
+    Story(#[from] storyline_story::StoryError),
     /// Indexing, committing or searching failed.
     #[error("search index {}: {op}: {source}", dir.display())]
     Index {

@@ -20,13 +20,17 @@
 //! the index is 1.11 times the text with lz4 (0.86 with zstd, whose slower
 //! reads cost a third more per query).
 //!
-//! Files: `schema.rs` (fields, analyzers), `doc.rs` (what goes in),
+//! [`catch_up`] keeps the index following the store (new articles with
+//! the quotes their stored facts hold), [`put_stories`] its story documents.
+//!
+//! Files: `follow.rs` (the store into the index), `schema.rs` (fields, analyzers), `doc.rs` (what goes in),
 //! `index.rs` (opening, the writer, the commit payload), `writer.rs`,
 //! `query.rs` (the user's query and filters), `hits.rs` (running a query,
 //! grouping, snippets), `error.rs`.
 
 mod doc;
 mod error;
+mod follow;
 mod hits;
 mod index;
 mod query;
@@ -38,6 +42,7 @@ mod fixture;
 
 pub use doc::{ArticleDoc, MAX_TEXT, QuoteDoc, StoryDoc};
 pub use error::SearchError;
+pub use follow::{Caught, catch_up, put_stories};
 pub use hits::{Group, Hit, Kind, Results, SNIPPET_CHARS, Snippet};
 pub use index::{Index, WRITER_HEAP, beside};
 pub use query::{DEFAULT_HITS_PER_GROUP, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY, Query};

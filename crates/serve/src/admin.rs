@@ -56,7 +56,8 @@ pub fn list(app: &App) -> Result<Value, ServeError> {
 
 /// `POST /api/v1/sources`: adds one; says whether it is new.
 pub fn add(app: &App, new: &NewSource) -> Result<Value, ServeError> {
-    let url = canonical_url(&new.url).map_err(|why| ServeError::BadRequest(format!("url: {why}")))?;
+    let url =
+        canonical_url(&new.url).map_err(|why| ServeError::BadRequest(format!("url: {why}")))?;
     let kind = match new.kind.as_deref() {
         None => SourceKind::Feed,
         Some(k) => SourceKind::parse(k)

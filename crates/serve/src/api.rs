@@ -42,7 +42,10 @@ pub fn stories(app: &App, lib: &Library, p: &Params) -> Result<Value, ServeError
     let shown: Vec<&Line> = all.iter().skip(offset).take(limit).copied().collect();
     let ids: Vec<i64> = shown.iter().map(|l| l.id).collect();
     let heads = app.with_store(|s| reader::headlines(s, &ids))?;
-    let items: Vec<Value> = shown.iter().map(|l| line_json(l, heads.get(&l.id))).collect();
+    let items: Vec<Value> = shown
+        .iter()
+        .map(|l| line_json(l, heads.get(&l.id)))
+        .collect();
     Ok(page(items, offset, limit, all.len()))
 }
 
@@ -82,7 +85,9 @@ pub fn articles(lib: &Library, p: &Params) -> Result<Value, ServeError> {
         .filter(|a| {
             p.outlet.as_deref().is_none_or(|o| {
                 outlet_of(a).is_some_and(|x| x.eq_ignore_ascii_case(o))
-                    || a.outlet.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(o))
+                    || a.outlet
+                        .as_deref()
+                        .is_some_and(|x| x.eq_ignore_ascii_case(o))
             })
         })
         .filter(|a| {

@@ -28,7 +28,7 @@ const POOL: usize = 8;
 pub struct Change {
     /// The catalogue's new generation.
     pub generation: u64,
-    /// Storylines that gained or lost articles, or are new.
+    /// Storylines that gained or lost articles, are new, or are gone.
     pub lines: Vec<i64>,
 }
 
@@ -52,6 +52,8 @@ pub struct App {
     /// connection, so it is always read on this one.
     follower: Mutex<(Store, i64)>,
     stop: tokio::sync::watch::Sender<bool>,
+    /// The full-text index beside the database, or why there is none.
+    search: Result<storyline_search::Index, String>,
     /// The token that source management requires, when it is enabled.
     pub admin_token: Option<String>,
 }
@@ -66,6 +68,9 @@ impl App {
         let version = store.data_version()?;
         let library = Library::load(&store, 1)?;
         let reader = Store::open_read_only(db)?;
+        let dir = storyline_search::beside(db);
+        let search = storyline_search::Index::open(&dir)
+            .map_err(|e| format!("search is not available: {e}"));
         let (changes, _) = broadcast::channel(64);
         Ok(Arc::new(App {
             db: db.to_owned(),
@@ -75,8 +80,16 @@ impl App {
             changes,
             follower: Mutex::new((store, version)),
             stop: tokio::sync::watch::Sender::new(false),
+            search,
             admin_token,
         }))
+    }
+
+    /// The search index, or why there is none.
+    pub fn search(&self) -> Result<&storyline_search::Index, ServeError> {
+        self.search
+            .as_ref()
+            .map_err(|why| ServeError::Unavailable(why.clone()))
     }
 
     /// The database file.
@@ -167,11 +180,23 @@ impl App {
             .filter(|l| {
                 old.line(l.id).is_none_or(|o| {
                     o.articles.len() != l.articles.len()
-                        || o.articles.last().map(|&i| old.articles[i as usize].article_id)
-                            != l.articles.last().map(|&i| library.articles[i as usize].article_id)
+                        || o.articles
+                            .last()
+                            .map(|&i| old.articles[i as usize].article_id)
+                            != l.articles
+                                .last()
+                                .map(|&i| library.articles[i as usize].article_id)
                 })
             })
             .map(|l| l.id)
+            .chain(
+                // Storylines merged into others: their pages and search
+                // documents must hear of it too.
+                old.lines
+                    .iter()
+                    .filter(|l| library.line(l.id).is_none_or(|n| n.id != l.id))
+                    .map(|l| l.id),
+            )
             .collect();
         let change = Arc::new(Change {
             generation: library.generation,
@@ -182,6 +207,59 @@ impl App {
         // Nobody listening is fine.
         let _ = self.changes.send(change.clone());
         Ok(Some(change))
+    }
+
+    /// Keeps the search index following the database until [`App::stop`]:
+    /// catches up at once (every article not indexed yet, every story
+    /// document), then after every change the follower announces. Returns
+    /// at once when there is no index; errors go to `on_error` and the loop
+    /// goes on.
+    pub fn index(self: &Arc<Self>, mut on_error: impl FnMut(&str)) {
+        let Ok(index) = &self.search else { return };
+        let mut writer = match index.writer() {
+            Ok(w) => w,
+            Err(e) => return on_error(&format!("search index not updated: {e}")),
+        };
+        let mut changes = self.changes();
+        let mut pending: Option<Vec<i64>> = None; // None: every story
+        loop {
+            let done = self.with_store(|s| {
+                let c = storyline_search::catch_up(index, &mut writer, s)
+                    .map_err(|e| ServeError::Io(e.to_string()))?;
+                let n = storyline_search::put_stories(s, &mut writer, pending.as_deref())
+                    .map_err(|e| ServeError::Io(e.to_string()))?;
+                if n > 0 || pending.as_ref().is_some_and(|p| !p.is_empty()) {
+                    writer
+                        .commit(c.through.max(index.indexed_through().unwrap_or(0)))
+                        .map_err(|e| ServeError::Io(e.to_string()))?;
+                }
+                Ok(())
+            });
+            if let Err(e) = done {
+                on_error(&e.to_string());
+            }
+            // Wait for the next change; gather any that queued meanwhile.
+            let mut lines: Vec<i64> = Vec::new();
+            loop {
+                if *self.stop.borrow() {
+                    return;
+                }
+                match changes.try_recv() {
+                    Ok(c) => lines.extend(&c.lines),
+                    Err(tokio::sync::broadcast::error::TryRecvError::Lagged(_)) => {
+                        pending = None;
+                        break;
+                    }
+                    Err(_) if !lines.is_empty() => break,
+                    Err(_) => std::thread::sleep(Duration::from_millis(200)),
+                }
+            }
+            if !lines.is_empty() {
+                lines.sort_unstable();
+                lines.dedup();
+                pending = Some(lines);
+            }
+        }
     }
 
     /// Follows the database until [`App::stop`]: looks every `every`, and

@@ -48,7 +48,10 @@ pub fn coverage(rows: &[(String, Vec<(Date, u32)>)]) -> String {
         return String::new();
     };
     let end = all.iter().map(|d| d.0).max().unwrap_or(start);
-    let start = start.max(end.checked_sub(jiff::Span::new().days(MAX_DAYS - 1)).unwrap_or(start));
+    let start = start.max(
+        end.checked_sub(jiff::Span::new().days(MAX_DAYS - 1))
+            .unwrap_or(start),
+    );
     let span = (end - start).get_days().max(0) as f64 + 1.0;
     let (label, row_h, plot_w) = (150.0, 18.0, 420.0);
     let rows_n = rows.len().min(30);
@@ -95,7 +98,10 @@ pub fn coverage(rows: &[(String, Vec<(Date, u32)>)]) -> String {
 fn series(days: &[(Date, u32)]) -> Option<Vec<u32>> {
     let first = days.iter().map(|d| d.0).min()?;
     let last = days.iter().map(|d| d.0).max()?;
-    let start = first.max(last.checked_sub(jiff::Span::new().days(MAX_DAYS - 1)).unwrap_or(first));
+    let start = first.max(
+        last.checked_sub(jiff::Span::new().days(MAX_DAYS - 1))
+            .unwrap_or(first),
+    );
     let n = (last - start).get_days().max(0) as usize + 1;
     let mut out = vec![0u32; n];
     for (d, c) in days {

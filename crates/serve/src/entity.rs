@@ -11,9 +11,8 @@ const LISTED: usize = 200;
 
 /// Renders the page of `name`.
 pub fn render(app: &App, lib: &Library, name: &str) -> Result<String, ServeError> {
-    let (lines, quotes) = app.with_store(|s| {
-        Ok((reader::entity_lines(s, name)?, reader::quotes_by(s, name)?))
-    })?;
+    let (lines, quotes) =
+        app.with_store(|s| Ok((reader::entity_lines(s, name)?, reader::quotes_by(s, name)?)))?;
     if lines.is_empty() && quotes.is_empty() {
         return Err(ServeError::NotFound(format!("no stories name {name:?}")));
     }
@@ -26,12 +25,17 @@ pub fn render(app: &App, lib: &Library, name: &str) -> Result<String, ServeError
         escape(&front::filtered_link("entity", name)),
         encode(&format!("\"{name}\""))
     );
-    let mut found: Vec<&crate::library::Line> = lines.iter().filter_map(|(id, _)| lib.line(*id)).collect();
+    let mut found: Vec<&crate::library::Line> =
+        lines.iter().filter_map(|(id, _)| lib.line(*id)).collect();
     found.sort_by_key(|l| l.rank);
     found.dedup_by_key(|l| l.id);
     let ids: Vec<i64> = found.iter().take(50).map(|l| l.id).collect();
     let heads = app.with_store(|s| reader::headlines(s, &ids))?;
-    let _ = write!(body, "<h3>In {} stories</h3><ol class=\"stories\">", found.len());
+    let _ = write!(
+        body,
+        "<h3>In {} stories</h3><ol class=\"stories\">",
+        found.len()
+    );
     for l in found.iter().take(50) {
         front::item(lib, l, heads.get(&l.id), &mut body);
     }
@@ -60,7 +64,10 @@ pub fn list(app: &App) -> Result<String, ServeError> {
         body.push_str("<p>None stored yet.</p>");
     }
     body.push_str("<ul>");
-    for e in rows.iter().filter(|e| e.kind == "person" || e.kind == "organization") {
+    for e in rows
+        .iter()
+        .filter(|e| e.kind == "person" || e.kind == "organization")
+    {
         let _ = write!(
             body,
             "<li><a href=\"/entity/{}\">{}</a> <span class=\"meta\">{} · {} stories</span></li>",

@@ -25,6 +25,10 @@ pub enum ServeError {
     /// A write was asked for without the admin token.
     #[error("this needs the admin token")]
     Unauthorized,
+    /// A part of the service is not available (the search index could not
+    /// be opened); the message says why.
+    #[error("{0}")]
+    Unavailable(String),
     /// The address could not be bound or the server failed.
     #[error("{0}")]
     Io(String),
@@ -37,6 +41,7 @@ impl ServeError {
             ServeError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ServeError::NotFound(_) => StatusCode::NOT_FOUND,
             ServeError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ServeError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -46,9 +51,10 @@ impl ServeError {
     /// whoever asked).
     pub fn public_message(&self) -> String {
         match self {
-            ServeError::BadRequest(_) | ServeError::NotFound(_) | ServeError::Unauthorized => {
-                self.to_string()
-            }
+            ServeError::BadRequest(_)
+            | ServeError::NotFound(_)
+            | ServeError::Unauthorized
+            | ServeError::Unavailable(_) => self.to_string(),
             _ => "the server could not answer this request".into(),
         }
     }

@@ -16,13 +16,21 @@ const FEED_ENTRIES: usize = 50;
 /// One CSV field, quoted; a leading `=`, `+`, `-` or `@` is defused so a
 /// spreadsheet never takes an article's title for a formula.
 pub fn csv_field(s: &str) -> String {
-    let s: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let guard = if s.starts_with(['=', '+', '-', '@']) { "'" } else { "" };
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let guard = if s.starts_with(['=', '+', '-', '@']) {
+        "'"
+    } else {
+        ""
+    };
     format!("\"{guard}{}\"", s.replace('"', "\"\""))
 }
 
 /// The CSV header of article rows.
-pub const ARTICLE_HEADER: &str = "article_id,storyline_id,story_id,published,outlet,lang,title,url\r\n";
+pub const ARTICLE_HEADER: &str =
+    "article_id,storyline_id,story_id,published,outlet,lang,title,url\r\n";
 
 /// One article as a CSV row.
 pub fn article_row(a: &Placement, out: &mut String) {
@@ -111,7 +119,11 @@ pub fn atom(title: &str, self_path: &str, articles: &[&Placement]) -> String {
         {
             let _ = write!(out, "<link href=\"{}\"/>", xml(u));
         }
-        let _ = writeln!(out, "<link rel=\"related\" href=\"/story/{}\"/></entry>", a.storyline_id);
+        let _ = writeln!(
+            out,
+            "<link rel=\"related\" href=\"/story/{}\"/></entry>",
+            a.storyline_id
+        );
     }
     out.push_str("</feed>\n");
     out
@@ -128,7 +140,11 @@ pub fn story_atom(lib: &Library, id: i64, headline: &str) -> Result<String, Serv
         .rev()
         .map(|&i| &lib.articles[i as usize])
         .collect();
-    Ok(atom(headline, &format!("/story/{}/feed.atom", line.id), &newest))
+    Ok(atom(
+        headline,
+        &format!("/story/{}/feed.atom", line.id),
+        &newest,
+    ))
 }
 
 #[cfg(test)]

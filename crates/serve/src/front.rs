@@ -38,7 +38,11 @@ pub fn render(app: &App, lib: &Library, p: &Params) -> Result<String, ServeError
     }
     let ids: Vec<i64> = shown.iter().map(|l| l.id).collect();
     let heads = app.with_store(|s| reader::headlines(s, &ids))?;
-    let _ = write!(body, "<ol class=\"stories\" start=\"{}\">", (page - 1) * PER_PAGE + 1);
+    let _ = write!(
+        body,
+        "<ol class=\"stories\" start=\"{}\">",
+        (page - 1) * PER_PAGE + 1
+    );
     for l in &shown {
         item(lib, l, heads.get(&l.id), &mut body);
     }
@@ -105,10 +109,23 @@ fn filters(lib: &Library, p: &Params, out: &mut String) {
     );
 }
 
-fn select(label: &str, name: &str, options: &[(String, usize)], chosen: Option<&str>, out: &mut String) {
-    let _ = write!(out, "<label>{label}<select name=\"{name}\"><option value=\"\">any</option>");
+fn select(
+    label: &str,
+    name: &str,
+    options: &[(String, usize)],
+    chosen: Option<&str>,
+    out: &mut String,
+) {
+    let _ = write!(
+        out,
+        "<label>{label}<select name=\"{name}\"><option value=\"\">any</option>"
+    );
     for (o, n) in options.iter().take(100) {
-        let sel = if chosen == Some(o.as_str()) { " selected" } else { "" };
+        let sel = if chosen == Some(o.as_str()) {
+            " selected"
+        } else {
+            ""
+        };
         let _ = write!(
             out,
             "<option value=\"{}\"{sel}>{} ({n})</option>",
@@ -134,11 +151,19 @@ fn pager(p: &Params, page: usize, total: usize, out: &mut String) {
     };
     out.push_str("<nav class=\"pager\">");
     if page > 1 {
-        let _ = write!(out, "<a rel=\"prev\" href=\"{}\">newer ranks</a>", escape(&link(page - 1)));
+        let _ = write!(
+            out,
+            "<a rel=\"prev\" href=\"{}\">newer ranks</a>",
+            escape(&link(page - 1))
+        );
     }
     let _ = write!(out, "<span>page {page} of {pages}</span>");
     if page < pages {
-        let _ = write!(out, "<a rel=\"next\" href=\"{}\">more stories</a>", escape(&link(page + 1)));
+        let _ = write!(
+            out,
+            "<a rel=\"next\" href=\"{}\">more stories</a>",
+            escape(&link(page + 1))
+        );
     }
     out.push_str("</nav>");
 }
@@ -147,4 +172,3 @@ fn pager(p: &Params, page: usize, total: usize, out: &mut String) {
 pub fn filtered_link(name: &str, value: &str) -> String {
     format!("/?{name}={}", encode(value))
 }
-

@@ -47,7 +47,11 @@ impl Line {
     pub fn days(&self, lib: &Library) -> Vec<(Date, u32)> {
         let mut days: BTreeMap<Date, u32> = BTreeMap::new();
         for &i in &self.articles {
-            if let Some(p) = lib.articles[i as usize].published.as_deref().and_then(Published::parse) {
+            if let Some(p) = lib.articles[i as usize]
+                .published
+                .as_deref()
+                .and_then(Published::parse)
+            {
                 *days.entry(p.day()).or_default() += 1;
             }
         }
@@ -168,7 +172,8 @@ impl Library {
             })
             .collect();
         let count = |m: HashMap<&str, usize>| {
-            let mut v: Vec<(String, usize)> = m.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+            let mut v: Vec<(String, usize)> =
+                m.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             v
         };
@@ -203,7 +208,9 @@ impl Library {
 
     /// The article with id `id`.
     pub fn article(&self, id: i64) -> Option<&Placement> {
-        self.article_at.get(&id).map(|&i| &self.articles[i as usize])
+        self.article_at
+            .get(&id)
+            .map(|&i| &self.articles[i as usize])
     }
 
     /// The storyline article `id` belongs to now.

@@ -33,22 +33,45 @@ fn get(summary: &str, params: Vec<Value>, schema: Value) -> Value {
 
 /// The document.
 pub fn document() -> Value {
-    let page = || vec![
-        param("cursor", "Where the previous page ended (its `next_cursor`).", "string"),
-        param("limit", "Items per page.", "integer"),
-    ];
+    let page = || {
+        vec![
+            param(
+                "cursor",
+                "Where the previous page ended (its `next_cursor`).",
+                "string",
+            ),
+            param("limit", "Items per page.", "integer"),
+        ]
+    };
     let filters = || {
         let mut p = page();
         p.extend([
-            param("from", "Stories with an article on or after this day (YYYY-MM-DD).", "string"),
-            param("to", "Stories with an article on or before this day (YYYY-MM-DD).", "string"),
+            param(
+                "from",
+                "Stories with an article on or after this day (YYYY-MM-DD).",
+                "string",
+            ),
+            param(
+                "to",
+                "Stories with an article on or before this day (YYYY-MM-DD).",
+                "string",
+            ),
             param("outlet", "Stories this outlet covered.", "string"),
-            param("lang", "Stories with an article in this language (ISO 639-1).", "string"),
-            param("entity", "Stories this person or organisation appears in.", "string"),
+            param(
+                "lang",
+                "Stories with an article in this language (ISO 639-1).",
+                "string",
+            ),
+            param(
+                "entity",
+                "Stories this person or organisation appears in.",
+                "string",
+            ),
         ]);
         p
     };
-    let id = json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } });
+    let id =
+        json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } });
     let mut search = page();
     search.insert(0, json!({ "name": "q", "in": "query", "required": true, "schema": { "type": "string" },
         "description": "Words, \"phrases\", AND/OR/NOT, and filters outlet:NAME lang:CODE speaker:NAME from:YYYY-MM-DD to:YYYY-MM-DD." }));
@@ -60,11 +83,19 @@ pub fn document() -> Value {
     ]);
     let mut quotes = page();
     quotes.extend([
-        param("speaker", "What this person or organisation said.", "string"),
+        param(
+            "speaker",
+            "What this person or organisation said.",
+            "string",
+        ),
         param("story", "The quotes of this story.", "integer"),
     ]);
     let mut entities = page();
-    entities.push(param("kind", "person, organization, place or other.", "string"));
+    entities.push(param(
+        "kind",
+        "person, organization, place or other.",
+        "string",
+    ));
     json!({
         "openapi": "3.1.0",
         "info": {

@@ -67,7 +67,9 @@ impl Params {
             if let Some(s) = v.as_deref()
                 && s.len() > MAX_VALUE
             {
-                return Err(ServeError::BadRequest(format!("{name}: longer than {MAX_VALUE} bytes")));
+                return Err(ServeError::BadRequest(format!(
+                    "{name}: longer than {MAX_VALUE} bytes"
+                )));
             }
         }
         if self.q.as_deref().is_some_and(|s| s.len() > 1000) {
@@ -114,7 +116,9 @@ impl Params {
             Some(c) => c
                 .strip_prefix('o')
                 .and_then(|n| n.parse().ok())
-                .ok_or_else(|| ServeError::BadRequest(format!("cursor: {c:?} is not a cursor this API gave"))),
+                .ok_or_else(|| {
+                    ServeError::BadRequest(format!("cursor: {c:?} is not a cursor this API gave"))
+                }),
         }
     }
 

@@ -101,12 +101,20 @@ pub fn entity_lines(store: &Store, name: &str) -> Result<Vec<(i64, u64)>, ServeE
 
 /// What `speaker` said, oldest first.
 pub fn quotes_by(store: &Store, speaker: &str) -> Result<Vec<QuoteRow>, ServeError> {
-    Ok(store.quotes_by(speaker)?.into_iter().map(QuoteRow::from).collect())
+    Ok(store
+        .quotes_by(speaker)?
+        .into_iter()
+        .map(QuoteRow::from)
+        .collect())
 }
 
 /// Storyline `id`'s quotes, as the story tells them.
 pub fn line_quotes(store: &Store, id: i64) -> Result<Vec<QuoteRow>, ServeError> {
-    Ok(store.story_quotes(id)?.into_iter().map(QuoteRow::from).collect())
+    Ok(store
+        .story_quotes(id)?
+        .into_iter()
+        .map(QuoteRow::from)
+        .collect())
 }
 
 /// The people and organisations of storyline `id`, most mentioned first.

@@ -23,7 +23,9 @@ use tower::ServiceBuilder;
 use crate::app::Cached;
 use crate::page::{CSP, escape, layout};
 use crate::params::Params;
-use crate::{App, Library, ServeError, admin, api, entity, export, front, live, openapi, search, story};
+use crate::{
+    App, Library, ServeError, admin, api, entity, export, front, live, openapi, search, story,
+};
 
 /// Longest a request may take before it is answered 503.
 const REQUEST_TIME: Duration = Duration::from_secs(10);
@@ -112,9 +114,18 @@ pub async fn serve(
 
 async fn headers(mut r: Response) -> Response {
     let h = r.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     r
 }
@@ -145,7 +156,11 @@ fn failure(e: &ServeError, kind: &'static str) -> Response {
     } else {
         msg
     };
-    let kind = if kind == HTML || kind == JSON { kind } else { "text/plain; charset=utf-8" };
+    let kind = if kind == HTML || kind == JSON {
+        kind
+    } else {
+        "text/plain; charset=utf-8"
+    };
     (status, [(header::CONTENT_TYPE, kind)], body).into_response()
 }
 
@@ -184,7 +199,11 @@ fn key(r: &Request<Body>) -> String {
 
 macro_rules! page {
     ($name:ident, $kind:expr, |$app:ident, $lib:ident, $p:ident| $body:expr) => {
-        async fn $name(State(app): State<Arc<App>>, Query(p): Query<Params>, r: Request<Body>) -> Response {
+        async fn $name(
+            State(app): State<Arc<App>>,
+            Query(p): Query<Params>,
+            r: Request<Body>,
+        ) -> Response {
             let k = key(&r);
             cached(app, k, $kind, move |$app, $lib| {
                 let $p = p.clean()?;
@@ -213,8 +232,12 @@ macro_rules! page {
 }
 
 page!(front_page, HTML, |app, lib, p| front::render(app, lib, &p));
-page!(story_page, HTML, id, |app, lib, id, p| story::render(app, lib, id, &p));
-page!(story_csv, CSV, id, |app, lib, id, p| export::story_csv(lib, id));
+page!(story_page, HTML, id, |app, lib, id, p| story::render(
+    app, lib, id, &p
+));
+page!(story_csv, CSV, id, |app, lib, id, p| export::story_csv(
+    lib, id
+));
 page!(story_atom, ATOM, id, |app, lib, id, p| {
     let line = lib
         .line(id)
@@ -222,23 +245,82 @@ page!(story_atom, ATOM, id, |app, lib, id, p| {
     export::story_atom(lib, id, &line.title)
 });
 page!(entities_page, HTML, |app, lib, p| entity::list(app));
-page!(search_page, HTML, |app, lib, p| search::page(app, lib, &p));
-page!(search_csv, CSV, |app, lib, p| search::csv(app, lib, &p));
-page!(search_atom, ATOM, |app, lib, p| search::atom(app, lib, &p));
-page!(api_stories, JSON, |app, lib, p| Ok(api::stories(app, lib, &p)?.to_string()));
-page!(api_story, JSON, id, |app, lib, id, p| Ok(api::story(app, lib, id)?.to_string()));
-page!(api_articles, JSON, |app, lib, p| Ok(api::articles(lib, &p)?.to_string()));
-page!(api_search, JSON, |app, lib, p| Ok(search::api(app, lib, &p)?.to_string()));
-page!(api_quotes, JSON, |app, lib, p| Ok(api::quotes(app, lib, &p)?.to_string()));
-page!(api_entities, JSON, |app, lib, p| Ok(api::entities(app, &p)?.to_string()));
-page!(api_openapi, JSON, |app, lib, p| Ok(openapi::document().to_string()));
+page!(api_stories, JSON, |app, lib, p| Ok(api::stories(
+    app, lib, &p
+)?
+.to_string()));
+page!(api_story, JSON, id, |app, lib, id, p| Ok(api::story(
+    app, lib, id
+)?
+.to_string()));
+page!(api_articles, JSON, |app, lib, p| Ok(api::articles(
+    lib, &p
+)?
+.to_string()));
+page!(api_quotes, JSON, |app, lib, p| Ok(api::quotes(
+    app, lib, &p
+)?
+.to_string()));
+page!(api_entities, JSON, |app, lib, p| Ok(api::entities(
+    app, &p
+)?
+.to_string()));
+page!(api_openapi, JSON, |app, lib, p| Ok(
+    openapi::document().to_string()
+));
 
-async fn entity_page(State(app): State<Arc<App>>, Path(name): Path<String>, r: Request<Body>) -> Response {
+/// Search answers: rendered per request (never cached), on a blocking
+/// thread.
+async fn fresh<F>(app: Arc<App>, kind: &'static str, f: F) -> Response
+where
+    F: FnOnce(&App, &Library) -> Result<String, ServeError> + Send + 'static,
+{
+    let done = tokio::task::spawn_blocking(move || {
+        let lib = app.library();
+        f(&app, &lib)
+    })
+    .await;
+    match done {
+        Ok(Ok(body)) => respond(Cached {
+            body: Bytes::from(body),
+            kind,
+        }),
+        Ok(Err(e)) => failure(&e, kind),
+        Err(_) => failure(&ServeError::Io("a search failed".into()), kind),
+    }
+}
+
+macro_rules! search_route {
+    ($name:ident, $kind:expr, $f:expr) => {
+        async fn $name(State(app): State<Arc<App>>, Query(p): Query<Params>) -> Response {
+            fresh(app, $kind, move |app, lib| $f(app, lib, &p.clean()?)).await
+        }
+    };
+}
+
+search_route!(search_page, HTML, search::page);
+search_route!(search_csv, CSV, search::csv);
+search_route!(search_atom, ATOM, search::atom_feed);
+search_route!(api_search, JSON, |app, lib, p| Ok::<_, ServeError>(
+    search::api(app, lib, p)?.to_string()
+));
+
+async fn entity_page(
+    State(app): State<Arc<App>>,
+    Path(name): Path<String>,
+    r: Request<Body>,
+) -> Response {
     if name.len() > 200 {
-        return failure(&ServeError::BadRequest("name: longer than 200 bytes".into()), HTML);
+        return failure(
+            &ServeError::BadRequest("name: longer than 200 bytes".into()),
+            HTML,
+        );
     }
     let k = key(&r);
-    cached(app, k, HTML, move |app, lib| entity::render(app, lib, &name)).await
+    cached(app, k, HTML, move |app, lib| {
+        entity::render(app, lib, &name)
+    })
+    .await
 }
 
 /// Runs an admin request on a blocking thread once its token checks out;
@@ -276,7 +358,9 @@ async fn sources_add(
     let auth = bearer(&h);
     admin(app, auth, move |app| {
         let new: admin::NewSource = serde_json::from_slice(&body).map_err(|e| {
-            ServeError::BadRequest(format!("body: not {{\"url\": ..., \"kind\": ...}} JSON: {e}"))
+            ServeError::BadRequest(format!(
+                "body: not {{\"url\": ..., \"kind\": ...}} JSON: {e}"
+            ))
         })?;
         admin::add(app, &new)
     })
@@ -300,7 +384,10 @@ async fn sources_remove(
 
 async fn story_live(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
     if app.library().line(id).is_none() {
-        return failure(&ServeError::NotFound(format!("no story {id}")), "text/plain");
+        return failure(
+            &ServeError::NotFound(format!("no story {id}")),
+            "text/plain",
+        );
     }
     live::stream(app, id).into_response()
 }
@@ -308,7 +395,9 @@ async fn story_live(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Respons
 async fn style() -> Response {
     static CSS: std::sync::OnceLock<Bytes> = std::sync::OnceLock::new();
     respond(Cached {
-        body: CSS.get_or_init(|| Bytes::from(crate::page::stylesheet())).clone(),
+        body: CSS
+            .get_or_init(|| Bytes::from(crate::page::stylesheet()))
+            .clone(),
         kind: "text/css; charset=utf-8",
     })
 }
@@ -321,6 +410,10 @@ async fn script() -> Response {
 }
 
 async fn not_found(r: Request<Body>) -> Response {
-    let kind = if r.uri().path().starts_with("/api/") { JSON } else { HTML };
+    let kind = if r.uri().path().starts_with("/api/") {
+        JSON
+    } else {
+        HTML
+    };
     failure(&ServeError::NotFound("nothing here".into()), kind)
 }

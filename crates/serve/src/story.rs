@@ -24,7 +24,10 @@ pub fn render(app: &App, lib: &Library, id: i64, p: &Params) -> Result<String, S
         .ok_or_else(|| ServeError::NotFound(format!("no story {id}")))?;
     let since = p.since()?;
     let (brief, entities) = app.with_store(|s| {
-        Ok((reader::brief(s, line.id)?, reader::line_entities(s, line.id)?))
+        Ok((
+            reader::brief(s, line.id)?,
+            reader::line_entities(s, line.id)?,
+        ))
     })?;
     let brief = brief.ok_or_else(|| ServeError::NotFound(format!("no story {id}")))?;
     let related = related(app, lib, line, &entities)?;

@@ -45,6 +45,6 @@ pub use facts::{BriefWrite, FactsInput, StoredBrief, StoredQuote, StoryEntity};
 pub use hash::content_hash;
 pub use row::{ArticleLines, ArticleSummary, ArticleText, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
-pub use sources::{DEFAULT_INTERVAL_SECS, MAX_URL, canonical_url, Poll, SourceKind, SourceRow};
+pub use sources::{DEFAULT_INTERVAL_SECS, MAX_URL, Poll, SourceKind, SourceRow, canonical_url};
 pub use store::Store;
 pub use stories::{ClusterWrite, Membership, StoryInput, StoryMember, StoryRow};

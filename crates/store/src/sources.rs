@@ -118,7 +118,8 @@ const SOURCE_COLUMNS: &str = "id, url, kind, title, unixepoch(added_at), etag, l
      interval_secs, next_poll_at, last_polled_at, last_ok_at, failures, last_error, polls, \
      unchanged, items_new";
 
-/// Longest source URL accepted.
+/// Longest source URL accepted, in bytes; longer ones are not feeds
+/// anyone serves.
 pub const MAX_URL: usize = 2048;
 
 /// The URL as stored: parsed, http or https, without a fragment (which
@@ -304,7 +305,10 @@ mod tests {
             canonical_url(" HTTPS://Gazette.EXAMPLE/feed.xml#top ").unwrap(),
             "https://gazette.example/feed.xml"
         );
-        assert_eq!(canonical_url("http://a.example").unwrap(), "http://a.example/");
+        assert_eq!(
+            canonical_url("http://a.example").unwrap(),
+            "http://a.example/"
+        );
         for (bad, says) in [
             ("ftp://a.example/feed", "not an http or https URL"),
             ("gazette.example/feed", "not a URL"),

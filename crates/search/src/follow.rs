@@ -1,0 +1,174 @@
+//! The index following the store: every article stored since the last
+//! commit, with the quotes its stored facts hold, added in batches; and
+//! story documents replaced as storylines change. `storyline index` runs
+//! it once; `storyline serve` runs it after every change it sees.
+
+use rayon::prelude::*;
+use storyline_model::Published;
+use storyline_store::{ArticleText, Store};
+use storyline_story::Storyline;
+
+use crate::{ArticleDoc, Index, QuoteDoc, SearchError, StoryDoc, Writer};
+
+/// Articles read from the store at a time.
+const PAGE: usize = 1_000;
+
+/// Articles per commit: a commit writes a segment, so not too many.
+const BATCH: usize = 10_000;
+
+/// What one catch-up added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Caught {
+    /// Articles indexed.
+    pub articles: u64,
+    /// Quotes indexed.
+    pub quotes: u64,
+    /// Bytes of title and text indexed.
+    pub text_bytes: u64,
+    /// The highest article id now indexed (0 when none).
+    pub through: i64,
+}
+
+/// Indexes every article stored after [`Index::indexed_through`], with its
+/// quotes, committing every few thousand; the last batch is committed too,
+/// so everything read is searchable when this returns.
+pub fn catch_up(index: &Index, writer: &mut Writer, store: &Store) -> Result<Caught, SearchError> {
+    let mut c = Caught {
+        through: index.indexed_through().unwrap_or(0),
+        ..Caught::default()
+    };
+    let mut since_commit = 0;
+    loop {
+        let page = store.texts_after(c.through, PAGE)?;
+        let Some(last) = page.last().map(|a| a.id) else {
+            break;
+        };
+        let stored: Vec<Option<String>> = page
+            .iter()
+            .map(|a| store.article_facts(a.id))
+            .collect::<Result<_, _>>()?;
+        let quotes: Vec<Vec<Said>> = page
+            .par_iter()
+            .zip(stored.par_iter())
+            .map(|(a, f)| quotes_of(a, f.as_deref()))
+            .collect();
+        for (a, said) in page.iter().zip(&quotes) {
+            let doc = article_doc(a);
+            writer.add_article(&doc)?;
+            for s in said {
+                writer.add_quote(&QuoteDoc {
+                    article: &doc,
+                    text: &s.text,
+                    speaker: s.speaker.as_deref(),
+                })?;
+            }
+            c.articles += 1;
+            c.quotes += said.len() as u64;
+            c.text_bytes += (a.text.len() + a.title.as_deref().map_or(0, str::len)) as u64;
+        }
+        c.through = last;
+        since_commit += page.len();
+        if since_commit >= BATCH {
+            writer.commit(c.through)?;
+            since_commit = 0;
+        }
+    }
+    if since_commit > 0 {
+        writer.commit(c.through)?;
+    }
+    Ok(c)
+}
+
+/// Replaces the story documents of storylines `ids` (those that no longer
+/// exist are removed); `None` replaces every story document. Commit after.
+pub fn put_stories(
+    store: &Store,
+    writer: &mut Writer,
+    ids: Option<&[i64]>,
+) -> Result<u64, SearchError> {
+    let lines: Vec<Storyline> = match ids {
+        None => {
+            writer.delete_stories();
+            Storyline::all(store)?
+        }
+        Some(ids) => {
+            let mut found = Vec::with_capacity(ids.len());
+            for &id in ids {
+                writer.delete_story(id);
+                if let Some(l) = Storyline::of(store, id)?
+                    && l.id == id
+                {
+                    found.push(l);
+                }
+            }
+            found
+        }
+    };
+    let mut n = 0;
+    for line in &lines {
+        let row = line.row();
+        let titles: Vec<&str> = line
+            .events
+            .iter()
+            .filter_map(|e| e.title.as_deref())
+            .collect();
+        writer.put_story(&StoryDoc {
+            id: line.id,
+            title: row.title.as_deref(),
+            summary: &titles.join("\n"),
+            outlets: &row.outlets,
+            published: row.last_published.as_deref().and_then(Published::parse),
+        })?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// An article as the index takes it.
+fn article_doc(a: &ArticleText) -> ArticleDoc<'_> {
+    ArticleDoc {
+        id: a.id,
+        title: a.title.as_deref(),
+        text: &a.text,
+        outlet: a.outlet.as_deref(),
+        outlet_name: a.outlet_name.as_deref(),
+        lang: a.lang.as_deref(),
+        published: a.published.as_deref().and_then(Published::parse),
+        url: a.url.as_deref(),
+    }
+}
+
+/// One attributed statement.
+struct Said {
+    text: String,
+    speaker: Option<String>,
+}
+
+/// An article's quotes: from its stored facts (computed once, at ingest);
+/// from its text when none are stored (a database from before facts).
+fn quotes_of(a: &ArticleText, facts: Option<&str>) -> Vec<Said> {
+    if let Some(v) = facts.and_then(|f| serde_json::from_str::<serde_json::Value>(f).ok())
+        && let Some(qs) = v.get("quotes").and_then(|q| q.as_array())
+    {
+        return qs
+            .iter()
+            .filter_map(|q| {
+                Some(Said {
+                    text: q.get("text")?.as_str()?.to_string(),
+                    speaker: q
+                        .get("speaker")
+                        .and_then(|s| s.as_str())
+                        .map(str::to_string),
+                })
+            })
+            .collect();
+    }
+    let text = &a.text;
+    storyline_story::quotes_of_article(text, a.lang.as_deref().unwrap_or(""))
+        .iter()
+        .map(|q| Said {
+            text: q.words(text),
+            speaker: q.speaker_name.clone(),
+        })
+        .collect()
+}
