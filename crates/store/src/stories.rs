@@ -18,6 +18,10 @@ use crate::facts;
 use crate::store::{extra_text, sql_err};
 use crate::{Store, StoreError};
 
+/// Ids read per query by [`Store::texts`]: well under SQLite's limit on
+/// bound parameters.
+const TEXTS_CHUNK: usize = 500;
+
 /// One article's place in the stories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Membership {
@@ -287,6 +291,32 @@ impl Store {
             .map_err(sql_err(&self.path, "reading a story's texts"))
     }
 
+    /// The texts of the given articles: (article id, text), in id order;
+    /// ids with no article are left out. Read a chunk of ids per query, so
+    /// that a few articles of a big story cost a few rows, not the story.
+    pub fn texts(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(TEXTS_CHUNK) {
+            let sql = format!(
+                "SELECT id, text FROM articles WHERE id IN ({}) ORDER BY id",
+                vec!["?"; chunk.len()].join(",")
+            );
+            self.conn
+                .prepare_cached(&sql)
+                .and_then(|mut st| {
+                    st.query_map(rusqlite::params_from_iter(chunk), |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })?
+                    .try_for_each(|row| row.map(|row| out.push(row)))
+                })
+                .map_err(sql_err(&self.path, "reading articles' texts"))?;
+        }
+        // Chunks are each in id order; the whole list is too only when
+        // the ids came sorted.
+        out.sort_by_key(|&(id, _)| id);
+        Ok(out)
+    }
+
     /// Every story, largest and most recent first.
     pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
         self.conn
@@ -502,6 +532,43 @@ mod tests {
             text: format!("{title} text"),
             extra: Default::default(),
         }
+    }
+
+    #[test]
+    fn texts_are_read_for_the_ids_asked_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        let arts: Vec<Article> = (0..3)
+            .map(|i| article(&format!("T{i}"), "2025-01-01"))
+            .collect();
+        let raws: Vec<Body> = (0..3).map(|i| Body::Text(format!("r{i}"))).collect();
+        let hashes: Vec<String> = (0..3).map(|i| format!("h{i}")).collect();
+        let items: Vec<NewArticle<'_>> = (0..3)
+            .map(|i| NewArticle {
+                article: &arts[i],
+                hash: &hashes[i],
+                raw: &raws[i],
+                lines: None,
+                facts: None,
+            })
+            .collect();
+        let ids: Vec<i64> = store
+            .insert_batch(&items)
+            .unwrap()
+            .into_iter()
+            .map(|i| i.id())
+            .collect();
+        let got = store.texts(&[ids[2], ids[0], ids[2] + 100]).unwrap();
+        assert_eq!(
+            got,
+            [
+                (ids[0], "T0 text".to_string()),
+                (ids[2], "T2 text".to_string())
+            ]
+        );
+        assert!(store.texts(&[]).unwrap().is_empty());
+        // More ids than one query takes.
+        let many: Vec<i64> = (0..2 * TEXTS_CHUNK as i64 + 1).rev().collect();
+        assert_eq!(store.texts(&many).unwrap().len(), 3);
     }
 
     #[test]

@@ -17,13 +17,14 @@ use crate::{
 const NEW_SHARE: f32 = 0.6;
 
 /// The digest's story for `full`, read from at most [`crate::MAX_READ`] of
-/// its articles, with a summary of about `words` words.
+/// its articles, with a summary of about `words` words. A view read by
+/// [`StoryView::load_sampled`] holds just those and gives the same story.
 pub fn brief(full: StoryView, words: usize) -> Story {
     brief_known(full, words, None)
 }
 
 /// [`brief`], given who said what in `full` when the caller computed it
-/// already (used only when `full` is read whole, not sampled).
+/// already (used only when `full` is no bigger than its sample).
 pub(crate) fn brief_known(full: StoryView, words: usize, said: Option<Vec<Said>>) -> Story {
     // `sample` gives ascending indices; the texts are moved, not copied.
     let picked = sample(full.members.len());

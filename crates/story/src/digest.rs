@@ -41,7 +41,7 @@ pub fn digest(store: &Store, o: &Options) -> Result<Digest, StoryError> {
             // The stored brief when it is of this length; else computed.
             let story = match read_brief(store, line.id, o.words)? {
                 Some(story) => story,
-                None => brief(StoryView::load_storyline(store, line)?, o.words),
+                None => brief(StoryView::load_sampled(store, line)?, o.words),
             };
             stories.push(story);
         }

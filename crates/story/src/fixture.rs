@@ -23,11 +23,16 @@ pub fn article(outlet: Option<&str>, published: Option<&str>, title: &str, text:
 
 /// A store holding `pieces`, stored in order and clustered into stories.
 pub fn store(pieces: &[Piece<'_>]) -> Store {
-    let mut store = Store::open_in_memory().expect("in-memory store");
     let articles: Vec<Article> = pieces
         .iter()
         .map(|&(o, p, t, x)| article(o, p, t, x))
         .collect();
+    store_of(&articles)
+}
+
+/// A store holding `articles`, stored in order and clustered into stories.
+pub fn store_of(articles: &[Article]) -> Store {
+    let mut store = Store::open_in_memory().expect("in-memory store");
     let bodies: Vec<Body> = articles
         .iter()
         .map(|a| Body::Text(a.text.clone()))
@@ -48,6 +53,66 @@ pub fn store(pieces: &[Piece<'_>]) -> Store {
     store.insert_batch(&items).expect("stored");
     crate::update(&mut store).expect("clustered");
     store
+}
+
+/// A story too big to read whole: many more than [`crate::MAX_READ`]
+/// reports of one invented bridge closure, from nine outlets over five
+/// days (some undated), then of its reopening two weeks on. One outlet
+/// gives its display name only on a late report, which a sample is likely
+/// to pass over.
+pub fn crowd() -> Store {
+    const OUTLETS: [&str; 9] = [
+        "ferrywire.example",
+        "tidings.example",
+        "coastpost.example",
+        "bayherald.example",
+        "gull.example",
+        "lantern.example",
+        "morrow.example",
+        "quay.example",
+        "rookery.example",
+    ];
+    const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    let mut articles = Vec::new();
+    for i in 0..96usize {
+        let outlet = OUTLETS[i % OUTLETS.len()];
+        let day = 2 + i % 5;
+        let published = (i % 13 != 5)
+            .then(|| format!("2031-06-0{day}T{:02}:{:02}:00Z", 6 + i % 12, (i * 7) % 60));
+        let text = format!(
+            "The Tarrow river bridge closed on {} after floodwater cracked its eastern pier, \
+             engineer Dara Voss said. {} trucks were turned back at the Tarrow bridge by noon. \
+             Council leader Maren Okafor said: \"We will reopen the Tarrow bridge within {} weeks.\" \
+             Ferries across the Tarrow carried {} passengers on the first day.",
+            WEEKDAYS[day - 2],
+            20 + i,
+            3 + i % 4,
+            400 + 13 * i,
+        );
+        let title = format!("Tarrow bridge closed by flood, report {i}");
+        articles.push(article(Some(outlet), published.as_deref(), &title, &text));
+    }
+    for i in 0..24usize {
+        let outlet = OUTLETS[(i * 2) % OUTLETS.len()];
+        let text = format!(
+            "The Tarrow river bridge reopened on Monday, two weeks after floodwater cracked \
+             its eastern pier, engineer Dara Voss said. {} trucks crossed the Tarrow bridge by \
+             noon. Council leader Maren Okafor said: \"We reopened the Tarrow bridge within \
+             two weeks.\" Ferries across the Tarrow carried {} passengers on their last day.",
+            30 + i,
+            200 + 7 * i,
+        );
+        let published = format!("2031-06-16T{:02}:00:00Z", 7 + i % 10);
+        let title = format!("Tarrow bridge reopens, report {i}");
+        articles.push(article(Some(outlet), Some(&published), &title, &text));
+    }
+    // The first outlet is named on one late report only.
+    let late = articles.len() - 40;
+    articles[late].outlet = Some(OUTLETS[0].to_string());
+    articles[late]
+        .extra
+        .insert("outlet_name".into(), "Ferry Wire".into());
+    store_of(&articles)
 }
 
 /// Three reports of one invented event from three outlets over two days.

@@ -24,7 +24,8 @@ pub const DEFAULT_WORDS: usize = 120;
 /// Articles whose facts are computed and written together.
 const FACTS_CHUNK: usize = 256;
 
-/// Storylines briefed and written together: bounds the texts held at once.
+/// Storylines briefed and written together: with each read as a sample
+/// (at most [`crate::MAX_READ`] texts), this bounds the texts held at once.
 const BRIEFS_CHUNK: usize = 64;
 
 /// One article's facts as stored: [`of_article`] as JSON text.
@@ -98,7 +99,7 @@ pub fn refresh_briefs(store: &mut Store) -> Result<u64, StoryError> {
         for &id in chunk {
             if let Some((id, events)) = store.storyline(id)? {
                 let line = Storyline { id, events };
-                views.push((id, StoryView::load_storyline(store, &line)?));
+                views.push((id, StoryView::load_sampled(store, &line)?));
             }
         }
         let built: Vec<BriefWrite> = views
@@ -123,7 +124,7 @@ pub fn stored_brief(store: &Store, id: i64) -> Result<Option<Story>, StoryError>
     let Some((id, events)) = store.storyline(id)? else {
         return Ok(None);
     };
-    let view = StoryView::load_storyline(store, &Storyline { id, events })?;
+    let view = StoryView::load_sampled(store, &Storyline { id, events })?;
     Ok(Some(brief(view, DEFAULT_WORDS)))
 }
 
@@ -141,7 +142,9 @@ pub(crate) fn read_brief(
         .and_then(|b| serde_json::from_str(&b.brief).ok()))
 }
 
-/// A storyline's brief and index rows, from its whole view.
+/// A storyline's brief and index rows, from the view its brief reads
+/// ([`StoryView::load_sampled`]): a big storyline's entities and quotes are
+/// those of its sampled articles, as its brief's are.
 fn build(id: i64, view: StoryView) -> BriefWrite {
     let entities = view.entities();
     let said = view.said(&entities);

@@ -5,7 +5,7 @@
 use storyline_model::Published;
 use storyline_store::{Store, StoryMember, StoryRow};
 
-use crate::{ArticleView, StoryError, Storyline};
+use crate::{ArticleView, StoryError, Storyline, sample};
 
 /// One story's (or storyline's) articles, with texts, in time order
 /// (undated last).
@@ -29,9 +29,10 @@ pub struct StoryView {
 impl StoryView {
     /// Story `id`, or `None` when there is no such story.
     pub fn load(store: &Store, id: i64) -> Result<Option<StoryView>, StoryError> {
-        let Some((row, members)) = store.story(id)? else {
+        let Some((mut row, mut members)) = store.story(id)? else {
             return Ok(None);
         };
+        name_outlets(&mut row, &mut members);
         let texts = store.story_texts(id)?;
         let events = vec![id; members.len()];
         Ok(Some(Self::assemble(
@@ -55,12 +56,32 @@ impl StoryView {
     /// A storyline's articles, all its events' together in time order; one
     /// event's storyline reads exactly as that story.
     pub fn load_storyline(store: &Store, line: &Storyline) -> Result<StoryView, StoryError> {
+        Self::read_storyline(store, line, false)
+    }
+
+    /// A storyline as [`crate::brief`] reads it: the articles [`sample`]
+    /// picks from its time order, with their texts, and no others. Every
+    /// article's row is read (cheap, no text) so that the order, the pick
+    /// and the outlets' names are those of [`StoryView::load_storyline`],
+    /// and its brief is the same; only the picked texts are read, so a
+    /// storyline of any size costs at most [`crate::MAX_READ`] of them.
+    pub fn load_sampled(store: &Store, line: &Storyline) -> Result<StoryView, StoryError> {
+        Self::read_storyline(store, line, true)
+    }
+
+    fn read_storyline(
+        store: &Store,
+        line: &Storyline,
+        sampled: bool,
+    ) -> Result<StoryView, StoryError> {
         let (mut all, mut texts, mut events) = (Vec::new(), Vec::new(), Vec::new());
         for e in &line.events {
             if let Some((_, members)) = store.story(e.id)? {
                 events.extend(std::iter::repeat_n(e.id, members.len()));
                 all.extend(members);
-                texts.extend(store.story_texts(e.id)?);
+                if !sampled {
+                    texts.extend(store.story_texts(e.id)?);
+                }
             }
         }
         // Time order across events, as the store orders one story's.
@@ -71,52 +92,45 @@ impl StoryView {
         };
         order.sort_by_key(|&i| key(&all[i]));
         let mut slots: Vec<Option<StoryMember>> = all.into_iter().map(Some).collect();
-        let members: Vec<StoryMember> = order.iter().filter_map(|&i| slots[i].take()).collect();
-        let events: Vec<i64> = order.iter().map(|&i| events[i]).collect();
-        let (row, storyline) = if line.events.len() > 1 {
+        let mut members: Vec<StoryMember> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        let mut events: Vec<i64> = order.iter().map(|&i| events[i]).collect();
+        let (mut row, storyline) = if line.events.len() > 1 {
             (line.row(), line.events.clone())
         } else {
             let row = line.events.first().cloned().unwrap_or_else(|| line.row());
             (row, Vec::new())
         };
+        // Outlets are named from every article, before a sample lets most go.
+        name_outlets(&mut row, &mut members);
+        if sampled {
+            let picked = sample(members.len());
+            let keep = |i: &usize| picked.binary_search(i).is_ok();
+            members = members
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, m)| keep(&i).then_some(m))
+                .collect();
+            events = events
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, e)| keep(&i).then_some(e))
+                .collect();
+            let mut ids: Vec<i64> = members.iter().map(|m| m.article_id).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            texts = store.texts(&ids)?;
+        }
         Ok(Self::assemble(row, members, texts, events, storyline))
     }
 
+    /// The view of `members`, their outlets named already.
     fn assemble(
-        mut row: StoryRow,
-        mut members: Vec<StoryMember>,
+        row: StoryRow,
+        members: Vec<StoryMember>,
         texts: Vec<(i64, String)>,
         events: Vec<i64>,
         storyline: Vec<StoryRow>,
     ) -> StoryView {
-        // One name per outlet: its earliest article's, so that pages of one
-        // site naming it differently ("DW", "dw.com") are shown as one.
-        let mut names: std::collections::HashMap<String, Option<String>> =
-            std::collections::HashMap::new();
-        for m in &mut members {
-            if let Some(outlet) = &m.outlet {
-                let name = names
-                    .entry(outlet.clone())
-                    .or_insert_with(|| m.outlet_name.clone());
-                if name.is_none() {
-                    *name = m.outlet_name.clone();
-                }
-            }
-        }
-        for m in &mut members {
-            if let Some(outlet) = &m.outlet {
-                m.outlet_name = names.get(outlet).cloned().flatten();
-            }
-        }
-        // The story's outlet list shows the same names.
-        let mut shown: Vec<String> = Vec::with_capacity(row.outlets.len());
-        for o in &row.outlets {
-            let name = names.get(o).cloned().flatten().unwrap_or_else(|| o.clone());
-            if !shown.contains(&name) {
-                shown.push(name);
-            }
-        }
-        row.outlets = shown;
         let mut texts: std::collections::HashMap<i64, String> = texts.into_iter().collect();
         let texts = members
             .iter()
@@ -166,6 +180,39 @@ impl StoryView {
     pub fn source(&self, i: usize) -> String {
         self.members.get(i).map(label).unwrap_or_default()
     }
+}
+
+/// One name per outlet, its earliest article's, given to each of its
+/// articles and to the row's outlet list.
+fn name_outlets(row: &mut StoryRow, members: &mut [StoryMember]) {
+    // One name per outlet: its earliest article's, so that pages of one
+    // site naming it differently ("DW", "dw.com") are shown as one.
+    let mut names: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
+    for m in members.iter_mut() {
+        if let Some(outlet) = &m.outlet {
+            let name = names
+                .entry(outlet.clone())
+                .or_insert_with(|| m.outlet_name.clone());
+            if name.is_none() {
+                *name = m.outlet_name.clone();
+            }
+        }
+    }
+    for m in members.iter_mut() {
+        if let Some(outlet) = &m.outlet {
+            m.outlet_name = names.get(outlet).cloned().flatten();
+        }
+    }
+    // The story's outlet list shows the same names.
+    let mut shown: Vec<String> = Vec::with_capacity(row.outlets.len());
+    for o in &row.outlets {
+        let name = names.get(o).cloned().flatten().unwrap_or_else(|| o.clone());
+        if !shown.contains(&name) {
+            shown.push(name);
+        }
+    }
+    row.outlets = shown;
 }
 
 /// A short name for an article: its outlet's name, or the outlet (its
@@ -228,6 +275,46 @@ mod tests {
         let articles: std::collections::BTreeSet<usize> =
             brandt.mentions.iter().map(|m| m.0).collect();
         assert!(articles.len() >= 2, "{articles:?}");
+    }
+
+    #[test]
+    fn a_sampled_storyline_reads_only_its_sample_and_briefs_as_the_whole() {
+        let store = crate::fixture::crowd();
+        let lines = Storyline::all(&store).unwrap();
+        let json = |s: &storyline_report::Story| serde_json::to_string(s).unwrap();
+        let mut big = 0;
+        for line in &lines {
+            let full = StoryView::load_storyline(&store, line).unwrap();
+            let part = StoryView::load_sampled(&store, line).unwrap();
+            let n = full.members.len();
+            assert_eq!(part.members.len(), n.min(crate::MAX_READ));
+            assert_eq!(part.row, full.row);
+            // The picked members, in order, with their texts and events.
+            for (k, &i) in crate::sample(n).iter().enumerate() {
+                assert_eq!(part.members[k], full.members[i]);
+                assert_eq!(part.texts[k], full.texts[i]);
+                assert_eq!(part.events[k], full.events[i]);
+                assert_eq!(part.published[k], full.published[i]);
+            }
+            if n > crate::MAX_READ && line.events.len() > 1 {
+                big += 1;
+                // Named from an article the sample may not hold.
+                assert!(full.row.outlets.iter().any(|o| o == "Ferry Wire"));
+            }
+            for words in [crate::DEFAULT_WORDS, 40] {
+                let whole = crate::brief(StoryView::load_storyline(&store, line).unwrap(), words);
+                let sampled = crate::brief(StoryView::load_sampled(&store, line).unwrap(), words);
+                assert_eq!(json(&sampled), json(&whole));
+            }
+            // What the store keeps is the same story.
+            let kept = crate::stored_brief(&store, line.id).unwrap().unwrap();
+            assert_eq!(json(&kept), json(&crate::brief(full, crate::DEFAULT_WORDS)));
+        }
+        assert!(
+            big > 0,
+            "{:?}",
+            lines.iter().map(|l| l.row().articles).collect::<Vec<_>>()
+        );
     }
 
     #[test]
