@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
@@ -132,8 +132,11 @@ pub struct Group {
 /// One page of grouped results.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
-    /// Documents that match the query.
+    /// Documents that match the query (see `total_exact`).
     pub total: usize,
+    /// Whether `total` is every match; when not, at least that many match
+    /// (only the top documents are read).
+    pub total_exact: bool,
     /// The page's groups, best first.
     pub groups: Vec<Group>,
     /// Whether there are groups after this page.
@@ -179,9 +182,14 @@ impl Index {
         };
         // Groups hold several documents each, so read well past the page.
         let fetch = ((query.offset.saturating_add(limit)).saturating_mul(8)).clamp(64, MAX_FETCH);
-        let (total, top) = searcher
-            .search(&*q, &(Count, TopDocs::with_limit(fetch).order_by_score()))
+        // Counting every match would walk every posting list in full (a
+        // common word matches most documents); the top documents alone let
+        // tantivy skip blocks that cannot make the cut. So the count is
+        // exact only when fewer documents match than were fetched.
+        let top = searcher
+            .search(&*q, &TopDocs::with_limit(fetch).order_by_score())
             .map_err(err("searching"))?;
+        let (total, total_exact) = (top.len(), top.len() < fetch);
         let groups = self.group(&searcher, &top, story_of, per_group)?;
         let more = groups.len() > query.offset.saturating_add(limit);
         let page: Vec<Pending> = groups.into_iter().skip(query.offset).take(limit).collect();
@@ -207,6 +215,7 @@ impl Index {
         }
         Ok(Results {
             total,
+            total_exact,
             groups: out,
             more,
         })

@@ -52,6 +52,9 @@ pub struct App {
     /// connection, so it is always read on this one.
     follower: Mutex<(Store, i64)>,
     stop: tokio::sync::watch::Sender<bool>,
+    /// Searches running at once: one per core, so that a burst of queries
+    /// queues instead of thrashing (each is CPU-bound).
+    pub(crate) searching: tokio::sync::Semaphore,
     /// The full-text index beside the database, or why there is none.
     search: Result<storyline_search::Index, String>,
     /// The token that source management requires, when it is enabled.
@@ -80,6 +83,9 @@ impl App {
             changes,
             follower: Mutex::new((store, version)),
             stop: tokio::sync::watch::Sender::new(false),
+            searching: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
             search,
             admin_token,
         }))

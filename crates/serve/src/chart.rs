@@ -19,7 +19,9 @@ pub fn sparkline(days: &[(Date, u32)], width: u32, height: u32) -> String {
     };
     let max = series.iter().copied().max().unwrap_or(1).max(1) as f64;
     let n = series.len();
-    let step = width as f64 / n.max(1) as f64;
+    // A short story keeps thin bars, at the left: a day is never wider
+    // than a fortnight's share.
+    let step = width as f64 / n.max(14) as f64;
     let mut out = format!(
         "<svg class=\"spark\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"articles per day\">"
     );

@@ -65,8 +65,13 @@ pub fn page(app: &App, lib: &Library, p: &Params) -> Result<String, ServeError> 
     let results = run(app, lib, p, (page - 1) * PER_PAGE, PER_PAGE)?;
     let _ = write!(
         body,
-        "<h1>Search</h1><p class=\"meta\">{} matching documents · <a href=\"/search.csv?q={e}\">CSV</a> · \
+        "<h1>Search</h1><p class=\"meta\">{}{} matching documents · <a href=\"/search.csv?q={e}\">CSV</a> · \
          <a href=\"/search.atom?q={e}\">follow (Atom)</a> · <a href=\"/api/v1/search?q={e}\">JSON</a></p>",
+        if results.total_exact {
+            ""
+        } else {
+            "more than "
+        },
         results.total,
         e = encode(q)
     );
@@ -202,6 +207,7 @@ pub fn api(app: &App, lib: &Library, p: &Params) -> Result<Value, ServeError> {
         .collect();
     Ok(json!({
         "total": r.total,
+        "total_exact": r.total_exact,
         "groups": groups,
         "next_cursor": r.more.then(|| cursor(offset + limit)),
     }))

@@ -275,9 +275,13 @@ async fn fresh<F>(app: Arc<App>, kind: &'static str, f: F) -> Response
 where
     F: FnOnce(&App, &Library) -> Result<String, ServeError> + Send + 'static,
 {
+    let Ok(_turn) = app.searching.acquire().await else {
+        return failure(&ServeError::Io("shutting down".into()), kind);
+    };
+    let worker = app.clone();
     let done = tokio::task::spawn_blocking(move || {
-        let lib = app.library();
-        f(&app, &lib)
+        let lib = worker.library();
+        f(&worker, &lib)
     })
     .await;
     match done {
