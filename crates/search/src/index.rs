@@ -166,12 +166,16 @@ impl Index {
                 op: "opening the writer",
                 source,
             })?;
-        Ok(Writer::new(
-            writer,
-            self.reader.clone(),
-            self.fields,
-            self.dir.clone(),
-        ))
+        let mut w = Writer::new(writer, self.reader.clone(), self.fields, self.dir.clone());
+        w.mark_stories(self.stories_mark());
+        Ok(w)
+    }
+
+    /// The mark the last commit recorded for the story documents (what the
+    /// caller passed to [`Writer::mark_stories`](crate::Writer::mark_stories)),
+    /// so a restart can tell whether they are still current.
+    pub fn stories_mark(&self) -> Option<i64> {
+        self.payload().ok().flatten().and_then(|p| p.stories)
     }
 
     /// The highest article id the last commit recorded as indexed (every
@@ -228,6 +232,7 @@ impl Index {
             (Some(format), Some(through)) => Ok(Some(Payload {
                 format: u32::try_from(format).unwrap_or(u32::MAX),
                 through,
+                stories: v["stories"].as_i64(),
             })),
             _ => Err("commit payload without format and through".into()),
         }
@@ -238,11 +243,18 @@ impl Index {
 struct Payload {
     format: u32,
     through: i64,
+    /// The caller's mark of the stories the index holds (see
+    /// [`Writer::mark_stories`](crate::Writer::mark_stories)).
+    stories: Option<i64>,
 }
 
 /// The payload text of a commit through article `through`.
-pub(crate) fn payload(through: i64) -> String {
-    json!({"format": FORMAT, "through": through}).to_string()
+pub(crate) fn payload(through: i64, stories: Option<i64>) -> String {
+    match stories {
+        Some(m) => json!({"format": FORMAT, "through": through, "stories": m}),
+        None => json!({"format": FORMAT, "through": through}),
+    }
+    .to_string()
 }
 
 /// New indexes keep their stored text lz4-compressed: snippets read a

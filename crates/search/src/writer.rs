@@ -27,6 +27,8 @@ pub struct Writer {
     pub(crate) dir: PathBuf,
     /// Documents added since the last commit.
     pending: usize,
+    /// The story mark the next commit records.
+    stories: Option<i64>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -48,7 +50,20 @@ impl Writer {
             fields,
             dir,
             pending: 0,
+            stories: None,
         }
+    }
+
+    /// The story mark the next commit records.
+    pub fn stories_mark(&self) -> Option<i64> {
+        self.stories
+    }
+
+    /// Sets the mark the next commits record for the story documents (a
+    /// generation of the caller's), read back by
+    /// [`Index::stories_mark`](crate::Index::stories_mark).
+    pub fn mark_stories(&mut self, mark: Option<i64>) {
+        self.stories = mark;
     }
 
     /// Adds one article. Adding an id twice indexes it twice: the caller
@@ -151,7 +166,7 @@ impl Writer {
             move |source| SearchError::Index { dir, op, source }
         };
         let mut prepared = self.writer.prepare_commit().map_err(err("committing"))?;
-        prepared.set_payload(&payload(through_article));
+        prepared.set_payload(&payload(through_article, self.stories));
         prepared.commit().map_err(err("committing"))?;
         self.pending = 0;
         self.reader.reload().map_err(err("reloading the reader"))

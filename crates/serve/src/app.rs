@@ -222,7 +222,9 @@ impl App {
     /// goes on.
     pub fn index(self: &Arc<Self>, mut on_error: impl FnMut(&str)) {
         let Ok(index) = &self.search else { return };
-        let mut writer = match index.writer() {
+        // The smallest heap tantivy takes: the server adds a few articles at a
+        // time, and its memory is what a reader of the app pays for.
+        let mut writer = match index.writer_with(1, 15_000_000) {
             Ok(w) => w,
             Err(e) => return on_error(&format!("search index not updated: {e}")),
         };
