@@ -90,6 +90,10 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
         .context("starting the search indexer")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        // Rendering and searching run on blocking threads; a few are
+        // enough (searches take turns, one per core), and each thread
+        // costs stack and an allocator arena.
+        .max_blocking_threads(16)
         .build()
         .context("starting the server runtime")?;
     let bind = o.bind;

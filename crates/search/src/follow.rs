@@ -80,12 +80,20 @@ pub fn catch_up(index: &Index, writer: &mut Writer, store: &Store) -> Result<Cau
 }
 
 /// Replaces the story documents of storylines `ids` (those that no longer
-/// exist are removed); `None` replaces every story document. Commit after.
+/// exist are removed); `None` replaces every story document, unless the
+/// index's stories are marked with the store's brief generation already
+/// (nothing changed since). The writer is marked with that generation;
+/// commit after.
 pub fn put_stories(
     store: &Store,
     writer: &mut Writer,
     ids: Option<&[i64]>,
 ) -> Result<u64, SearchError> {
+    let generation = store.brief_generation()?;
+    if ids.is_none() && writer.stories_mark() == Some(generation) {
+        return Ok(0);
+    }
+    writer.mark_stories(Some(generation));
     let lines: Vec<Storyline> = match ids {
         None => {
             writer.delete_stories();

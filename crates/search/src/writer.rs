@@ -54,6 +54,16 @@ impl Writer {
         }
     }
 
+    /// Leaves segments of more than `max_docs` documents unmerged, so a
+    /// long-running writer (the server's) merges only its own small
+    /// segments and never rewrites the big ones a bulk build left, which
+    /// would cost memory and CPU out of proportion to what it adds.
+    pub fn merge_small_only(&mut self, max_docs: usize) {
+        let mut policy = tantivy::merge_policy::LogMergePolicy::default();
+        policy.set_max_docs_before_merge(max_docs);
+        self.writer.set_merge_policy(Box::new(policy));
+    }
+
     /// The story mark the next commit records.
     pub fn stories_mark(&self) -> Option<i64> {
         self.stories

@@ -228,6 +228,7 @@ impl App {
             Ok(w) => w,
             Err(e) => return on_error(&format!("search index not updated: {e}")),
         };
+        writer.merge_small_only(20_000);
         let mut changes = self.changes();
         let mut pending: Option<Vec<i64>> = None; // None: every story
         loop {
