@@ -7,6 +7,20 @@ local queries = {
   "minister", "\"court ruling\"", "Kessel", "library", "outlet:harbourgazette.example Drummond",
   "election", "\"the union said\"", "hospital school", "Varga", "police river",
 }
+-- QUERIES names a file of queries, one a line (scripts/search_queries.py
+-- draws them from the database); without it the list above is used.
+local file = os.getenv("QUERIES")
+if file then
+  local f = io.open(file, "r")
+  if f then
+    local read = {}
+    for line in f:lines() do
+      if #line > 0 then table.insert(read, line) end
+    end
+    f:close()
+    if #read > 0 then queries = read end
+  end
+end
 local base = os.getenv("SEARCH_PATH") or "/search?q="
 local function encode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))

@@ -41,7 +41,7 @@ pub fn stories(app: &App, lib: &Library, p: &Params) -> Result<Value, ServeError
     let all: Vec<&Line> = lib.filtered(&filter).collect();
     let shown: Vec<&Line> = all.iter().skip(offset).take(limit).copied().collect();
     let ids: Vec<i64> = shown.iter().map(|l| l.id).collect();
-    let heads = app.with_store(|s| reader::headlines(s, &ids))?;
+    let heads = app.headlines(&ids)?;
     let items: Vec<Value> = shown
         .iter()
         .map(|l| line_json(l, heads.get(&l.id)))

@@ -57,6 +57,8 @@ pub struct App {
     pub(crate) searching: tokio::sync::Semaphore,
     /// The full-text index beside the database, or why there is none.
     search: Result<storyline_search::Index, String>,
+    /// Headlines read from stored briefs, until the next change.
+    headlines: Mutex<HashMap<i64, String>>,
     /// The token that source management requires, when it is enabled.
     pub admin_token: Option<String>,
 }
@@ -83,6 +85,7 @@ impl App {
             changes,
             follower: Mutex::new((store, version)),
             stop: tokio::sync::watch::Sender::new(false),
+            headlines: Mutex::new(HashMap::new()),
             searching: tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             ),
@@ -128,6 +131,38 @@ impl App {
             pool.push(store);
         }
         out
+    }
+
+    /// The headlines of storylines `ids` as their stored briefs give them
+    /// (a storyline without one is left out), remembered until the
+    /// database changes: a search page shows ten, and reading a brief means
+    /// decompressing and parsing it.
+    pub fn headlines(&self, ids: &[i64]) -> Result<HashMap<i64, String>, ServeError> {
+        let mut out = HashMap::with_capacity(ids.len());
+        let mut missing = Vec::new();
+        {
+            let known = self.headlines.lock().unwrap_or_else(|e| e.into_inner());
+            for &id in ids {
+                match known.get(&id) {
+                    Some(h) => {
+                        out.insert(id, h.clone());
+                    }
+                    None => missing.push(id),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let read = self.with_store(|s| crate::reader::headlines(s, &missing))?;
+            let mut known = self.headlines.lock().unwrap_or_else(|e| e.into_inner());
+            if known.len() > CACHE_ENTRIES * 4 {
+                known.clear();
+            }
+            for (id, h) in read {
+                known.insert(id, h.clone());
+                out.insert(id, h);
+            }
+        }
+        Ok(out)
     }
 
     /// A cached response for `key`.
@@ -210,6 +245,10 @@ impl App {
         });
         *self.library.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(library);
         self.cache.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.headlines
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         // Nobody listening is fine.
         let _ = self.changes.send(change.clone());
         Ok(Some(change))

@@ -30,7 +30,7 @@ pub fn render(app: &App, lib: &Library, name: &str) -> Result<String, ServeError
     found.sort_by_key(|l| l.rank);
     found.dedup_by_key(|l| l.id);
     let ids: Vec<i64> = found.iter().take(50).map(|l| l.id).collect();
-    let heads = app.with_store(|s| reader::headlines(s, &ids))?;
+    let heads = app.headlines(&ids)?;
     let _ = write!(
         body,
         "<h3>In {} stories</h3><ol class=\"stories\">",

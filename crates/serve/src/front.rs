@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::library::Line;
 use crate::page::{count, encode, escape, layout, names};
 use crate::params::Params;
-use crate::{App, Library, ServeError, chart, reader};
+use crate::{App, Library, ServeError, chart};
 
 /// Storylines per page.
 pub const PER_PAGE: usize = 20;
@@ -37,7 +37,7 @@ pub fn render(app: &App, lib: &Library, p: &Params) -> Result<String, ServeError
         body.push_str("<p>No stories match.</p>");
     }
     let ids: Vec<i64> = shown.iter().map(|l| l.id).collect();
-    let heads = app.with_store(|s| reader::headlines(s, &ids))?;
+    let heads = app.headlines(&ids)?;
     let _ = write!(
         body,
         "<ol class=\"stories\" start=\"{}\">",

@@ -81,7 +81,7 @@ pub fn page(app: &App, lib: &Library, p: &Params) -> Result<String, ServeError> 
     body.push_str("<ol class=\"stories\">");
     let heads = {
         let ids: Vec<i64> = results.groups.iter().filter_map(|g| g.story).collect();
-        app.with_store(|s| crate::reader::headlines(s, &ids))?
+        app.headlines(&ids)?
     };
     for g in &results.groups {
         body.push_str("<li>");

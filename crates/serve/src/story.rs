@@ -62,7 +62,7 @@ pub fn render(app: &App, lib: &Library, id: i64, p: &Params) -> Result<String, S
     }
     if !related.is_empty() {
         let ids: Vec<i64> = related.iter().map(|l| l.id).collect();
-        let heads = app.with_store(|s| reader::headlines(s, &ids))?;
+        let heads = app.headlines(&ids)?;
         body.push_str("<h3>Related stories</h3><ol class=\"stories\">");
         for l in related {
             front::item(lib, l, heads.get(&l.id), &mut body);
