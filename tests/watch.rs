@@ -355,3 +355,73 @@ async fn kill_nine_at_any_moment_loses_nothing_and_stores_nothing_twice() {
     assert_eq!(mismatched, 0, "outlet counters match the stored articles");
     news.stop().await;
 }
+
+/// `serve --watch`: the watch loop beside the server, whose pages and
+/// search then show what it stores.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_watch_shows_and_finds_what_it_stores() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let news = newsroom(4).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db").to_string_lossy().into_owned();
+    let mut args: Vec<String> = [
+        "serve",
+        "--db",
+        &db,
+        "--bind",
+        "127.0.0.1:0",
+        "--allow-private",
+        "--resolve",
+        "*.newsroom.test=127.0.0.1",
+        "--host-interval",
+        "0.05",
+        "--pace",
+        "0.5",
+        "--watch",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.extend(news.feed_urls());
+    let mut child = bin()
+        .args(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("serve says where it listens").unwrap();
+        if let Some(at) = line.split("on http://").nth(1) {
+            break at.trim_end_matches('/').to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let get = |path: &str| -> Value {
+        let mut s = std::net::TcpStream::connect(&addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = String::new();
+        s.read_to_string(&mut raw).unwrap();
+        let body = raw.split_once("\r\n\r\n").map_or("", |x| x.1);
+        serde_json::from_str(body).unwrap_or(Value::Null)
+    };
+    let start = std::time::Instant::now();
+    let (mut stories, mut found) = (0, 0);
+    while start.elapsed() < Duration::from_secs(120) && (stories < 9 || found == 0) {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        stories = get("/api/v1/stories?limit=1")["total"]
+            .as_u64()
+            .unwrap_or(0);
+        found = get("/api/v1/search?q=Drummond")["total"]
+            .as_u64()
+            .unwrap_or(0);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(stories >= 9, "{stories} storylines shown");
+    assert!(found > 0, "the watched articles are searchable");
+}
