@@ -169,6 +169,14 @@ mod tests {
             one("Both sides will file papers before the Feb. 9 deadline.", a),
             pair("Feb. 9", "2032-02-09")
         );
+        // The plan may be named a few words on.
+        assert_eq!(
+            one(
+                "The mayor will attend the Feb. 9 Harbour Council summit.",
+                date(2031, 1, 20)
+            ),
+            pair("Feb. 9", "2031-02-09")
+        );
         // A reporting week named by its last day is over when reported;
         // "would-be" is no plan.
         let june = date(2031, 6, 3);

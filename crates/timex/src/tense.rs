@@ -201,8 +201,10 @@ pub(crate) fn named(text: &str, toks: &[Token], first: usize, end: usize) -> Opt
         "is", "was", "will", "than", "that", "which", "until", "till",
     ];
     let before = first.checked_sub(1).and_then(word)?;
-    (before.eq_ignore_ascii_case("the") && !is(next, PLANS) && !is(next, JOINS))
-        .then_some(Lean::Past)
+    // A plan may be named by a few words after the day ("the June 14 NATO
+    // summit"), not only by the next one.
+    let planned = (end..end + 3).map_while(word).any(|w| is(w, PLANS));
+    (before.eq_ignore_ascii_case("the") && !planned && !is(next, JOINS)).then_some(Lean::Past)
 }
 
 /// Token `i` ends a sentence. The period of an abbreviation ("U.S.",
