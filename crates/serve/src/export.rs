@@ -8,6 +8,9 @@ use storyline_model::Published;
 use storyline_store::Placement;
 
 use crate::library::outlet_of;
+// The report's escape writes only what XML reads too (and no control
+// characters), so Atom shares it with the pages.
+use crate::page::escape;
 use crate::{Library, ServeError};
 
 /// Entries in a feed.
@@ -61,24 +64,6 @@ pub fn story_csv(lib: &Library, id: i64) -> Result<String, ServeError> {
     Ok(out)
 }
 
-/// Text escaped for XML.
-pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 cannot carry most control characters at all.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// An Atom feed titled `title` at `self_path`, one entry per article,
 /// newest first.
 pub fn atom(title: &str, self_path: &str, articles: &[&Placement]) -> String {
@@ -99,25 +84,25 @@ pub fn atom(title: &str, self_path: &str, articles: &[&Placement]) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\
          <title>{}</title><id>urn:storyline:{}</id><updated>{}</updated>\
          <link rel=\"self\" href=\"{}\"/><generator>storyline</generator>\n",
-        xml(title),
-        xml(self_path),
-        xml(&updated),
-        xml(self_path)
+        escape(title),
+        escape(self_path),
+        escape(&updated),
+        escape(self_path)
     );
     for a in articles.iter().take(FEED_ENTRIES) {
         let _ = write!(
             out,
             "<entry><title>{}</title><id>urn:storyline:article:{}</id><updated>{}</updated>\
              <author><name>{}</name></author>",
-            xml(a.title.as_deref().unwrap_or("(untitled)")),
+            escape(a.title.as_deref().unwrap_or("(untitled)")),
             a.article_id,
-            xml(&when(a).unwrap_or_else(|| updated.clone())),
-            xml(outlet_of(a).unwrap_or("unknown outlet")),
+            escape(&when(a).unwrap_or_else(|| updated.clone())),
+            escape(outlet_of(a).unwrap_or("unknown outlet")),
         );
         if let Some(u) = a.url.as_deref().map(str::trim)
             && (u.starts_with("https://") || u.starts_with("http://"))
         {
-            let _ = write!(out, "<link href=\"{}\"/>", xml(u));
+            let _ = write!(out, "<link href=\"{}\"/>", escape(u));
         }
         let _ = writeln!(
             out,
