@@ -566,6 +566,21 @@ mod browser {
             .unwrap()
     }
 
+    /// Waits for a navigation started by the page itself (a form submit):
+    /// on a loaded CI host it can begin well after the event that caused it.
+    fn wait_url(tab: &Tab, needle: &str) {
+        let start = Instant::now();
+        while !tab.get_url().contains(needle) {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "never reached {needle}: {}",
+                tab.get_url()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = tab.wait_until_navigated();
+    }
+
     fn count(tab: &Tab, selector: &str) -> usize {
         tab.find_elements(selector).map(|v| v.len()).unwrap_or(0)
     }
@@ -608,9 +623,7 @@ mod browser {
             )
             .unwrap();
         assert_eq!(sel.value, Some(serde_json::json!("en")));
-        tab.wait_until_navigated().unwrap();
-        std::thread::sleep(Duration::from_millis(300));
-        assert!(tab.get_url().contains("lang=en"), "{}", tab.get_url());
+        wait_url(&tab, "lang=en");
 
         // Search from the box in the header.
         tab.navigate_to(&s.url("/"))
@@ -625,13 +638,7 @@ mod browser {
             .unwrap()
             .press_key("Enter")
             .unwrap();
-        tab.wait_until_navigated().unwrap();
-        std::thread::sleep(Duration::from_millis(300));
-        assert!(
-            tab.get_url().contains("/search?q=Drummond"),
-            "{}",
-            tab.get_url()
-        );
+        wait_url(&tab, "/search?q=Drummond");
         // The index is built in the background at start: look again until
         // it answers.
         let start = Instant::now();
