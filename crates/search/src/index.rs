@@ -27,7 +27,27 @@ const DOC_CACHE_BLOCKS: usize = 32;
 
 /// Where the index of the database at `db` lives: the directory beside
 /// it named `<db>.search` (`storyline.db.search` for `storyline.db`).
+///
+/// A PostgreSQL database has no directory: its index lives in the current
+/// one, named after the server and database (`pg-127.0.0.1-5432-news.search`
+/// for `postgres://user@127.0.0.1:5432/news`), credentials left out.
 pub fn beside(db: &Path) -> PathBuf {
+    if let Some(url) = db
+        .to_str()
+        .filter(|t| t.starts_with("postgres://") || t.starts_with("postgresql://"))
+    {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let rest = rest.split('?').next().unwrap_or(rest);
+        let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
+        let name: String = rest
+            .chars()
+            .map(|c| match c {
+                'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '_' => c,
+                _ => '-',
+            })
+            .collect();
+        return PathBuf::from(format!("pg-{name}.search"));
+    }
     let mut name = db.as_os_str().to_owned();
     name.push(".search");
     PathBuf::from(name)

@@ -5,8 +5,6 @@
 //! `storyline serve` keeps this in memory to rank, filter and chart stories
 //! without touching the database per request.
 
-use rusqlite::OptionalExtension;
-
 use crate::store::{extra_text, sql_err};
 use crate::{Store, StoreError};
 
@@ -43,36 +41,41 @@ impl Store {
              a.published, a.title, a.url, m.duplicate_of FROM story_articles m \
              JOIN articles a ON a.id = m.article_id \
              LEFT JOIN story_lines l ON l.story_id = m.story_id ORDER BY a.id",
-            extra_text("outlet_name")
+            extra_text(&self.conn, "outlet_name")
         );
         self.conn
-            .prepare(&sql)
-            .and_then(|mut st| {
-                st.query_map([], |r| {
-                    Ok(Placement {
-                        article_id: r.get(0)?,
-                        storyline_id: r.get(1)?,
-                        story_id: r.get(2)?,
-                        outlet: r.get(3)?,
-                        outlet_name: r.get(4)?,
-                        lang: r.get(5)?,
-                        published: r.get(6)?,
-                        title: r.get(7)?,
-                        url: r.get(8)?,
-                        duplicate_of: r.get(9)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
+            .query(&sql, &[], |r| {
+                Ok(Placement {
+                    article_id: r.get(0)?,
+                    storyline_id: r.get(1)?,
+                    story_id: r.get(2)?,
+                    outlet: r.get(3)?,
+                    outlet_name: r.get(4)?,
+                    lang: r.get(5)?,
+                    published: r.get(6)?,
+                    title: r.get(7)?,
+                    url: r.get(8)?,
+                    duplicate_of: r.get(9)?,
+                })
             })
             .map_err(sql_err(&self.path, "reading the catalogue"))
     }
 
     /// A number that changes whenever another connection commits a write to
-    /// the file (SQLite's `data_version`); cheap enough to poll.
+    /// the file (SQLite's `data_version`); cheap enough to poll. On
+    /// PostgreSQL, a sum of what every write moves: the newest article,
+    /// the clustering round, the brief generation and the sources' polls.
     pub fn data_version(&self) -> Result<i64, StoreError> {
+        let sql = if self.conn.is_postgres() {
+            "SELECT coalesce((SELECT max(id) FROM articles), 0) \
+             + coalesce((SELECT round FROM cluster_state WHERE id = 1), 0) * 1000003 \
+             + coalesce((SELECT generation FROM brief_state WHERE id = 1), 0) * 7919 \
+             + coalesce((SELECT CAST(sum(polls) AS BIGINT) FROM sources), 0)"
+        } else {
+            "PRAGMA data_version"
+        };
         self.conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))
-            .optional()
+            .query_opt(sql, &[], |r| r.get(0))
             .map(|v| v.unwrap_or(0))
             .map_err(sql_err(&self.path, "reading the data version"))
     }
@@ -80,12 +83,12 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::testdb::both;
 
-    #[test]
-    fn an_empty_store_has_an_empty_catalogue() {
-        let store = Store::open_in_memory().unwrap();
-        assert!(store.placements().unwrap().is_empty());
-        store.data_version().unwrap();
+    both! {
+        fn an_empty_store_has_an_empty_catalogue(store) {
+            assert!(store.placements().unwrap().is_empty());
+            store.data_version().unwrap();
+        }
     }
 }

@@ -11,10 +11,10 @@ pub enum StoreError {
     /// The file could not be opened or configured.
     #[error("cannot open store {}: {source}", path.display())]
     Open {
-        /// The database file.
+        /// The database file (or server URL).
         path: PathBuf,
-        /// What SQLite said.
-        source: rusqlite::Error,
+        /// What the database said.
+        source: crate::DbError,
     },
     /// The file was written by a newer storyline; we refuse to touch it
     /// rather than silently misread or downgrade it.
@@ -23,7 +23,7 @@ pub enum StoreError {
         path.display()
     )]
     TooNew {
-        /// The database file.
+        /// The database file (or server URL).
         path: PathBuf,
         /// The version found in the file.
         found: i64,
@@ -37,7 +37,7 @@ pub enum StoreError {
         path.display()
     )]
     Outdated {
-        /// The database file.
+        /// The database file (or server URL).
         path: PathBuf,
         /// The version found in the file.
         found: i64,
@@ -47,27 +47,27 @@ pub enum StoreError {
     /// A schema migration failed; the file is left at the previous version.
     #[error("store {}: migration to schema version {version} failed: {source}", path.display())]
     Migrate {
-        /// The database file.
+        /// The database file (or server URL).
         path: PathBuf,
         /// The version being migrated to.
         version: u32,
-        /// What SQLite said.
-        source: rusqlite::Error,
+        /// What the database said.
+        source: crate::DbError,
     },
     /// A query or statement failed.
     #[error("store {}: {op} failed: {source}", path.display())]
     Sql {
-        /// The database file.
+        /// The database file (or server URL).
         path: PathBuf,
         /// What the store was doing, in a few words.
         op: &'static str,
-        /// What SQLite said.
-        source: rusqlite::Error,
+        /// What the database said.
+        source: crate::DbError,
     },
     /// An article's `extra` fields could not be serialised to JSON.
     #[error("store {}: cannot encode extra fields of {source_name}: {source}", path.display())]
     Encode {
-        /// The database file.
+        /// The database file (or server URL).
         path: PathBuf,
         /// The article's [`Article::source`](storyline_model::Article::source).
         source_name: String,
@@ -77,7 +77,7 @@ pub enum StoreError {
     /// A stored row holds something this build cannot read back.
     #[error("store {}: article {id} is corrupt: {detail}", path.display())]
     Corrupt {
-        /// The database file.
+        /// The database file (or server URL).
         path: PathBuf,
         /// The row id of the article.
         id: i64,

@@ -12,8 +12,7 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::{OptionalExtension, Transaction, params};
-
+use crate::db::{Arg, Conn, DbResult, args};
 use crate::raw::{self, Stored};
 use crate::store::sql_err;
 use crate::{Store, StoreError};
@@ -96,13 +95,13 @@ impl Store {
     /// Article `id`'s stored facts (JSON), or `None` when it has none yet
     /// (or there is no such article).
     pub fn article_facts(&self, id: i64) -> Result<Option<String>, StoreError> {
-        let stored = self
+        let stored: Option<Stored> = self
             .conn
-            .prepare_cached("SELECT facts FROM article_facts WHERE article_id = ?1")
-            .and_then(|mut st| {
-                st.query_row([id], |r| Ok(Stored::from_ref(r.get_ref(0)?)))
-                    .optional()
-            })
+            .query_opt(
+                "SELECT facts FROM article_facts WHERE article_id = ?1",
+                args![id],
+                |r| r.get(0),
+            )
             .map_err(sql_err(&self.path, "reading an article's facts"))?;
         stored
             .map(|s| raw::unpack_str(&self.path, id, "facts", s))
@@ -112,22 +111,20 @@ impl Store {
     /// Up to `limit` articles that have no facts yet, by id.
     pub fn articles_without_facts(&self, limit: usize) -> Result<Vec<FactsInput>, StoreError> {
         self.conn
-            .prepare_cached(
+            .query(
                 "SELECT a.id, a.text, a.lang, a.published FROM articles a \
                  WHERE NOT EXISTS (SELECT 1 FROM article_facts f WHERE f.article_id = a.id) \
                  ORDER BY a.id LIMIT ?1",
-            )
-            .and_then(|mut st| {
-                st.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+                args![i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| {
                     Ok(FactsInput {
                         article_id: r.get(0)?,
                         text: r.get(1)?,
                         lang: r.get(2)?,
                         published: r.get(3)?,
                     })
-                })?
-                .collect()
-            })
+                },
+            )
             .map_err(sql_err(&self.path, "finding articles without facts"))
     }
 
@@ -139,21 +136,17 @@ impl Store {
         let packed: Vec<_> = facts.iter().map(|(_, f, _)| raw::pack_str(f)).collect();
         let path = &self.path;
         let err = sql_err(path, "storing articles' facts");
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(&err)?;
+        let tx = self.conn.begin(true).map_err(&err)?;
         let mut n = 0;
-        {
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT OR REPLACE INTO article_facts (article_id, facts) \
-                     SELECT id, ?2 FROM articles WHERE id = ?1 AND text = ?3",
+        for ((id, _, text), p) in facts.iter().zip(&packed) {
+            n += tx
+                .exec(
+                    "INSERT INTO article_facts (article_id, facts) \
+                     SELECT id, ?2 FROM articles WHERE id = ?1 AND text = ?3 \
+                     ON CONFLICT (article_id) DO UPDATE SET facts = excluded.facts",
+                    args![*id, p.arg(), text],
                 )
                 .map_err(&err)?;
-            for ((id, _, text), p) in facts.iter().zip(&packed) {
-                n += st.execute(params![id, p, text]).map_err(&err)? as u64;
-            }
         }
         tx.commit().map_err(&err)?;
         Ok(n)
@@ -163,20 +156,18 @@ impl Store {
     pub fn story_brief(&self, id: i64) -> Result<Option<StoredBrief>, StoreError> {
         let row = self
             .conn
-            .prepare_cached(
+            .query_opt(
                 "SELECT words, built, generation, brief FROM story_briefs WHERE storyline_id = ?1",
-            )
-            .and_then(|mut st| {
-                st.query_row([id], |r| {
+                args![id],
+                |r| {
                     Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, i64>(2)?,
-                        Stored::from_ref(r.get_ref(3)?),
+                        r.get::<i64>(0)?,
+                        r.get::<String>(1)?,
+                        r.get::<i64>(2)?,
+                        r.get::<Stored>(3)?,
                     ))
-                })
-                .optional()
-            })
+                },
+            )
             .map_err(sql_err(&self.path, "reading a storyline's brief"))?;
         let Some((words, built, generation, stored)) = row else {
             return Ok(None);
@@ -193,10 +184,11 @@ impl Store {
     /// The storylines that have no brief yet, by id.
     pub fn storylines_without_brief(&self) -> Result<Vec<i64>, StoreError> {
         self.ids(
-            "SELECT DISTINCT COALESCE(l.storyline_id, s.id) AS line FROM stories s \
+            "SELECT DISTINCT COALESCE(l.storyline_id, s.id) FROM stories s \
              LEFT JOIN story_lines l ON l.story_id = s.id \
-             WHERE NOT EXISTS (SELECT 1 FROM story_briefs b WHERE b.storyline_id = line) \
-             ORDER BY line",
+             WHERE NOT EXISTS (SELECT 1 FROM story_briefs b \
+             WHERE b.storyline_id = COALESCE(l.storyline_id, s.id)) \
+             ORDER BY 1",
             None,
             "finding storylines without a brief",
         )
@@ -208,9 +200,9 @@ impl Store {
     /// [`briefs_built_after`](Self::briefs_built_after)`(g)`.
     pub fn brief_generation(&self) -> Result<i64, StoreError> {
         self.conn
-            .query_row(
+            .query_one(
                 "SELECT COALESCE((SELECT generation FROM brief_state WHERE id = 1), 0)",
-                [],
+                &[],
                 |r| r.get(0),
             )
             .map_err(sql_err(&self.path, "reading the brief generation"))
@@ -241,87 +233,77 @@ impl Store {
         let packed: Vec<_> = briefs.iter().map(|b| raw::pack_str(&b.brief)).collect();
         let path = &self.path;
         let err = sql_err(path, "storing storyline briefs");
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(&err)?;
-        let now: Option<i64> = tx
-            .query_row("SELECT round FROM cluster_state WHERE id = 1", [], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(&err)?;
-        if now != round {
-            return Ok(None);
-        }
+        let tx = self.conn.begin(true).map_err(&err)?;
+        // The generation row first: on PostgreSQL its lock orders this
+        // write after any other writer of briefs, as SQLite's write lock
+        // does, so the round read next is the one the briefs go with.
         let generation: i64 = tx
-            .query_row(
+            .query_one(
                 "INSERT INTO brief_state (id, generation) VALUES (1, 1) \
-                 ON CONFLICT (id) DO UPDATE SET generation = generation + 1 RETURNING generation",
-                [],
+                 ON CONFLICT (id) DO UPDATE SET generation = brief_state.generation + 1 \
+                 RETURNING generation",
+                &[],
                 |r| r.get(0),
             )
             .map_err(&err)?;
+        let now: Option<i64> = tx
+            .query_opt("SELECT round FROM cluster_state WHERE id = 1", &[], |r| {
+                r.get(0)
+            })
+            .map_err(&err)?;
+        if now != round {
+            // Dropping the transaction rolls the generation back.
+            return Ok(None);
+        }
         let built = format!("{:.0}", jiff::Timestamp::now());
-        {
-            let mut exists = tx
-                .prepare_cached(
+        for (b, p) in briefs.iter().zip(&packed) {
+            let id = b.storyline_id;
+            forget(&tx, [id]).map_err(&err)?;
+            let exists = tx
+                .query_opt(
                     "SELECT 1 FROM stories s LEFT JOIN story_lines l ON l.story_id = s.id \
                      WHERE COALESCE(l.storyline_id, s.id) = ?1 LIMIT 1",
+                    args![id],
+                    |_| Ok(()),
                 )
                 .map_err(&err)?;
-            let mut brief = tx
-                .prepare_cached(
-                    "INSERT OR REPLACE INTO story_briefs (storyline_id, words, built, generation, brief) \
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+            if exists.is_none() {
+                continue;
+            }
+            let words = i64::try_from(b.words).unwrap_or(i64::MAX);
+            tx.exec(
+                "INSERT INTO story_briefs (storyline_id, words, built, generation, brief) \
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (storyline_id) DO UPDATE SET \
+                 words = excluded.words, built = excluded.built, \
+                 generation = excluded.generation, brief = excluded.brief",
+                args![id, words, &built, generation, p.arg()],
+            )
+            .map_err(&err)?;
+            for e in &b.entities {
+                let mentions = i64::try_from(e.mentions).unwrap_or(i64::MAX);
+                tx.exec(
+                    "INSERT INTO story_entities (storyline_id, name, kind, mentions) \
+                     VALUES (?1, ?2, ?3, ?4)",
+                    args![id, &e.name, &e.kind, mentions],
                 )
                 .map_err(&err)?;
-            let mut entity = tx
-                .prepare_cached(
-                    "INSERT INTO story_entities (storyline_id, name, kind, mentions) VALUES (?1, ?2, ?3, ?4)",
+            }
+            for q in &b.quotes {
+                let articles = serde_json::to_string(&q.articles).unwrap_or_default();
+                tx.exec(
+                    "INSERT INTO story_quotes (storyline_id, article_id, speaker, text, kind, \
+                     articles, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    args![
+                        id,
+                        q.article_id,
+                        &q.speaker,
+                        &q.text,
+                        &q.kind,
+                        &articles,
+                        &q.published
+                    ],
                 )
                 .map_err(&err)?;
-            let mut quote = tx
-                .prepare_cached(
-                    "INSERT INTO story_quotes (storyline_id, article_id, speaker, text, kind, articles, published) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )
-                .map_err(&err)?;
-            for (b, p) in briefs.iter().zip(&packed) {
-                let id = b.storyline_id;
-                forget(&tx, [id]).map_err(&err)?;
-                if exists
-                    .query_row([id], |_| Ok(()))
-                    .optional()
-                    .map_err(&err)?
-                    .is_none()
-                {
-                    continue;
-                }
-                let words = i64::try_from(b.words).unwrap_or(i64::MAX);
-                brief
-                    .execute(params![id, words, built, generation, p])
-                    .map_err(&err)?;
-                for e in &b.entities {
-                    let mentions = i64::try_from(e.mentions).unwrap_or(i64::MAX);
-                    entity
-                        .execute(params![id, e.name, e.kind, mentions])
-                        .map_err(&err)?;
-                }
-                for q in &b.quotes {
-                    let articles = serde_json::to_string(&q.articles).unwrap_or_default();
-                    quote
-                        .execute(params![
-                            id,
-                            q.article_id,
-                            q.speaker,
-                            q.text,
-                            q.kind,
-                            articles,
-                            q.published
-                        ])
-                        .map_err(&err)?;
-                }
             }
         }
         tx.commit().map_err(&err)?;
@@ -331,17 +313,14 @@ impl Store {
     /// The storylines whose entities include `name` (any case), with how
     /// often each mentions it, most first.
     pub fn entity_stories(&self, name: &str) -> Result<Vec<(i64, u64)>, StoreError> {
+        let sql = format!(
+            "SELECT storyline_id, CAST(SUM(mentions) AS BIGINT) FROM story_entities \
+             WHERE {} GROUP BY storyline_id ORDER BY 2 DESC, storyline_id",
+            nocase(&self.conn, "name")
+        );
         self.conn
-            .prepare_cached(
-                "SELECT storyline_id, SUM(mentions) FROM story_entities \
-                 WHERE name = ?1 COLLATE NOCASE GROUP BY storyline_id \
-                 ORDER BY 2 DESC, storyline_id",
-            )
-            .and_then(|mut st| {
-                st.query_map([name], |r| {
-                    Ok((r.get(0)?, u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
-                })?
-                .collect()
+            .query(&sql, args![name], |r| {
+                Ok((r.get(0)?, u64::try_from(r.get::<i64>(1)?).unwrap_or(0)))
             })
             .map_err(sql_err(&self.path, "reading an entity's storylines"))
     }
@@ -354,140 +333,131 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<(String, String, u64)>, StoreError> {
         self.conn
-            .prepare_cached(
+            .query(
                 "SELECT name, kind, COUNT(DISTINCT storyline_id) AS n FROM story_entities \
-                 WHERE ?1 IS NULL OR kind = ?1 GROUP BY name, kind \
+                 WHERE CAST(?1 AS TEXT) IS NULL OR kind = ?1 GROUP BY name, kind \
                  ORDER BY n DESC, name, kind LIMIT ?2",
+                args![kind, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        u64::try_from(r.get::<i64>(2)?).unwrap_or(0),
+                    ))
+                },
             )
-            .and_then(|mut st| {
-                st.query_map(
-                    params![kind, i64::try_from(limit).unwrap_or(i64::MAX)],
-                    |r| {
-                        Ok((
-                            r.get(0)?,
-                            r.get(1)?,
-                            u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
-                        ))
-                    },
-                )?
-                .collect()
-            })
             .map_err(sql_err(&self.path, "reading the top entities"))
     }
 
     /// Storyline `id`'s entities, most mentioned first.
     pub fn story_entities(&self, id: i64) -> Result<Vec<StoryEntity>, StoreError> {
+        // Ties keep the order the brief wrote them in: SQLite's rowid, an
+        // identity column on PostgreSQL.
+        let order = if self.conn.is_postgres() {
+            "ord"
+        } else {
+            "rowid"
+        };
+        let sql = format!(
+            "SELECT name, kind, mentions FROM story_entities WHERE storyline_id = ?1 \
+             ORDER BY mentions DESC, {order}"
+        );
         self.conn
-            .prepare_cached(
-                "SELECT name, kind, mentions FROM story_entities WHERE storyline_id = ?1 \
-                 ORDER BY mentions DESC, rowid",
-            )
-            .and_then(|mut st| {
-                st.query_map([id], |r| {
-                    Ok(StoryEntity {
-                        name: r.get(0)?,
-                        kind: r.get(1)?,
-                        mentions: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
-                    })
-                })?
-                .collect()
+            .query(&sql, args![id], |r| {
+                Ok(StoryEntity {
+                    name: r.get(0)?,
+                    kind: r.get(1)?,
+                    mentions: u64::try_from(r.get::<i64>(2)?).unwrap_or(0),
+                })
             })
             .map_err(sql_err(&self.path, "reading a storyline's entities"))
     }
 
     /// Storyline `id`'s statements, in the order the story tells them.
     pub fn story_quotes(&self, id: i64) -> Result<Vec<StoredQuote>, StoreError> {
-        self.quotes(
-            "WHERE storyline_id = ?1 ORDER BY id",
-            rusqlite::types::Value::Integer(id),
-        )
+        self.quotes("WHERE storyline_id = ?1 ORDER BY id", Arg::Int(id))
     }
 
     /// Everything `speaker` (any case) said, in every storyline, in time
     /// order (undated last).
     pub fn quotes_by(&self, speaker: &str) -> Result<Vec<StoredQuote>, StoreError> {
-        self.quotes(
-            "WHERE speaker = ?1 COLLATE NOCASE ORDER BY published IS NULL, published, id",
-            rusqlite::types::Value::Text(speaker.to_string()),
-        )
+        let tail = format!(
+            "WHERE {} ORDER BY published IS NULL, published, id",
+            nocase(&self.conn, "speaker")
+        );
+        self.quotes(&tail, Arg::Text(speaker))
     }
 
-    fn quotes(
-        &self,
-        tail: &str,
-        arg: rusqlite::types::Value,
-    ) -> Result<Vec<StoredQuote>, StoreError> {
+    fn quotes(&self, tail: &str, arg: Arg<'_>) -> Result<Vec<StoredQuote>, StoreError> {
         let sql = format!(
             "SELECT storyline_id, article_id, speaker, text, kind, articles, published \
              FROM story_quotes {tail}"
         );
         self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut st| {
-                st.query_map([arg], |r| {
-                    let articles: String = r.get(5)?;
-                    Ok(StoredQuote {
-                        storyline_id: r.get(0)?,
-                        article_id: r.get(1)?,
-                        speaker: r.get(2)?,
-                        text: r.get(3)?,
-                        kind: r.get(4)?,
-                        articles: serde_json::from_str(&articles).unwrap_or_default(),
-                        published: r.get(6)?,
-                    })
-                })?
-                .collect()
+            .query(&sql, &[arg], |r| {
+                let articles: String = r.get(5)?;
+                Ok(StoredQuote {
+                    storyline_id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    speaker: r.get(2)?,
+                    text: r.get(3)?,
+                    kind: r.get(4)?,
+                    articles: serde_json::from_str(&articles).unwrap_or_default(),
+                    published: r.get(6)?,
+                })
             })
             .map_err(sql_err(&self.path, "reading statements"))
     }
 
     fn ids(&self, sql: &str, arg: Option<i64>, op: &'static str) -> Result<Vec<i64>, StoreError> {
-        self.conn
-            .prepare_cached(sql)
-            .and_then(|mut st| match arg {
-                Some(a) => st.query_map([a], |r| r.get(0))?.collect(),
-                None => st.query_map([], |r| r.get(0))?.collect(),
-            })
-            .map_err(sql_err(&self.path, op))
+        match arg {
+            Some(a) => self.conn.query(sql, args![a], |r| r.get(0)),
+            None => self.conn.query(sql, &[], |r| r.get(0)),
+        }
+        .map_err(sql_err(&self.path, op))
+    }
+}
+
+/// `column = ?1`, ignoring ASCII case, in a form each database's index on
+/// the column serves (SQLite's NOCASE collation; `lower()` on PostgreSQL,
+/// which also folds beyond ASCII).
+fn nocase(conn: &Conn, column: &str) -> String {
+    if conn.is_postgres() {
+        format!("lower({column}) = lower(?1)")
+    } else {
+        format!("{column} = ?1 COLLATE NOCASE")
     }
 }
 
 /// Drops the briefs and index rows of storylines `ids`.
-pub(crate) fn forget(
-    tx: &Transaction<'_>,
-    ids: impl IntoIterator<Item = i64>,
-) -> rusqlite::Result<()> {
+pub(crate) fn forget(tx: &Conn, ids: impl IntoIterator<Item = i64>) -> DbResult<()> {
     for id in ids {
         for sql in [
             "DELETE FROM story_briefs WHERE storyline_id = ?1",
             "DELETE FROM story_entities WHERE storyline_id = ?1",
             "DELETE FROM story_quotes WHERE storyline_id = ?1",
         ] {
-            tx.prepare_cached(sql)?.execute([id])?;
+            tx.exec(sql, args![id])?;
         }
     }
     Ok(())
 }
 
 /// Drops every brief and index row (a rebuild renames every storyline).
-pub(crate) fn forget_all(tx: &Transaction<'_>) -> rusqlite::Result<()> {
-    tx.execute_batch(
-        "DELETE FROM story_briefs; DELETE FROM story_entities; DELETE FROM story_quotes;",
-    )
+pub(crate) fn forget_all(tx: &Conn) -> DbResult<()> {
+    tx.batch("DELETE FROM story_briefs; DELETE FROM story_entities; DELETE FROM story_quotes;")
 }
 
 /// The storylines that stories `stories` belong to now.
-pub(crate) fn lines_of(
-    tx: &Transaction<'_>,
-    stories: &BTreeSet<i64>,
-) -> rusqlite::Result<BTreeSet<i64>> {
-    let mut st = tx.prepare_cached(
-        "SELECT COALESCE(l.storyline_id, s.id) FROM stories s \
-         LEFT JOIN story_lines l ON l.story_id = s.id WHERE s.id = ?1",
-    )?;
+pub(crate) fn lines_of(tx: &Conn, stories: &BTreeSet<i64>) -> DbResult<BTreeSet<i64>> {
     let mut lines = BTreeSet::new();
     for &id in stories {
-        if let Some(line) = st.query_row([id], |r| r.get(0)).optional()? {
+        if let Some(line) = tx.query_opt(
+            "SELECT COALESCE(l.storyline_id, s.id) FROM stories s \
+             LEFT JOIN story_lines l ON l.story_id = s.id WHERE s.id = ?1",
+            args![id],
+            |r| r.get(0),
+        )? {
             lines.insert(line);
         }
     }
@@ -495,23 +465,23 @@ pub(crate) fn lines_of(
 }
 
 /// The storyline of the story article `id` belongs to, if it is placed.
-pub(crate) fn line_of_article(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<i64>> {
-    tx.prepare_cached(
+pub(crate) fn line_of_article(tx: &Conn, id: i64) -> DbResult<Option<i64>> {
+    tx.query_opt(
         "SELECT COALESCE(l.storyline_id, m.story_id) FROM story_articles m \
          LEFT JOIN story_lines l ON l.story_id = m.story_id WHERE m.article_id = ?1",
-    )?
-    .query_row([id], |r| r.get(0))
-    .optional()
+        args![id],
+        |r| r.get(0),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testdb::both;
     use crate::{ClusterWrite, Membership, NewArticle};
     use storyline_model::{Article, Body};
 
-    fn store_of(n: usize) -> (Store, Vec<i64>) {
-        let mut store = Store::open_in_memory().unwrap();
+    fn store_of(mut store: Store, n: usize) -> (Store, Vec<i64>) {
         let arts: Vec<Article> = (0..n)
             .map(|i| Article {
                 source: "t".into(),
@@ -569,124 +539,126 @@ mod tests {
         }
     }
 
-    #[test]
-    fn facts_are_stored_with_articles_and_missing_ones_listed() {
-        let (mut store, ids) = store_of(3);
-        assert_eq!(
-            store.article_facts(ids[1]).unwrap().as_deref(),
-            Some("{\"n\":1}")
-        );
-        let missing = store.articles_without_facts(10).unwrap();
-        assert_eq!(missing.len(), 1);
-        assert_eq!(missing[0].article_id, ids[0]);
-        // Facts of a text that changed meanwhile are not kept.
-        let stale = (ids[0], "{}".to_string(), "another text".to_string());
-        assert_eq!(store.put_facts(&[stale]).unwrap(), 0);
-        let big = "x".repeat(10_000);
-        let fresh = (ids[0], big.clone(), missing[0].text.clone());
-        assert_eq!(store.put_facts(&[fresh]).unwrap(), 1);
-        assert_eq!(store.article_facts(ids[0]).unwrap(), Some(big));
-        assert!(store.articles_without_facts(10).unwrap().is_empty());
-        // Cleaning a text again drops its facts.
-        store.update_text(ids[1], "Text one, cleaner").unwrap();
-        assert_eq!(store.article_facts(ids[1]).unwrap(), None);
+    both! {
+        fn facts_are_stored_with_articles_and_missing_ones_listed(store) {
+            let (mut store, ids) = store_of(store, 3);
+            assert_eq!(
+                store.article_facts(ids[1]).unwrap().as_deref(),
+                Some("{\"n\":1}")
+            );
+            let missing = store.articles_without_facts(10).unwrap();
+            assert_eq!(missing.len(), 1);
+            assert_eq!(missing[0].article_id, ids[0]);
+            // Facts of a text that changed meanwhile are not kept.
+            let stale = (ids[0], "{}".to_string(), "another text".to_string());
+            assert_eq!(store.put_facts(&[stale]).unwrap(), 0);
+            let big = "x".repeat(10_000);
+            let fresh = (ids[0], big.clone(), missing[0].text.clone());
+            assert_eq!(store.put_facts(&[fresh]).unwrap(), 1);
+            assert_eq!(store.article_facts(ids[0]).unwrap(), Some(big));
+            assert!(store.articles_without_facts(10).unwrap().is_empty());
+            // Cleaning a text again drops its facts.
+            store.update_text(ids[1], "Text one, cleaner").unwrap();
+            assert_eq!(store.article_facts(ids[1]).unwrap(), None);
+        }
     }
 
-    #[test]
-    fn a_round_forgets_the_briefs_of_the_storylines_it_changes_and_no_others() {
-        let (mut store, ids) = store_of(4);
-        let m = |i: usize, story: i64, line: i64, round| Membership {
-            article_id: ids[i],
-            story_id: story,
-            duplicate_of: None,
-            round,
-            storyline_id: line,
-        };
-        let write = |store: &mut Store, w: ClusterWrite<'_>| {
-            store.write_clustering(&w).unwrap();
-        };
-        fn round<'a>(
-            round: i64,
-            members: &'a [Membership],
-            merges: &'a [(i64, i64)],
-            line_links: &'a [(i64, i64)],
-        ) -> ClusterWrite<'a> {
-            ClusterWrite {
+    both! {
+        fn a_round_forgets_the_briefs_of_the_storylines_it_changes_and_no_others(store) {
+            let (mut store, ids) = store_of(store, 4);
+            let m = |i: usize, story: i64, line: i64, round| Membership {
+                article_id: ids[i],
+                story_id: story,
+                duplicate_of: None,
                 round,
-                members,
-                merges,
-                line_links,
-                state: b"s",
-                replace: false,
+                storyline_id: line,
+            };
+            let write = |store: &mut Store, w: ClusterWrite<'_>| {
+                store.write_clustering(&w).unwrap();
+            };
+            fn round<'a>(
+                round: i64,
+                members: &'a [Membership],
+                merges: &'a [(i64, i64)],
+                line_links: &'a [(i64, i64)],
+            ) -> ClusterWrite<'a> {
+                ClusterWrite {
+                    round,
+                    members,
+                    merges,
+                    line_links,
+                    state: b"s",
+                    replace: false,
+                }
             }
+            write(
+                &mut store,
+                round(1, &[m(0, 1, 1, 1), m(1, 2, 2, 1), m(2, 3, 3, 1)], &[], &[]),
+            );
+            assert_eq!(store.storylines_without_brief().unwrap(), [1, 2, 3]);
+            let all = [brief(1), brief(2), brief(3)];
+            // Briefs read at another round are not written.
+            assert_eq!(store.write_briefs(Some(7), &all).unwrap(), None);
+            assert_eq!(store.write_briefs(Some(1), &all).unwrap(), Some(1));
+            assert!(store.storylines_without_brief().unwrap().is_empty());
+            assert_eq!(store.brief_generation().unwrap(), 1);
+            assert_eq!(store.story_brief(2).unwrap().unwrap().brief, "{\"id\":2}");
+            assert_eq!(
+                store.entity_stories("ada moss").unwrap(),
+                [(3, 3), (2, 2), (1, 1)]
+            );
+            assert_eq!(
+                store.top_entities(None, 5).unwrap(),
+                [("Ada Moss".to_string(), "PER".to_string(), 3)]
+            );
+            let by: Vec<i64> = store
+                .quotes_by("Ada Moss")
+                .unwrap()
+                .iter()
+                .map(|q| q.storyline_id)
+                .collect();
+            assert_eq!(by, [1, 2, 3]);
+
+            // Story 3 merges into story 2, and a new article joins story 2.
+            write(&mut store, round(2, &[m(3, 2, 2, 2)], &[(3, 2)], &[]));
+            assert_eq!(store.storylines_without_brief().unwrap(), [2]);
+            assert_eq!(store.story_brief(3).unwrap(), None, "storyline 3 is gone");
+            assert!(store.story_quotes(3).unwrap().is_empty());
+            assert!(store.story_entities(3).unwrap().is_empty());
+            assert!(
+                store.story_brief(1).unwrap().is_some(),
+                "storyline 1 is untouched"
+            );
+            assert_eq!(
+                store.write_briefs(Some(2), &[brief(2), brief(3)]).unwrap(),
+                Some(2)
+            );
+            assert_eq!(
+                store.briefs_built_after(1).unwrap(),
+                [2],
+                "a gone storyline is not written"
+            );
+
+            // Storyline 2 is linked into 1: both lose their briefs.
+            write(&mut store, round(3, &[], &[], &[(2, 1)]));
+            assert_eq!(store.storylines_without_brief().unwrap(), [1]);
+            assert_eq!(store.story_brief(2).unwrap(), None);
+
+            // A rebuild forgets everything.
+            store.write_briefs(Some(3), &[brief(1)]).unwrap();
+            write(
+                &mut store,
+                ClusterWrite {
+                    replace: true,
+                    ..round(1, &[m(0, 1, 1, 1)], &[], &[])
+                },
+            );
+            assert_eq!(store.briefs_built_after(0).unwrap(), Vec::<i64>::new());
+            assert_eq!(
+                store.brief_generation().unwrap(),
+                3,
+                "the generation only grows"
+            );
         }
-        write(
-            &mut store,
-            round(1, &[m(0, 1, 1, 1), m(1, 2, 2, 1), m(2, 3, 3, 1)], &[], &[]),
-        );
-        assert_eq!(store.storylines_without_brief().unwrap(), [1, 2, 3]);
-        let all = [brief(1), brief(2), brief(3)];
-        // Briefs read at another round are not written.
-        assert_eq!(store.write_briefs(Some(7), &all).unwrap(), None);
-        assert_eq!(store.write_briefs(Some(1), &all).unwrap(), Some(1));
-        assert!(store.storylines_without_brief().unwrap().is_empty());
-        assert_eq!(store.brief_generation().unwrap(), 1);
-        assert_eq!(store.story_brief(2).unwrap().unwrap().brief, "{\"id\":2}");
-        assert_eq!(
-            store.entity_stories("ada moss").unwrap(),
-            [(3, 3), (2, 2), (1, 1)]
-        );
-        assert_eq!(
-            store.top_entities(None, 5).unwrap(),
-            [("Ada Moss".to_string(), "PER".to_string(), 3)]
-        );
-        let by: Vec<i64> = store
-            .quotes_by("Ada Moss")
-            .unwrap()
-            .iter()
-            .map(|q| q.storyline_id)
-            .collect();
-        assert_eq!(by, [1, 2, 3]);
-
-        // Story 3 merges into story 2, and a new article joins story 2.
-        write(&mut store, round(2, &[m(3, 2, 2, 2)], &[(3, 2)], &[]));
-        assert_eq!(store.storylines_without_brief().unwrap(), [2]);
-        assert_eq!(store.story_brief(3).unwrap(), None, "storyline 3 is gone");
-        assert!(store.story_quotes(3).unwrap().is_empty());
-        assert!(store.story_entities(3).unwrap().is_empty());
-        assert!(
-            store.story_brief(1).unwrap().is_some(),
-            "storyline 1 is untouched"
-        );
-        assert_eq!(
-            store.write_briefs(Some(2), &[brief(2), brief(3)]).unwrap(),
-            Some(2)
-        );
-        assert_eq!(
-            store.briefs_built_after(1).unwrap(),
-            [2],
-            "a gone storyline is not written"
-        );
-
-        // Storyline 2 is linked into 1: both lose their briefs.
-        write(&mut store, round(3, &[], &[], &[(2, 1)]));
-        assert_eq!(store.storylines_without_brief().unwrap(), [1]);
-        assert_eq!(store.story_brief(2).unwrap(), None);
-
-        // A rebuild forgets everything.
-        store.write_briefs(Some(3), &[brief(1)]).unwrap();
-        write(
-            &mut store,
-            ClusterWrite {
-                replace: true,
-                ..round(1, &[m(0, 1, 1, 1)], &[], &[])
-            },
-        );
-        assert_eq!(store.briefs_built_after(0).unwrap(), Vec::<i64>::new());
-        assert_eq!(
-            store.brief_generation().unwrap(),
-            3,
-            "the generation only grows"
-        );
     }
 }

@@ -1,4 +1,9 @@
-//! The embedded SQLite store of articles.
+//! The store of articles: an embedded SQLite file by default, or a
+//! PostgreSQL database when one machine is not enough.
+//!
+//! Both run the same queries through one connection type (`db.rs`), with
+//! the same schema versions (`schema.rs`); what follows holds for both,
+//! except where it names SQLite.
 //!
 //! One file holds everything ingest has kept: each [`Article`] with the raw
 //! record body it came from (so it can be re-cleaned when extraction learns
@@ -24,27 +29,34 @@
 //! recomputing them.
 //!
 //! It also lists the sources `storyline watch` polls, with their polling
-//! state ([`SourceRow`]).
+//! state ([`SourceRow`]), and holds the queue that distributed workers
+//! share ([`WorkItem`], `queue.rs`).
 //!
 //! [`Article`]: storyline_model::Article
 
 mod catalog;
+mod db;
 mod error;
 mod facts;
 mod hash;
+mod queue;
 mod raw;
 mod row;
 mod schema;
 mod sources;
 mod store;
 mod stories;
+#[cfg(test)]
+mod testdb;
 
 pub use catalog::Placement;
+pub use db::{DbError, FromCol};
 pub use error::StoreError;
 pub use facts::{BriefWrite, FactsInput, StoredBrief, StoredQuote, StoryEntity};
 pub use hash::content_hash;
+pub use queue::{ItemCounts, MAX_ATTEMPTS, QueueStatus, WorkItem, WorkerRow};
 pub use row::{ArticleLines, ArticleSummary, ArticleText, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use sources::{DEFAULT_INTERVAL_SECS, MAX_URL, Poll, SourceKind, SourceRow, canonical_url};
-pub use store::Store;
+pub use store::{Store, is_postgres_url};
 pub use stories::{ClusterWrite, Membership, StoryInput, StoryMember, StoryRow};

@@ -14,8 +14,9 @@
 use std::io::Read;
 use std::path::Path;
 
-use rusqlite::ToSql;
-use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::types::ValueRef;
+
+use crate::db::{Arg, DbResult, FromCol};
 use storyline_model::Body;
 
 use crate::StoreError;
@@ -47,12 +48,15 @@ pub(crate) enum Packed<'a> {
     Plain(&'a str),
 }
 
-impl ToSql for Packed<'_> {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(match self {
-            Packed::Zstd(bytes) => ValueRef::Blob(bytes),
-            Packed::Plain(text) => ValueRef::Text(text.as_bytes()),
-        }))
+impl Packed<'_> {
+    /// The value to bind: a BLOB or TEXT in SQLite; bytes either way in
+    /// PostgreSQL's BYTEA column, told apart on reading by zstd's magic
+    /// number (which no UTF-8 text starts with).
+    pub(crate) fn arg(&self) -> Arg<'_> {
+        match self {
+            Packed::Zstd(bytes) => Arg::Blob(bytes),
+            Packed::Plain(text) => Arg::Text(text),
+        }
     }
 }
 
@@ -115,16 +119,27 @@ pub(crate) enum Stored {
     Other(&'static str),
 }
 
-impl Stored {
-    /// Copies a column value.
-    pub(crate) fn from_ref(v: ValueRef<'_>) -> Stored {
-        match v {
+/// The first four bytes of every zstd frame. The second is a UTF-8
+/// continuation byte after an ASCII one, so no text starts so.
+const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
+
+impl FromCol for Stored {
+    fn sqlite(v: ValueRef<'_>) -> DbResult<Option<Self>> {
+        Ok(Some(match v {
             ValueRef::Text(t) => Stored::Text(t.to_vec()),
             ValueRef::Blob(b) => Stored::Blob(b.to_vec()),
             ValueRef::Null => Stored::Other("NULL"),
             ValueRef::Integer(_) => Stored::Other("an integer"),
             ValueRef::Real(_) => Stored::Other("a real number"),
-        }
+        }))
+    }
+
+    fn postgres(r: &postgres::Row, i: usize) -> DbResult<Option<Self>> {
+        Ok(Some(match r.try_get::<_, Option<Vec<u8>>>(i)? {
+            None => Stored::Other("NULL"),
+            Some(b) if b.starts_with(&ZSTD_MAGIC) => Stored::Blob(b),
+            Some(t) => Stored::Text(t),
+        }))
     }
 }
 

@@ -10,9 +10,7 @@
 //! sources list` reads beside a running `watch` (WAL), and a source removed
 //! while it is being polled simply stays removed.
 
-use rusqlite::types::Type;
-use rusqlite::{OptionalExtension, Row, params};
-
+use crate::db::{DbError, Row, args};
 use crate::store::sql_err;
 use crate::{Store, StoreError};
 
@@ -114,7 +112,7 @@ pub struct Poll {
 
 /// The columns [`source_row`] reads, in its order. `added_at` is stored as
 /// RFC 3339 text for people reading the file, and read back as seconds.
-const SOURCE_COLUMNS: &str = "id, url, kind, title, unixepoch(added_at), etag, last_modified, \
+const SOURCE_COLUMNS: &str = "id, url, kind, title, added_at, etag, last_modified, \
      interval_secs, next_poll_at, last_polled_at, last_ok_at, failures, last_error, polls, \
      unchanged, items_new";
 
@@ -152,21 +150,23 @@ impl Store {
         title: Option<&str>,
         now: i64,
     ) -> Result<bool, StoreError> {
+        let added = jiff::Timestamp::from_second(now)
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+            .strftime("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
         self.conn
-            .prepare_cached(
+            .exec(
                 "INSERT INTO sources (url, kind, title, added_at, interval_secs, next_poll_at) \
-                 VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', ?4, 'unixepoch'), ?5, ?4) \
-                 ON CONFLICT (url) DO NOTHING",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (url) DO NOTHING",
+                args![
                     url,
                     kind.as_str(),
                     title,
-                    now,
-                    DEFAULT_INTERVAL_SECS
-                ])
-            })
+                    &added,
+                    DEFAULT_INTERVAL_SECS,
+                    now
+                ],
+            )
             .map(|n| n > 0)
             .map_err(sql_err(&self.path, "adding a source"))
     }
@@ -174,8 +174,7 @@ impl Store {
     /// Removes the source with this URL; returns whether there was one.
     pub fn remove_source(&mut self, url: &str) -> Result<bool, StoreError> {
         self.conn
-            .prepare_cached("DELETE FROM sources WHERE url = ?1")
-            .and_then(|mut st| st.execute([url]))
+            .exec("DELETE FROM sources WHERE url = ?1", args![url])
             .map(|n| n > 0)
             .map_err(sql_err(&self.path, "removing a source"))
     }
@@ -184,8 +183,7 @@ impl Store {
     pub fn sources(&self) -> Result<Vec<SourceRow>, StoreError> {
         let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources ORDER BY url");
         self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut st| st.query_map([], source_row)?.collect())
+            .query(&sql, &[], source_row)
             .map_err(sql_err(&self.path, "listing sources"))
     }
 
@@ -198,8 +196,7 @@ impl Store {
         );
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut st| st.query_map(params![now, limit], source_row)?.collect())
+            .query(&sql, args![now, limit], source_row)
             .map_err(sql_err(&self.path, "finding due sources"))
     }
 
@@ -218,7 +215,7 @@ impl Store {
             e
         });
         self.conn
-            .prepare_cached(
+            .exec(
                 "UPDATE sources SET \
                  last_polled_at = ?2, \
                  polls = polls + 1, \
@@ -226,15 +223,14 @@ impl Store {
                  items_new = items_new + ?4, \
                  interval_secs = ?5, \
                  next_poll_at = ?6, \
-                 failures = CASE WHEN ?7 THEN 0 ELSE failures + 1 END, \
-                 last_ok_at = CASE WHEN ?7 THEN ?2 ELSE last_ok_at END, \
-                 last_error = CASE WHEN ?7 THEN NULL ELSE ?8 END, \
-                 etag = CASE WHEN ?7 AND ?9 IS NOT NULL THEN ?9 ELSE etag END, \
-                 last_modified = CASE WHEN ?7 AND ?10 IS NOT NULL THEN ?10 ELSE last_modified END \
+                 failures = CASE WHEN ?7 = 1 THEN 0 ELSE failures + 1 END, \
+                 last_ok_at = CASE WHEN ?7 = 1 THEN ?2 ELSE last_ok_at END, \
+                 last_error = CASE WHEN ?7 = 1 THEN NULL ELSE CAST(?8 AS TEXT) END, \
+                 etag = CASE WHEN ?7 = 1 AND CAST(?9 AS TEXT) IS NOT NULL THEN ?9 ELSE etag END, \
+                 last_modified = CASE WHEN ?7 = 1 AND CAST(?10 AS TEXT) IS NOT NULL \
+                 THEN ?10 ELSE last_modified END \
                  WHERE id = ?1",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
+                args![
                     id,
                     poll.at,
                     i64::from(poll.not_modified),
@@ -242,11 +238,11 @@ impl Store {
                     poll.interval_secs,
                     poll.next_poll_at,
                     poll.ok,
-                    error,
-                    poll.etag,
-                    poll.last_modified,
-                ])
-            })
+                    &error,
+                    &poll.etag,
+                    &poll.last_modified,
+                ],
+            )
             .map(drop)
             .map_err(sql_err(&self.path, "recording a poll"))
     }
@@ -255,24 +251,22 @@ impl Store {
     /// entries it already has).
     pub fn has_url(&self, url: &str) -> Result<bool, StoreError> {
         self.conn
-            .prepare_cached("SELECT 1 FROM articles WHERE url = ?1 LIMIT 1")
-            .and_then(|mut st| st.query_row([url], |_| Ok(())).optional())
+            .query_opt(
+                "SELECT 1 FROM articles WHERE url = ?1 LIMIT 1",
+                args![url],
+                |_| Ok(()),
+            )
             .map(|found| found.is_some())
             .map_err(sql_err(&self.path, "looking up a URL"))
     }
 }
 
 /// Reads the columns of [`SOURCE_COLUMNS`].
-fn source_row(r: &Row<'_>) -> rusqlite::Result<SourceRow> {
+fn source_row(r: &Row<'_>) -> Result<SourceRow, DbError> {
     let kind: String = r.get(2)?;
-    let kind = SourceKind::parse(&kind).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            2,
-            Type::Text,
-            format!("unknown source kind {kind:?}").into(),
-        )
-    })?;
-    let count = |i| r.get::<_, i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
+    let kind = SourceKind::parse(&kind)
+        .ok_or_else(|| DbError::Decode(format!("unknown source kind {kind:?}")))?;
+    let count = |i| r.get::<i64>(i).map(|n| u64::try_from(n).unwrap_or(0));
     Ok(SourceRow {
         id: r.get(0)?,
         url: r.get(1)?,
@@ -280,7 +274,10 @@ fn source_row(r: &Row<'_>) -> rusqlite::Result<SourceRow> {
         title: r.get(3)?,
         // Only `add_source` writes it, always readable; 0 for a row
         // someone edited by hand.
-        added_at: r.get::<_, Option<i64>>(4)?.unwrap_or(0),
+        added_at: r
+            .get::<Option<String>>(4)?
+            .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+            .map_or(0, |t| t.as_second()),
         etag: r.get(5)?,
         last_modified: r.get(6)?,
         interval_secs: r.get(7)?,
@@ -298,6 +295,7 @@ fn source_row(r: &Row<'_>) -> rusqlite::Result<SourceRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testdb::both;
 
     #[test]
     fn urls_are_checked_and_put_in_one_form() {
@@ -388,222 +386,222 @@ mod tests {
         assert_eq!(only(&store), row);
     }
 
-    #[test]
-    fn sources_are_listed_by_url_and_removed_by_url() {
-        let mut store = Store::open_in_memory().unwrap();
-        for url in [
-            "https://c.example/",
-            "https://a.example/",
-            "https://b.example/",
-        ] {
-            assert!(store.add_source(url, SourceKind::Feed, None, T0).unwrap());
-        }
-        store
-            .add_source(
-                "https://a.example/sitemap.xml",
-                SourceKind::Sitemap,
-                None,
-                T0,
-            )
-            .unwrap();
-        let urls: Vec<String> = store
-            .sources()
-            .unwrap()
-            .into_iter()
-            .map(|s| s.url)
-            .collect();
-        assert_eq!(
-            urls,
-            [
+    both! {
+        fn sources_are_listed_by_url_and_removed_by_url(store) {
+            for url in [
+                "https://c.example/",
                 "https://a.example/",
-                "https://a.example/sitemap.xml",
                 "https://b.example/",
-                "https://c.example/"
-            ]
-        );
-        assert_eq!(store.sources().unwrap()[1].kind, SourceKind::Sitemap);
-        assert!(store.remove_source("https://b.example/").unwrap());
-        assert!(!store.remove_source("https://b.example/").unwrap());
-        assert!(!store.remove_source("https://nowhere.example/").unwrap());
-        assert_eq!(store.sources().unwrap().len(), 3);
-    }
-
-    #[test]
-    fn due_sources_come_longest_overdue_first_up_to_the_limit() {
-        let mut store = Store::open_in_memory().unwrap();
-        // Added at different times, so due at different times.
-        for (url, at) in [
-            ("https://late.example/", T0 + 50),
-            ("https://early.example/", T0),
-            ("https://middle.example/", T0 + 10),
-            ("https://future.example/", T0 + 1000),
-        ] {
-            store.add_source(url, SourceKind::Feed, None, at).unwrap();
-        }
-        let due = |now, limit| -> Vec<String> {
+            ] {
+                assert!(store.add_source(url, SourceKind::Feed, None, T0).unwrap());
+            }
             store
-                .due_sources(now, limit)
+                .add_source(
+                    "https://a.example/sitemap.xml",
+                    SourceKind::Sitemap,
+                    None,
+                    T0,
+                )
+                .unwrap();
+            let urls: Vec<String> = store
+                .sources()
                 .unwrap()
                 .into_iter()
                 .map(|s| s.url)
-                .collect()
-        };
-        assert!(due(T0 - 1, 10).is_empty());
-        assert_eq!(due(T0, 10), ["https://early.example/"]);
-        assert_eq!(
-            due(T0 + 100, 10),
-            [
-                "https://early.example/",
-                "https://middle.example/",
-                "https://late.example/"
-            ]
-        );
-        assert_eq!(
-            due(T0 + 100, 2),
-            ["https://early.example/", "https://middle.example/"]
-        );
-        assert!(due(T0 + 100, 0).is_empty());
-        assert_eq!(due(i64::MAX, usize::MAX).len(), 4);
+                .collect();
+            assert_eq!(
+                urls,
+                [
+                    "https://a.example/",
+                    "https://a.example/sitemap.xml",
+                    "https://b.example/",
+                    "https://c.example/"
+                ]
+            );
+            assert_eq!(store.sources().unwrap()[1].kind, SourceKind::Sitemap);
+            assert!(store.remove_source("https://b.example/").unwrap());
+            assert!(!store.remove_source("https://b.example/").unwrap());
+            assert!(!store.remove_source("https://nowhere.example/").unwrap());
+            assert_eq!(store.sources().unwrap().len(), 3);
+        }
     }
 
-    #[test]
-    fn polls_update_counts_schedule_health_and_validators() {
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .add_source("https://a.example/feed", SourceKind::Feed, None, T0)
-            .unwrap();
-        let id = only(&store).id;
+    both! {
+        fn due_sources_come_longest_overdue_first_up_to_the_limit(store) {
+            // Added at different times, so due at different times.
+            for (url, at) in [
+                ("https://late.example/", T0 + 50),
+                ("https://early.example/", T0),
+                ("https://middle.example/", T0 + 10),
+                ("https://future.example/", T0 + 1000),
+            ] {
+                store.add_source(url, SourceKind::Feed, None, at).unwrap();
+            }
+            let due = |now, limit| -> Vec<String> {
+                store
+                    .due_sources(now, limit)
+                    .unwrap()
+                    .into_iter()
+                    .map(|s| s.url)
+                    .collect()
+            };
+            assert!(due(T0 - 1, 10).is_empty());
+            assert_eq!(due(T0, 10), ["https://early.example/"]);
+            assert_eq!(
+                due(T0 + 100, 10),
+                [
+                    "https://early.example/",
+                    "https://middle.example/",
+                    "https://late.example/"
+                ]
+            );
+            assert_eq!(
+                due(T0 + 100, 2),
+                ["https://early.example/", "https://middle.example/"]
+            );
+            assert!(due(T0 + 100, 0).is_empty());
+            assert_eq!(due(i64::MAX, usize::MAX).len(), 4);
+        }
+    }
 
-        // A first good poll, with validators and three new items.
-        store
-            .record_poll(
-                id,
-                &Poll {
-                    at: T0,
-                    ok: true,
-                    etag: Some("\"v1\"".into()),
-                    last_modified: Some("Mon, 03 Nov 2025 08:00:00 GMT".into()),
-                    interval_secs: 1800,
-                    next_poll_at: T0 + 1800,
-                    new_items: 3,
-                    ..Poll::default()
-                },
-            )
-            .unwrap();
-        let row = only(&store);
-        assert_eq!(row.polls, 1);
-        assert_eq!(row.items_new, 3);
-        assert_eq!(row.unchanged, 0);
-        assert_eq!((row.last_polled_at, row.last_ok_at), (Some(T0), Some(T0)));
-        assert_eq!((row.interval_secs, row.next_poll_at), (1800, T0 + 1800));
-        assert_eq!(row.etag.as_deref(), Some("\"v1\""));
-        assert!(store.due_sources(T0 + 1799, 10).unwrap().is_empty());
+    both! {
+        fn polls_update_counts_schedule_health_and_validators(store) {
+            store
+                .add_source("https://a.example/feed", SourceKind::Feed, None, T0)
+                .unwrap();
+            let id = only(&store).id;
 
-        // Two failures: counted, the latest error kept, validators kept
-        // even though the failed answers named others.
-        for (i, msg) in ["connection refused", "HTTP 503\nService\tUnavailable"]
-            .iter()
-            .enumerate()
-        {
-            let at = T0 + 1800 * (i as i64 + 1);
+            // A first good poll, with validators and three new items.
             store
                 .record_poll(
                     id,
                     &Poll {
-                        at,
-                        ok: false,
-                        etag: Some("\"bogus\"".into()),
-                        interval_secs: 3600,
-                        next_poll_at: at + 3600,
-                        error: Some((*msg).into()),
+                        at: T0,
+                        ok: true,
+                        etag: Some("\"v1\"".into()),
+                        last_modified: Some("Mon, 03 Nov 2025 08:00:00 GMT".into()),
+                        interval_secs: 1800,
+                        next_poll_at: T0 + 1800,
+                        new_items: 3,
                         ..Poll::default()
                     },
                 )
                 .unwrap();
+            let row = only(&store);
+            assert_eq!(row.polls, 1);
+            assert_eq!(row.items_new, 3);
+            assert_eq!(row.unchanged, 0);
+            assert_eq!((row.last_polled_at, row.last_ok_at), (Some(T0), Some(T0)));
+            assert_eq!((row.interval_secs, row.next_poll_at), (1800, T0 + 1800));
+            assert_eq!(row.etag.as_deref(), Some("\"v1\""));
+            assert!(store.due_sources(T0 + 1799, 10).unwrap().is_empty());
+
+            // Two failures: counted, the latest error kept, validators kept
+            // even though the failed answers named others.
+            for (i, msg) in ["connection refused", "HTTP 503\nService\tUnavailable"]
+                .iter()
+                .enumerate()
+            {
+                let at = T0 + 1800 * (i as i64 + 1);
+                store
+                    .record_poll(
+                        id,
+                        &Poll {
+                            at,
+                            ok: false,
+                            etag: Some("\"bogus\"".into()),
+                            interval_secs: 3600,
+                            next_poll_at: at + 3600,
+                            error: Some((*msg).into()),
+                            ..Poll::default()
+                        },
+                    )
+                    .unwrap();
+            }
+            let row = only(&store);
+            assert_eq!(row.failures, 2);
+            assert_eq!(row.polls, 3);
+            assert_eq!(
+                row.last_error.as_deref(),
+                Some("HTTP 503 Service Unavailable"),
+                "one line"
+            );
+            assert_eq!(row.last_polled_at, Some(T0 + 3600));
+            assert_eq!(row.last_ok_at, Some(T0), "the last success is remembered");
+            assert_eq!(row.etag.as_deref(), Some("\"v1\""));
+            assert_eq!(
+                row.last_modified.as_deref(),
+                Some("Mon, 03 Nov 2025 08:00:00 GMT")
+            );
+
+            // A "not modified" answer without validators: healthy again, the
+            // validators held are kept.
+            store
+                .record_poll(
+                    id,
+                    &Poll {
+                        at: T0 + 9000,
+                        ok: true,
+                        not_modified: true,
+                        interval_secs: 7200,
+                        next_poll_at: T0 + 16200,
+                        ..Poll::default()
+                    },
+                )
+                .unwrap();
+            let row = only(&store);
+            assert_eq!((row.failures, row.last_error.as_deref()), (0, None));
+            assert_eq!((row.polls, row.unchanged, row.items_new), (4, 1, 3));
+            assert_eq!(row.last_ok_at, Some(T0 + 9000));
+            assert_eq!(row.etag.as_deref(), Some("\"v1\""));
+
+            // New validators on a good poll replace the old ones.
+            store
+                .record_poll(
+                    id,
+                    &Poll {
+                        at: T0 + 16200,
+                        ok: true,
+                        etag: Some("\"v2\"".into()),
+                        interval_secs: 7200,
+                        next_poll_at: T0 + 23400,
+                        new_items: 1,
+                        ..Poll::default()
+                    },
+                )
+                .unwrap();
+            let row = only(&store);
+            assert_eq!(row.etag.as_deref(), Some("\"v2\""));
+            assert_eq!(
+                row.last_modified.as_deref(),
+                Some("Mon, 03 Nov 2025 08:00:00 GMT")
+            );
+            assert_eq!((row.polls, row.unchanged, row.items_new), (5, 1, 4));
         }
-        let row = only(&store);
-        assert_eq!(row.failures, 2);
-        assert_eq!(row.polls, 3);
-        assert_eq!(
-            row.last_error.as_deref(),
-            Some("HTTP 503 Service Unavailable"),
-            "one line"
-        );
-        assert_eq!(row.last_polled_at, Some(T0 + 3600));
-        assert_eq!(row.last_ok_at, Some(T0), "the last success is remembered");
-        assert_eq!(row.etag.as_deref(), Some("\"v1\""));
-        assert_eq!(
-            row.last_modified.as_deref(),
-            Some("Mon, 03 Nov 2025 08:00:00 GMT")
-        );
-
-        // A "not modified" answer without validators: healthy again, the
-        // validators held are kept.
-        store
-            .record_poll(
-                id,
-                &Poll {
-                    at: T0 + 9000,
-                    ok: true,
-                    not_modified: true,
-                    interval_secs: 7200,
-                    next_poll_at: T0 + 16200,
-                    ..Poll::default()
-                },
-            )
-            .unwrap();
-        let row = only(&store);
-        assert_eq!((row.failures, row.last_error.as_deref()), (0, None));
-        assert_eq!((row.polls, row.unchanged, row.items_new), (4, 1, 3));
-        assert_eq!(row.last_ok_at, Some(T0 + 9000));
-        assert_eq!(row.etag.as_deref(), Some("\"v1\""));
-
-        // New validators on a good poll replace the old ones.
-        store
-            .record_poll(
-                id,
-                &Poll {
-                    at: T0 + 16200,
-                    ok: true,
-                    etag: Some("\"v2\"".into()),
-                    interval_secs: 7200,
-                    next_poll_at: T0 + 23400,
-                    new_items: 1,
-                    ..Poll::default()
-                },
-            )
-            .unwrap();
-        let row = only(&store);
-        assert_eq!(row.etag.as_deref(), Some("\"v2\""));
-        assert_eq!(
-            row.last_modified.as_deref(),
-            Some("Mon, 03 Nov 2025 08:00:00 GMT")
-        );
-        assert_eq!((row.polls, row.unchanged, row.items_new), (5, 1, 4));
     }
 
-    #[test]
-    fn a_long_error_is_cut_and_a_removed_source_stays_removed() {
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .add_source("https://a.example/feed", SourceKind::Feed, None, T0)
-            .unwrap();
-        let id = only(&store).id;
-        let fail = Poll {
-            at: T0,
-            error: Some("é".repeat(5000)),
-            interval_secs: 60,
-            next_poll_at: T0 + 60,
-            new_items: u64::MAX,
-            ..Poll::default()
-        };
-        store.record_poll(id, &fail).unwrap();
-        let row = only(&store);
-        assert_eq!(row.last_error.unwrap().chars().count(), MAX_ERROR_CHARS);
-        assert_eq!(row.items_new, i64::MAX as u64, "saturates, never wraps");
-        store.remove_source("https://a.example/feed").unwrap();
-        store.record_poll(id, &fail).unwrap();
-        assert!(store.sources().unwrap().is_empty());
+    both! {
+        fn a_long_error_is_cut_and_a_removed_source_stays_removed(store) {
+            store
+                .add_source("https://a.example/feed", SourceKind::Feed, None, T0)
+                .unwrap();
+            let id = only(&store).id;
+            let fail = Poll {
+                at: T0,
+                error: Some("é".repeat(5000)),
+                interval_secs: 60,
+                next_poll_at: T0 + 60,
+                new_items: u64::MAX,
+                ..Poll::default()
+            };
+            store.record_poll(id, &fail).unwrap();
+            let row = only(&store);
+            assert_eq!(row.last_error.unwrap().chars().count(), MAX_ERROR_CHARS);
+            assert_eq!(row.items_new, i64::MAX as u64, "saturates, never wraps");
+            store.remove_source("https://a.example/feed").unwrap();
+            store.record_poll(id, &fail).unwrap();
+            assert!(store.sources().unwrap().is_empty());
+        }
     }
 
     #[test]

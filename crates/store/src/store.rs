@@ -1,15 +1,14 @@
 //! The store handle and its queries.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{
-    Connection, ErrorCode, MAIN_DB, OpenFlags, OptionalExtension, Row, TransactionBehavior, params,
-};
+use rusqlite::{Connection, ErrorCode, MAIN_DB, OpenFlags};
 use serde_json::{Map, Value};
 use storyline_model::{Article, Body, Language};
 
+use crate::db::{Conn, DbError, Row, args};
 use crate::raw::{self, Stored};
 use crate::row::{ArticleSummary, ArticleText, Inserted, NewArticle, StoredArticle};
 use crate::{StoreError, schema};
@@ -27,13 +26,16 @@ const ARTICLE_COLUMNS: &str = "id, hash, ingested_at, source, outlet, url, title
 /// between a bare day and a timestamp with a UTC offset on that same day.
 const ARTICLE_ORDER: &str = "ORDER BY published IS NULL, published, id";
 
-/// An open store: one SQLite file (or an in-memory database).
+/// An open store: one SQLite file (or an in-memory database), or a
+/// PostgreSQL database ([`Store::open_postgres`]).
 ///
 /// Not `Sync`: share it by giving each thread its own [`Store::open`] of the
-/// same file; SQLite's WAL mode lets readers run beside one writer.
+/// same file; SQLite's WAL mode lets readers run beside one writer, and
+/// PostgreSQL any number of both.
 pub struct Store {
-    pub(crate) conn: Connection,
-    /// For error messages; `:memory:` for an in-memory store.
+    pub(crate) conn: Conn,
+    /// For error messages: the file, `:memory:`, or the server's URL
+    /// without its password.
     pub(crate) path: PathBuf,
 }
 
@@ -48,15 +50,25 @@ impl Store {
     /// migrating its schema to [`SCHEMA_VERSION`](crate::SCHEMA_VERSION).
     ///
     /// Fails with [`StoreError::TooNew`] on a file written by a newer build.
+    ///
+    /// A `path` that is a PostgreSQL URL (`postgres://…`) opens that
+    /// database instead ([`open_postgres`](Self::open_postgres)), so every
+    /// command's `--db` takes either.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(url) = path.to_str().filter(|t| is_postgres_url(t)) {
+            return Store::open_postgres(url);
+        }
         // No SQLITE_OPEN_URI: a path is a path, even one starting `file:`.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
-            path: path.to_owned(),
-            source,
-        })?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|source: rusqlite::Error| {
+                StoreError::Open {
+                    path: path.to_owned(),
+                    source: source.into(),
+                }
+            })?;
         Self::setup(conn, path.to_owned())
     }
 
@@ -67,10 +79,16 @@ impl Store {
     /// Fails with [`StoreError::Outdated`] on a file whose schema is older
     /// than this build's (it must be opened with [`open`](Self::open) once to
     /// migrate), and [`StoreError::TooNew`] on a newer one.
+    ///
+    /// A PostgreSQL URL opens that database as [`open`](Self::open) does:
+    /// the server enforces who may write, and readers never block writers.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
-        let open_err = |source| StoreError::Open {
+        if let Some(url) = path.to_str().filter(|t| is_postgres_url(t)) {
+            return Store::open_postgres(url);
+        }
+        let open_err = |source: rusqlite::Error| StoreError::Open {
             path: path.to_owned(),
-            source,
+            source: source.into(),
         };
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
@@ -84,6 +102,7 @@ impl Store {
         };
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
+        let conn = Conn::Sqlite(conn);
         schema::check_current(&conn, path)?;
         Ok(Store {
             conn,
@@ -91,13 +110,36 @@ impl Store {
         })
     }
 
+    /// Opens the PostgreSQL database at `url` (`postgres://user@host/db`,
+    /// or a `host=... dbname=...` string), creating the tables or migrating
+    /// them to [`SCHEMA_VERSION`](crate::SCHEMA_VERSION): the same schema,
+    /// versions and results as a SQLite file.
+    pub fn open_postgres(url: &str) -> Result<Store, StoreError> {
+        let path = PathBuf::from(redact(url));
+        let conn = Conn::postgres(url).map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        schema::migrate(&conn, &path)?;
+        Ok(Store { conn, path })
+    }
+
+    /// Whether this store is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        self.conn.is_postgres()
+    }
+
     /// Whether this store cannot be written: opened with
     /// [`open_read_only`](Self::open_read_only), or a file the user may
     /// only read. Writes to it fail.
     pub fn is_read_only(&self) -> bool {
         // An unknown answer is treated as read-only: callers use this to
-        // skip writes, and a skipped write is the safe mistake.
-        self.conn.is_readonly(MAIN_DB).unwrap_or(true)
+        // skip writes, and a skipped write is the safe mistake. A server
+        // decides per statement; it is opened for writing.
+        match self.conn.sqlite() {
+            Some(c) => c.is_readonly(MAIN_DB).unwrap_or(true),
+            None => false,
+        }
     }
 
     /// Opens a fresh, empty store that lives in memory (for tests).
@@ -105,15 +147,15 @@ impl Store {
         let path = PathBuf::from(":memory:");
         let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
             path: path.clone(),
-            source,
+            source: source.into(),
         })?;
         Self::setup(conn, path)
     }
 
-    fn setup(mut conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
-        let open_err = |source| StoreError::Open {
+    fn setup(conn: Connection, path: PathBuf) -> Result<Store, StoreError> {
+        let open_err = |source: rusqlite::Error| StoreError::Open {
             path: path.clone(),
-            source,
+            source: source.into(),
         };
         // First, so that even switching to WAL waits for other processes.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
@@ -134,11 +176,13 @@ impl Store {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
-        schema::migrate(&mut conn, &path)?;
+        let conn = Conn::Sqlite(conn);
+        schema::migrate(&conn, &path)?;
         Ok(Store { conn, path })
     }
 
-    /// The file this store lives in (`:memory:` for an in-memory one).
+    /// The file this store lives in (`:memory:` for an in-memory one; the
+    /// URL without its password for PostgreSQL).
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -146,7 +190,7 @@ impl Store {
     /// How many articles are stored.
     pub fn count(&self) -> Result<u64, StoreError> {
         self.conn
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .query_one("SELECT count(*) FROM articles", &[], |r| r.get::<i64>(0))
             .map(non_negative)
             .map_err(sql_err(&self.path, "counting articles"))
     }
@@ -155,8 +199,11 @@ impl Store {
     /// extracting records it already has.
     pub fn contains_hash(&self, hash: &str) -> Result<Option<i64>, StoreError> {
         self.conn
-            .prepare_cached("SELECT id FROM articles WHERE hash = ?1")
-            .and_then(|mut st| st.query_row([hash], |r| r.get(0)).optional())
+            .query_opt(
+                "SELECT id FROM articles WHERE hash = ?1",
+                args![hash],
+                |r| r.get(0),
+            )
             .map_err(sql_err(&self.path, "looking up a hash"))
     }
 
@@ -181,86 +228,105 @@ impl Store {
         let bodies: Vec<&Body> = items.iter().map(|i| i.raw).collect();
         let packed = raw::pack_all(&bodies);
         let facts: Vec<_> = items.iter().map(|i| i.facts.map(raw::pack_str)).collect();
-        // IMMEDIATE: take the write lock now, waiting out the busy timeout,
-        // instead of failing at the first insert when another writer is busy.
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&err)?;
+        let mut attempt = 0;
+        loop {
+            match self.try_insert_batch(items, &packed, &facts, &ingested_at) {
+                Err(e) if e.is_transient() && attempt < 5 => attempt += 1,
+                Err(Failed::Db(e)) => return Err(err(e)),
+                Err(Failed::Store(e)) => return Err(e),
+                Ok(v) => return Ok(v),
+            }
+        }
+    }
+
+    /// One try of [`insert_batch`](Self::insert_batch)'s transaction.
+    fn try_insert_batch(
+        &self,
+        items: &[NewArticle<'_>],
+        packed: &[raw::Packed<'_>],
+        facts: &[Option<raw::Packed<'_>>],
+        ingested_at: &str,
+    ) -> Result<Vec<Inserted>, Failed> {
+        // Write: take SQLite's write lock now, waiting out the busy
+        // timeout, instead of failing at the first insert when another
+        // writer is busy.
+        let tx = self.conn.begin(true)?;
         let mut out = Vec::with_capacity(items.len());
-        {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO articles (hash, source, outlet, url, title, author, published, \
-                     lang, lang_confidence, lang_reliable, text, extra, raw_kind, raw, ingested_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
-                     ON CONFLICT (hash) DO NOTHING",
-                )
-                .map_err(&err)?;
-            let mut find = tx
-                .prepare_cached("SELECT id FROM articles WHERE hash = ?1")
-                .map_err(&err)?;
-            let mut count_outlet = tx
-                .prepare_cached(
-                    "INSERT INTO outlets (outlet, articles) VALUES (?1, 1) \
-                     ON CONFLICT (outlet) DO UPDATE SET articles = articles + 1",
-                )
-                .map_err(&err)?;
-            let mut count_line = tx
-                .prepare_cached(
-                    "INSERT INTO outlet_lines (outlet, line_hash, articles) VALUES (?1, ?2, 1) \
-                     ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = articles + 1",
-                )
-                .map_err(&err)?;
-            let mut put_facts = tx
-                .prepare_cached("INSERT INTO article_facts (article_id, facts) VALUES (?1, ?2)")
-                .map_err(&err)?;
-            for ((item, raw), facts) in items.iter().zip(&packed).zip(&facts) {
-                let a = item.article;
-                let extra = encode_extra(path, a)?;
-                let lang = a.lang.as_ref();
-                let changed = insert
-                    .execute(params![
-                        item.hash,
-                        a.source,
-                        a.outlet,
-                        a.url,
-                        a.title,
-                        a.author,
-                        a.published,
-                        lang.map(|l| &l.code),
-                        lang.map(|l| l.confidence),
-                        lang.map(|l| l.reliable),
-                        a.text,
-                        extra,
-                        item.raw.kind(),
-                        raw,
-                        ingested_at,
-                    ])
-                    .map_err(&err)?;
-                if changed != 1 {
-                    let id = find.query_row([item.hash], |r| r.get(0)).map_err(&err)?;
-                    out.push(Inserted::Duplicate(id));
-                    continue;
-                }
-                let id = tx.last_insert_rowid();
-                out.push(Inserted::New(id));
-                if let Some(f) = &facts {
-                    put_facts.execute(params![id, f]).map_err(&err)?;
-                }
-                if let Some(lines) = &item.lines {
-                    count_outlet.execute([lines.outlet]).map_err(&err)?;
-                    let distinct: BTreeSet<u64> = lines.hashes.iter().copied().collect();
-                    for h in distinct {
-                        // Stored as i64 because SQLite has no u64; the bits are the hash.
-                        count_line
-                            .execute(params![lines.outlet, h as i64])
-                            .map_err(&err)?;
-                    }
+        // Line counts are added after the articles, summed and in key
+        // order: two PostgreSQL writers then lock the rows they share in
+        // the same order and cannot deadlock each other.
+        let mut outlets: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut lines: BTreeMap<(&str, u64), i64> = BTreeMap::new();
+        for ((item, raw), facts) in items.iter().zip(packed).zip(facts) {
+            let a = item.article;
+            let extra = encode_extra(&self.path, a).map_err(Failed::Store)?;
+            let lang = a.lang.as_ref();
+            let new: Option<i64> = tx.query_opt(
+                "INSERT INTO articles (hash, source, outlet, url, title, author, published, \
+                 lang, lang_confidence, lang_reliable, text, extra, raw_kind, raw, ingested_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
+                 ON CONFLICT (hash) DO NOTHING RETURNING id",
+                args![
+                    item.hash,
+                    &a.source,
+                    &a.outlet,
+                    &a.url,
+                    &a.title,
+                    &a.author,
+                    &a.published,
+                    lang.map(|l| l.code.as_str()),
+                    lang.map(|l| l.confidence),
+                    lang.map(|l| l.reliable),
+                    &a.text,
+                    &extra,
+                    item.raw.kind(),
+                    raw.arg(),
+                    ingested_at,
+                ],
+                |r| r.get(0),
+            )?;
+            let Some(id) = new else {
+                let id = tx.query_one(
+                    "SELECT id FROM articles WHERE hash = ?1",
+                    args![item.hash],
+                    |r| r.get(0),
+                )?;
+                out.push(Inserted::Duplicate(id));
+                continue;
+            };
+            out.push(Inserted::New(id));
+            if let Some(f) = &facts {
+                tx.exec(
+                    "INSERT INTO article_facts (article_id, facts) VALUES (?1, ?2)",
+                    args![id, f.arg()],
+                )?;
+            }
+            if let Some(l) = &item.lines {
+                *outlets.entry(l.outlet).or_default() += 1;
+                let distinct: BTreeSet<u64> = l.hashes.iter().copied().collect();
+                for h in distinct {
+                    *lines.entry((l.outlet, h)).or_default() += 1;
                 }
             }
         }
-        tx.commit().map_err(&err)?;
+        for (outlet, n) in outlets {
+            tx.exec(
+                "INSERT INTO outlets (outlet, articles) VALUES (?1, ?2) \
+                 ON CONFLICT (outlet) DO UPDATE SET articles = outlets.articles + excluded.articles",
+                args![outlet, n],
+            )?;
+        }
+        for ((outlet, h), n) in lines {
+            // Stored as i64 because neither database has a u64; the bits
+            // are the hash.
+            tx.exec(
+                "INSERT INTO outlet_lines (outlet, line_hash, articles) VALUES (?1, ?2, ?3) \
+                 ON CONFLICT (outlet, line_hash) \
+                 DO UPDATE SET articles = outlet_lines.articles + excluded.articles",
+                args![outlet, h as i64, n],
+            )?;
+        }
+        tx.commit()?;
         Ok(out)
     }
 
@@ -269,8 +335,7 @@ impl Store {
         let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1");
         let raw = self
             .conn
-            .prepare_cached(&sql)
-            .and_then(|mut st| st.query_row([id], RawArticle::from_row).optional())
+            .query_opt(&sql, args![id], RawArticle::from_row)
             .map_err(sql_err(&self.path, "reading an article"))?;
         raw.map(|r| r.decode(&self.path)).transpose()
     }
@@ -280,11 +345,7 @@ impl Store {
         let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles {ARTICLE_ORDER}");
         let raws = self
             .conn
-            .prepare(&sql)
-            .and_then(|mut st| {
-                st.query_map([], RawArticle::from_row)?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
+            .query(&sql, &[], RawArticle::from_row)
             .map_err(sql_err(&self.path, "reading articles"))?;
         raws.into_iter().map(|r| r.decode(&self.path)).collect()
     }
@@ -295,26 +356,22 @@ impl Store {
         let sql = format!(
             "SELECT id, outlet, published, title, lang, lang_confidence, lang_reliable, \
              length(text), {}, {} FROM articles {ARTICLE_ORDER}",
-            extra_text("outlet_name"),
-            extra_text(storyline_model::PENDING),
+            extra_text(&self.conn, "outlet_name"),
+            extra_text(&self.conn, storyline_model::PENDING),
         );
         self.conn
-            .prepare(&sql)
-            .and_then(|mut st| {
-                st.query_map([], |r| {
-                    Ok(ArticleSummary {
-                        id: r.get(0)?,
-                        outlet: r.get(1)?,
-                        published: r.get(2)?,
-                        title: r.get(3)?,
-                        lang: language(r.get(4)?, r.get(5)?, r.get(6)?),
-                        text_chars: non_negative(r.get(7)?),
-                        outlet_name: r.get(8)?,
-                        pending: r.get::<_, Option<String>>(9)?.as_deref() == Some("page")
-                            && non_negative(r.get(7)?) == 0,
-                    })
-                })?
-                .collect()
+            .query(&sql, &[], |r| {
+                Ok(ArticleSummary {
+                    id: r.get(0)?,
+                    outlet: r.get(1)?,
+                    published: r.get(2)?,
+                    title: r.get(3)?,
+                    lang: language(r.get(4)?, r.get(5)?, r.get(6)?),
+                    text_chars: non_negative(r.get(7)?),
+                    outlet_name: r.get(8)?,
+                    pending: r.get::<Option<String>>(9)?.as_deref() == Some("page")
+                        && non_negative(r.get(7)?) == 0,
+                })
             })
             .map_err(sql_err(&self.path, "listing articles"))
     }
@@ -326,25 +383,21 @@ impl Store {
         let sql = format!(
             "SELECT id, outlet, {}, url, title, published, lang, text FROM articles \
              WHERE id > ?1 ORDER BY id LIMIT ?2",
-            extra_text("outlet_name"),
+            extra_text(&self.conn, "outlet_name"),
         );
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         self.conn
-            .prepare_cached(&sql)
-            .and_then(|mut st| {
-                st.query_map(params![after, limit], |r| {
-                    Ok(ArticleText {
-                        id: r.get(0)?,
-                        outlet: r.get(1)?,
-                        outlet_name: r.get(2)?,
-                        url: r.get(3)?,
-                        title: r.get(4)?,
-                        published: r.get(5)?,
-                        lang: r.get(6)?,
-                        text: r.get(7)?,
-                    })
-                })?
-                .collect()
+            .query(&sql, args![after, limit], |r| {
+                Ok(ArticleText {
+                    id: r.get(0)?,
+                    outlet: r.get(1)?,
+                    outlet_name: r.get(2)?,
+                    url: r.get(3)?,
+                    title: r.get(4)?,
+                    published: r.get(5)?,
+                    lang: r.get(6)?,
+                    text: r.get(7)?,
+                })
             })
             .map_err(sql_err(&self.path, "reading texts"))
     }
@@ -357,13 +410,14 @@ impl Store {
     /// them again.
     pub fn update_text(&mut self, id: i64, text: &str) -> Result<bool, StoreError> {
         let err = sql_err(&self.path, "updating an article's text");
-        let tx = self.conn.transaction().map_err(&err)?;
+        let tx = self.conn.begin(true).map_err(&err)?;
         let n = tx
-            .prepare_cached("UPDATE articles SET text = ?2 WHERE id = ?1")
-            .and_then(|mut st| st.execute(params![id, text]))
+            .exec(
+                "UPDATE articles SET text = ?2 WHERE id = ?1",
+                args![id, text],
+            )
             .map_err(&err)?;
-        tx.prepare_cached("DELETE FROM article_facts WHERE article_id = ?1")
-            .and_then(|mut st| st.execute([id]))
+        tx.exec("DELETE FROM article_facts WHERE article_id = ?1", args![id])
             .map_err(&err)?;
         if let Some(line) = crate::facts::line_of_article(&tx, id).map_err(&err)? {
             crate::facts::forget(&tx, [line]).map_err(&err)?;
@@ -377,14 +431,14 @@ impl Store {
     pub fn raw_texts_of_outlet(&self, outlet: &str) -> Result<Vec<(i64, Body)>, StoreError> {
         let rows = self
             .conn
-            .prepare_cached("SELECT id, raw_kind, raw FROM articles WHERE outlet = ?1 ORDER BY id")
-            .and_then(|mut st| {
-                st.query_map([outlet], |r| {
-                    let raw = Stored::from_ref(r.get_ref(2)?);
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, raw))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
+            .query(
+                "SELECT id, raw_kind, raw FROM articles WHERE outlet = ?1 ORDER BY id",
+                args![outlet],
+                |r| {
+                    let raw: Stored = r.get(2)?;
+                    Ok((r.get::<i64>(0)?, r.get::<String>(1)?, raw))
+                },
+            )
             .map_err(sql_err(&self.path, "reading raw bodies"))?;
         rows.into_iter()
             .map(|(id, kind, raw)| Ok((id, raw::unpack(&self.path, id, &kind, raw)?)))
@@ -394,11 +448,11 @@ impl Store {
     /// The clean texts of one outlet's articles, by id.
     pub fn texts_of_outlet(&self, outlet: &str) -> Result<Vec<(i64, String)>, StoreError> {
         self.conn
-            .prepare_cached("SELECT id, text FROM articles WHERE outlet = ?1 ORDER BY id")
-            .and_then(|mut st| {
-                st.query_map([outlet], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
+            .query(
+                "SELECT id, text FROM articles WHERE outlet = ?1 ORDER BY id",
+                args![outlet],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .map_err(sql_err(&self.path, "reading texts"))
     }
 
@@ -411,39 +465,43 @@ impl Store {
         &self,
     ) -> Result<(Vec<(String, u64, u64)>, Vec<(String, u64)>), StoreError> {
         let err = sql_err(&self.path, "loading outlet line counts");
-        let lines = self
+        // Sorted here, not by the database: PostgreSQL's text order follows
+        // its collation, and the furniture crate wants byte order.
+        let mut lines = self
             .conn
-            .prepare(
-                "SELECT outlet, line_hash, articles FROM outlet_lines ORDER BY outlet, line_hash",
-            )
-            .and_then(|mut st| {
-                st.query_map([], |r| {
-                    // Stored as i64 because SQLite has no u64; the bits are the hash.
+            .query(
+                "SELECT outlet, line_hash, articles FROM outlet_lines",
+                &[],
+                |r| {
+                    // Stored as i64 because neither database has a u64; the
+                    // bits are the hash.
                     Ok((
-                        r.get(0)?,
-                        r.get::<_, i64>(1)? as u64,
+                        r.get::<String>(0)?,
+                        r.get::<i64>(1)? as u64,
                         non_negative(r.get(2)?),
                     ))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
+                },
+            )
             .map_err(&err)?;
-        let outlets = self
+        lines.sort_unstable();
+        let mut outlets = self
             .conn
-            .prepare("SELECT outlet, articles FROM outlets ORDER BY outlet")
-            .and_then(|mut st| {
-                st.query_map([], |r| Ok((r.get(0)?, non_negative(r.get(1)?))))?
-                    .collect::<rusqlite::Result<Vec<_>>>()
+            .query("SELECT outlet, articles FROM outlets", &[], |r| {
+                Ok((r.get::<String>(0)?, non_negative(r.get(1)?)))
             })
             .map_err(&err)?;
+        outlets.sort_unstable();
         Ok((lines, outlets))
     }
 
     /// Runs SQLite's `PRAGMA integrity_check`: the problems it finds, or an
-    /// empty list when the file is sound.
+    /// empty list when the file is sound. PostgreSQL keeps its own files
+    /// sound (its write-ahead log); there this finds nothing.
     pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
-        let rows = self
-            .conn
+        let Some(conn) = self.conn.sqlite() else {
+            return Ok(Vec::new());
+        };
+        let rows = conn
             .prepare("PRAGMA integrity_check")
             .and_then(|mut st| {
                 st.query_map([], |r| r.get::<_, String>(0))?
@@ -456,7 +514,7 @@ impl Store {
     /// The raw connection, for tests that need to reach under the API.
     #[cfg(test)]
     pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
+        self.conn.sqlite().expect("a SQLite store")
     }
 }
 
@@ -526,15 +584,60 @@ fn immutable(_path: &Path) -> Result<Connection, String> {
     Err("not supported".into())
 }
 
-/// Maps a SQLite error to a [`StoreError::Sql`] naming the file and the step.
-pub(crate) fn sql_err<'a>(
+/// Maps a database error to a [`StoreError::Sql`] naming the file and the
+/// step.
+pub(crate) fn sql_err<'a, E: Into<DbError>>(
     path: &'a Path,
     op: &'static str,
-) -> impl Fn(rusqlite::Error) -> StoreError + 'a {
+) -> impl Fn(E) -> StoreError + 'a {
     move |source| StoreError::Sql {
         path: path.to_owned(),
         op,
-        source,
+        source: source.into(),
+    }
+}
+
+/// Why a transaction failed: the database said so (which may be worth a
+/// retry, see [`DbError::is_transient`]), or the store refused a value.
+pub(crate) enum Failed {
+    /// The database's error.
+    Db(DbError),
+    /// The store's own.
+    Store(StoreError),
+}
+
+impl From<DbError> for Failed {
+    fn from(e: DbError) -> Self {
+        Failed::Db(e)
+    }
+}
+
+impl Failed {
+    /// Whether running the transaction again may succeed.
+    pub(crate) fn is_transient(&self) -> bool {
+        matches!(self, Failed::Db(e) if e.is_transient())
+    }
+}
+
+/// Whether `target` names a PostgreSQL database rather than a file.
+pub fn is_postgres_url(target: &str) -> bool {
+    target.starts_with("postgres://") || target.starts_with("postgresql://")
+}
+
+/// A connection URL with its password replaced, fit for messages.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        Ok(u) => u.to_string(),
+        // A key=value string: drop any password=... pair.
+        Err(_) => url
+            .split_whitespace()
+            .filter(|kv| !kv.starts_with("password="))
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
@@ -550,11 +653,19 @@ fn now() -> String {
 
 /// SQL for the text value of `extra[key]`, NULL when `extra` is missing or
 /// the value is no string (`extra` holds input fields, so any JSON).
-pub(crate) fn extra_text(key: &str) -> String {
-    format!(
-        "CASE WHEN json_valid(extra) THEN CASE WHEN json_type(extra, '$.{key}') = 'text' \
-         THEN json_extract(extra, '$.{key}') END END"
-    )
+pub(crate) fn extra_text(conn: &Conn, key: &str) -> String {
+    if conn.is_postgres() {
+        // `extra` is only ever written by us, as a JSON object.
+        format!(
+            "CASE WHEN jsonb_typeof(extra::jsonb -> '{key}') = 'string' \
+             THEN extra::jsonb ->> '{key}' END"
+        )
+    } else {
+        format!(
+            "CASE WHEN json_valid(extra) THEN CASE WHEN json_type(extra, '$.{key}') = 'text' \
+             THEN json_extract(extra, '$.{key}') END END"
+        )
+    }
 }
 
 /// `extra` as JSON text, or NULL when empty (most articles).
@@ -605,7 +716,7 @@ struct RawArticle {
 
 impl RawArticle {
     /// Reads the columns of [`ARTICLE_COLUMNS`].
-    fn from_row(r: &Row<'_>) -> rusqlite::Result<RawArticle> {
+    fn from_row(r: &Row<'_>) -> Result<RawArticle, DbError> {
         Ok(RawArticle {
             id: r.get(0)?,
             hash: r.get(1)?,
@@ -620,7 +731,7 @@ impl RawArticle {
             text: r.get(12)?,
             extra: r.get(13)?,
             raw_kind: r.get(14)?,
-            raw: Stored::from_ref(r.get_ref(15)?),
+            raw: r.get(15)?,
         })
     }
 
@@ -666,6 +777,7 @@ impl RawArticle {
 mod tests {
     use super::*;
     use crate::hash::body_hash;
+    use crate::testdb::both;
     use crate::{ArticleLines, SCHEMA_VERSION};
     use std::collections::BTreeMap;
 
@@ -786,30 +898,30 @@ mod tests {
         assert!(err.to_string().contains("junk.db"), "{err}");
     }
 
-    #[test]
-    fn duplicates_are_skipped_and_reported() {
-        let mut store = Store::open_in_memory().unwrap();
-        let a = plain("a#1", None, "Harbour dredging starts.");
-        let b = plain("a#2", None, "Library extends its hours.");
-        let first = insert(&mut store, &[a.clone(), b.clone(), a.clone()]);
-        let (ia, ib) = (first[0].id(), first[1].id());
-        assert!(first[0].is_new() && first[1].is_new());
-        assert_eq!(
-            first[2],
-            Inserted::Duplicate(ia),
-            "a duplicate within the batch"
-        );
-        // A re-run of the same input, plus one new article.
-        let c = plain("a#3", None, "Market moves indoors.");
-        let second = insert(&mut store, &[b, c, a]);
-        assert_eq!(second[0], Inserted::Duplicate(ib));
-        assert!(second[1].is_new());
-        assert_eq!(second[2], Inserted::Duplicate(ia));
-        assert_eq!(store.count().unwrap(), 3);
-        let hash = body_hash(&Body::Text("Harbour dredging starts.".into()));
-        assert_eq!(store.contains_hash(&hash).unwrap(), Some(ia));
-        assert_eq!(store.contains_hash("no such hash").unwrap(), None);
-        assert!(insert(&mut store, &[]).is_empty());
+    both! {
+        fn duplicates_are_skipped_and_reported(store) {
+            let a = plain("a#1", None, "Harbour dredging starts.");
+            let b = plain("a#2", None, "Library extends its hours.");
+            let first = insert(&mut store, &[a.clone(), b.clone(), a.clone()]);
+            let (ia, ib) = (first[0].id(), first[1].id());
+            assert!(first[0].is_new() && first[1].is_new());
+            assert_eq!(
+                first[2],
+                Inserted::Duplicate(ia),
+                "a duplicate within the batch"
+            );
+            // A re-run of the same input, plus one new article.
+            let c = plain("a#3", None, "Market moves indoors.");
+            let second = insert(&mut store, &[b, c, a]);
+            assert_eq!(second[0], Inserted::Duplicate(ib));
+            assert!(second[1].is_new());
+            assert_eq!(second[2], Inserted::Duplicate(ia));
+            assert_eq!(store.count().unwrap(), 3);
+            let hash = body_hash(&Body::Text("Harbour dredging starts.".into()));
+            assert_eq!(store.contains_hash(&hash).unwrap(), Some(ia));
+            assert_eq!(store.contains_hash("no such hash").unwrap(), None);
+            assert!(insert(&mut store, &[]).is_empty());
+        }
     }
 
     #[test]
@@ -854,189 +966,193 @@ mod tests {
         assert_eq!(store.count().unwrap(), 3);
     }
 
-    #[test]
-    fn every_field_roundtrips() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mut extra = Map::new();
-        extra.insert("section".into(), Value::from("Світ / world"));
-        extra.insert(
-            "tags".into(),
-            serde_json::json!(["a", 1, 2.5, null, {"deep": [true]}]),
-        );
-        let full = Article {
-            source: "feeds/ua.xml#guid-7".into(),
-            outlet: Some("приклад.укр".into()),
-            url: Some("https://приклад.укр/новини/1?q=ä".into()),
-            title: Some("Міст відкрили 🚲 «знову»".into()),
-            author: Some("Олена К.; Zoë D.".into()),
-            published: Some("2025-01-24T17:04:00+02:00".into()),
-            lang: Some(Language {
-                code: "uk".into(),
-                confidence: 0.873_456_789,
-                reliable: true,
-            }),
-            text:
-                "Перший абзац.\n\nSecond paragraph with \"quotes\" and 'apostrophes'.\n\n\u{0}nul"
-                    .into(),
-            extra,
-        };
-        let empty = plain("bare.txt", None, "");
-        let unsure = Article {
-            lang: Some(Language {
-                code: "und".into(),
-                confidence: 0.0,
-                reliable: false,
-            }),
-            ..plain("unsure.txt", Some("2025-01-01"), "x")
-        };
-        let raws = [
-            Body::Html("<p>Перший абзац.</p>".into()),
-            Body::Text(String::new()),
-            Body::Text("x".into()),
-        ];
-        let articles = [&full, &empty, &unsure];
-        let hashes: Vec<String> = raws.iter().map(body_hash).collect();
-        let items: Vec<NewArticle> = (0..3)
-            .map(|i| NewArticle {
-                article: articles[i],
-                hash: &hashes[i],
-                raw: &raws[i],
-                lines: None,
-                facts: None,
-            })
-            .collect();
-        let ids = store.insert_batch(&items).unwrap();
-        for i in 0..3 {
-            let got = store.article(ids[i].id()).unwrap().unwrap();
-            assert_eq!(&got.article, articles[i]);
-            assert_eq!(got.raw, raws[i]);
-            assert_eq!(got.hash, hashes[i]);
-            assert_eq!(got.id, ids[i].id());
-            // RFC 3339, UTC, milliseconds.
-            assert_eq!(got.ingested_at.len(), "2025-01-24T15:04:05.123Z".len());
-            assert!(got.ingested_at.ends_with('Z'));
-            assert!(got.ingested_at.parse::<jiff::Timestamp>().is_ok());
+    both! {
+        fn every_field_roundtrips(store) {
+            let mut extra = Map::new();
+            extra.insert("section".into(), Value::from("Світ / world"));
+            extra.insert(
+                "tags".into(),
+                serde_json::json!(["a", 1, 2.5, null, {"deep": [true]}]),
+            );
+            let full = Article {
+                source: "feeds/ua.xml#guid-7".into(),
+                outlet: Some("приклад.укр".into()),
+                url: Some("https://приклад.укр/новини/1?q=ä".into()),
+                title: Some("Міст відкрили 🚲 «знову»".into()),
+                author: Some("Олена К.; Zoë D.".into()),
+                published: Some("2025-01-24T17:04:00+02:00".into()),
+                lang: Some(Language {
+                    code: "uk".into(),
+                    confidence: 0.873_456_789,
+                    reliable: true,
+                }),
+                text:
+                    "Перший абзац.\n\nSecond paragraph with \"quotes\" and 'apostrophes'.\n\n\u{0}nul"
+                        .into(),
+                extra,
+            };
+            let empty = plain("bare.txt", None, "");
+            let unsure = Article {
+                lang: Some(Language {
+                    code: "und".into(),
+                    confidence: 0.0,
+                    reliable: false,
+                }),
+                ..plain("unsure.txt", Some("2025-01-01"), "x")
+            };
+            let raws = [
+                Body::Html("<p>Перший абзац.</p>".into()),
+                Body::Text(String::new()),
+                Body::Text("x".into()),
+            ];
+            let articles = [&full, &empty, &unsure];
+            let hashes: Vec<String> = raws.iter().map(body_hash).collect();
+            let items: Vec<NewArticle> = (0..3)
+                .map(|i| NewArticle {
+                    article: articles[i],
+                    hash: &hashes[i],
+                    raw: &raws[i],
+                    lines: None,
+                    facts: None,
+                })
+                .collect();
+            let ids = store.insert_batch(&items).unwrap();
+            for i in 0..3 {
+                let got = store.article(ids[i].id()).unwrap().unwrap();
+                let mut want = articles[i].clone();
+                if store.is_postgres() {
+                    want.text = want.text.replace('\0', "\u{FFFD}");
+                }
+                assert_eq!(got.article, want);
+                assert_eq!(got.raw, raws[i]);
+                assert_eq!(got.hash, hashes[i]);
+                assert_eq!(got.id, ids[i].id());
+                // RFC 3339, UTC, milliseconds.
+                assert_eq!(got.ingested_at.len(), "2025-01-24T15:04:05.123Z".len());
+                assert!(got.ingested_at.ends_with('Z'));
+                assert!(got.ingested_at.parse::<jiff::Timestamp>().is_ok());
+            }
+            assert_eq!(store.article(9999).unwrap(), None);
+            // The empty extra map is stored as NULL.
+            let nulls: i64 = store
+                .conn
+                .query_one(
+                    "SELECT count(*) FROM articles WHERE extra IS NULL",
+                    &[],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(nulls, 2);
         }
-        assert_eq!(store.article(9999).unwrap(), None);
-        // The empty extra map is stored as NULL.
-        let nulls: i64 = store
-            .conn()
-            .query_row(
-                "SELECT count(*) FROM articles WHERE extra IS NULL",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(nulls, 2);
     }
 
-    #[test]
-    fn listing_is_by_date_undated_last_then_id() {
-        let mut store = Store::open_in_memory().unwrap();
-        let ids = insert(
-            &mut store,
-            &[
-                plain("n1", None, "undated one"),
-                plain("d2", Some("2025-02-01"), "later"),
-                plain("d1", Some("2025-01-15T08:00:00Z"), "earlier"),
-                plain("n2", None, "undated two"),
-                plain("d3", Some("2025-02-01"), "same day as d2"),
-            ],
-        );
-        let id = |i: usize| ids[i].id();
-        let want = vec![id(2), id(1), id(4), id(0), id(3)];
-        let full: Vec<i64> = store.articles().unwrap().iter().map(|a| a.id).collect();
-        assert_eq!(full, want);
-        let list = store.list().unwrap();
-        assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), want);
-        assert_eq!(list[0].published.as_deref(), Some("2025-01-15T08:00:00Z"));
-        assert_eq!(list[0].text_chars, 7);
-        assert_eq!(list[3].published, None);
+    both! {
+        fn listing_is_by_date_undated_last_then_id(store) {
+            let ids = insert(
+                &mut store,
+                &[
+                    plain("n1", None, "undated one"),
+                    plain("d2", Some("2025-02-01"), "later"),
+                    plain("d1", Some("2025-01-15T08:00:00Z"), "earlier"),
+                    plain("n2", None, "undated two"),
+                    plain("d3", Some("2025-02-01"), "same day as d2"),
+                ],
+            );
+            let id = |i: usize| ids[i].id();
+            let want = vec![id(2), id(1), id(4), id(0), id(3)];
+            let full: Vec<i64> = store.articles().unwrap().iter().map(|a| a.id).collect();
+            assert_eq!(full, want);
+            let list = store.list().unwrap();
+            assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), want);
+            assert_eq!(list[0].published.as_deref(), Some("2025-01-15T08:00:00Z"));
+            assert_eq!(list[0].text_chars, 7);
+            assert_eq!(list[3].published, None);
+        }
     }
 
-    #[test]
-    fn summary_names_the_outlet_and_marks_pending_articles() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mut named = plain("a", None, "Some text here.");
-        named.outlet = Some("harbourwire.example".into());
-        named
-            .extra
-            .insert("outlet_name".into(), "Harbour Wire".into());
-        let mut pending = plain("b", None, "");
-        pending
-            .extra
-            .insert(storyline_model::PENDING.into(), "page".into());
-        // Input fields are any JSON: a name that is no string is no name.
-        let mut odd = plain("c", None, "More text here.");
-        odd.extra
-            .insert("outlet_name".into(), serde_json::json!([1, 2]));
-        odd.extra
-            .insert(storyline_model::PENDING.into(), serde_json::json!(true));
-        insert(&mut store, &[named, pending, odd]);
-        let list = store.list().unwrap();
-        let by_source = |id: i64| list.iter().find(|s| s.id == id).unwrap();
-        assert_eq!(by_source(1).outlet_name.as_deref(), Some("Harbour Wire"));
-        assert!(!by_source(1).pending);
-        assert!(by_source(2).pending);
-        assert_eq!(by_source(3).outlet_name, None);
-        assert!(!by_source(3).pending);
+    both! {
+        fn summary_names_the_outlet_and_marks_pending_articles(store) {
+            let mut named = plain("a", None, "Some text here.");
+            named.outlet = Some("harbourwire.example".into());
+            named
+                .extra
+                .insert("outlet_name".into(), "Harbour Wire".into());
+            let mut pending = plain("b", None, "");
+            pending
+                .extra
+                .insert(storyline_model::PENDING.into(), "page".into());
+            // Input fields are any JSON: a name that is no string is no name.
+            let mut odd = plain("c", None, "More text here.");
+            odd.extra
+                .insert("outlet_name".into(), serde_json::json!([1, 2]));
+            odd.extra
+                .insert(storyline_model::PENDING.into(), serde_json::json!(true));
+            insert(&mut store, &[named, pending, odd]);
+            let list = store.list().unwrap();
+            let by_source = |id: i64| list.iter().find(|s| s.id == id).unwrap();
+            assert_eq!(by_source(1).outlet_name.as_deref(), Some("Harbour Wire"));
+            assert!(!by_source(1).pending);
+            assert!(by_source(2).pending);
+            assert_eq!(by_source(3).outlet_name, None);
+            assert!(!by_source(3).pending);
+        }
     }
 
-    #[test]
-    fn summary_counts_characters_not_bytes() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mut a = plain("u", None, "Ünïcödé 🚲");
-        a.title = Some("T".into());
-        a.outlet = Some("example.org".into());
-        a.lang = Some(Language {
-            code: "de".into(),
-            confidence: 0.5,
-            reliable: false,
-        });
-        insert(&mut store, &[a.clone()]);
-        let s = &store.list().unwrap()[0];
-        assert_eq!(s.text_chars, 9);
-        assert_eq!(s.title.as_deref(), Some("T"));
-        assert_eq!(s.outlet.as_deref(), Some("example.org"));
-        assert_eq!(s.lang, a.lang);
+    both! {
+        fn summary_counts_characters_not_bytes(store) {
+            let mut a = plain("u", None, "Ünïcödé 🚲");
+            a.title = Some("T".into());
+            a.outlet = Some("example.org".into());
+            a.lang = Some(Language {
+                code: "de".into(),
+                confidence: 0.5,
+                reliable: false,
+            });
+            insert(&mut store, &[a.clone()]);
+            let s = &store.list().unwrap()[0];
+            assert_eq!(s.text_chars, 9);
+            assert_eq!(s.title.as_deref(), Some("T"));
+            assert_eq!(s.outlet.as_deref(), Some("example.org"));
+            assert_eq!(s.lang, a.lang);
+        }
     }
 
-    #[test]
-    fn texts_can_be_updated_and_raw_bodies_found_by_outlet() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mut a = plain("a", None, "Menu Home\n\nThe story.");
-        a.outlet = Some("one.example".into());
-        let mut b = plain("b", None, "Other story.");
-        b.outlet = Some("two.example".into());
-        let mut c = plain("c", None, "Menu Home\n\nAnother story.");
-        c.outlet = Some("one.example".into());
-        let ids = insert(&mut store, &[a, b, c]);
-        let raws = store.raw_texts_of_outlet("one.example").unwrap();
-        assert_eq!(
-            raws,
-            vec![
-                (ids[0].id(), Body::Text("Menu Home\n\nThe story.".into())),
-                (
-                    ids[2].id(),
-                    Body::Text("Menu Home\n\nAnother story.".into())
-                ),
-            ]
-        );
-        assert!(
-            store
-                .raw_texts_of_outlet("none.example")
-                .unwrap()
-                .is_empty()
-        );
-        assert!(store.update_text(ids[0].id(), "The story.").unwrap());
-        assert!(!store.update_text(12345, "nothing").unwrap());
-        let got = store.article(ids[0].id()).unwrap().unwrap();
-        assert_eq!(got.article.text, "The story.");
-        assert_eq!(
-            got.raw,
-            Body::Text("Menu Home\n\nThe story.".into()),
-            "raw kept"
-        );
+    both! {
+        fn texts_can_be_updated_and_raw_bodies_found_by_outlet(store) {
+            let mut a = plain("a", None, "Menu Home\n\nThe story.");
+            a.outlet = Some("one.example".into());
+            let mut b = plain("b", None, "Other story.");
+            b.outlet = Some("two.example".into());
+            let mut c = plain("c", None, "Menu Home\n\nAnother story.");
+            c.outlet = Some("one.example".into());
+            let ids = insert(&mut store, &[a, b, c]);
+            let raws = store.raw_texts_of_outlet("one.example").unwrap();
+            assert_eq!(
+                raws,
+                vec![
+                    (ids[0].id(), Body::Text("Menu Home\n\nThe story.".into())),
+                    (
+                        ids[2].id(),
+                        Body::Text("Menu Home\n\nAnother story.".into())
+                    ),
+                ]
+            );
+            assert!(
+                store
+                    .raw_texts_of_outlet("none.example")
+                    .unwrap()
+                    .is_empty()
+            );
+            assert!(store.update_text(ids[0].id(), "The story.").unwrap());
+            assert!(!store.update_text(12345, "nothing").unwrap());
+            let got = store.article(ids[0].id()).unwrap().unwrap();
+            assert_eq!(got.article.text, "The story.");
+            assert_eq!(
+                got.raw,
+                Body::Text("Menu Home\n\nThe story.".into()),
+                "raw kept"
+            );
+        }
     }
 
     /// Inserts articles of `outlet`, each counting the line hashes given
@@ -1082,37 +1198,37 @@ mod tests {
         (lines, n)
     }
 
-    #[test]
-    fn line_counts_grow_with_new_articles_only() {
-        let mut store = Store::open_in_memory().unwrap();
-        assert_eq!(store.load_outlet_lines().unwrap(), (vec![], vec![]));
-        let got = insert_counted(
-            &mut store,
-            "a.example",
-            &[
-                ("one", &[u64::MAX, 0, 1 << 63]),
-                // A hash given twice counts once.
-                ("two", &[u64::MAX, 7, 7]),
-                // A duplicate of "one" within the batch counts nothing.
-                ("one", &[u64::MAX, 99]),
-            ],
-        )
-        .unwrap();
-        assert!(!got[2].is_new());
-        insert_counted(&mut store, "b.example", &[("three", &[7]), ("four", &[])]).unwrap();
-        // Stored earlier: still nothing.
-        insert_counted(&mut store, "a.example", &[("two", &[7])]).unwrap();
-        let (a, n) = counts(&store, "a.example");
-        assert_eq!(n, 2);
-        assert_eq!(
-            a,
-            BTreeMap::from([(u64::MAX, 2), (0, 1), (1 << 63, 1), (7, 1)])
-        );
-        assert_eq!(counts(&store, "b.example"), (BTreeMap::from([(7, 1)]), 2));
-        // An article without lines leaves the counts alone.
-        insert(&mut store, &[plain("five", None, "five")]);
-        assert_eq!(counts(&store, "b.example").1, 2);
-        assert_eq!(store.load_outlet_lines().unwrap().1.len(), 2);
+    both! {
+        fn line_counts_grow_with_new_articles_only(store) {
+            assert_eq!(store.load_outlet_lines().unwrap(), (vec![], vec![]));
+            let got = insert_counted(
+                &mut store,
+                "a.example",
+                &[
+                    ("one", &[u64::MAX, 0, 1 << 63]),
+                    // A hash given twice counts once.
+                    ("two", &[u64::MAX, 7, 7]),
+                    // A duplicate of "one" within the batch counts nothing.
+                    ("one", &[u64::MAX, 99]),
+                ],
+            )
+            .unwrap();
+            assert!(!got[2].is_new());
+            insert_counted(&mut store, "b.example", &[("three", &[7]), ("four", &[])]).unwrap();
+            // Stored earlier: still nothing.
+            insert_counted(&mut store, "a.example", &[("two", &[7])]).unwrap();
+            let (a, n) = counts(&store, "a.example");
+            assert_eq!(n, 2);
+            assert_eq!(
+                a,
+                BTreeMap::from([(u64::MAX, 2), (0, 1), (1 << 63, 1), (7, 1)])
+            );
+            assert_eq!(counts(&store, "b.example"), (BTreeMap::from([(7, 1)]), 2));
+            // An article without lines leaves the counts alone.
+            insert(&mut store, &[plain("five", None, "five")]);
+            assert_eq!(counts(&store, "b.example").1, 2);
+            assert_eq!(store.load_outlet_lines().unwrap().1.len(), 2);
+        }
     }
 
     #[test]
@@ -1280,33 +1396,33 @@ mod tests {
         assert_eq!(store.texts_of_outlet("o").unwrap().len(), 1);
     }
 
-    #[test]
-    fn texts_are_read_in_pages_by_id() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mut named = plain("a#1", Some("2031-03-04"), "Ferry service resumes.");
-        named.outlet = Some("harbour.example".into());
-        named
-            .extra
-            .insert("outlet_name".into(), "Harbour Post".into());
-        let ids: Vec<i64> = insert(
-            &mut store,
-            &[
-                named,
-                plain("a#2", None, "Library extends its hours."),
-                plain("a#3", None, "Bridge closes for repairs."),
-            ],
-        )
-        .iter()
-        .map(|i| i.id())
-        .collect();
-        let first = store.texts_after(0, 2).unwrap();
-        assert_eq!(first.iter().map(|t| t.id).collect::<Vec<_>>(), ids[..2]);
-        assert_eq!(first[0].outlet_name.as_deref(), Some("Harbour Post"));
-        assert_eq!(first[0].published.as_deref(), Some("2031-03-04"));
-        assert_eq!(first[1].text, "Library extends its hours.");
-        let rest = store.texts_after(first[1].id, 2).unwrap();
-        assert_eq!(rest.iter().map(|t| t.id).collect::<Vec<_>>(), ids[2..]);
-        assert!(store.texts_after(ids[2], 10).unwrap().is_empty());
+    both! {
+        fn texts_are_read_in_pages_by_id(store) {
+            let mut named = plain("a#1", Some("2031-03-04"), "Ferry service resumes.");
+            named.outlet = Some("harbour.example".into());
+            named
+                .extra
+                .insert("outlet_name".into(), "Harbour Post".into());
+            let ids: Vec<i64> = insert(
+                &mut store,
+                &[
+                    named,
+                    plain("a#2", None, "Library extends its hours."),
+                    plain("a#3", None, "Bridge closes for repairs."),
+                ],
+            )
+            .iter()
+            .map(|i| i.id())
+            .collect();
+            let first = store.texts_after(0, 2).unwrap();
+            assert_eq!(first.iter().map(|t| t.id).collect::<Vec<_>>(), ids[..2]);
+            assert_eq!(first[0].outlet_name.as_deref(), Some("Harbour Post"));
+            assert_eq!(first[0].published.as_deref(), Some("2031-03-04"));
+            assert_eq!(first[1].text, "Library extends its hours.");
+            let rest = store.texts_after(first[1].id, 2).unwrap();
+            assert_eq!(rest.iter().map(|t| t.id).collect::<Vec<_>>(), ids[2..]);
+            assert!(store.texts_after(ids[2], 10).unwrap().is_empty());
+        }
     }
 
     #[test]

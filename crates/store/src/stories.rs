@@ -12,8 +12,7 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::{OptionalExtension, Transaction, params};
-
+use crate::db::{Arg, Conn, DbResult, Row, args};
 use crate::facts;
 use crate::store::{extra_text, sql_err};
 use crate::{Store, StoreError};
@@ -125,7 +124,7 @@ impl Store {
             "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet FROM articles a \
              LEFT JOIN story_articles m ON m.article_id = a.id WHERE a.text <> '' \
              ORDER BY m.round IS NULL, m.round, a.id LIMIT ?1",
-            -1,
+            i64::MAX,
         )
     }
 
@@ -133,7 +132,7 @@ impl Store {
     /// in id (arrival) order.
     pub fn unplaced_inputs(&self, limit: usize) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
-            "SELECT a.id, NULL, a.published, a.title, a.text, a.outlet FROM articles a \
+            "SELECT a.id, CAST(NULL AS BIGINT), a.published, a.title, a.text, a.outlet FROM articles a \
              WHERE a.text <> '' AND NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
              ORDER BY a.id LIMIT ?1",
             i64::try_from(limit).unwrap_or(i64::MAX),
@@ -142,19 +141,15 @@ impl Store {
 
     fn inputs(&self, sql: &str, limit: i64) -> Result<Vec<StoryInput>, StoreError> {
         self.conn
-            .prepare(sql)
-            .and_then(|mut st| {
-                st.query_map([limit], |r| {
-                    Ok(StoryInput {
-                        article_id: r.get(0)?,
-                        round: r.get(1)?,
-                        published: r.get(2)?,
-                        title: r.get(3)?,
-                        text: r.get(4)?,
-                        outlet: r.get(5)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
+            .query(sql, args![limit], |r| {
+                Ok(StoryInput {
+                    article_id: r.get(0)?,
+                    round: r.get(1)?,
+                    published: r.get(2)?,
+                    title: r.get(3)?,
+                    text: r.get(4)?,
+                    outlet: r.get(5)?,
+                })
             })
             .map_err(sql_err(&self.path, "reading articles for clustering"))
     }
@@ -162,22 +157,20 @@ impl Store {
     /// The latest round, if any ran (without reading the state).
     pub fn cluster_round(&self) -> Result<Option<i64>, StoreError> {
         self.conn
-            .query_row("SELECT round FROM cluster_state WHERE id = 1", [], |r| {
+            .query_opt("SELECT round FROM cluster_state WHERE id = 1", &[], |r| {
                 r.get(0)
             })
-            .optional()
             .map_err(sql_err(&self.path, "reading the clustering round"))
     }
 
     /// The latest round and the clusterer's state after it, if any round ran.
     pub fn cluster_state(&self) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
         self.conn
-            .query_row(
+            .query_opt(
                 "SELECT round, state FROM cluster_state WHERE id = 1",
-                [],
+                &[],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()
             .map_err(sql_err(&self.path, "reading the clustering state"))
     }
 
@@ -188,14 +181,12 @@ impl Store {
         let path = self.path.clone();
         let tx = self
             .conn
-            .transaction()
+            .begin(true)
             .map_err(sql_err(&path, "starting a transaction"))?;
         let err = |what: &'static str| sql_err(&path, what);
         if w.replace {
-            tx.execute_batch(
-                "DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_lines;",
-            )
-            .map_err(err("clearing stories"))?;
+            tx.batch("DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_lines;")
+                .map_err(err("clearing stories"))?;
             facts::forget_all(&tx).map_err(err("forgetting briefs"))?;
         }
         // Every storyline whose membership this write changes loses its
@@ -210,56 +201,54 @@ impl Store {
         let mut changed = facts::lines_of(&tx, &stories).map_err(err("forgetting briefs"))?;
         changed.extend(w.line_links.iter().flat_map(|&(a, b)| [a, b]));
         let mut touched = BTreeSet::new();
-        {
-            let mut st = tx
-                .prepare(
-                    "INSERT OR REPLACE INTO story_articles (article_id, story_id, duplicate_of, round) \
-                     VALUES (?1, ?2, ?3, ?4)",
-                )
-                .map_err(err("writing story members"))?;
-            let mut line = tx
-                .prepare(
-                    "INSERT OR REPLACE INTO story_lines (story_id, storyline_id) VALUES (?1, ?2)",
-                )
-                .map_err(err("writing storylines"))?;
-            for m in w.members {
-                st.execute(params![m.article_id, m.story_id, m.duplicate_of, m.round])
-                    .map_err(err("writing story members"))?;
-                line.execute(params![m.story_id, m.storyline_id])
-                    .map_err(err("writing storylines"))?;
-                touched.insert(m.story_id);
-            }
-            let mut st = tx
-                .prepare("UPDATE story_articles SET story_id = ?2 WHERE story_id = ?1")
-                .map_err(err("merging stories"))?;
-            for &(from, into) in w.merges {
-                st.execute(params![from, into])
-                    .map_err(err("merging stories"))?;
-                touched.insert(from);
-                touched.insert(into);
-            }
-            // Links come after the placements they rename: a story placed
-            // before a link carries the storyline the link renames.
-            let mut st = tx
-                .prepare("UPDATE story_lines SET storyline_id = ?2 WHERE storyline_id = ?1")
-                .map_err(err("linking storylines"))?;
-            for &(from, into) in w.line_links {
-                st.execute(params![from, into])
-                    .map_err(err("linking storylines"))?;
-            }
+        for m in w.members {
+            tx.exec(
+                "INSERT INTO story_articles (article_id, story_id, duplicate_of, round) \
+                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT (article_id) DO UPDATE SET \
+                 story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, \
+                 round = excluded.round",
+                args![m.article_id, m.story_id, m.duplicate_of, m.round],
+            )
+            .map_err(err("writing story members"))?;
+            tx.exec(
+                "INSERT INTO story_lines (story_id, storyline_id) VALUES (?1, ?2) \
+                 ON CONFLICT (story_id) DO UPDATE SET storyline_id = excluded.storyline_id",
+                args![m.story_id, m.storyline_id],
+            )
+            .map_err(err("writing storylines"))?;
+            touched.insert(m.story_id);
+        }
+        for &(from, into) in w.merges {
+            tx.exec(
+                "UPDATE story_articles SET story_id = ?2 WHERE story_id = ?1",
+                args![from, into],
+            )
+            .map_err(err("merging stories"))?;
+            touched.insert(from);
+            touched.insert(into);
+        }
+        // Links come after the placements they rename: a story placed
+        // before a link carries the storyline the link renames.
+        for &(from, into) in w.line_links {
+            tx.exec(
+                "UPDATE story_lines SET storyline_id = ?2 WHERE storyline_id = ?1",
+                args![from, into],
+            )
+            .map_err(err("linking storylines"))?;
         }
         for id in touched {
             refresh(&tx, id).map_err(err("summarising stories"))?;
         }
         changed.extend(facts::lines_of(&tx, &stories).map_err(err("forgetting briefs"))?);
         facts::forget(&tx, changed).map_err(err("forgetting briefs"))?;
-        tx.execute(
-            "INSERT OR REPLACE INTO cluster_state (id, round, state) VALUES (1, ?1, ?2)",
-            params![w.round, w.state],
+        tx.exec(
+            "INSERT INTO cluster_state (id, round, state) VALUES (1, ?1, ?2) \
+             ON CONFLICT (id) DO UPDATE SET round = excluded.round, state = excluded.state",
+            args![w.round, w.state],
         )
         .map_err(err("saving the clustering state"))?;
         let n: i64 = tx
-            .query_row("SELECT COUNT(*) FROM stories", [], |r| r.get(0))
+            .query_one("SELECT COUNT(*) FROM stories", &[], |r| r.get(0))
             .map_err(err("counting stories"))?;
         tx.commit().map_err(err("committing stories"))?;
         Ok(u64::try_from(n).unwrap_or(0))
@@ -268,26 +257,23 @@ impl Store {
     /// The story an article belongs to, if a round has placed it.
     pub fn story_of(&self, article: i64) -> Result<Option<i64>, StoreError> {
         self.conn
-            .query_row(
+            .query_opt(
                 "SELECT story_id FROM story_articles WHERE article_id = ?1",
-                [article],
+                args![article],
                 |r| r.get(0),
             )
-            .optional()
             .map_err(sql_err(&self.path, "reading an article's story"))
     }
 
     /// The texts of a story's articles: (article id, text), in id order.
     pub fn story_texts(&self, id: i64) -> Result<Vec<(i64, String)>, StoreError> {
         self.conn
-            .prepare(
+            .query(
                 "SELECT a.id, a.text FROM story_articles m JOIN articles a ON a.id = m.article_id \
                  WHERE m.story_id = ?1 ORDER BY a.id",
+                args![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .and_then(|mut st| {
-                st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
             .map_err(sql_err(&self.path, "reading a story's texts"))
     }
 
@@ -297,19 +283,17 @@ impl Store {
     pub fn texts(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, StoreError> {
         let mut out = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(TEXTS_CHUNK) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
             let sql = format!(
                 "SELECT id, text FROM articles WHERE id IN ({}) ORDER BY id",
-                vec!["?"; chunk.len()].join(",")
+                marks.join(",")
             );
-            self.conn
-                .prepare_cached(&sql)
-                .and_then(|mut st| {
-                    st.query_map(rusqlite::params_from_iter(chunk), |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })?
-                    .try_for_each(|row| row.map(|row| out.push(row)))
-                })
-                .map_err(sql_err(&self.path, "reading articles' texts"))?;
+            let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
+            out.extend(
+                self.conn
+                    .query(&sql, &args, |r| Ok((r.get(0)?, r.get(1)?)))
+                    .map_err(sql_err(&self.path, "reading articles' texts"))?,
+            );
         }
         // Chunks are each in id order; the whole list is too only when
         // the ids came sorted.
@@ -320,14 +304,12 @@ impl Store {
     /// Every story, largest and most recent first.
     pub fn stories(&self) -> Result<Vec<StoryRow>, StoreError> {
         self.conn
-            .prepare(
+            .query(
                 "SELECT id, title, first_published, last_published, articles, outlets FROM stories \
                  ORDER BY articles DESC, last_published DESC, id",
+                &[],
+                story_row,
             )
-            .and_then(|mut st| {
-                st.query_map([], story_row)?
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
             .map_err(sql_err(&self.path, "reading stories"))
     }
 
@@ -336,7 +318,10 @@ impl Store {
     /// storyline stands as its own.
     pub fn storylines(&self) -> Result<Vec<(i64, Vec<StoryRow>)>, StoreError> {
         self.line_rows(
-            "SELECT COALESCE(l.storyline_id, s.id), s.id, s.title, s.first_published,              s.last_published, s.articles, s.outlets FROM stories s              LEFT JOIN story_lines l ON l.story_id = s.id              ORDER BY 1, s.first_published IS NULL, s.first_published, s.id",
+            "SELECT COALESCE(l.storyline_id, s.id), s.id, s.title, s.first_published, \
+             s.last_published, s.articles, s.outlets FROM stories s \
+             LEFT JOIN story_lines l ON l.story_id = s.id \
+             ORDER BY 1, s.first_published IS NULL, s.first_published, s.id",
             None,
         )
     }
@@ -346,20 +331,15 @@ impl Store {
     pub fn storyline_of(&self, id: i64) -> Result<Option<(i64, Vec<StoryRow>)>, StoreError> {
         let line: Option<i64> = self
             .conn
-            .query_row(
-                "SELECT COALESCE(l.storyline_id, s.id) FROM stories s                  LEFT JOIN story_lines l ON l.story_id = s.id WHERE s.id = ?1",
-                [id],
+            .query_opt(
+                "SELECT COALESCE(l.storyline_id, s.id) FROM stories s \
+                 LEFT JOIN story_lines l ON l.story_id = s.id WHERE s.id = ?1",
+                args![id],
                 |r| r.get(0),
             )
-            .optional()
             .map_err(sql_err(&self.path, "reading a story's storyline"))?;
         let Some(line) = line else { return Ok(None) };
-        Ok(self
-            .line_rows(
-                "SELECT COALESCE(l.storyline_id, s.id), s.id, s.title, s.first_published,                  s.last_published, s.articles, s.outlets FROM stories s                  LEFT JOIN story_lines l ON l.story_id = s.id                  WHERE COALESCE(l.storyline_id, s.id) = ?1                  ORDER BY s.first_published IS NULL, s.first_published, s.id",
-                Some(line),
-            )?
-            .pop())
+        self.storyline(line)
     }
 
     /// Storyline `id` (by its own id) with its stories in time order, or
@@ -382,33 +362,26 @@ impl Store {
         sql: &str,
         arg: Option<i64>,
     ) -> Result<Vec<(i64, Vec<StoryRow>)>, StoreError> {
-        let rows: Vec<(i64, StoryRow)> = self
-            .conn
-            .prepare(sql)
-            .and_then(|mut st| {
-                let map = |r: &rusqlite::Row<'_>| {
-                    let line: i64 = r.get(0)?;
-                    let outlets: String = r.get(6)?;
-                    Ok((
-                        line,
-                        StoryRow {
-                            id: r.get(1)?,
-                            title: r.get(2)?,
-                            first_published: r.get(3)?,
-                            last_published: r.get(4)?,
-                            articles: u64::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
-                            outlets: serde_json::from_str(&outlets).unwrap_or_default(),
-                        },
-                    ))
-                };
-                match arg {
-                    Some(a) => st
-                        .query_map([a], map)?
-                        .collect::<rusqlite::Result<Vec<_>>>(),
-                    None => st.query_map([], map)?.collect::<rusqlite::Result<Vec<_>>>(),
-                }
-            })
-            .map_err(sql_err(&self.path, "reading storylines"))?;
+        let map = |r: &Row<'_>| {
+            let line: i64 = r.get(0)?;
+            let outlets: String = r.get(6)?;
+            Ok((
+                line,
+                StoryRow {
+                    id: r.get(1)?,
+                    title: r.get(2)?,
+                    first_published: r.get(3)?,
+                    last_published: r.get(4)?,
+                    articles: u64::try_from(r.get::<i64>(5)?).unwrap_or(0),
+                    outlets: serde_json::from_str(&outlets).unwrap_or_default(),
+                },
+            ))
+        };
+        let rows: Vec<(i64, StoryRow)> = match arg {
+            Some(a) => self.conn.query(sql, args![a], map),
+            None => self.conn.query(sql, &[], map),
+        }
+        .map_err(sql_err(&self.path, "reading storylines"))?;
         let mut out: Vec<(i64, Vec<StoryRow>)> = Vec::new();
         for (line, row) in rows {
             match out.last_mut() {
@@ -423,25 +396,25 @@ impl Store {
     pub fn story(&self, id: i64) -> Result<Option<(StoryRow, Vec<StoryMember>)>, StoreError> {
         let row = self
             .conn
-            .prepare(
-                "SELECT id, title, first_published, last_published, articles, outlets FROM stories WHERE id = ?1",
+            .query_opt(
+                "SELECT id, title, first_published, last_published, articles, outlets \
+                 FROM stories WHERE id = ?1",
+                args![id],
+                story_row,
             )
-            .and_then(|mut st| {
-                let mut rows = st.query_map([id], story_row)?;
-                rows.next().transpose()
-            })
             .map_err(sql_err(&self.path, "reading a story"))?;
         let Some(row) = row else { return Ok(None) };
         let members = self
             .conn
-            .prepare(&format!(
-                "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source, {}, a.lang \
-                 FROM story_articles m JOIN articles a ON a.id = m.article_id \
-                 WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id",
-                extra_text("outlet_name")
-            ))
-            .and_then(|mut st| {
-                st.query_map([id], |r| {
+            .query(
+                &format!(
+                    "SELECT a.id, a.outlet, a.published, a.title, a.url, m.duplicate_of, a.source, \
+                     {}, a.lang FROM story_articles m JOIN articles a ON a.id = m.article_id \
+                     WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id",
+                    extra_text(&self.conn, "outlet_name")
+                ),
+                args![id],
+                |r| {
                     Ok(StoryMember {
                         article_id: r.get(0)?,
                         outlet: r.get(1)?,
@@ -453,9 +426,8 @@ impl Store {
                         outlet_name: r.get(7)?,
                         lang: r.get(8)?,
                     })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
-            })
+                },
+            )
             .map_err(sql_err(&self.path, "reading a story's articles"))?;
         Ok(Some((row, members)))
     }
@@ -463,53 +435,52 @@ impl Store {
 
 /// Recomputes one story's summary row from its members (deleting it when it
 /// has none left).
-fn refresh(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
-    let (n, first, last): (i64, Option<String>, Option<String>) = tx
-        .prepare_cached(
-            "SELECT COUNT(*), MIN(a.published), MAX(a.published) FROM story_articles m \
-             JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?1",
-        )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+fn refresh(tx: &Conn, id: i64) -> DbResult<()> {
+    let (n, first, last): (i64, Option<String>, Option<String>) = tx.query_one(
+        "SELECT COUNT(*), MIN(a.published), MAX(a.published) FROM story_articles m \
+         JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?1",
+        args![id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     if n == 0 {
-        tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?
-            .execute([id])?;
-        tx.prepare_cached("DELETE FROM story_lines WHERE story_id = ?1")?
-            .execute([id])?;
+        tx.exec("DELETE FROM stories WHERE id = ?1", args![id])?;
+        tx.exec("DELETE FROM story_lines WHERE story_id = ?1", args![id])?;
         return Ok(());
     }
-    let outlets: Vec<String> = tx
-        .prepare_cached(
-            "SELECT DISTINCT a.outlet FROM story_articles m JOIN articles a ON a.id = m.article_id \
-             WHERE m.story_id = ?1 AND a.outlet IS NOT NULL ORDER BY a.outlet",
-        )?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let outlets: Vec<String> = tx.query(
+        "SELECT DISTINCT a.outlet FROM story_articles m JOIN articles a ON a.id = m.article_id \
+         WHERE m.story_id = ?1 AND a.outlet IS NOT NULL ORDER BY a.outlet",
+        args![id],
+        |r| r.get(0),
+    )?;
     // The working title: the headline of the story's first article.
-    let title: Option<String> = tx
-        .prepare_cached(
-            "SELECT a.title FROM story_articles m JOIN articles a ON a.id = m.article_id \
-             WHERE m.story_id = ?1 AND a.title IS NOT NULL \
-             ORDER BY a.published IS NULL, a.published, a.id LIMIT 1",
-        )?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
+    let title: Option<String> = tx.query_opt(
+        "SELECT a.title FROM story_articles m JOIN articles a ON a.id = m.article_id \
+         WHERE m.story_id = ?1 AND a.title IS NOT NULL \
+         ORDER BY a.published IS NULL, a.published, a.id LIMIT 1",
+        args![id],
+        |r| r.get(0),
+    )?;
     let outlets = serde_json::to_string(&outlets).unwrap_or_else(|_| "[]".into());
-    tx.prepare_cached(
-        "INSERT OR REPLACE INTO stories (id, title, first_published, last_published, articles, outlets) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![id, title, first, last, n, outlets])?;
+    tx.exec(
+        "INSERT INTO stories (id, title, first_published, last_published, articles, outlets) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET \
+         title = excluded.title, first_published = excluded.first_published, \
+         last_published = excluded.last_published, articles = excluded.articles, \
+         outlets = excluded.outlets",
+        args![id, &title, &first, &last, n, &outlets],
+    )?;
     Ok(())
 }
 
-fn story_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
+fn story_row(r: &Row<'_>) -> DbResult<StoryRow> {
     let outlets: String = r.get(5)?;
     Ok(StoryRow {
         id: r.get(0)?,
         title: r.get(1)?,
         first_published: r.get(2)?,
         last_published: r.get(3)?,
-        articles: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+        articles: u64::try_from(r.get::<i64>(4)?).unwrap_or(0),
         outlets: serde_json::from_str(&outlets).unwrap_or_default(),
     })
 }
@@ -518,6 +489,7 @@ fn story_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
 mod tests {
     use super::*;
     use crate::NewArticle;
+    use crate::testdb::both;
     use storyline_model::{Article, Body};
 
     fn article(title: &str, day: &str) -> Article {
@@ -534,197 +506,197 @@ mod tests {
         }
     }
 
-    #[test]
-    fn texts_are_read_for_the_ids_asked_only() {
-        let mut store = Store::open_in_memory().unwrap();
-        let arts: Vec<Article> = (0..3)
-            .map(|i| article(&format!("T{i}"), "2025-01-01"))
-            .collect();
-        let raws: Vec<Body> = (0..3).map(|i| Body::Text(format!("r{i}"))).collect();
-        let hashes: Vec<String> = (0..3).map(|i| format!("h{i}")).collect();
-        let items: Vec<NewArticle<'_>> = (0..3)
-            .map(|i| NewArticle {
-                article: &arts[i],
-                hash: &hashes[i],
-                raw: &raws[i],
-                lines: None,
-                facts: None,
-            })
-            .collect();
-        let ids: Vec<i64> = store
-            .insert_batch(&items)
-            .unwrap()
-            .into_iter()
-            .map(|i| i.id())
-            .collect();
-        let got = store.texts(&[ids[2], ids[0], ids[2] + 100]).unwrap();
-        assert_eq!(
-            got,
-            [
-                (ids[0], "T0 text".to_string()),
-                (ids[2], "T2 text".to_string())
-            ]
-        );
-        assert!(store.texts(&[]).unwrap().is_empty());
-        // More ids than one query takes.
-        let many: Vec<i64> = (0..2 * TEXTS_CHUNK as i64 + 1).rev().collect();
-        assert_eq!(store.texts(&many).unwrap().len(), 3);
+    both! {
+        fn texts_are_read_for_the_ids_asked_only(store) {
+            let arts: Vec<Article> = (0..3)
+                .map(|i| article(&format!("T{i}"), "2025-01-01"))
+                .collect();
+            let raws: Vec<Body> = (0..3).map(|i| Body::Text(format!("r{i}"))).collect();
+            let hashes: Vec<String> = (0..3).map(|i| format!("h{i}")).collect();
+            let items: Vec<NewArticle<'_>> = (0..3)
+                .map(|i| NewArticle {
+                    article: &arts[i],
+                    hash: &hashes[i],
+                    raw: &raws[i],
+                    lines: None,
+                    facts: None,
+                })
+                .collect();
+            let ids: Vec<i64> = store
+                .insert_batch(&items)
+                .unwrap()
+                .into_iter()
+                .map(|i| i.id())
+                .collect();
+            let got = store.texts(&[ids[2], ids[0], ids[2] + 100]).unwrap();
+            assert_eq!(
+                got,
+                [
+                    (ids[0], "T0 text".to_string()),
+                    (ids[2], "T2 text".to_string())
+                ]
+            );
+            assert!(store.texts(&[]).unwrap().is_empty());
+            // More ids than one query takes.
+            let many: Vec<i64> = (0..2 * TEXTS_CHUNK as i64 + 1).rev().collect();
+            assert_eq!(store.texts(&many).unwrap().len(), 3);
+        }
     }
 
-    #[test]
-    fn storylines_are_kept_per_story_and_renamed_by_links() {
-        let mut store = Store::open_in_memory().unwrap();
-        let arts: Vec<Article> = ["2025-01-01", "2025-01-09", "2025-01-20"]
-            .iter()
-            .enumerate()
-            .map(|(i, d)| article(&format!("A{i}"), d))
-            .collect();
-        let raws: Vec<Body> = (0..3).map(|i| Body::Text(format!("r{i}"))).collect();
-        let hashes: Vec<String> = (0..3).map(|i| format!("h{i}")).collect();
-        let items: Vec<NewArticle<'_>> = (0..3)
-            .map(|i| NewArticle {
-                article: &arts[i],
-                hash: &hashes[i],
-                raw: &raws[i],
-                lines: None,
-                facts: None,
-            })
-            .collect();
-        let ids: Vec<i64> = store
-            .insert_batch(&items)
-            .unwrap()
-            .into_iter()
-            .map(|i| i.id())
-            .collect();
-        let m = |i: usize, story: i64, line: i64| Membership {
-            article_id: ids[i],
-            story_id: story,
-            duplicate_of: None,
-            round: 1,
-            storyline_id: line,
-        };
-        // Three stories, each its own storyline; then story 3 is found to
-        // continue 2, and 2 to continue 1, in a later round.
-        let write = |store: &mut Store, members: &[Membership], links: &[(i64, i64)], round| {
-            store
+    both! {
+        fn storylines_are_kept_per_story_and_renamed_by_links(store) {
+            let arts: Vec<Article> = ["2025-01-01", "2025-01-09", "2025-01-20"]
+                .iter()
+                .enumerate()
+                .map(|(i, d)| article(&format!("A{i}"), d))
+                .collect();
+            let raws: Vec<Body> = (0..3).map(|i| Body::Text(format!("r{i}"))).collect();
+            let hashes: Vec<String> = (0..3).map(|i| format!("h{i}")).collect();
+            let items: Vec<NewArticle<'_>> = (0..3)
+                .map(|i| NewArticle {
+                    article: &arts[i],
+                    hash: &hashes[i],
+                    raw: &raws[i],
+                    lines: None,
+                    facts: None,
+                })
+                .collect();
+            let ids: Vec<i64> = store
+                .insert_batch(&items)
+                .unwrap()
+                .into_iter()
+                .map(|i| i.id())
+                .collect();
+            let m = |i: usize, story: i64, line: i64| Membership {
+                article_id: ids[i],
+                story_id: story,
+                duplicate_of: None,
+                round: 1,
+                storyline_id: line,
+            };
+            // Three stories, each its own storyline; then story 3 is found to
+            // continue 2, and 2 to continue 1, in a later round.
+            let write = |store: &mut Store, members: &[Membership], links: &[(i64, i64)], round| {
+                store
+                    .write_clustering(&ClusterWrite {
+                        round,
+                        members,
+                        merges: &[],
+                        line_links: links,
+                        state: b"s",
+                        replace: false,
+                    })
+                    .unwrap();
+            };
+            write(&mut store, &[m(0, 1, 1), m(1, 2, 2)], &[], 1);
+            assert_eq!(store.storylines().unwrap().len(), 2);
+            write(&mut store, &[m(2, 3, 2)], &[(2, 1)], 2);
+            let lines = store.storylines().unwrap();
+            assert_eq!(lines.len(), 1);
+            let (line, events) = &lines[0];
+            assert_eq!(*line, 1);
+            let order: Vec<i64> = events.iter().map(|r| r.id).collect();
+            assert_eq!(order, [1, 2, 3], "events in time order");
+            // Any event finds the whole storyline.
+            assert_eq!(store.storyline_of(3).unwrap().unwrap().0, 1);
+            assert!(store.storyline_of(9).unwrap().is_none());
+        }
+    }
+
+    both! {
+        fn rounds_merges_and_rebuilds(store) {
+            let (a, b) = (article("One", "2025-01-02"), article("Two", "2025-01-01"));
+            let (ra, rb) = (Body::Text("one".into()), Body::Text("two".into()));
+            let ids: Vec<i64> = store
+                .insert_batch(&[
+                    NewArticle {
+                        article: &a,
+                        hash: "h1",
+                        raw: &ra,
+                        lines: None,
+                        facts: None,
+                    },
+                    NewArticle {
+                        article: &b,
+                        hash: "h2",
+                        raw: &rb,
+                        lines: None,
+                        facts: None,
+                    },
+                ])
+                .unwrap()
+                .into_iter()
+                .map(|i| i.id())
+                .collect();
+            assert_eq!(store.unplaced_inputs(100).unwrap().len(), 2);
+            assert!(store.cluster_state().unwrap().is_none());
+            let member = |i: usize, story, duplicate_of, round| Membership {
+                article_id: ids[i],
+                story_id: story,
+                duplicate_of,
+                round,
+                storyline_id: story,
+            };
+            // Round 1 places the first article; round 2 the second in a story of
+            // its own, which it then merges into the first.
+            let n = store
                 .write_clustering(&ClusterWrite {
-                    round,
-                    members,
+                    round: 1,
+                    members: &[member(0, 7, None, 1)],
                     merges: &[],
-                    line_links: links,
-                    state: b"s",
+                    line_links: &[],
+                    state: b"s1",
                     replace: false,
                 })
                 .unwrap();
-        };
-        write(&mut store, &[m(0, 1, 1), m(1, 2, 2)], &[], 1);
-        assert_eq!(store.storylines().unwrap().len(), 2);
-        write(&mut store, &[m(2, 3, 2)], &[(2, 1)], 2);
-        let lines = store.storylines().unwrap();
-        assert_eq!(lines.len(), 1);
-        let (line, events) = &lines[0];
-        assert_eq!(*line, 1);
-        let order: Vec<i64> = events.iter().map(|r| r.id).collect();
-        assert_eq!(order, [1, 2, 3], "events in time order");
-        // Any event finds the whole storyline.
-        assert_eq!(store.storyline_of(3).unwrap().unwrap().0, 1);
-        assert!(store.storyline_of(9).unwrap().is_none());
-    }
-
-    #[test]
-    fn rounds_merges_and_rebuilds() {
-        let mut store = Store::open_in_memory().unwrap();
-        let (a, b) = (article("One", "2025-01-02"), article("Two", "2025-01-01"));
-        let (ra, rb) = (Body::Text("one".into()), Body::Text("two".into()));
-        let ids: Vec<i64> = store
-            .insert_batch(&[
-                NewArticle {
-                    article: &a,
-                    hash: "h1",
-                    raw: &ra,
-                    lines: None,
-                    facts: None,
-                },
-                NewArticle {
-                    article: &b,
-                    hash: "h2",
-                    raw: &rb,
-                    lines: None,
-                    facts: None,
-                },
-            ])
-            .unwrap()
-            .into_iter()
-            .map(|i| i.id())
-            .collect();
-        assert_eq!(store.unplaced_inputs(100).unwrap().len(), 2);
-        assert!(store.cluster_state().unwrap().is_none());
-        let member = |i: usize, story, duplicate_of, round| Membership {
-            article_id: ids[i],
-            story_id: story,
-            duplicate_of,
-            round,
-            storyline_id: story,
-        };
-        // Round 1 places the first article; round 2 the second in a story of
-        // its own, which it then merges into the first.
-        let n = store
-            .write_clustering(&ClusterWrite {
-                round: 1,
-                members: &[member(0, 7, None, 1)],
-                merges: &[],
-                line_links: &[],
-                state: b"s1",
-                replace: false,
-            })
-            .unwrap();
-        assert_eq!(n, 1);
-        assert_eq!(store.unplaced_inputs(100).unwrap().len(), 1);
-        let n = store
-            .write_clustering(&ClusterWrite {
-                round: 2,
-                members: &[member(1, 8, Some(ids[0]), 2)],
-                merges: &[(8, 7)],
-                line_links: &[],
-                state: b"s2",
-                replace: false,
-            })
-            .unwrap();
-        assert_eq!(n, 1);
-        let row = StoryRow {
-            id: 7,
-            title: Some("Two".into()),
-            first_published: Some("2025-01-01".into()),
-            last_published: Some("2025-01-02".into()),
-            articles: 2,
-            outlets: vec!["x.example".into()],
-        };
-        assert_eq!(store.stories().unwrap(), vec![row.clone()]);
-        let (got, list) = store.story(7).unwrap().unwrap();
-        assert_eq!(got, row);
-        assert_eq!(list[0].title.as_deref(), Some("Two"), "time order");
-        assert_eq!(list[0].duplicate_of, Some(ids[0]));
-        assert_eq!(store.cluster_state().unwrap(), Some((2, b"s2".to_vec())));
-        let rounds: Vec<Option<i64>> = store
-            .story_inputs()
-            .unwrap()
-            .iter()
-            .map(|i| i.round)
-            .collect();
-        assert_eq!(rounds, vec![Some(1), Some(2)]);
-        // A rebuild replaces everything.
-        store
-            .write_clustering(&ClusterWrite {
-                round: 1,
-                members: &[member(0, 1, None, 1)],
-                merges: &[],
-                line_links: &[],
-                state: b"r",
-                replace: true,
-            })
-            .unwrap();
-        assert!(store.story(7).unwrap().is_none());
-        assert_eq!(store.stories().unwrap().len(), 1);
-        assert_eq!(store.unplaced_inputs(100).unwrap().len(), 1);
+            assert_eq!(n, 1);
+            assert_eq!(store.unplaced_inputs(100).unwrap().len(), 1);
+            let n = store
+                .write_clustering(&ClusterWrite {
+                    round: 2,
+                    members: &[member(1, 8, Some(ids[0]), 2)],
+                    merges: &[(8, 7)],
+                    line_links: &[],
+                    state: b"s2",
+                    replace: false,
+                })
+                .unwrap();
+            assert_eq!(n, 1);
+            let row = StoryRow {
+                id: 7,
+                title: Some("Two".into()),
+                first_published: Some("2025-01-01".into()),
+                last_published: Some("2025-01-02".into()),
+                articles: 2,
+                outlets: vec!["x.example".into()],
+            };
+            assert_eq!(store.stories().unwrap(), vec![row.clone()]);
+            let (got, list) = store.story(7).unwrap().unwrap();
+            assert_eq!(got, row);
+            assert_eq!(list[0].title.as_deref(), Some("Two"), "time order");
+            assert_eq!(list[0].duplicate_of, Some(ids[0]));
+            assert_eq!(store.cluster_state().unwrap(), Some((2, b"s2".to_vec())));
+            let rounds: Vec<Option<i64>> = store
+                .story_inputs()
+                .unwrap()
+                .iter()
+                .map(|i| i.round)
+                .collect();
+            assert_eq!(rounds, vec![Some(1), Some(2)]);
+            // A rebuild replaces everything.
+            store
+                .write_clustering(&ClusterWrite {
+                    round: 1,
+                    members: &[member(0, 1, None, 1)],
+                    merges: &[],
+                    line_links: &[],
+                    state: b"r",
+                    replace: true,
+                })
+                .unwrap();
+            assert!(store.story(7).unwrap().is_none());
+            assert_eq!(store.stories().unwrap().len(), 1);
+            assert_eq!(store.unplaced_inputs(100).unwrap().len(), 1);
+        }
     }
 }

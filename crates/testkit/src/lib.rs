@@ -5,6 +5,10 @@
 //! marks, bylines, markup); how those pieces are strung together into a
 //! text, and which publication days a test may be handed, is the same for
 //! every stage and lives here once. A dev-dependency only.
+//!
+//! [`postgres`] gives each test its own database on a throwaway server.
+
+pub mod postgres;
 
 use std::ops::Range;
 
