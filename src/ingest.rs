@@ -39,8 +39,22 @@ pub fn run(
     inputs: &[PathBuf],
     progress: &Progress,
     known: &(dyn Fn(&str) -> bool + Sync),
+    sink: impl FnMut(Vec<Outcome>) -> anyhow::Result<()>,
+) -> anyhow::Result<Tally> {
+    run_range(inputs, None, progress, known, sink)
+}
+
+/// [`run`], for only the records numbered `first..end` of each input
+/// (counting from 0) when a range is given: a work item that is part of a
+/// WARC file. Records before the range are read but not extracted.
+pub fn run_range(
+    inputs: &[PathBuf],
+    range: Option<(u64, u64)>,
+    progress: &Progress,
+    known: &(dyn Fn(&str) -> bool + Sync),
     mut sink: impl FnMut(Vec<Outcome>) -> anyhow::Result<()>,
 ) -> anyhow::Result<Tally> {
+    let (first, end) = range.unwrap_or((0, u64::MAX));
     let extractor = Extractor::new();
     let limits = Limits::default();
     let mut tally = Tally::default();
@@ -88,7 +102,14 @@ pub fn run(
         if let Input::Path(p) = &input {
             progress.message(&p.display().to_string());
         }
-        for record in storyline_source::read(&input, &limits) {
+        for (n, record) in storyline_source::read(&input, &limits).enumerate() {
+            let n = n as u64;
+            if n < first {
+                continue;
+            }
+            if n >= end {
+                break;
+            }
             match record {
                 Ok(r) => {
                     tally.records += 1;

@@ -48,7 +48,7 @@ struct Cli {
 /// Where the database lives.
 #[derive(clap::Args, Clone)]
 pub struct DbArg {
-    /// SQLite database file.
+    /// SQLite database file, or a PostgreSQL URL (`postgres://user@host/db`).
     #[arg(
         long,
         env = "STORYLINE_DB",
@@ -201,6 +201,35 @@ enum Command {
         #[command(subcommand)]
         what: cmd::sources::SourcesCommand,
     },
+    /// Add inputs (WARC archives, JSON Lines, feeds: files every worker
+    /// can read at the same path) to the work queue in the database.
+    Enqueue {
+        #[command(flatten)]
+        db: DbArg,
+        /// Files or directories (read recursively).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Split each WARC file into items of this many records.
+        #[arg(long)]
+        records_per_item: Option<u64>,
+    },
+    /// Take queued inputs under leases, store their articles, and stand by
+    /// as the placer of new articles into stories; run any number, on any
+    /// machines that reach the database.
+    Worker {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        options: cmd::work::WorkerOptions,
+    },
+    /// The work queue, the workers, throughput and failures.
+    Status {
+        #[command(flatten)]
+        db: DbArg,
+        /// One JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure the pipeline on labelled data.
     Eval {
         #[command(subcommand)]
@@ -244,6 +273,13 @@ fn main() -> ExitCode {
         Command::Timeline { db, story, json } => cmd::timeline::run(&db.db, story, json),
         Command::Watch { db, options } => cmd::watch::run(&db.db, &options),
         Command::Sources { db, what } => cmd::sources::run(&db.db, what),
+        Command::Enqueue {
+            db,
+            inputs,
+            records_per_item,
+        } => cmd::work::enqueue(&db.db, &inputs, records_per_item),
+        Command::Worker { db, options } => cmd::work::worker(&db.db, &options),
+        Command::Status { db, json } => cmd::work::status(&db.db, json),
         Command::Eval { what } => eval::run(what),
     };
     match result {

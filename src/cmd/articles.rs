@@ -154,7 +154,7 @@ pub fn open_existing_writable(db: &Path) -> anyhow::Result<Store> {
 /// Fails with a hint when there is no database at `db`: opening would
 /// otherwise create an empty one, or fail less clearly.
 fn must_exist(db: &Path) -> anyhow::Result<()> {
-    if !db.exists() {
+    if !storyline_store::exists(db) {
         bail!(
             "{}: no such database (run `storyline ingest` first)",
             db.display()

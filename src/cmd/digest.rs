@@ -49,7 +49,7 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
     if !o.inputs.is_empty() {
         code = crate::cmd::ingest::run(db, &o.inputs, o.quiet, false)?;
-    } else if !db.exists() {
+    } else if !storyline_store::exists(db) {
         anyhow::bail!(
             "{}: no such database (give inputs to ingest, or run `storyline ingest` first)",
             db.display()

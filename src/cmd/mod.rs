@@ -12,3 +12,4 @@ pub mod sources;
 pub mod stories;
 pub mod timeline;
 pub mod watch;
+pub mod work;

@@ -310,7 +310,7 @@ pub(crate) fn now() -> i64 {
 }
 
 fn open_existing(db: &Path) -> anyhow::Result<Store> {
-    if !db.exists() {
+    if !storyline_store::exists(db) {
         bail!(
             "{}: no such database (add sources with `storyline sources add`)",
             db.display()

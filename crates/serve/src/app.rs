@@ -66,7 +66,7 @@ pub struct App {
 impl App {
     /// Opens the database at `db` read-only and reads its catalogue.
     pub fn open(db: &Path, admin_token: Option<String>) -> Result<Arc<App>, ServeError> {
-        if !db.exists() {
+        if !storyline_store::exists(db) {
             return Err(ServeError::NoDatabase(db.to_owned()));
         }
         let store = Store::open_read_only(db)?;

@@ -76,6 +76,8 @@ pub struct QueueStatus {
     pub workers: Vec<WorkerRow>,
     /// The latest failures: (target, error).
     pub failures: Vec<(String, String)>,
+    /// The name of the process holding the placer lock, if any.
+    pub placer: Option<String>,
 }
 
 /// One worker as `status` shows it.
@@ -313,7 +315,53 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(&err)?;
+        s.placer = self.placer_holder(now_ms).map_err(&err)?;
         Ok(s)
+    }
+
+    /// Who holds the placer lock: on PostgreSQL the session holding the
+    /// advisory lock, named by [`name_session`](Self::name_session).
+    fn placer_holder(&self, now_ms: i64) -> Result<Option<String>, DbError> {
+        if self.conn.is_postgres() {
+            // An advisory lock on a bigint key shows its high half as
+            // classid and its low half as objid.
+            return self.conn.query_opt(
+                "SELECT a.application_name FROM pg_locks l \
+                 JOIN pg_stat_activity a ON a.pid = l.pid \
+                 WHERE l.locktype = 'advisory' AND l.granted \
+                 AND l.classid::bigint = ?1 AND l.objid::bigint = ?2 LIMIT 1",
+                args![PLACER_LOCK >> 32, PLACER_LOCK & 0xffff_ffff],
+                |r| r.get(0),
+            );
+        }
+        self.conn.query_opt(
+            "SELECT holder FROM placer WHERE id = 1 AND lease_until >= ?1",
+            args![now_ms],
+            |r| r.get(0),
+        )
+    }
+
+    /// Names this connection after its process (a worker), so that
+    /// PostgreSQL's views, and [`queue_status`](Self::queue_status)'s
+    /// placer, show who holds what. Nothing on SQLite.
+    pub fn name_session(&self, name: &str) -> Result<(), StoreError> {
+        if !self.conn.is_postgres() {
+            return Ok(());
+        }
+        // application_name keeps printable ASCII only, at most 63 bytes.
+        let name: String = name
+            .chars()
+            .filter(|c| c.is_ascii_graphic() || *c == ' ')
+            .take(63)
+            .collect();
+        self.conn
+            .query_one(
+                "SELECT set_config('application_name', ?1, false)",
+                args![&name],
+                |r| r.get::<String>(0),
+            )
+            .map(drop)
+            .map_err(sql_err(&self.path, "naming the session"))
     }
 
     /// Tries to become the placer. On PostgreSQL this takes a session

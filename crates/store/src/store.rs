@@ -619,6 +619,12 @@ impl Failed {
     }
 }
 
+/// Whether there is a database at `target` to open: the file exists, or it
+/// is a PostgreSQL URL (the server answers for itself when it is opened).
+pub fn exists(target: &Path) -> bool {
+    target.to_str().is_some_and(is_postgres_url) || target.exists()
+}
+
 /// Whether `target` names a PostgreSQL database rather than a file.
 pub fn is_postgres_url(target: &str) -> bool {
     target.starts_with("postgres://") || target.starts_with("postgresql://")
