@@ -10,11 +10,12 @@
 //! nothing stale is ever read. Every write of briefs raises one generation
 //! counter, by which a long-running reader finds what changed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::db::{Arg, Conn, DbResult, args};
 use crate::raw::{self, Stored};
 use crate::store::sql_err;
+use crate::stories::{ROWS, marks, values};
 use crate::{Store, StoreError};
 
 /// What computing an article's facts needs of it.
@@ -256,55 +257,110 @@ impl Store {
             return Ok(None);
         }
         let built = format!("{:.0}", jiff::Timestamp::now());
+        let ids: Vec<i64> = briefs.iter().map(|b| b.storyline_id).collect();
+        forget(&tx, ids.iter().copied()).map_err(&err)?;
+        let exists = existing_lines(&tx, &ids).map_err(&err)?;
+        // Each storyline once (the last brief given for it), if it exists.
+        let mut keep: BTreeMap<i64, (&BriefWrite, &raw::Packed<'_>)> = BTreeMap::new();
         for (b, p) in briefs.iter().zip(&packed) {
-            let id = b.storyline_id;
-            forget(&tx, [id]).map_err(&err)?;
-            let exists = tx
-                .query_opt(
-                    "SELECT 1 FROM stories s LEFT JOIN story_lines l ON l.story_id = s.id \
-                     WHERE COALESCE(l.storyline_id, s.id) = ?1 LIMIT 1",
-                    args![id],
-                    |_| Ok(()),
-                )
-                .map_err(&err)?;
-            if exists.is_none() {
-                continue;
+            if exists.contains(&b.storyline_id) {
+                keep.insert(b.storyline_id, (b, p));
             }
-            let words = i64::try_from(b.words).unwrap_or(i64::MAX);
+        }
+        let keep: Vec<(&BriefWrite, &raw::Packed<'_>)> = keep.into_values().collect();
+        for chunk in keep.chunks(ROWS) {
+            let words: Vec<i64> = chunk
+                .iter()
+                .map(|(b, _)| i64::try_from(b.words).unwrap_or(i64::MAX))
+                .collect();
+            let args: Vec<Arg<'_>> = chunk
+                .iter()
+                .zip(&words)
+                .flat_map(|((b, p), &w)| {
+                    [
+                        Arg::Int(b.storyline_id),
+                        Arg::Int(w),
+                        Arg::Text(&built),
+                        Arg::Int(generation),
+                        p.arg(),
+                    ]
+                })
+                .collect();
             tx.exec(
-                "INSERT INTO story_briefs (storyline_id, words, built, generation, brief) \
-                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (storyline_id) DO UPDATE SET \
-                 words = excluded.words, built = excluded.built, \
-                 generation = excluded.generation, brief = excluded.brief",
-                args![id, words, &built, generation, p.arg()],
+                &format!(
+                    "INSERT INTO story_briefs (storyline_id, words, built, generation, brief) \
+                     VALUES {} ON CONFLICT (storyline_id) DO UPDATE SET \
+                     words = excluded.words, built = excluded.built, \
+                     generation = excluded.generation, brief = excluded.brief",
+                    values(chunk.len(), 5)
+                ),
+                &args,
             )
             .map_err(&err)?;
-            for e in &b.entities {
-                let mentions = i64::try_from(e.mentions).unwrap_or(i64::MAX);
-                tx.exec(
-                    "INSERT INTO story_entities (storyline_id, name, kind, mentions) \
-                     VALUES (?1, ?2, ?3, ?4)",
-                    args![id, &e.name, &e.kind, mentions],
-                )
-                .map_err(&err)?;
-            }
-            for q in &b.quotes {
-                let articles = serde_json::to_string(&q.articles).unwrap_or_default();
-                tx.exec(
+        }
+        let entities: Vec<(i64, &StoryEntity, i64)> = keep
+            .iter()
+            .flat_map(|(b, _)| {
+                b.entities.iter().map(|e| {
+                    let n = i64::try_from(e.mentions).unwrap_or(i64::MAX);
+                    (b.storyline_id, e, n)
+                })
+            })
+            .collect();
+        for chunk in entities.chunks(ROWS) {
+            let args: Vec<Arg<'_>> = chunk
+                .iter()
+                .flat_map(|(id, e, n)| {
+                    [
+                        Arg::Int(*id),
+                        Arg::Text(&e.name),
+                        Arg::Text(&e.kind),
+                        Arg::Int(*n),
+                    ]
+                })
+                .collect();
+            tx.exec(
+                &format!(
+                    "INSERT INTO story_entities (storyline_id, name, kind, mentions) VALUES {}",
+                    values(chunk.len(), 4)
+                ),
+                &args,
+            )
+            .map_err(&err)?;
+        }
+        let quotes: Vec<(i64, &StoredQuote, String)> = keep
+            .iter()
+            .flat_map(|(b, _)| {
+                b.quotes.iter().map(|q| {
+                    let articles = serde_json::to_string(&q.articles).unwrap_or_default();
+                    (b.storyline_id, q, articles)
+                })
+            })
+            .collect();
+        for chunk in quotes.chunks(ROWS) {
+            let args: Vec<Arg<'_>> = chunk
+                .iter()
+                .flat_map(|(id, q, articles)| {
+                    [
+                        Arg::Int(*id),
+                        Arg::Int(q.article_id),
+                        q.speaker.as_deref().into(),
+                        Arg::Text(&q.text),
+                        Arg::Text(&q.kind),
+                        Arg::Text(articles),
+                        q.published.as_deref().into(),
+                    ]
+                })
+                .collect();
+            tx.exec(
+                &format!(
                     "INSERT INTO story_quotes (storyline_id, article_id, speaker, text, kind, \
-                     articles, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    args![
-                        id,
-                        q.article_id,
-                        &q.speaker,
-                        &q.text,
-                        &q.kind,
-                        &articles,
-                        &q.published
-                    ],
-                )
-                .map_err(&err)?;
-            }
+                     articles, published) VALUES {}",
+                    values(chunk.len(), 7)
+                ),
+                &args,
+            )
+            .map_err(&err)?;
         }
         tx.commit().map_err(&err)?;
         Ok(Some(generation))
@@ -431,13 +487,15 @@ fn nocase(conn: &Conn, column: &str) -> String {
 
 /// Drops the briefs and index rows of storylines `ids`.
 pub(crate) fn forget(tx: &Conn, ids: impl IntoIterator<Item = i64>) -> DbResult<()> {
-    for id in ids {
-        for sql in [
-            "DELETE FROM story_briefs WHERE storyline_id = ?1",
-            "DELETE FROM story_entities WHERE storyline_id = ?1",
-            "DELETE FROM story_quotes WHERE storyline_id = ?1",
-        ] {
-            tx.exec(sql, args![id])?;
+    let ids: Vec<i64> = ids.into_iter().collect();
+    for chunk in ids.chunks(ROWS) {
+        let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
+        let list = marks(chunk.len());
+        for table in ["story_briefs", "story_entities", "story_quotes"] {
+            tx.exec(
+                &format!("DELETE FROM {table} WHERE storyline_id IN ({list})"),
+                &args,
+            )?;
         }
     }
     Ok(())
@@ -450,18 +508,42 @@ pub(crate) fn forget_all(tx: &Conn) -> DbResult<()> {
 
 /// The storylines that stories `stories` belong to now.
 pub(crate) fn lines_of(tx: &Conn, stories: &BTreeSet<i64>) -> DbResult<BTreeSet<i64>> {
+    let ids: Vec<i64> = stories.iter().copied().collect();
     let mut lines = BTreeSet::new();
-    for &id in stories {
-        if let Some(line) = tx.query_opt(
-            "SELECT COALESCE(l.storyline_id, s.id) FROM stories s \
-             LEFT JOIN story_lines l ON l.story_id = s.id WHERE s.id = ?1",
-            args![id],
-            |r| r.get(0),
-        )? {
-            lines.insert(line);
-        }
+    for chunk in ids.chunks(ROWS) {
+        let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
+        lines.extend(tx.query(
+            &format!(
+                "SELECT COALESCE(l.storyline_id, s.id) FROM stories s \
+                 LEFT JOIN story_lines l ON l.story_id = s.id WHERE s.id IN ({})",
+                marks(chunk.len())
+            ),
+            &args,
+            |r| r.get::<i64>(0),
+        )?);
     }
     Ok(lines)
+}
+
+/// Which of storylines `ids` exist: named by a story's storyline row, or a
+/// story of that id without one (it stands as its own). Both lookups use
+/// an index, unlike a test on `COALESCE(...)`.
+fn existing_lines(tx: &Conn, ids: &[i64]) -> DbResult<BTreeSet<i64>> {
+    let mut found = BTreeSet::new();
+    for chunk in ids.chunks(ROWS) {
+        let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
+        let list = marks(chunk.len());
+        found.extend(tx.query(
+            &format!(
+                "SELECT storyline_id FROM story_lines WHERE storyline_id IN ({list}) \
+                 UNION SELECT s.id FROM stories s WHERE s.id IN ({list}) \
+                 AND NOT EXISTS (SELECT 1 FROM story_lines l WHERE l.story_id = s.id)"
+            ),
+            &args,
+            |r| r.get::<i64>(0),
+        )?);
+    }
+    Ok(found)
 }
 
 /// The storyline of the story article `id` belongs to, if it is placed.

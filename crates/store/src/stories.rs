@@ -10,7 +10,7 @@
 //! next round. Each story names its storyline (whose id is the id of its
 //! first story); a round's storyline links rename storylines in place.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::db::{Arg, Conn, DbResult, Row, args};
 use crate::facts;
@@ -201,22 +201,56 @@ impl Store {
         let mut changed = facts::lines_of(&tx, &stories).map_err(err("forgetting briefs"))?;
         changed.extend(w.line_links.iter().flat_map(|&(a, b)| [a, b]));
         let mut touched = BTreeSet::new();
+        // Many rows per statement: on a server each statement is a round
+        // trip. A row given twice keeps its last value, as one statement
+        // per row would.
+        let mut members: BTreeMap<i64, &Membership> = BTreeMap::new();
+        let mut lines: BTreeMap<i64, i64> = BTreeMap::new();
         for m in w.members {
+            members.insert(m.article_id, m);
+            lines.insert(m.story_id, m.storyline_id);
+            touched.insert(m.story_id);
+        }
+        let members: Vec<&Membership> = members.into_values().collect();
+        for chunk in members.chunks(ROWS) {
+            let args: Vec<Arg<'_>> = chunk
+                .iter()
+                .flat_map(|m| {
+                    [
+                        Arg::Int(m.article_id),
+                        Arg::Int(m.story_id),
+                        m.duplicate_of.into(),
+                        Arg::Int(m.round),
+                    ]
+                })
+                .collect();
             tx.exec(
-                "INSERT INTO story_articles (article_id, story_id, duplicate_of, round) \
-                 VALUES (?1, ?2, ?3, ?4) ON CONFLICT (article_id) DO UPDATE SET \
-                 story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, \
-                 round = excluded.round",
-                args![m.article_id, m.story_id, m.duplicate_of, m.round],
+                &format!(
+                    "INSERT INTO story_articles (article_id, story_id, duplicate_of, round) \
+                     VALUES {} ON CONFLICT (article_id) DO UPDATE SET \
+                     story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, \
+                     round = excluded.round",
+                    values(chunk.len(), 4)
+                ),
+                &args,
             )
             .map_err(err("writing story members"))?;
+        }
+        let lines: Vec<(i64, i64)> = lines.into_iter().collect();
+        for chunk in lines.chunks(ROWS) {
+            let args: Vec<Arg<'_>> = chunk
+                .iter()
+                .flat_map(|&(story, line)| [Arg::Int(story), Arg::Int(line)])
+                .collect();
             tx.exec(
-                "INSERT INTO story_lines (story_id, storyline_id) VALUES (?1, ?2) \
-                 ON CONFLICT (story_id) DO UPDATE SET storyline_id = excluded.storyline_id",
-                args![m.story_id, m.storyline_id],
+                &format!(
+                    "INSERT INTO story_lines (story_id, storyline_id) VALUES {} \
+                     ON CONFLICT (story_id) DO UPDATE SET storyline_id = excluded.storyline_id",
+                    values(chunk.len(), 2)
+                ),
+                &args,
             )
             .map_err(err("writing storylines"))?;
-            touched.insert(m.story_id);
         }
         for &(from, into) in w.merges {
             tx.exec(
@@ -236,8 +270,9 @@ impl Store {
             )
             .map_err(err("linking storylines"))?;
         }
-        for id in touched {
-            refresh(&tx, id).map_err(err("summarising stories"))?;
+        let touched: Vec<i64> = touched.into_iter().collect();
+        for chunk in touched.chunks(ROWS) {
+            refresh(&tx, chunk).map_err(err("summarising stories"))?;
         }
         changed.extend(facts::lines_of(&tx, &stories).map_err(err("forgetting briefs"))?);
         facts::forget(&tx, changed).map_err(err("forgetting briefs"))?;
@@ -433,42 +468,129 @@ impl Store {
     }
 }
 
-/// Recomputes one story's summary row from its members (deleting it when it
-/// has none left).
-fn refresh(tx: &Conn, id: i64) -> DbResult<()> {
-    let (n, first, last): (i64, Option<String>, Option<String>) = tx.query_one(
-        "SELECT COUNT(*), MIN(a.published), MAX(a.published) FROM story_articles m \
-         JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?1",
-        args![id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    if n == 0 {
-        tx.exec("DELETE FROM stories WHERE id = ?1", args![id])?;
-        tx.exec("DELETE FROM story_lines WHERE story_id = ?1", args![id])?;
+/// Rows per multi-row statement: few round trips, and far below either
+/// database's limit on bound values.
+pub(crate) const ROWS: usize = 200;
+
+/// `(?1, ?2), (?3, ?4), ...`: `rows` rows of `cols` placeholders.
+pub(crate) fn values(rows: usize, cols: usize) -> String {
+    let mut out = String::with_capacity(rows * cols * 5);
+    for r in 0..rows {
+        out.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..cols {
+            if c > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&format!("?{}", r * cols + c + 1));
+        }
+        out.push(')');
+    }
+    out
+}
+
+/// `?1, ?2, ...` for an `IN (...)` list of `n`.
+pub(crate) fn marks(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Recomputes the summary rows of stories `ids` from their members
+/// (deleting those with none left), a few statements for all of them.
+fn refresh(tx: &Conn, ids: &[i64]) -> DbResult<()> {
+    let args: Vec<Arg<'_>> = ids.iter().map(|&id| Arg::Int(id)).collect();
+    let list = marks(ids.len());
+    let join = "FROM story_articles m JOIN articles a ON a.id = m.article_id";
+    let mut rows: BTreeMap<i64, (i64, Option<String>, Option<String>)> = BTreeMap::new();
+    for (id, n, first, last) in tx.query(
+        &format!(
+            "SELECT m.story_id, COUNT(*), MIN(a.published), MAX(a.published) {join} \
+             WHERE m.story_id IN ({list}) GROUP BY m.story_id"
+        ),
+        &args,
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )? {
+        rows.insert(id, (n, first, last));
+    }
+    let gone: Vec<Arg<'_>> = ids
+        .iter()
+        .filter(|id| !rows.contains_key(id))
+        .map(|&id| Arg::Int(id))
+        .collect();
+    if !gone.is_empty() {
+        let list = marks(gone.len());
+        tx.exec(&format!("DELETE FROM stories WHERE id IN ({list})"), &gone)?;
+        tx.exec(
+            &format!("DELETE FROM story_lines WHERE story_id IN ({list})"),
+            &gone,
+        )?;
+    }
+    if rows.is_empty() {
         return Ok(());
     }
-    let outlets: Vec<String> = tx.query(
-        "SELECT DISTINCT a.outlet FROM story_articles m JOIN articles a ON a.id = m.article_id \
-         WHERE m.story_id = ?1 AND a.outlet IS NOT NULL ORDER BY a.outlet",
-        args![id],
-        |r| r.get(0),
-    )?;
+    let mut outlets: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for (id, outlet) in tx.query(
+        &format!(
+            "SELECT DISTINCT m.story_id, a.outlet {join} \
+             WHERE m.story_id IN ({list}) AND a.outlet IS NOT NULL ORDER BY 1, 2"
+        ),
+        &args,
+        |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)),
+    )? {
+        outlets.entry(id).or_default().push(outlet);
+    }
     // The working title: the headline of the story's first article.
-    let title: Option<String> = tx.query_opt(
-        "SELECT a.title FROM story_articles m JOIN articles a ON a.id = m.article_id \
-         WHERE m.story_id = ?1 AND a.title IS NOT NULL \
-         ORDER BY a.published IS NULL, a.published, a.id LIMIT 1",
-        args![id],
-        |r| r.get(0),
-    )?;
-    let outlets = serde_json::to_string(&outlets).unwrap_or_else(|_| "[]".into());
+    let mut titles: BTreeMap<i64, String> = BTreeMap::new();
+    for (id, title) in tx.query(
+        &format!(
+            "SELECT m.story_id, a.title {join} \
+             WHERE m.story_id IN ({list}) AND a.title IS NOT NULL \
+             ORDER BY m.story_id, a.published IS NULL, a.published, a.id"
+        ),
+        &args,
+        |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)),
+    )? {
+        titles.entry(id).or_insert(title);
+    }
+    let rows: Vec<(
+        i64,
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    )> = rows
+        .into_iter()
+        .map(|(id, (n, first, last))| {
+            let o = outlets.remove(&id).unwrap_or_default();
+            let o = serde_json::to_string(&o).unwrap_or_else(|_| "[]".into());
+            (id, n, first, last, titles.remove(&id), o)
+        })
+        .collect();
+    let args: Vec<Arg<'_>> = rows
+        .iter()
+        .flat_map(|(id, n, first, last, title, outlets)| {
+            [
+                Arg::Int(*id),
+                title.as_deref().into(),
+                first.as_deref().into(),
+                last.as_deref().into(),
+                Arg::Int(*n),
+                Arg::Text(outlets),
+            ]
+        })
+        .collect();
     tx.exec(
-        "INSERT INTO stories (id, title, first_published, last_published, articles, outlets) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET \
-         title = excluded.title, first_published = excluded.first_published, \
-         last_published = excluded.last_published, articles = excluded.articles, \
-         outlets = excluded.outlets",
-        args![id, &title, &first, &last, n, &outlets],
+        &format!(
+            "INSERT INTO stories (id, title, first_published, last_published, articles, outlets) \
+             VALUES {} ON CONFLICT (id) DO UPDATE SET \
+             title = excluded.title, first_published = excluded.first_published, \
+             last_published = excluded.last_published, articles = excluded.articles, \
+             outlets = excluded.outlets",
+            values(rows.len(), 6)
+        ),
+        &args,
     )?;
     Ok(())
 }
