@@ -365,8 +365,9 @@ pub(crate) struct Pg {
 pub(crate) enum Conn {
     /// An SQLite file or in-memory database.
     Sqlite(rusqlite::Connection),
-    /// A PostgreSQL server.
-    Postgres(RefCell<Pg>),
+    /// A PostgreSQL server (boxed: its client and statement cache are
+    /// larger than SQLite's handle).
+    Postgres(Box<RefCell<Pg>>),
 }
 
 impl Conn {
@@ -377,10 +378,10 @@ impl Conn {
         config.connect_timeout(std::time::Duration::from_secs(10));
         config.application_name("storyline");
         let client = config.connect(postgres::NoTls)?;
-        Ok(Conn::Postgres(RefCell::new(Pg {
+        Ok(Conn::Postgres(Box::new(RefCell::new(Pg {
             client,
             cache: HashMap::new(),
-        })))
+        }))))
     }
 
     /// Whether this is PostgreSQL (for the few statements written twice).

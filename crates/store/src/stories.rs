@@ -496,6 +496,17 @@ pub(crate) fn marks(n: usize) -> String {
         .join(", ")
 }
 
+/// A story's summary row as written: id, articles, first and last
+/// publication, title, outlets (JSON).
+type SummaryRow = (
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
 /// Recomputes the summary rows of stories `ids` from their members
 /// (deleting those with none left), a few statements for all of them.
 fn refresh(tx: &Conn, ids: &[i64]) -> DbResult<()> {
@@ -553,14 +564,7 @@ fn refresh(tx: &Conn, ids: &[i64]) -> DbResult<()> {
     )? {
         titles.entry(id).or_insert(title);
     }
-    let rows: Vec<(
-        i64,
-        i64,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-    )> = rows
+    let rows: Vec<SummaryRow> = rows
         .into_iter()
         .map(|(id, (n, first, last))| {
             let o = outlets.remove(&id).unwrap_or_default();
