@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -17,6 +17,7 @@ use storyline_extract::Extractor;
 use storyline_source::Limits;
 
 use super::Benchmark;
+use super::cpu;
 use super::shingles::{page_counts, prf};
 
 /// One benchmark page and what is known about it.
@@ -34,16 +35,22 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
     let extractor = Extractor::new();
     let limits = Limits::default();
     let started = Instant::now();
-    let preds: Vec<(String, Value)> = cases
+    let preds: Vec<(String, Value, Duration)> = cases
         .par_iter()
         .map(|case| {
             let path = dir.join("html").join(format!("{}.html.gz", case.id));
             // The product's own path: source (charset, gzip) then extract.
+            // Only the extraction is timed, as the reference's speed is
+            // (`scripts/trafilatura_baseline.py` times `bare_extraction`
+            // on the decoded page).
+            let mut spent = Duration::ZERO;
             let article = std::fs::read(&path).ok().and_then(|bytes| {
                 let name = path.display().to_string();
                 let mut record = storyline_source::from_bytes(bytes, &name, &limits).next()?.ok()?;
                 record.hints.url = case.url.clone();
-                extractor.extract(&record).ok()
+                let (cpu, article) = cpu::timed(|| extractor.extract(&record));
+                spent = cpu;
+                article.ok()
             });
             let v = match article {
                 Some(a) => {
@@ -52,11 +59,12 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
                 }
                 None => json!({"articleBody": "", "title": null, "author": null, "date": null}),
             };
-            (case.id.clone(), v)
+            (case.id.clone(), v, spent)
         })
         .collect();
     let elapsed = started.elapsed();
-    let preds: BTreeMap<String, Value> = preds.into_iter().collect();
+    let cpu: Duration = preds.iter().map(|(_, _, spent)| *spent).sum();
+    let preds: BTreeMap<String, Value> = preds.into_iter().map(|(id, v, _)| (id, v)).collect();
 
     let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
     for case in &cases {
@@ -103,6 +111,13 @@ pub fn run(kind: Benchmark, dir: &Path, pred_out: Option<&Path>) -> anyhow::Resu
         elapsed.as_secs_f64(),
         cases.len() as f64 / elapsed.as_secs_f64().max(1e-9)
     );
+    if !cpu.is_zero() {
+        eprintln!(
+            "extraction: {:.1} s of CPU, {:.1} pages/s per core",
+            cpu.as_secs_f64(),
+            cases.len() as f64 / cpu.as_secs_f64()
+        );
+    }
     if let Some(out) = pred_out {
         let text = serde_json::to_string(&preds)?;
         std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;

@@ -2,6 +2,7 @@
 //! referee scripts in `../shared/referee/`.
 
 pub mod cluster;
+pub mod cpu;
 pub mod extract;
 pub mod jsonl;
 pub mod ner;

@@ -263,10 +263,10 @@ fn floor_boundary(s: &str, at: usize) -> usize {
 }
 
 /// One tag as the HTML tokenizer reads it.
-struct Tag {
+pub(crate) struct Tag {
     /// The index after its `>`.
-    end: usize,
-    self_closing: bool,
+    pub(crate) end: usize,
+    pub(crate) self_closing: bool,
     /// Attributes begun, duplicates included.
     attributes: usize,
     /// Where the first attribute past the allowance begins.
@@ -276,7 +276,7 @@ struct Tag {
 impl Tag {
     /// Reads a tag's attributes from `from`, just after its name, by the
     /// tokenizer's states; `None` at the end of input inside the tag.
-    fn scan(b: &[u8], from: usize, allowed: usize) -> Option<Tag> {
+    pub(crate) fn scan(b: &[u8], from: usize, allowed: usize) -> Option<Tag> {
         let mut tag = Tag {
             end: 0,
             self_closing: false,
@@ -366,7 +366,7 @@ impl Tag {
 
 /// The index after a `<!` construct at `lt`: a comment, a CDATA section
 /// (inside SVG or MathML), or a doctype or bogus comment up to `>`.
-fn declaration_end(b: &[u8], lt: usize, foreign: bool) -> usize {
+pub(crate) fn declaration_end(b: &[u8], lt: usize, foreign: bool) -> usize {
     if b.get(lt + 2..lt + 4) == Some(b"--") {
         comment_end(b, lt + 4)
     } else if foreign && b.get(lt + 2..lt + 9) == Some(b"[CDATA[") {
@@ -397,7 +397,7 @@ fn comment_end(b: &[u8], from: usize) -> usize {
 }
 
 /// The index after the next `>` from `from`, or the end of input.
-fn to_gt(b: &[u8], from: usize) -> usize {
+pub(crate) fn to_gt(b: &[u8], from: usize) -> usize {
     find_byte(b, from, b'>').map_or(b.len(), |e| e + 1)
 }
 
@@ -427,7 +427,7 @@ fn followed(b: &[u8], from: usize, to: usize, byte: u8, next: impl Fn(u8) -> boo
 
 /// Where the raw text from `from` of an element named `name` ends, and
 /// the index after its end tag; the end of input when it is never closed.
-fn raw_span(b: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
+pub(crate) fn raw_span(b: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
     match raw_close(b, from, name) {
         Some((lt, after)) => (lt, Tag::scan(b, after, 0).map_or(b.len(), |t| t.end)),
         None => (b.len(), b.len()),
@@ -443,7 +443,7 @@ fn mentions_json(tag: &[u8]) -> bool {
 
 /// Elements whose content the tokenizer reads as text up to their end
 /// tag, in HTML (the parser runs with scripting on, so `<noscript>` too).
-fn is_raw(name: &[u8]) -> bool {
+pub(crate) fn is_raw(name: &[u8]) -> bool {
     [
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
     ]
@@ -451,13 +451,13 @@ fn is_raw(name: &[u8]) -> bool {
     .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
 }
 
-fn is_foreign_root(name: &[u8]) -> bool {
+pub(crate) fn is_foreign_root(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math")
 }
 
 /// HTML start tags that end SVG or MathML content (`<font>` only with
 /// some attributes, left out: staying foreign only reads more as markup).
-fn breaks_out(name: &[u8]) -> bool {
+pub(crate) fn breaks_out(name: &[u8]) -> bool {
     [
         "b",
         "big",

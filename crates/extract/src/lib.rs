@@ -13,6 +13,7 @@
 
 mod blocks;
 pub mod budget;
+mod code;
 pub mod depth;
 mod error;
 mod inline;

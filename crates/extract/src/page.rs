@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use scraper::{Html, Node};
 use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
-use crate::{budget, depth, meta, publisher};
+use crate::{budget, code, depth, meta, publisher};
 
 mod copies;
 mod embedded;
@@ -71,7 +71,11 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     // the stack: held to a sane size and depth first.
     let small = budget::bounded(html, &budget::Budget::PAGE);
     let bounded = depth::bounded_text(&small, depth::MAX_DEPTH, depth::MAX_DEEP_TEXT);
-    let html: &str = &bounded;
+    // The scripts' and style sheets' text, which every reader but the
+    // embedded-article rescue drops unread, would be copied with every
+    // tree trafilatura makes: it goes before the parsers see the page.
+    let lean = code::emptied(&bounded);
+    let html: &str = &lean;
     let doc = Html::parse_document(html);
     // Should a page still parse deeper than the bound allows for, it goes
     // without a main text rather than risk the stack.
@@ -102,7 +106,7 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     // A body that is only a placeholder for its scripts may carry the
     // article as HTML in the scripts' data.
     if text.split_whitespace().nth(crate::MIN_WORDS - 1).is_none()
-        && let Some(inner) = embedded::text(&doc, &opts)
+        && let Some(inner) = embedded::text(&bounded, &opts)
     {
         text = inner;
     }

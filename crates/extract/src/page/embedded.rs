@@ -21,10 +21,11 @@ use crate::{budget, depth};
 /// than a snippet (a caption, a teaser, a template).
 const MIN_PARAGRAPHS: usize = 2;
 
-/// The main text of the article HTML found in the page's inline scripts,
-/// if any holds at least [`crate::MIN_WORDS`] words.
-pub(super) fn text(doc: &Html, opts: &Options) -> Option<String> {
-    let fragment = article_html(doc)?;
+/// The main text of the article HTML found in the inline scripts of
+/// `html` (the page as it came, scripts whole), if any holds at least
+/// [`crate::MIN_WORDS`] words.
+pub(super) fn text(html: &str, opts: &Options) -> Option<String> {
+    let fragment = article_html(&Html::parse_document(html))?;
     let page = format!(
         "<html><body><article>{}</article></body></html>",
         without_slots(&fragment)
@@ -139,7 +140,7 @@ mod tests {
         let doc = Html::parse_document(&shell(ARTICLE));
         let html = article_html(&doc).unwrap();
         assert!(html.starts_with("<div class=\"img-box\">"), "{html}");
-        let text = text(&doc, &crate::page::options()).unwrap();
+        let text = text(&shell(ARTICLE), &crate::page::options()).unwrap();
         assert!(text.contains("cracked supports"), "{text}");
         assert!(text.contains("season tickets"), "{text}");
     }
