@@ -7,7 +7,9 @@
 # others (scripts/pg_cluster.sh start prints one). For 1 and then 2
 # workers: a fresh database, every INPUT queued, the workers run with
 # --until-empty --no-place, timed; then one placer places everything,
-# timed. Prints articles/s for each. Run it on an otherwise idle machine.
+# timed. Prints articles/s for each, and the placer's own line (placing
+# apart from computing briefs). WORKER_ARGS passes options to the workers
+# (`--threads 1`: one core each). Run it on an otherwise idle machine.
 set -euo pipefail
 server=${1:?server URL}; shift
 bin=${STORYLINE:-target/release/storyline}
@@ -19,12 +21,12 @@ for n in 1 2; do
     start=$(date +%s.%N)
     pids=()
     for i in $(seq "$n"); do
-        "$bin" worker --db "$base/$db" --name "w$i" --until-empty --no-place 2>/dev/null &
+        "$bin" worker --db "$base/$db" --name "w$i" --until-empty --no-place ${WORKER_ARGS:-} 2>/dev/null &
         pids+=($!)
     done
     wait "${pids[@]}"
     stored=$(date +%s.%N)
-    "$bin" worker --db "$base/$db" --name placer --until-empty --place-only 2>/dev/null
+    "$bin" worker --db "$base/$db" --name placer --until-empty --place-only --verbose 2>&1 | grep placed || true
     placed=$(date +%s.%N)
     articles=$(psql "$base/$db" -qXAt -c "SELECT count(*) FROM articles")
     python3 - "$n" "$articles" "$start" "$stored" "$placed" <<'PY'

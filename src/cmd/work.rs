@@ -46,9 +46,14 @@ pub struct WorkerOptions {
     /// Only place, never take items: a placer (or its standby) of its own.
     #[arg(long, conflicts_with = "no_place")]
     pub place_only: bool,
-    /// One line per item on stderr, not only errors.
+    /// One line per item (and per placing round) on stderr, not only
+    /// errors.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Threads extracting pages (default: one per core). One worker
+    /// process per core with `--threads 1` scales by processes alone.
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 fn now_ms() -> i64 {
@@ -151,6 +156,12 @@ pub fn worker(db: &Path, o: &WorkerOptions) -> anyhow::Result<ExitCode> {
         placing: AtomicBool::new(false),
         note: Mutex::new(None),
     });
+    if let Some(n) = o.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("setting the extraction threads")?;
+    }
     // Opening first migrates the schema, once, before the threads connect.
     retry(&shared, || Store::open(db).map(drop).map_err(Into::into))?;
     let beat = {
@@ -158,8 +169,9 @@ pub fn worker(db: &Path, o: &WorkerOptions) -> anyhow::Result<ExitCode> {
         std::thread::spawn(move || heartbeat(&db, &s))
     };
     let placer = (!o.no_place).then(|| {
-        let (db, s, until_empty) = (db.to_owned(), Arc::clone(&shared), o.until_empty);
-        std::thread::spawn(move || place_loop(&db, &s, until_empty))
+        let (db, s) = (db.to_owned(), Arc::clone(&shared));
+        let (until_empty, verbose) = (o.until_empty, o.verbose);
+        std::thread::spawn(move || place_loop(&db, &s, until_empty, verbose))
     });
     let result = if o.place_only {
         // The placer thread does the work; wait for it.
@@ -401,7 +413,7 @@ fn heartbeat(db: &Path, s: &Shared) {
 /// Stands by as the placer; while holding the lock, places new articles
 /// in rounds. With `until_empty`, stops once the queue is drained and
 /// nothing is left to place.
-fn place_loop(db: &Path, s: &Shared, until_empty: bool) {
+fn place_loop(db: &Path, s: &Shared, until_empty: bool, verbose: bool) {
     let mut placer = Placer::new();
     let mut store: Option<Store> = None;
     while !s.stop.load(Ordering::SeqCst) {
@@ -439,9 +451,26 @@ fn place_loop(db: &Path, s: &Shared, until_empty: bool) {
             continue;
         }
         let before = Instant::now();
-        let result = placer.place(st);
+        let unplaced = st.unplaced_count().unwrap_or(0);
+        let result = placer.place_rounds(st).and_then(|_| {
+            let placed_in = before.elapsed();
+            let kept = storyline_story::keep_stored(st)?;
+            Ok((placed_in, kept))
+        });
         match result {
-            Ok(_) => {}
+            Ok((placed_in, kept)) => {
+                if verbose && unplaced > 0 {
+                    let briefs_in = before.elapsed() - placed_in;
+                    eprintln!(
+                        "placed {unplaced} articles in {:.2} s ({:.0}/s); {} briefs and {} articles' facts in {:.2} s",
+                        placed_in.as_secs_f64(),
+                        unplaced as f64 / placed_in.as_secs_f64().max(1e-9),
+                        kept.briefs,
+                        kept.facts,
+                        briefs_in.as_secs_f64()
+                    );
+                }
+            }
             Err(e) => {
                 note(s, &format!("placer: {e}"));
                 // A fresh connection, and a fresh read of the saved state.
@@ -470,7 +499,7 @@ fn place_loop(db: &Path, s: &Shared, until_empty: bool) {
 
 /// Nothing waits in the queue or runs, and every article is placed.
 fn drained(st: &Store) -> bool {
-    matches!(st.queue_open(), Ok(false)) && matches!(st.unplaced_inputs(1), Ok(v) if v.is_empty())
+    matches!(st.queue_open(), Ok(false)) && matches!(st.unplaced_count(), Ok(0))
 }
 
 /// `storyline status`: the queue, the workers, throughput and failures.
@@ -479,7 +508,7 @@ pub fn status(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let now = now_ms();
     let s = store.queue_status(now)?;
     let articles = store.count()?;
-    let unplaced = store.unplaced_inputs(100_000)?.len();
+    let unplaced = store.unplaced_count()?;
     if json {
         let v = serde_json::json!({
             "queue": s,

@@ -251,6 +251,19 @@ impl Store {
             .map_err(sql_err(&self.path, "reading the queue"))
     }
 
+    /// How many articles with a text wait to be placed into stories.
+    pub fn unplaced_count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_one(
+                "SELECT count(*) FROM articles a WHERE a.text <> '' AND NOT EXISTS \
+                 (SELECT 1 FROM story_articles m WHERE m.article_id = a.id)",
+                &[],
+                |r| r.get::<i64>(0),
+            )
+            .map(count_back)
+            .map_err(sql_err(&self.path, "counting unplaced articles"))
+    }
+
     /// The queue at a glance, at `now_ms`.
     pub fn queue_status(&self, now_ms: i64) -> Result<QueueStatus, StoreError> {
         let err = sql_err(&self.path, "reading the queue");

@@ -54,6 +54,14 @@ impl Placer {
     pub fn place(&mut self, store: &mut Store) -> Result<Placed, StoryError> {
         update_kept(store, &mut self.kept)
     }
+
+    /// Places the articles no round has placed yet, without computing
+    /// what the store keeps of the changed storylines: the caller runs
+    /// [`keep_stored`] when it chooses (a distributed placer times them
+    /// apart).
+    pub fn place_rounds(&mut self, store: &mut Store) -> Result<Placed, StoryError> {
+        place_rounds(store, &mut self.kept)
+    }
 }
 
 fn update_kept(
