@@ -380,7 +380,10 @@ fn work(
 fn heartbeat(db: &Path, s: &Shared) {
     let every = Duration::from_millis(u64::try_from(s.lease_ms / 3).unwrap_or(10_000));
     let mut store: Option<Store> = None;
-    let mut last = Instant::now() - every;
+    // Due at once (an Instant that far back may not exist just after boot).
+    let mut last = Instant::now()
+        .checked_sub(every)
+        .unwrap_or_else(Instant::now);
     while !s.stop.load(Ordering::SeqCst) {
         std::thread::sleep(Duration::from_millis(100));
         if last.elapsed() < every {
