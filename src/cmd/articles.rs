@@ -63,7 +63,7 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
 pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
     let Some(a) = store.article(id)? else {
-        bail!("no article {id} in {}", db.display());
+        bail!("no article {id} in {}", storyline_store::shown(db));
     };
     if json {
         let mut v = to_json(&a.article);
@@ -157,7 +157,7 @@ fn must_exist(db: &Path) -> anyhow::Result<()> {
     if !storyline_store::exists(db) {
         bail!(
             "{}: no such database (run `storyline ingest` first)",
-            db.display()
+            storyline_store::shown(db)
         );
     }
     Ok(())

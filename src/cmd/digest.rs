@@ -52,7 +52,7 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
     } else if !storyline_store::exists(db) {
         anyhow::bail!(
             "{}: no such database (give inputs to ingest, or run `storyline ingest` first)",
-            db.display()
+            storyline_store::shown(db)
         );
     }
     let store = open_and_update(db)?;
@@ -96,7 +96,7 @@ fn open_and_update(db: &Path) -> anyhow::Result<Store> {
             crate::cmd::stories::tell_rebuilt(&store, &placed);
             return Ok(store);
         }
-        Ok(_) => format!("{} is read-only", db.display()),
+        Ok(_) => format!("{} is read-only", storyline_store::shown(db)),
         Err(e) => e.to_string(),
     };
     // A file opened for writing that turned out read-only is opened again

@@ -15,7 +15,7 @@ use storyline_story::StoryView;
 pub fn run(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
     let Some(view) = StoryView::load_line(&store, id)? else {
-        bail!("no story {id} in {}", db.display());
+        bail!("no story {id} in {}", storyline_store::shown(db));
     };
     let stdout = std::io::stdout();
     let mut out = Screen::new(std::io::BufWriter::new(stdout.lock()), !json);

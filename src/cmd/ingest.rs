@@ -62,7 +62,7 @@ pub fn run(db: &Path, inputs: &[PathBuf], quiet: bool, json: bool) -> anyhow::Re
             summary.articles_per_second,
             summary.total_in_db,
             summary.stories,
-            storyline_report::screen::escaped(&db.display().to_string())
+            storyline_report::screen::escaped(&storyline_store::shown(db))
         );
     }
     Ok(if tally.errors > 0 {

@@ -27,7 +27,7 @@ pub fn run(db: &Path, scope: Scope, json: bool) -> anyhow::Result<ExitCode> {
             Some(s) => vec![s],
             None => bail!(
                 "no article {id} in {} (or it is in no story yet)",
-                db.display()
+                storyline_store::shown(db)
             ),
         },
         Scope::Speaker(_) | Scope::All => store.stories()?.iter().map(|s| s.id).collect(),
@@ -42,7 +42,7 @@ pub fn run(db: &Path, scope: Scope, json: bool) -> anyhow::Result<ExitCode> {
             _ => StoryView::load(&store, id)?,
         };
         let Some(view) = view else {
-            bail!("no story {id} in {}", db.display());
+            bail!("no story {id} in {}", storyline_store::shown(db));
         };
         for s in view.said(&view.entities()) {
             let keep = match &scope {

@@ -104,7 +104,12 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
             let _ = tokio::signal::ctrl_c().await;
             eprintln!("storyline: shutting down");
         },
-        |at| eprintln!("storyline: serving {} on http://{at}/", db.display()),
+        |at| {
+            eprintln!(
+                "storyline: serving {} on http://{at}/",
+                storyline_store::shown(db)
+            )
+        },
     ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -313,7 +313,7 @@ fn open_existing(db: &Path) -> anyhow::Result<Store> {
     if !storyline_store::exists(db) {
         bail!(
             "{}: no such database (add sources with `storyline sources add`)",
-            db.display()
+            storyline_store::shown(db)
         );
     }
     Ok(Store::open(db)?)

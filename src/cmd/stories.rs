@@ -82,7 +82,7 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
     // A storyline's id is its first event's; any event's id finds it too.
     let Some(storyline) = Storyline::of(&store, id)? else {
-        bail!("no story {id} in {}", db.display());
+        bail!("no story {id} in {}", storyline_store::shown(db));
     };
     let story = storyline.row();
     let mut events = Vec::with_capacity(storyline.events.len());

@@ -79,7 +79,7 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
     if store.sources()?.is_empty() {
         bail!(
             "no sources to watch in {}: give feed URLs or OPML files, or add them with `storyline sources add`",
-            db.display()
+            storyline_store::shown(db)
         );
     }
     let mut fetch = storyline_fetch::Config {

@@ -58,5 +58,5 @@ pub use queue::{ItemCounts, MAX_ATTEMPTS, QueueStatus, WorkItem, WorkerRow};
 pub use row::{ArticleLines, ArticleSummary, ArticleText, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use sources::{DEFAULT_INTERVAL_SECS, MAX_URL, Poll, SourceKind, SourceRow, canonical_url};
-pub use store::{Store, exists, is_postgres_url};
+pub use store::{Store, exists, is_postgres_url, shown};
 pub use stories::{ClusterWrite, Membership, StoryInput, StoryMember, StoryRow};

@@ -630,6 +630,15 @@ pub fn is_postgres_url(target: &str) -> bool {
     target.starts_with("postgres://") || target.starts_with("postgresql://")
 }
 
+/// How to name the database at `target` in a message: a file's path, or
+/// a PostgreSQL URL with its password replaced.
+pub fn shown(target: &Path) -> String {
+    match target.to_str().filter(|t| is_postgres_url(t)) {
+        Some(url) => redact(url),
+        None => target.display().to_string(),
+    }
+}
+
 /// A connection URL with its password replaced, fit for messages.
 fn redact(url: &str) -> String {
     match url::Url::parse(url) {
@@ -828,6 +837,19 @@ mod tests {
             .conn()
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap()
+    }
+
+    #[test]
+    fn passwords_are_never_shown() {
+        assert_eq!(
+            shown(Path::new("postgres://ann:s3cret@db.example:5432/news")),
+            "postgres://ann:***@db.example:5432/news"
+        );
+        assert_eq!(shown(Path::new("news.db")), "news.db");
+        assert_eq!(
+            redact("host=db user=ann password=s3cret dbname=news"),
+            "host=db user=ann dbname=news"
+        );
     }
 
     #[test]
