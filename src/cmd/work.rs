@@ -173,28 +173,22 @@ pub fn worker(db: &Path, o: &WorkerOptions) -> anyhow::Result<ExitCode> {
         let (until_empty, verbose) = (o.until_empty, o.verbose);
         std::thread::spawn(move || place_loop(&db, &s, until_empty, verbose))
     });
+    // With --place-only the placer thread does the work.
     let result = if o.place_only {
-        // The placer thread does the work; wait for it.
         Ok(())
     } else {
         take_loop(db, &shared, o)
     };
-    if o.place_only {
-        if let Some(p) = placer {
-            let _ = p.join();
-        }
-        shared.stop.store(true, Ordering::SeqCst);
-    } else {
-        // With --until-empty the placer stops on its own once everything is
-        // placed; otherwise the worker stops only on an error.
-        if !o.until_empty {
-            shared.stop.store(true, Ordering::SeqCst);
-        }
-        if let Some(p) = placer {
-            let _ = p.join();
-        }
+    // A taker that stopped without --until-empty stopped on an error: stop
+    // its placer too. Otherwise the placer stops on its own once everything
+    // is placed (or never, without --until-empty).
+    if !o.place_only && !o.until_empty {
         shared.stop.store(true, Ordering::SeqCst);
     }
+    if let Some(p) = placer {
+        let _ = p.join();
+    }
+    shared.stop.store(true, Ordering::SeqCst);
     let _ = beat.join();
     result.map(|()| ExitCode::SUCCESS)
 }

@@ -32,10 +32,7 @@ const DOC_CACHE_BLOCKS: usize = 32;
 /// one, named after the server and database (`pg-127.0.0.1-5432-news.search`
 /// for `postgres://user@127.0.0.1:5432/news`), credentials left out.
 pub fn beside(db: &Path) -> PathBuf {
-    if let Some(url) = db
-        .to_str()
-        .filter(|t| t.starts_with("postgres://") || t.starts_with("postgresql://"))
-    {
+    if let Some(url) = db.to_str().filter(|t| storyline_store::is_postgres_url(t)) {
         let rest = url.split_once("://").map_or(url, |(_, r)| r);
         let rest = rest.split('?').next().unwrap_or(rest);
         let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);

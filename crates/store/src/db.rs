@@ -275,19 +275,6 @@ impl FromCol for i64 {
     }
 }
 
-impl FromCol for u32 {
-    fn sqlite(v: ValueRef<'_>) -> DbResult<Option<Self>> {
-        i64::sqlite(v)?
-            .map(|n| u32::try_from(n).map_err(|_| wrong("a u32", n)))
-            .transpose()
-    }
-    fn postgres(r: &postgres::Row, i: usize) -> DbResult<Option<Self>> {
-        i64::postgres(r, i)?
-            .map(|n| u32::try_from(n).map_err(|_| wrong("a u32", n)))
-            .transpose()
-    }
-}
-
 impl FromCol for bool {
     fn sqlite(v: ValueRef<'_>) -> DbResult<Option<Self>> {
         Ok(i64::sqlite(v)?.map(|n| n != 0))

@@ -21,7 +21,7 @@
 //! way as an item's.
 
 use crate::db::{Conn, DbError, Row, args};
-use crate::store::sql_err;
+use crate::store::{non_negative, sql_err};
 use crate::{Store, StoreError};
 
 /// What a work item is.
@@ -260,7 +260,7 @@ impl Store {
                 &[],
                 |r| r.get::<i64>(0),
             )
-            .map(count_back)
+            .map(non_negative)
             .map_err(sql_err(&self.path, "counting unplaced articles"))
     }
 
@@ -289,7 +289,7 @@ impl Store {
             )
             .map_err(&err)?;
         for (state, expired, n, records, stored, errors) in counts {
-            let n = count_back(n);
+            let n = non_negative(n);
             match state.as_str() {
                 "queued" => s.queued += n,
                 "running" if expired => s.stalled += n,
@@ -297,9 +297,9 @@ impl Store {
                 "done" => s.done += n,
                 _ => s.failed += n,
             }
-            s.records += count_back(records);
-            s.stored += count_back(stored);
-            s.errors += count_back(errors);
+            s.records += non_negative(records);
+            s.stored += non_negative(stored);
+            s.errors += non_negative(errors);
         }
         s.workers = self
             .conn
@@ -311,10 +311,10 @@ impl Store {
                     Ok(WorkerRow {
                         name: r.get(0)?,
                         seen_ms: r.get(1)?,
-                        items: count_back(r.get(2)?),
-                        records: count_back(r.get(3)?),
-                        stored: count_back(r.get(4)?),
-                        busy_ms: count_back(r.get(5)?),
+                        items: non_negative(r.get(2)?),
+                        records: non_negative(r.get(3)?),
+                        stored: non_negative(r.get(4)?),
+                        busy_ms: non_negative(r.get(5)?),
                     })
                 },
             )
@@ -469,10 +469,6 @@ fn item_row(r: &Row<'_>) -> Result<WorkItem, DbError> {
 
 fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-fn count_back(n: i64) -> u64 {
-    u64::try_from(n).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -657,7 +657,7 @@ fn redact(url: &str) -> String {
 }
 
 /// A count SQLite gave as i64 (it has no unsigned type); never negative.
-fn non_negative(n: i64) -> u64 {
+pub(crate) fn non_negative(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 

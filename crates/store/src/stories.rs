@@ -318,10 +318,9 @@ impl Store {
     pub fn texts(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, StoreError> {
         let mut out = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(TEXTS_CHUNK) {
-            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
             let sql = format!(
                 "SELECT id, text FROM articles WHERE id IN ({}) ORDER BY id",
-                marks.join(",")
+                marks(chunk.len())
             );
             let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
             out.extend(
