@@ -73,15 +73,20 @@ fn is_dateline(p: &str) -> bool {
     }
 }
 
-fn same_words(a: &str, b: &str) -> bool {
+/// Whether paragraph `p` is the title `t` as the page's heading shows it:
+/// the same words, or with a few more around them that the title leaves
+/// out (a date, a "Blog:" label, an aggregator's "(source.com) 87").
+fn same_words(t: &str, p: &str) -> bool {
     let norm = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
+    let (t, p) = (norm(t), norm(p));
+    !t.is_empty()
+        && (p == t
+            || t.len() >= 3 && p.len() <= t.len() + 3 && (p.starts_with(&t) || p.ends_with(&t)))
 }
 
 #[cfg(test)]
@@ -101,6 +106,18 @@ mod tests {
             "The bridge will close for six weeks from Monday while engineers replace its supports.\n\n\
              By the end of the works, the council says, the bridge will carry twice the load."
         );
+    }
+
+    #[test]
+    fn drops_the_heading_with_what_the_title_left_out() {
+        let text = "Dec 18 2025 Night trams return\n\nThe valley's night trams run again from Friday, the operator said.";
+        assert_eq!(
+            strip(text, Some("Night trams return")),
+            "The valley's night trams run again from Friday, the operator said."
+        );
+        // A paragraph that only starts like a short title stays.
+        let text = "Trams return to the valley after six years without a single night service.";
+        assert_eq!(strip(text, Some("Trams return")), text);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::{clean, sel};
 use crate::outlet::{self, squash};
 
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static H2: LazyLock<Selector> = LazyLock::new(|| sel("h2"));
 /// Metadata titles, most trusted first: the social-card titles are written
 /// for people, `name="title"` and `headline` are often stuffed.
 static TITLE_META: LazyLock<[Selector; 4]> = LazyLock::new(|| {
@@ -92,19 +93,48 @@ pub fn title(doc: &Html, found: &str, site: &Site) -> Option<String> {
         .reduce(|best, next| if next.0 > best.0 { next } else { best });
     // Failing agreement, a headline-sized <h1> is still the better witness:
     // metadata titles are often written for search engines, not readers.
-    let headline = h1s.iter().find(|h| h.split_whitespace().count() >= 4);
-    let (chosen, from_h1) = match best_h1 {
-        Some((score, h)) if score >= AGREE => (Some(h.clone()), true),
+    // Unless shorter ones came first: then the page sets its menus and
+    // boxes in `<h1>`s ("Contact us", "Follow us", "Back to the shop").
+    let headline = h1s
+        .iter()
+        .position(|h| h.split_whitespace().count() >= 4)
+        .map(|i| (&h1s[i], i == 0));
+    // `agreed`: the `<h1>` agrees with metadata; `after_boxes`: it was
+    // taken for its size after shorter ones.
+    let (chosen, from_h1, agreed, after_boxes) = match best_h1 {
+        Some((score, h)) if score >= AGREE => (Some(h.clone()), true, true, false),
         _ => match headline {
-            Some(h) => (Some(h.clone()), true),
+            Some((h, first)) => (Some(h.clone()), true, false, !first),
             None => (
                 metas
                     .first()
                     .map(|m| site.strip(m))
                     .or_else(|| clean(found).map(|f| site.strip(&f))),
                 false,
+                false,
+                false,
             ),
         },
+    };
+    // An `<h1>` taken only for its size, agreeing with no metadata title,
+    // yields to a metadata title the page also shows as a heading of its
+    // own (blogs that set the post's title in an `<h2>` and use `<h1>`
+    // inside the text).
+    let chosen = match (from_h1 && !agreed, metas.first()) {
+        (true, Some(m)) => {
+            let stated = site.strip(m);
+            let key = fold(&stated);
+            let shown = doc
+                .select(&H2)
+                .take(3)
+                .any(|e| clean(&text(e)).is_some_and(|t| fold(&t) == key));
+            if shown && !key.is_empty() {
+                Some(stated)
+            } else {
+                chosen
+            }
+        }
+        _ => chosen,
     };
     let ld = ld_headline(doc);
     let sources = sources(doc, site, ld.as_ref());
@@ -113,9 +143,12 @@ pub fn title(doc: &Html, found: &str, site: &Site) -> Option<String> {
         // Over an `<h1>` it wins only where the `<h1>` is the same headline
         // with a kicker set in front, or only its main line, or the whole
         // of it cut at a bar; otherwise the `<h1>` is what readers see.
+        // An `<h1>` taken only for its size (a menu's "Return to the
+        // shop") yields to any title two sources state.
         (Some((votes, text)), Some(c))
             if votes > support(&sources, &c)
                 && (!from_h1
+                    || after_boxes && votes >= 2
                     || (related(&text, &c) || kicker_cut(&sources, &text, &c))
                         && (squash(&text) != squash(&c) || lost_separator(&c, &text))) =>
         {
@@ -130,7 +163,13 @@ pub fn title(doc: &Html, found: &str, site: &Site) -> Option<String> {
     let chosen = match (ld, chosen) {
         (Some((h, true)), Some(c)) => {
             let h = site.cut_known(&h);
-            if h.is_empty() || squash(&h).starts_with(&squash(&c)) {
+            // Nor when the shown and the social title agree on a headline
+            // the structured one shares hardly a word with: that one
+            // names something else (a box, a section).
+            let elsewhere = support(&sources, &c) >= 2
+                && h.split_whitespace().count() <= 3
+                && overlap(&h, &c).max(overlap(&c, &h)) < 0.25;
+            if h.is_empty() || elsewhere || squash(&h).starts_with(&squash(&c)) {
                 Some(c)
             } else {
                 Some(h)
@@ -353,10 +392,15 @@ fn text(e: ElementRef) -> String {
     // ("<span>Harbour festival</span><span>The boats are back</span>")
     // read as two words, not "festivalThe".
     let mut boundary = false;
+    let label = label(e);
     for edge in e.traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => {
                 if skip_until.is_some() {
+                    continue;
+                }
+                if Some(node.id()) == label {
+                    skip_until = Some(node.id());
                     continue;
                 }
                 match node.value() {
@@ -397,6 +441,26 @@ fn text(e: ElementRef) -> String {
     rest.to_string()
 }
 
+/// A label set in its own element at the head of a heading and closed by
+/// a colon ("<strong>Blog:</strong> Ten ferry routes"): a kicker without a
+/// class. Only a few words, and only with a headline after it.
+fn label(e: ElementRef) -> Option<ego_tree::NodeId> {
+    let first = e
+        .children()
+        .find(|c| !matches!(c.value(), Node::Text(t) if t.trim().is_empty()))?;
+    let el = ElementRef::wrap(first)?;
+    if !matches!(el.value().name(), "strong" | "b" | "span" | "em" | "i") {
+        return None;
+    }
+    let own: String = el.text().collect();
+    let own = own.trim();
+    let all: String = e.text().collect();
+    (own.ends_with(':')
+        && own.split_whitespace().count() <= 3
+        && all.split_whitespace().count() >= own.split_whitespace().count() + 3)
+        .then(|| first.id())
+}
+
 /// Class words of a kicker above a headline, in the languages of the
 /// markup people write (English and German class names mostly).
 const KICKER_CLASSES: [&str; 9] = [
@@ -413,7 +477,10 @@ const KICKER_CLASSES: [&str; 9] = [
 
 /// Whether an element inside a heading is a kicker or hidden text.
 fn set_apart(el: &scraper::node::Element) -> bool {
-    if el.attr("aria-hidden") == Some("true") || el.attr("hidden").is_some() {
+    // A date set into a heading ("<time>Dec 18</time> Title") dates the
+    // post; it is no part of its title.
+    if el.name() == "time" || el.attr("aria-hidden") == Some("true") || el.attr("hidden").is_some()
+    {
         return true;
     }
     el.attr("class").is_some_and(|c| {
@@ -527,6 +594,21 @@ impl Site {
     /// short segment opposite a headline-sized one, the usual shape of
     /// `Headline | Site` when the site's name is not known.
     fn cut_once(&self, title: &str, guess: bool) -> String {
+        // A bare host joined by a space alone ("example.com Night trams").
+        if let Some((head, rest)) = title.split_once(' ')
+            && is_domain(head)
+            && rest.split_whitespace().count() >= 2
+        {
+            return rest.trim().to_string();
+        }
+        if let Some((rest, tail)) = title.rsplit_once(' ')
+            && is_domain(tail)
+            && rest.split_whitespace().count() >= 2
+        {
+            return rest
+                .trim_end_matches(|c: char| c.is_whitespace() || "|-–—:·•»".contains(c))
+                .to_string();
+        }
         for sep in SEPARATORS {
             let parts: Vec<&str> = title.split(sep).collect();
             if parts.len() < 2 {
@@ -579,6 +661,18 @@ fn same_name(segment: &str, name: &str) -> bool {
 /// do not use bars), and a known site name at either end is cut off.
 fn headline_part(h1: &str, site: &Site) -> String {
     let h = h1.split(" | ").next().unwrap_or(h1);
+    // An aggregator's link to its source, and what follows it (a count of
+    // comments): "Headline (example.com) 87".
+    let h = match h.find(" (") {
+        Some(i)
+            if h[i + 2..]
+                .split_once(')')
+                .is_some_and(|(inside, _)| is_domain(inside)) =>
+        {
+            &h[..i]
+        }
+        _ => h,
+    };
     site.cut_once(h, false).trim().to_string()
 }
 
@@ -827,6 +921,87 @@ mod tests {
         assert!(!is_domain("BUDGET 3.0"));
         assert!(!is_domain("3.0"));
         assert!(is_domain("valleycourier.example"));
+    }
+
+    #[test]
+    fn a_date_or_a_label_in_the_heading_is_no_part_of_the_title() {
+        let body = r#"<h1><a href="/p/1"><time datetime="2025-03-03">Mar <span>3</span> 2025</time>
+            Night trams return to the valley</a></h1>"#;
+        assert_eq!(
+            t("", body, None).as_deref(),
+            Some("Night trams return to the valley")
+        );
+        let head = r#"<meta property="og:title" content="Ten ferry routes worth the trip | Valley Courier">"#;
+        let body = "<h1><strong>Blog:</strong> Ten ferry routes worth the trip</h1>";
+        assert_eq!(
+            t(head, body, None).as_deref(),
+            Some("Ten ferry routes worth the trip")
+        );
+        // A label with only a word or two after it is part of the title.
+        let head = r#"<meta property="og:title" content="Live: ferry news">"#;
+        assert_eq!(
+            t(head, "<h1><b>Live:</b> ferry news</h1>", None).as_deref(),
+            Some("Live: ferry news")
+        );
+    }
+
+    #[test]
+    fn a_bare_host_joined_by_a_space_is_cut() {
+        assert_eq!(
+            t(
+                "<title>valleycourier.example Night trams return</title>",
+                "",
+                None
+            )
+            .as_deref(),
+            Some("Night trams return")
+        );
+        assert_eq!(
+            t(
+                "<title>Night trams return - valleycourier.example</title>",
+                "",
+                None
+            )
+            .as_deref(),
+            Some("Night trams return")
+        );
+        // An aggregator's source link after the headline goes too.
+        let body = r#"<h1><a href="/s/1">Tram fares frozen for a year</a>
+            <span>(<a href="https://valleycourier.example/">valleycourier.example</a>)</span> <span>87</span></h1>"#;
+        assert_eq!(
+            t("", body, None).as_deref(),
+            Some("Tram fares frozen for a year")
+        );
+    }
+
+    #[test]
+    fn headings_used_for_boxes_do_not_name_the_page() {
+        let head = r#"<meta property="og:site_name" content="Valley Courier">
+            <meta property="og:title" content="Bus lanes widened on the ring road – Valley Courier">
+            <script type="application/ld+json">{"@type":"Article","headline":"Bus lanes widened on the ring road"}</script>"#;
+        let body = "<h1>Contact us</h1><h1>Follow us</h1><h1>Back to the main shop</h1>";
+        assert_eq!(
+            t(head, body, None).as_deref(),
+            Some("Bus lanes widened on the ring road")
+        );
+        // A blog that sets the post's title in an <h2> and uses <h1> in
+        // the text.
+        let head = r#"<title>Why the tram came back | Valley Blog</title>"#;
+        let body = "<h2>Why the tram came back</h2><p>Text.</p><h1>But what riders like is the quiet ride</h1>";
+        assert_eq!(
+            t(head, body, None).as_deref(),
+            Some("Why the tram came back")
+        );
+    }
+
+    #[test]
+    fn a_two_word_structured_headline_names_a_box() {
+        let head = r#"<meta property="og:title" content="Seven days of cheap meals">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Sample menus"}</script>"#;
+        assert_eq!(
+            t(head, "<h1>Seven days of cheap meals</h1>", None).as_deref(),
+            Some("Seven days of cheap meals")
+        );
     }
 
     #[test]
