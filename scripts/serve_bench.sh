@@ -58,4 +58,23 @@ SEARCH_PATH="/api/v1/search?q=" run "search API (mix)" "/api/v1/search?q=x" scri
 # server.
 SEARCH_PATH="/search?q=" run "search page, 16 conns" "/search?q=x" scripts/search_mix.lua 16
 SEARCH_PATH="/api/v1/search?q=" run "search API, 16 conns" "/api/v1/search?q=x" scripts/search_mix.lua 16
+# The goal's latency at its rate: an open loop at a steady RATE (1,000)
+# queries a second, latency counted from when each request was due (oha's
+# correction for coordinated omission; `cargo install oha --locked`).
+if command -v oha >/dev/null; then
+  URLS=$(mktemp)
+  python3 -c 'import sys, urllib.parse
+for q in open(sys.argv[1]):
+    q = q.strip()
+    if q: print(sys.argv[2] + urllib.parse.quote(q))' "$QUERIES" "http://127.0.0.1:$PORT/search?q=" > "$URLS"
+  RATE=${RATE:-1000}
+  out=$(oha -z "${SECS}s" -c 64 -q "$RATE" --latency-correction --urls-from-file "$URLS" --no-tui)
+  rm -f "$URLS"
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50.00%" {print $3, $4}' <<<"$out")
+  p99=$(awk '$1 == "99.00%" {print $3, $4}' <<<"$out")
+  printf '%-22s %10s req/s   p50 %8s   p99 %8s   (steady %s q/s, oha)\n' "search page, open loop" "$rps" "$p50" "$p99" "$RATE"
+else
+  echo "oha not found: skipping the open-loop search run (cargo install oha --locked)"
+fi
 echo "serve peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$PID/status)"

@@ -194,7 +194,7 @@ impl Index {
         let more = groups.len() > query.offset.saturating_add(limit);
         let page: Vec<Pending> = groups.into_iter().skip(query.offset).take(limit).collect();
         let mut snippets =
-            SnippetGenerator::create(&searcher, &*q, self.fields.body).map_err(err("snippets"))?;
+            SnippetGenerator::create(&searcher, &*q, self.fields.all).map_err(err("snippets"))?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut out = Vec::with_capacity(page.len());
         for g in page {
@@ -383,8 +383,14 @@ mod tests {
             articles(&run(&index, "\"pier northern\"")),
             Vec::<i64>::new()
         );
-        // Case and accents are folded.
+        // Case and accents are folded, in phrases too.
         assert_eq!(articles(&run(&index, "NORDLICHEN")), vec![3]);
+        assert_eq!(articles(&run(&index, "\"Northern  PIER\"")), vec![1, 2]);
+        // A phrase of three words is checked by position.
+        assert_eq!(
+            articles(&run(&index, "\"the northern pier\"")),
+            articles(&run(&index, "\"the northern pier\" northern"))
+        );
     }
 
     #[test]
@@ -493,6 +499,11 @@ mod tests {
         let s = &hit.snippet;
         let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
         assert_eq!(marked, vec!["library", "petition"]);
+        // A phrase marks its words too.
+        let r = run(&index, "\"central library\"");
+        let s = &r.groups[0].hits[0].snippet;
+        let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert!(marked.contains(&"central") && marked.contains(&"library"));
         // A title-only match shows the text's start.
         let r = run(&index, "title:rebuilt kind:article");
         assert!(

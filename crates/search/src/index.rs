@@ -148,11 +148,9 @@ impl Index {
                 dir: dir.clone(),
                 source,
             })?;
-        let mut parser =
-            QueryParser::for_index(&index, vec![fields.title, fields.body, fields.speaker]);
+        let mut parser = QueryParser::for_index(&index, vec![fields.all]);
         // A search box reads `a b` as both words, as web searches do.
         parser.set_conjunction_by_default();
-        parser.set_field_boost(fields.title, 2.0);
         Ok(Index {
             index,
             reader,

@@ -24,7 +24,7 @@ pub(crate) const KEYWORD: &str = "storyline_keyword";
 
 /// The schema's format; bumped whenever fields or analyzers change, so an
 /// index built by another version is refused instead of misread.
-pub(crate) const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 2;
 
 /// The fields, by name.
 #[derive(Debug, Clone, Copy)]
@@ -38,8 +38,15 @@ pub(crate) struct Fields {
     pub article: Field,
     /// Headline (articles, stories).
     pub title: Field,
-    /// Text: the article's, the quote's words, the story's summary.
+    /// Text: the article's, the quote's words, the story's summary
+    /// (stored for snippets; searched through `all`).
     pub body: Field,
+    /// What a plain query searches: the headline (twice, so that its
+    /// words weigh more), the text and the speaker, in one field, so that
+    /// a query of several words is one intersection of term lists that
+    /// tantivy can prune by block maxima (a query across three fields is
+    /// not, and scores every match).
+    pub all: Field,
     /// Outlet domain and display name, lowercased for matching.
     pub outlet: Field,
     /// Language code.
@@ -80,7 +87,15 @@ pub(crate) fn build() -> (Schema, Fields) {
         id: b.add_i64_field("id", number.clone()),
         article: b.add_i64_field("article", number),
         title: b.add_text_field("title", text.clone()),
-        body: b.add_text_field("body", text.clone()),
+        body: b.add_text_field("body", STORED),
+        all: b.add_text_field(
+            "all",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(TEXT)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            ),
+        ),
         outlet: b.add_text_field("outlet", keyword),
         lang: b.add_text_field("lang", raw | STORED),
         speaker: b.add_text_field("speaker", text),

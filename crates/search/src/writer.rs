@@ -54,6 +54,20 @@ impl Writer {
         }
     }
 
+    /// The searched field of a document: its headline (twice: a word
+    /// there counts as two), its text and its speaker, into `all`.
+    fn add_words(
+        &self,
+        doc: &mut TantivyDocument,
+        title: Option<&str>,
+        body: &str,
+        speaker: Option<&str>,
+    ) {
+        for part in [title, title, Some(body), speaker].into_iter().flatten() {
+            doc.add_text(self.fields.all, part);
+        }
+    }
+
     /// Leaves segments of more than `max_docs` documents unmerged, so a
     /// long-running writer (the server's) merges only its own small
     /// segments and never rewrites the big ones a bulk build left, which
@@ -88,6 +102,7 @@ impl Writer {
             doc.add_text(f.title, capped(t));
         }
         doc.add_text(f.body, capped(a.text));
+        self.add_words(&mut doc, a.title.map(capped), capped(a.text), None);
         self.article_filters(&mut doc, a);
         if let Some(u) = a.url {
             doc.add_text(f.url, capped(u));
@@ -105,6 +120,7 @@ impl Writer {
         if let Some(s) = q.speaker {
             doc.add_text(f.speaker, capped(s));
         }
+        self.add_words(&mut doc, None, capped(q.text), q.speaker.map(capped));
         self.article_filters(&mut doc, q.article);
         if let Some(u) = q.article.url {
             doc.add_text(f.url, capped(u));
@@ -123,6 +139,7 @@ impl Writer {
             doc.add_text(f.title, capped(t));
         }
         doc.add_text(f.body, capped(s.summary));
+        self.add_words(&mut doc, s.title.map(capped), capped(s.summary), None);
         for o in s.outlets {
             add_keyword(&mut doc, f.outlet, o);
         }
