@@ -202,11 +202,13 @@ enum Command {
         what: cmd::sources::SourcesCommand,
     },
     /// Add inputs (WARC archives, JSON Lines, feeds: files every worker
-    /// can read at the same path) to the work queue in the database.
+    /// can read at the same path; or article URLs, which a worker fetches)
+    /// to the work queue in the database.
     Enqueue {
         #[command(flatten)]
         db: DbArg,
-        /// Files or directories (read recursively).
+        /// Files or directories (read recursively), or http(s) URLs of
+        /// article pages (one item each).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Split each WARC file into items of this many records.

@@ -311,3 +311,122 @@ fn killed_workers_and_placers_and_a_restarted_server_lose_nothing() {
         "{killed_workers} {killed_placers}"
     );
 }
+
+/// A page server on loopback for the URL items: `/a` and `/b` are
+/// articles, anything else is 404. Serves until the test ends.
+fn page_server() -> String {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            // Read the rest of the request's head.
+            let mut h = String::new();
+            while reader.read_line(&mut h).is_ok_and(|n| n > 2) {
+                h.clear();
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let page = |title: &str, text: &str| {
+                format!(
+                    "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+                     <p>{text}</p><p>{text} The council will meet again next month to decide.</p>\
+                     </article></body></html>"
+                )
+            };
+            let (status, body) = match path.as_str() {
+                "/a" => (
+                    "200 OK",
+                    page(
+                        "Ferry timetable cut for winter",
+                        "The harbour authority said on Tuesday that the winter ferry timetable will run four crossings a day instead of six, citing crew shortages and lower demand.",
+                    ),
+                ),
+                "/b" => (
+                    "200 OK",
+                    page(
+                        "Night trams return to the valley",
+                        "Night trams will run again on the valley line from Friday, the operator said, after a two-year pause for track repairs and new signalling.",
+                    ),
+                ),
+                _ => ("404 Not Found", String::from("no such page")),
+            };
+            let mut s = stream;
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    base
+}
+
+#[test]
+fn queued_urls_are_fetched_by_a_worker_and_internal_addresses_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("urls.db");
+    let db = db.to_str().unwrap();
+    let base = page_server();
+    let (a, b, gone) = (
+        format!("{base}/a"),
+        format!("{base}/b"),
+        format!("{base}/gone"),
+    );
+    run_ok(&["enqueue", "--db", db, &a, &b, &gone]);
+    // Queued again: known, not added twice.
+    run_ok(&["enqueue", "--db", db, &a]);
+    let st = status(db);
+    assert_eq!(st["queue"]["queued"], 3, "{st}");
+    // By default a worker refuses loopback addresses: every item fails,
+    // each naming its URL and the reason.
+    let mut w = [worker(db, "strict", &["--until-empty"])];
+    wait_all(&mut w, Duration::from_secs(60));
+    let st = status(db);
+    assert_eq!(st["queue"]["failed"], 3, "{st}");
+    let failures = st["queue"]["failures"].to_string();
+    assert!(failures.contains("/a"), "{failures}");
+    let store = Store::open(Path::new(db)).unwrap();
+    assert_eq!(store.count().unwrap(), 0);
+    drop(store);
+
+    // Allowed, in a fresh queue: two articles, the missing page a failure.
+    let db2 = dir.path().join("urls2.db");
+    let db2 = db2.to_str().unwrap();
+    run_ok(&["enqueue", "--db", db2, &a, &b, &gone]);
+    let mut w = [worker(db2, "open", &["--until-empty", "--allow-private"])];
+    wait_all(&mut w, Duration::from_secs(60));
+    let st = status(db2);
+    assert_eq!(
+        (st["queue"]["done"].as_u64(), st["queue"]["failed"].as_u64()),
+        (Some(2), Some(1)),
+        "{st}"
+    );
+    assert!(st["queue"]["failures"].to_string().contains("404"), "{st}");
+    let out = bin()
+        .args(["articles", "--db", db2, "--json"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.contains("Ferry timetable cut for winter"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("Night trams return to the valley"),
+        "{listed}"
+    );
+    let shown: String = ["1", "2"]
+        .iter()
+        .map(|id| {
+            let out = bin()
+                .args(["article", "--db", db2, id, "--json"])
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        })
+        .collect();
+    assert!(shown.contains(&a) && shown.contains(&b), "{shown}");
+}

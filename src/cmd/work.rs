@@ -54,6 +54,11 @@ pub struct WorkerOptions {
     /// process per core with `--threads 1` scales by processes alone.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Allow fetching queued URLs from loopback, private, link-local and
+    /// metadata addresses (refused by default: a queued URL could
+    /// otherwise make a worker fetch internal services).
+    #[arg(long)]
+    pub allow_private: bool,
 }
 
 fn now_ms() -> i64 {
@@ -66,7 +71,27 @@ fn now_ms() -> i64 {
 pub fn enqueue(db: &Path, inputs: &[PathBuf], per_item: Option<u64>) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db)?;
     let (mut added, mut known, mut errors) = (0u64, 0u64, 0u64);
-    for input in storyline_source::expand(inputs) {
+    // URLs: one item each, fetched by whichever worker takes it.
+    let (urls, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        inputs.iter().partition(|p| p.to_str().is_some_and(is_url));
+    for url in urls {
+        let raw = url.to_string_lossy();
+        let Some(target) = storyline_watch::canonical(&raw) else {
+            eprintln!(
+                "storyline: {}: not an http(s) URL that can be fetched",
+                storyline_report::screen::escaped(&raw)
+            );
+            errors += 1;
+            continue;
+        };
+        if store.enqueue(&target, None, now_ms())? {
+            added += 1;
+        } else {
+            known += 1;
+        }
+    }
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    for input in storyline_source::expand(&files) {
         let path = match input {
             Ok(storyline_source::Input::Path(p)) => p,
             Ok(other) => {
@@ -109,6 +134,12 @@ pub fn enqueue(db: &Path, inputs: &[PathBuf], per_item: Option<u64>) -> anyhow::
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether a queued target is a page to fetch rather than a file to read.
+fn is_url(target: &str) -> bool {
+    let t = target.get(..8).unwrap_or(target).to_ascii_lowercase();
+    t.starts_with("http://") || t.starts_with("https://")
 }
 
 fn is_warc(p: &Path) -> bool {
@@ -230,6 +261,7 @@ fn note(s: &Shared, msg: &str) {
 /// `--until-empty`, until none waits or runs).
 fn take_loop(db: &Path, s: &Shared, o: &WorkerOptions) -> anyhow::Result<()> {
     let mut conn: Option<(Intake, Known, Store)> = None;
+    let mut pages: Option<Pages> = None;
     loop {
         if s.stop.load(Ordering::SeqCst) {
             return Ok(());
@@ -270,7 +302,16 @@ fn take_loop(db: &Path, s: &Shared, o: &WorkerOptions) -> anyhow::Result<()> {
         s.lost.store(false, Ordering::SeqCst);
         s.current.store(item.id, Ordering::SeqCst);
         let started = Instant::now();
-        let done = work(intake, known, &item, s);
+        let done = if is_url(&item.target) {
+            match &pages {
+                Some(p) => Ok(p),
+                None => Pages::new(o.allow_private).map(|p| &*pages.insert(p)),
+            }
+            .map_err(|e| Failure::Input(format!("{e:#}")))
+            .and_then(|p| fetch_and_store(intake, known, &item, s, p))
+        } else {
+            work(intake, known, &item, s)
+        };
         s.current.store(0, Ordering::SeqCst);
         match done {
             Ok(Some(counts)) => {
@@ -366,6 +407,101 @@ fn work(
     intake.finish().map_err(Failure::Store)?;
     counts.records = tally.records;
     counts.errors = tally.errors;
+    Ok(Some(counts))
+}
+
+/// What fetches the queued URLs: the fetcher `watch` uses (size and time
+/// caps, redirects followed, internal addresses refused unless allowed,
+/// robots.txt honoured, one request at a time per host) on a runtime of
+/// its own.
+struct Pages {
+    runtime: tokio::runtime::Runtime,
+    fetcher: storyline_fetch::Fetcher,
+    extractor: storyline_extract::Extractor,
+}
+
+impl Pages {
+    fn new(allow_private: bool) -> anyhow::Result<Pages> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("starting the fetcher's runtime")?;
+        let config = storyline_fetch::Config {
+            allow_private,
+            ..storyline_fetch::Config::default()
+        };
+        // The client is built inside the runtime it will run on.
+        let fetcher = runtime
+            .block_on(async { storyline_fetch::Fetcher::new(config) })
+            .context("starting the fetcher")?;
+        Ok(Pages {
+            runtime,
+            fetcher,
+            extractor: storyline_extract::Extractor::new(),
+        })
+    }
+}
+
+/// Fetches one queued URL and stores its article. A page that cannot be
+/// fetched (refused, not found, too large, not HTML) fails the item with
+/// the reason; `status` lists it.
+fn fetch_and_store(
+    intake: &mut Intake,
+    known: &Known,
+    item: &WorkItem,
+    s: &Shared,
+    pages: &Pages,
+) -> Result<Option<ItemCounts>, Failure> {
+    use storyline_fetch::{Fetched, Request};
+    let got = pages
+        .runtime
+        .block_on(pages.fetcher.get(&Request::page(item.target.clone())))
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let Fetched::Body(body) = got else {
+        return Err(Failure::Input(
+            "answered 304 to a request without validators".into(),
+        ));
+    };
+    let declared = body
+        .content_type
+        .as_deref()
+        .and_then(storyline_source::charset::charset_param);
+    let html = storyline_source::charset::decode(&body.bytes, declared, &body.final_url)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let record = storyline_model::Record {
+        source: body.final_url.clone(),
+        body: storyline_model::Body::Html(html),
+        hints: storyline_model::Hints {
+            url: storyline_watch::canonical(&body.final_url).or(Some(item.target.clone())),
+            ..storyline_model::Hints::default()
+        },
+    };
+    if s.lost.load(Ordering::SeqCst) {
+        return Ok(None);
+    }
+    let mut counts = ItemCounts {
+        records: 1,
+        ..ItemCounts::default()
+    };
+    let hash = storyline_store::content_hash(&record);
+    if known.knows(&hash) {
+        counts.duplicates = 1;
+        return Ok(Some(counts));
+    }
+    let article = pages
+        .extractor
+        .extract(&record)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let added = intake
+        .add(vec![ingest::Outcome::Article {
+            record: Box::new(record),
+            article: Box::new(article),
+            hash,
+        }])
+        .map_err(Failure::Store)?;
+    intake.finish().map_err(Failure::Store)?;
+    counts.stored = added.stored;
+    counts.duplicates = added.duplicates;
     Ok(Some(counts))
 }
 

@@ -2,7 +2,7 @@
 //! one of them the placer.
 //!
 //! A work item is an input to ingest: a file (a WARC archive, JSON Lines,
-//! a feed), or a range of a WARC file's records. `storyline enqueue` adds
+//! a feed), a range of a WARC file's records, or an article page's URL. `storyline enqueue` adds
 //! items; `storyline worker` processes take them under leases. Taking an
 //! item sets its lease; the worker renews it while it works (a
 //! heartbeat); an item whose lease ran out, because its worker was killed
