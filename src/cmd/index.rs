@@ -34,9 +34,20 @@ pub fn run(db: &Path, rebuild: bool, json: bool) -> anyhow::Result<ExitCode> {
         std::fs::remove_dir_all(&dir)
             .with_context(|| format!("cannot remove the old index {}", dir.display()))?;
     }
-    let index = match Index::open(&dir) {
-        Ok(i) => i,
-        Err(e @ (SearchError::Incompatible { .. } | SearchError::Open { .. })) => {
+    let index = match Index::open_or_renew(&dir) {
+        Ok((i, renewed)) => {
+            if let Some(why) = renewed {
+                eprintln!(
+                    "storyline: {}",
+                    storyline_report::screen::escaped(&format!(
+                        "the search index {} was built by another version ({why}): building it anew",
+                        dir.display()
+                    ))
+                );
+            }
+            i
+        }
+        Err(e @ SearchError::Open { .. }) => {
             bail!("{e} (`storyline index --rebuild` builds it anew)")
         }
         Err(e) => return Err(e.into()),

@@ -117,6 +117,24 @@ impl Index {
         }
     }
 
+    /// [`open`](Self::open), starting afresh where the directory holds an
+    /// index this build cannot use (another version's, or one whose
+    /// commit record is damaged): the index is derived from the database,
+    /// so it is deleted and the caller indexes the database again. Returns
+    /// why it started afresh, if it did.
+    pub fn open_or_renew(dir: &Path) -> Result<(Index, Option<String>), SearchError> {
+        match Index::open(dir) {
+            Err(SearchError::Incompatible { reason, .. }) => {
+                std::fs::remove_dir_all(dir).map_err(|e| SearchError::Open {
+                    dir: dir.to_owned(),
+                    source: e.into(),
+                })?;
+                Ok((Index::open(dir)?, Some(reason)))
+            }
+            other => other.map(|i| (i, None)),
+        }
+    }
+
     /// A fresh, empty index in memory (for tests).
     pub fn in_memory() -> Result<Index, SearchError> {
         let (schema, fields) = schema::build();
@@ -280,5 +298,37 @@ fn settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Lz4,
         ..IndexSettings::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_versions_index_is_refused_or_renewed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.search");
+        std::fs::create_dir_all(&path).unwrap();
+        // An index with other fields, as an older build would leave.
+        let mut b = tantivy::schema::Schema::builder();
+        let f = b.add_text_field("words", tantivy::schema::TEXT);
+        let old = tantivy::Index::create_in_dir(&path, b.build()).unwrap();
+        let mut w: tantivy::IndexWriter = old.writer(15_000_000).unwrap();
+        w.add_document(tantivy::doc!(f => "an old document"))
+            .unwrap();
+        w.commit().unwrap();
+        drop(w);
+        assert!(matches!(
+            Index::open(&path),
+            Err(SearchError::Incompatible { .. })
+        ));
+        let (index, renewed) = Index::open_or_renew(&path).unwrap();
+        assert!(renewed.is_some_and(|why| why.contains("fields")));
+        assert_eq!(index.num_docs(), 0);
+        assert_eq!(index.indexed_through(), None);
+        // Now current: opened as it is.
+        drop(index);
+        assert!(Index::open_or_renew(&path).unwrap().1.is_none());
     }
 }

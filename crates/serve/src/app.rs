@@ -74,7 +74,21 @@ impl App {
         let library = Library::load(&store, 1)?;
         let reader = Store::open_read_only(db)?;
         let dir = storyline_search::beside(db);
-        let search = storyline_search::Index::open(&dir)
+        // Another version's index is built anew; the follower indexes the
+        // database into it in the background.
+        let search = storyline_search::Index::open_or_renew(&dir)
+            .map(|(index, renewed)| {
+                if let Some(why) = renewed {
+                    eprintln!(
+                        "storyline: {}",
+                        storyline_report::screen::escaped(&format!(
+                            "the search index {} was built by another version ({why}): building it anew",
+                            dir.display()
+                        ))
+                    );
+                }
+                index
+            })
             .map_err(|e| format!("search is not available: {e}"));
         let (changes, _) = broadcast::channel(64);
         Ok(Arc::new(App {
