@@ -24,7 +24,7 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<ExitCode> {
             let v = serde_json::json!({
                 "id": a.id, "outlet": a.outlet, "outlet_name": a.outlet_name,
                 "published": a.published, "title": a.title, "lang": lang,
-                "chars": a.text_chars, "pending": a.pending,
+                "chars": a.text_chars, "pending": a.pending, "url": a.url,
             });
             writeln!(out, "{v}")?;
         } else {

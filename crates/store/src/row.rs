@@ -92,6 +92,8 @@ pub struct ArticleSummary {
     /// Whether the article waits for its page (see
     /// [`storyline_model::PENDING`]).
     pub pending: bool,
+    /// See [`Article::url`].
+    pub url: Option<String>,
 }
 
 /// What a search index takes of an article: its text and the fields it

@@ -355,7 +355,7 @@ impl Store {
     pub fn list(&self) -> Result<Vec<ArticleSummary>, StoreError> {
         let sql = format!(
             "SELECT id, outlet, published, title, lang, lang_confidence, lang_reliable, \
-             length(text), {}, {} FROM articles {ARTICLE_ORDER}",
+             length(text), {}, {}, url FROM articles {ARTICLE_ORDER}",
             extra_text(&self.conn, "outlet_name"),
             extra_text(&self.conn, storyline_model::PENDING),
         );
@@ -371,6 +371,7 @@ impl Store {
                     outlet_name: r.get(8)?,
                     pending: r.get::<Option<String>>(9)?.as_deref() == Some("page")
                         && non_negative(r.get(7)?) == 0,
+                    url: r.get(10)?,
                 })
             })
             .map_err(sql_err(&self.path, "listing articles"))
