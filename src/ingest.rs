@@ -59,8 +59,23 @@ pub fn run_range(
     let limits = Limits::default();
     let mut tally = Tally::default();
     let mut pending: Vec<Record> = Vec::with_capacity(BATCH);
-    let mut flush = |pending: &mut Vec<Record>, tally: &mut Tally| {
-        extract_batch(&extractor, pending, tally, progress, known, &mut sink)
+    let mut flush = |pending: &mut Vec<Record>, tally: &mut Tally| -> anyhow::Result<()> {
+        let batch: Vec<Result<Outcome, String>> = pending
+            .par_drain(..)
+            .map(|record| outcome(&extractor, record, known))
+            .collect();
+        let mut ok = Vec::with_capacity(batch.len());
+        for r in batch {
+            match r {
+                Ok(o) => ok.push(o),
+                Err(e) => {
+                    tally.errors += 1;
+                    progress.error(&e);
+                }
+            }
+        }
+        progress.inc(ok.len() as u64);
+        sink(ok)
     };
     for input in storyline_source::expand(inputs) {
         let input = match input {
@@ -101,43 +116,22 @@ pub fn run_range(
     Ok(tally)
 }
 
-/// Extracts `pending` (emptying it) on all cores, skipping records already
-/// stored, reports and counts the failures, and hands the rest to `sink`.
-fn extract_batch(
+/// What becomes of one record: [`Outcome::Known`] when its content is
+/// stored already (nothing extracted), else its article, or why it has
+/// none.
+pub fn outcome(
     extractor: &Extractor,
-    pending: &mut Vec<Record>,
-    tally: &mut Tally,
-    progress: &Progress,
+    record: Record,
     known: &(dyn Fn(&str) -> bool + Sync),
-    sink: &mut impl FnMut(Vec<Outcome>) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let batch: Vec<Result<Outcome, String>> = pending
-        .par_drain(..)
-        .map(|record| {
-            let hash = storyline_store::content_hash(&record);
-            if known(&hash) {
-                return Ok(Outcome::Known);
-            }
-            match extractor.extract(&record) {
-                Ok(article) => Ok(Outcome::Article {
-                    record: Box::new(record),
-                    article: Box::new(article),
-                    hash,
-                }),
-                Err(e) => Err(e.to_string()),
-            }
-        })
-        .collect();
-    let mut ok = Vec::with_capacity(batch.len());
-    for r in batch {
-        match r {
-            Ok(o) => ok.push(o),
-            Err(e) => {
-                tally.errors += 1;
-                progress.error(&e);
-            }
-        }
+) -> Result<Outcome, String> {
+    let hash = storyline_store::content_hash(&record);
+    if known(&hash) {
+        return Ok(Outcome::Known);
     }
-    progress.inc(ok.len() as u64);
-    sink(ok)
+    let article = extractor.extract(&record).map_err(|e| e.to_string())?;
+    Ok(Outcome::Article {
+        record: Box::new(record),
+        article: Box::new(article),
+        hash,
+    })
 }

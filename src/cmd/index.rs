@@ -36,14 +36,8 @@ pub fn run(db: &Path, rebuild: bool, json: bool) -> anyhow::Result<ExitCode> {
     }
     let index = match Index::open_or_renew(&dir) {
         Ok((i, renewed)) => {
-            if let Some(why) = renewed {
-                eprintln!(
-                    "storyline: {}",
-                    storyline_report::screen::escaped(&format!(
-                        "the search index {} was built by another version ({why}): building it anew",
-                        dir.display()
-                    ))
-                );
+            if let Some(notice) = renewed {
+                eprintln!("storyline: {}", storyline_report::screen::escaped(&notice));
             }
             i
         }

@@ -462,12 +462,7 @@ fn fetch_and_store(
             "answered 304 to a request without validators".into(),
         ));
     };
-    let declared = body
-        .content_type
-        .as_deref()
-        .and_then(storyline_source::charset::charset_param);
-    let html = storyline_source::charset::decode(&body.bytes, declared, &body.final_url)
-        .map_err(|e| Failure::Input(e.to_string()))?;
+    let html = storyline_watch::page_text(&body).map_err(Failure::Input)?;
     let record = storyline_model::Record {
         source: body.final_url.clone(),
         body: storyline_model::Body::Html(html),
@@ -479,30 +474,16 @@ fn fetch_and_store(
     if s.lost.load(Ordering::SeqCst) {
         return Ok(None);
     }
-    let mut counts = ItemCounts {
-        records: 1,
-        ..ItemCounts::default()
-    };
-    let hash = storyline_store::content_hash(&record);
-    if known.knows(&hash) {
-        counts.duplicates = 1;
-        return Ok(Some(counts));
-    }
-    let article = pages
-        .extractor
-        .extract(&record)
-        .map_err(|e| Failure::Input(e.to_string()))?;
-    let added = intake
-        .add(vec![ingest::Outcome::Article {
-            record: Box::new(record),
-            article: Box::new(article),
-            hash,
-        }])
-        .map_err(Failure::Store)?;
+    let outcome =
+        ingest::outcome(&pages.extractor, record, &|h| known.knows(h)).map_err(Failure::Input)?;
+    let added = intake.add(vec![outcome]).map_err(Failure::Store)?;
     intake.finish().map_err(Failure::Store)?;
-    counts.stored = added.stored;
-    counts.duplicates = added.duplicates;
-    Ok(Some(counts))
+    Ok(Some(ItemCounts {
+        records: 1,
+        stored: added.stored,
+        duplicates: added.duplicates,
+        errors: 0,
+    }))
 }
 
 /// Renews the lease of the item in hand every third of the lease, on a

@@ -121,7 +121,8 @@ impl Index {
     /// index this build cannot use (another version's, or one whose
     /// commit record is damaged): the index is derived from the database,
     /// so it is deleted and the caller indexes the database again. Returns
-    /// why it started afresh, if it did.
+    /// the notice to show when it started afresh (naming the directory
+    /// and why).
     pub fn open_or_renew(dir: &Path) -> Result<(Index, Option<String>), SearchError> {
         match Index::open(dir) {
             Err(SearchError::Incompatible { reason, .. }) => {
@@ -129,7 +130,11 @@ impl Index {
                     dir: dir.to_owned(),
                     source: e.into(),
                 })?;
-                Ok((Index::open(dir)?, Some(reason)))
+                let notice = format!(
+                    "the search index {} was built by another version ({reason}): building it anew",
+                    dir.display()
+                );
+                Ok((Index::open(dir)?, Some(notice)))
             }
             other => other.map(|i| (i, None)),
         }

@@ -23,7 +23,7 @@ pub(crate) const TEXT: &str = "storyline_text";
 pub(crate) const KEYWORD: &str = "storyline_keyword";
 
 /// The schema's format; bumped whenever fields or analyzers change, so an
-/// index built by another version is refused instead of misread.
+/// index built by another version is built anew instead of misread.
 pub(crate) const FORMAT: u32 = 2;
 
 /// The fields, by name.

@@ -78,14 +78,8 @@ impl App {
         // database into it in the background.
         let search = storyline_search::Index::open_or_renew(&dir)
             .map(|(index, renewed)| {
-                if let Some(why) = renewed {
-                    eprintln!(
-                        "storyline: {}",
-                        storyline_report::screen::escaped(&format!(
-                            "the search index {} was built by another version ({why}): building it anew",
-                            dir.display()
-                        ))
-                    );
+                if let Some(notice) = renewed {
+                    eprintln!("storyline: {}", storyline_report::screen::escaped(&notice));
                 }
                 index
             })

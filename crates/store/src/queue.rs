@@ -2,11 +2,11 @@
 //! one of them the placer.
 //!
 //! A work item is an input to ingest: a file (a WARC archive, JSON Lines,
-//! a feed), a range of a WARC file's records, or an article page's URL. `storyline enqueue` adds
-//! items; `storyline worker` processes take them under leases. Taking an
-//! item sets its lease; the worker renews it while it works (a
-//! heartbeat); an item whose lease ran out, because its worker was killed
-//! or lost the network, is taken again by another. Articles are written
+//! a feed), a range of a WARC file's records, or an article page's URL.
+//! `storyline enqueue` adds items; `storyline worker` processes take them
+//! under leases. Taking an item sets its lease; the worker renews it while
+//! it works (a heartbeat); an item whose lease ran out, because its worker
+//! was killed or lost the network, is taken again by another. Articles are written
 //! idempotently (their content hash is unique), so an item done twice
 //! stores nothing twice: a kill at any moment loses nothing and
 //! duplicates nothing.

@@ -20,4 +20,4 @@ pub use canonical::canonical;
 pub use error::WatchError;
 pub use schedule::{Outcome, Schedule};
 pub use sink::Sink;
-pub use watcher::{Options, Round, watch};
+pub use watcher::{Options, Round, page_text, watch};

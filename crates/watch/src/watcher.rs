@@ -485,8 +485,9 @@ type Listing = (
     Vec<String>,
 );
 
-/// A page's text, decoded from its charset.
-fn page_text(body: &Body) -> Result<String, String> {
+/// A fetched page's text, decoded from the charset its `Content-Type` or
+/// its markup declares (or the one detected); the error names the URL.
+pub fn page_text(body: &Body) -> Result<String, String> {
     let declared = body
         .content_type
         .as_deref()
