@@ -18,6 +18,7 @@ pub mod depth;
 mod error;
 mod inline;
 pub mod language;
+mod loose;
 pub mod meta;
 pub mod outlet;
 mod output;

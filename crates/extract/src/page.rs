@@ -13,8 +13,9 @@ use std::borrow::Cow;
 use scraper::{Html, Node};
 use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
-use crate::{budget, code, depth, meta, publisher};
+use crate::{budget, code, depth, loose, meta, publisher};
 
+mod continued;
 mod copies;
 mod embedded;
 pub(crate) mod mojibake;
@@ -75,6 +76,9 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     // embedded-article rescue drops unread, would be copied with every
     // tree trafilatura makes: it goes before the parsers see the page.
     let lean = code::emptied(&bounded);
+    // Prose set bare into a container is wrapped as paragraphs, which is
+    // what trafilatura scores.
+    let lean = loose::wrapped(&lean).into_owned();
     let html: &str = &lean;
     let doc = Html::parse_document(html);
     // Should a page still parse deeper than the bound allows for, it goes
@@ -102,6 +106,13 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
                 text = wide;
             }
         }
+    }
+    // A precise text that stops where the article's container does may
+    // go on in the container's twins further down the page.
+    if text.chars().count() == narrow
+        && let Some(whole) = continued::text(&doc, &text, &opts)
+    {
+        text = whole;
     }
     // A body that is only a placeholder for its scripts may carry the
     // article as HTML in the scripts' data.
