@@ -15,6 +15,7 @@ use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
 use crate::{budget, code, depth, loose, meta, publisher};
 
+mod cards;
 mod continued;
 mod copies;
 mod embedded;
@@ -114,6 +115,9 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     {
         text = whole;
     }
+    // Other articles' teasers set as cards (a link around a headline and
+    // a paragraph) read like prose.
+    let mut text = cards::drop(&doc, &text);
     // A body that is only a placeholder for its scripts may carry the
     // article as HTML in the scripts' data.
     if text.split_whitespace().nth(crate::MIN_WORDS - 1).is_none()
