@@ -47,7 +47,9 @@ fn cards(doc: &Html) -> Vec<String> {
                 )
             })
         })
-        .map(|a| collapsed(&a.text().collect::<String>()))
+        // Blocks inside a card run together in its text nodes: a space
+        // between each keeps a headline off its paragraph.
+        .map(|a| collapsed(&a.text().collect::<Vec<_>>().join(" ")))
         .collect()
 }
 
