@@ -32,6 +32,34 @@ pub use storyline_model::{Article, Body, Hints, Language, Record};
 /// Fewer words than this is a page of furniture, not an article.
 const MIN_WORDS: usize = 8;
 
+/// Whether `text` holds at least [`MIN_WORDS`] words. Scripts written
+/// without spaces between words (Chinese, Japanese, Thai, ...) count two
+/// of their letters as a word, about their average word length.
+pub(crate) fn has_words(text: &str) -> bool {
+    let mut words = 0usize;
+    for token in text.split_whitespace() {
+        let dense = token.chars().filter(|&c| unspaced(c)).count();
+        words += if dense > 0 { dense.div_ceil(2) } else { 1 };
+        if words >= MIN_WORDS {
+            return true;
+        }
+    }
+    false
+}
+
+/// Letters of scripts that do not put spaces between words.
+fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'     // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}'   // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}'   // CJK compatibility ideographs
+        | '\u{0E00}'..='\u{0EFF}'   // Thai, Lao
+        | '\u{1000}'..='\u{109F}'   // Myanmar
+        | '\u{1780}'..='\u{17FF}'   // Khmer
+    )
+}
+
 /// Turns records into articles. Cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -124,7 +152,7 @@ impl Extractor {
         // for its page; anything else this short is furniture.
         let pending = hints.extra.get(storyline_model::PENDING).is_some()
             && record.body.as_str().trim().is_empty();
-        if !pending && article.text.split_whitespace().nth(MIN_WORDS - 1).is_none() {
+        if !pending && !has_words(&article.text) {
             return Err(ExtractError::NoText {
                 input: record.source.clone(),
             });
@@ -167,6 +195,18 @@ mod tests {
             body: Body::Text(text.into()),
             hints,
         }
+    }
+
+    #[test]
+    fn words_are_counted_in_scripts_without_spaces() {
+        assert!(!has_words("Read more"));
+        assert!(has_words(
+            "The ferry resumed service on Monday after repairs."
+        ));
+        assert!(has_words(
+            "宮崎県で地震があった。気象庁によると震源は日向灘。"
+        ));
+        assert!(!has_words("会員限定"));
     }
 
     #[test]

@@ -17,6 +17,19 @@ fn sel(s: &str) -> Selector {
 static CANONICAL: LazyLock<Selector> =
     LazyLock::new(|| sel(r#"link[rel="canonical"], meta[property="og:url"]"#));
 static HTML_LANG: LazyLock<Selector> = LazyLock::new(|| sel("html[lang]"));
+static JSON_LD: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
+
+/// JSON-LD blocks read per page.
+pub(crate) const MAX_JSON_LD: usize = 32;
+
+/// The page's JSON-LD blocks that parse, in page order, at most
+/// [`MAX_JSON_LD`] of them.
+pub(crate) fn json_ld(doc: &Html) -> impl Iterator<Item = serde_json::Value> + '_ {
+    doc.select(&JSON_LD).take(MAX_JSON_LD).filter_map(|e| {
+        let text: String = e.text().collect();
+        serde_json::from_str(text.trim()).ok()
+    })
+}
 
 /// The page's canonical URL, when it gives an absolute one.
 pub fn canonical_url(doc: &Html) -> Option<String> {

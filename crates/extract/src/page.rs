@@ -15,10 +15,10 @@ use trafilatura::{ExtractResult, ExtractionFocus, HtmlDateMode, Options};
 
 use crate::{budget, code, depth, loose, meta, publisher};
 
-mod cards;
 mod continued;
 mod copies;
 mod embedded;
+mod inserts;
 pub(crate) mod mojibake;
 mod tail;
 
@@ -115,12 +115,12 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     {
         text = whole;
     }
-    // Other articles' teasers set as cards (a link around a headline and
-    // a paragraph) read like prose.
-    let mut text = cards::drop(&doc, &text);
+    // Teaser cards, the author's biography and sign-up boxes read like
+    // prose; the page's markup says they are not the article.
+    let mut text = inserts::drop(&doc, &text);
     // A body that is only a placeholder for its scripts may carry the
     // article as HTML in the scripts' data.
-    if text.split_whitespace().nth(crate::MIN_WORDS - 1).is_none()
+    if !crate::has_words(&text)
         && let Some(inner) = embedded::text(&bounded, &opts)
     {
         text = inner;

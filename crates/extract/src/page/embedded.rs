@@ -38,10 +38,7 @@ pub(super) fn text(html: &str, opts: &Options) -> Option<String> {
     let parsed = trafilatura::dom::Document::parse(&bounded);
     let result = trafilatura::extract_document(parsed, opts).ok()?;
     let text = super::paragraphs(&result);
-    text.split_whitespace()
-        .nth(crate::MIN_WORDS - 1)
-        .is_some()
-        .then_some(text)
+    crate::has_words(&text).then_some(text)
 }
 
 /// `html` without the slot markers (`$$ARTICLEAD$$`) a content system

@@ -82,7 +82,7 @@ fn label(p: &str) -> bool {
 }
 
 /// Whether `p` (trimmed) ends as a sentence does.
-fn ends_sentence(p: &str) -> bool {
+pub(super) fn ends_sentence(p: &str) -> bool {
     let last = p
         .trim_end_matches(['"', '\'', '”', '’', '»', '」', '』', ')'])
         .chars()
