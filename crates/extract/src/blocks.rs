@@ -4,7 +4,7 @@
 //! keeps them, so we walk that and break at every block element. Text
 //! that was UTF-8 misread as Latin-1 is repaired on the way.
 
-use scraper::{Html, Node};
+use scraper::{ElementRef, Html, Node};
 
 use crate::page::mojibake::repair;
 
@@ -42,10 +42,15 @@ fn is_block(name: &str) -> bool {
 /// The paragraphs of an HTML fragment, separated by blank lines, with
 /// whitespace inside each collapsed.
 pub fn to_text(fragment: &str) -> String {
-    let doc = Html::parse_fragment(fragment);
-    let mut out = String::with_capacity(fragment.len() / 2);
+    element_text(Html::parse_fragment(fragment).root_element())
+}
+
+/// The paragraphs of an element already parsed, as [`to_text`] gives
+/// them.
+pub(crate) fn element_text(element: ElementRef<'_>) -> String {
+    let mut out = String::new();
     let mut para = String::new();
-    for edge in doc.root_element().traverse() {
+    for edge in element.traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 // Repaired per text node, before whitespace is collapsed:

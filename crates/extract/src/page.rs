@@ -79,8 +79,8 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     let lean = code::emptied(&bounded);
     // Prose set bare into a container is wrapped as paragraphs, which is
     // what trafilatura scores.
-    let lean = loose::wrapped(&lean).into_owned();
-    let html: &str = &lean;
+    let wrapped = loose::wrapped(&lean);
+    let html: &str = &wrapped;
     let doc = Html::parse_document(html);
     // Should a page still parse deeper than the bound allows for, it goes
     // without a main text rather than risk the stack.

@@ -53,11 +53,10 @@ fn container<'a>(doc: &'a Html, narrow: &str) -> Option<ElementRef<'a>> {
     let mut start = None;
     let mut end = None;
     for p in doc.select(&sel) {
-        let t = collapsed(p);
-        if start.is_none() && t == *first {
+        if start.is_none() && reads(p, first) {
             start = Some(p);
         }
-        if t == *last {
+        if reads(p, last) {
             end = Some(p);
         }
     }
@@ -119,10 +118,27 @@ fn paragraph_chars(el: ElementRef<'_>) -> usize {
         .sum()
 }
 
-/// The element's text with whitespace runs collapsed to one space.
-fn collapsed(el: ElementRef<'_>) -> String {
-    let raw: String = el.text().collect();
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whether the element's text, whitespace runs read as one space, is
+/// `want`; compared as it is read, so most elements stop at once.
+fn reads(el: ElementRef<'_>, want: &str) -> bool {
+    let mut want = want.chars();
+    let mut space = false;
+    let mut started = false;
+    for c in el.text().flat_map(str::chars) {
+        if c.is_whitespace() {
+            space = started;
+            continue;
+        }
+        if space && want.next() != Some(' ') {
+            return false;
+        }
+        space = false;
+        started = true;
+        if want.next() != Some(c) {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 #[cfg(test)]

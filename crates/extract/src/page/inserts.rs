@@ -149,7 +149,7 @@ fn sign_up_boxes(doc: &Html) -> Vec<String> {
                 .filter(|d| d.value().name() == "a")
                 .map(|a| collapsed(&a.text().collect::<String>()))
                 .collect();
-            let lines: Vec<String> = crate::blocks::to_text(&e.html())
+            let lines: Vec<String> = crate::blocks::element_text(e)
                 .split("\n\n")
                 .map(collapsed)
                 .filter(|l| !l.is_empty() && !links.contains(l))
@@ -202,7 +202,7 @@ fn to_account(href: &str) -> bool {
 /// its blocks (a headline and its paragraph) and whitespace runs
 /// collapsed.
 fn text_of(e: ElementRef<'_>) -> String {
-    collapsed(&crate::blocks::to_text(&e.html()))
+    collapsed(&crate::blocks::element_text(e))
 }
 
 /// `s` with whitespace runs collapsed to one space.
