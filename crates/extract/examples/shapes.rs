@@ -59,6 +59,27 @@ const SHAPES: &[(&str, &str, &str, &str)] = &[
     // Text at the deepest nesting kept: some passes walk every level.
     ("deep-text", "", "word ", ""),
     ("amp-attr", "<a href=\"?", "a=1&amp;", "\">x</a>"),
+    // Many paragraphs each inside a teaser card, loose prose runs, and
+    // captions repeated as alt text: the inserts and loose-text passes.
+    (
+        "card",
+        "",
+        "<a href=\"/x\"><p>A teaser of another story that runs long enough to be read as prose.</p></a>",
+        "",
+    ),
+    (
+        "loose",
+        "",
+        "<div>Bare prose set into a container, long enough for a paragraph, twice over here.<br>\
+         And a second run of it, long enough as well to be taken for a paragraph of text.</div>",
+        "",
+    ),
+    (
+        "alt",
+        "",
+        "<img alt=\"A caption long enough to be read as one, repeated\"><p>A caption long enough to be read as one, repeated</p>",
+        "",
+    ),
 ];
 
 fn main() {

@@ -13,6 +13,7 @@
 //! are left as they are.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use crate::budget::{Tag, declaration_end, is_raw};
 use crate::depth::{find_byte, name_end, raw_end};
@@ -35,7 +36,7 @@ pub(crate) fn wrapped(html: &str) -> Cow<'_, str> {
     let mut run: Option<Run> = None;
     let mut runs: Vec<Run> = Vec::new();
     // Containers (by start tag position) that hold a paragraph of their own.
-    let mut with_paragraphs: Vec<usize> = Vec::new();
+    let mut with_paragraphs: HashSet<usize> = HashSet::new();
     let mut links = 0usize;
     let mut i = 0;
     while i < b.len() {
@@ -107,7 +108,7 @@ pub(crate) fn wrapped(html: &str) -> Cow<'_, str> {
                 if name.eq_ignore_ascii_case(b"p")
                     && let Some(home) = container(&open)
                 {
-                    with_paragraphs.push(home);
+                    with_paragraphs.insert(home);
                 }
                 if is_raw(name) {
                     i = raw_end(b, tag.end, name);
@@ -120,7 +121,12 @@ pub(crate) fn wrapped(html: &str) -> Cow<'_, str> {
     }
     finish(&mut run, b.len(), &mut runs);
     let mut out = Output::default();
-    let alone = |home: usize| runs.iter().filter(|r| r.home == home).count() < MIN_RUNS;
+    // Counted once, so that hostile pages with many runs stay linear.
+    let mut per_home: HashMap<usize, usize> = HashMap::new();
+    for r in &runs {
+        *per_home.entry(r.home).or_default() += 1;
+    }
+    let alone = |home: usize| per_home.get(&home).copied().unwrap_or(0) < MIN_RUNS;
     for r in &runs {
         if !with_paragraphs.contains(&r.home) && !alone(r.home) {
             out.replace(html, r.start, r.start, "<p>");
@@ -205,6 +211,7 @@ fn is_void(name: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     const PROSE: &str = "The council met on Tuesday evening and voted to keep the \
         old library open for another year, after a long debate about its roof.";
@@ -251,6 +258,25 @@ mod tests {
             format!("<div><h2>Note</h2>{PROSE}</div>"),
         ] {
             assert_eq!(wrapped(&html), html, "{html}");
+        }
+    }
+
+    proptest! {
+        /// Whatever the markup, the pass only adds paragraph tags.
+        #[test]
+        fn only_paragraph_tags_are_added(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "<div>", "</div>", "<p>", "</p>", "<b>", "</b>", "<br>", "<a href=x>", "</a>",
+                "<span>", "</span>", "<section>", "<td>", "<table>", "<script>", "</script>",
+                "<!--", "-->", "<", ">", "/", "\u{e9}", "\"", "=", " ", "<img alt='>'>",
+                "A sentence of prose that runs on for a while, as articles do. ",
+                "<textarea>", "</textarea>", "<svg>", "</svg>", "<!doctype html>",
+            ]), 0..60),
+        ) {
+            let page = parts.concat();
+            let out = wrapped(&page);
+            let bare = |s: &str| s.replace("<p>", "").replace("</p>", "");
+            prop_assert_eq!(bare(&out), bare(&page));
         }
     }
 }

@@ -12,6 +12,8 @@
 //!
 //! A paragraph of the text that stands wholly inside one of them goes.
 
+use std::collections::{HashMap, HashSet};
+
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
@@ -21,6 +23,9 @@ const MIN_CHARS: usize = 40;
 
 /// JSON nodes visited per JSON-LD block.
 const MAX_NODES: usize = 2_000;
+
+/// People's descriptions compared per page.
+const MAX_BIOS: usize = 16;
 
 /// Most characters of text a sign-up box holds.
 const MAX_BOX_CHARS: usize = 600;
@@ -45,13 +50,13 @@ const ACCOUNT_WORDS: &[&str] = &[
 
 /// `text` without the paragraphs that stand inside an insert of `doc`.
 pub(super) fn drop(doc: &Html, text: &str) -> String {
-    let mut long = cards(doc);
-    long.extend(bios(doc));
+    let cards = Cards::of(doc);
+    let bios = bios(doc);
     // A sign-up box is the site's own text: its short lines ("Log in",
     // "Members get: ...") go too.
-    let mut boxes = sign_up_boxes(doc);
-    boxes.extend(captions(doc));
-    if long.is_empty() && boxes.is_empty() {
+    let mut lines: HashSet<String> = sign_up_boxes(doc).into_iter().collect();
+    lines.extend(captions(doc));
+    if cards.texts.is_empty() && bios.is_empty() && lines.is_empty() {
         return text.to_string();
     }
     let paras: Vec<&str> = text.split("\n\n").collect();
@@ -60,8 +65,9 @@ pub(super) fn drop(doc: &Html, text: &str) -> String {
         .copied()
         .filter(|p| {
             let p = collapsed(p);
-            let in_long = p.chars().count() >= MIN_CHARS && long.iter().any(|c| c.contains(&p));
-            !(in_long || boxes.contains(&p))
+            let long = p.chars().count() >= MIN_CHARS;
+            let inside = long && (cards.hold(&p) || bios.iter().any(|b| b.contains(&p)));
+            !(inside || lines.contains(&p))
         })
         .collect();
     // An insert never holds most of the article: were it to, the page's
@@ -72,22 +78,61 @@ pub(super) fn drop(doc: &Html, text: &str) -> String {
     kept.join("\n\n")
 }
 
-/// The text of every link that holds a heading or a paragraph.
-fn cards(doc: &Html) -> Vec<String> {
-    let Ok(links) = Selector::parse("a[href]") else {
-        return Vec::new();
-    };
-    doc.select(&links)
-        .filter(|a| {
+/// The teaser cards of a page: the text of every link that holds a
+/// heading or a paragraph, found by how their blocks begin, so that a
+/// page of thousands of cards costs one lookup per paragraph.
+struct Cards {
+    texts: Vec<String>,
+    /// The first [`KEY_CHARS`] characters of each block of a card, to the
+    /// cards that hold such a block.
+    starts: HashMap<String, Vec<usize>>,
+}
+
+/// Characters of a block's start that find its card.
+const KEY_CHARS: usize = 24;
+
+impl Cards {
+    fn of(doc: &Html) -> Cards {
+        let mut cards = Cards {
+            texts: Vec::new(),
+            starts: HashMap::new(),
+        };
+        let Ok(links) = Selector::parse("a[href]") else {
+            return cards;
+        };
+        let headed = |a: &ElementRef<'_>| {
             a.descendants().filter_map(ElementRef::wrap).any(|d| {
                 matches!(
                     d.value().name(),
                     "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
                 )
             })
-        })
-        .map(text_of)
-        .collect()
+        };
+        for card in doc.select(&links).filter(headed) {
+            let blocks = crate::blocks::element_text(card);
+            let id = cards.texts.len();
+            for block in blocks.split("\n\n") {
+                let ids = cards.starts.entry(key(block)).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+            cards.texts.push(collapsed(&blocks));
+        }
+        cards
+    }
+
+    /// Whether a card holds the paragraph `p` (collapsed) whole.
+    fn hold(&self, p: &str) -> bool {
+        self.starts
+            .get(&key(p))
+            .is_some_and(|ids| ids.iter().any(|&i| self.texts[i].contains(p)))
+    }
+}
+
+/// The first [`KEY_CHARS`] characters of `s`.
+fn key(s: &str) -> String {
+    s.chars().take(KEY_CHARS).collect()
 }
 
 /// The descriptions of the people the JSON-LD names, as plain text.
@@ -120,6 +165,7 @@ fn bios(doc: &Html) -> Vec<String> {
         }
     }
     out.retain(|d| d.chars().count() >= MIN_CHARS);
+    out.truncate(MAX_BIOS);
     out
 }
 
