@@ -89,7 +89,7 @@ struct Cards {
 }
 
 /// Characters of a block's start that find its card.
-const KEY_CHARS: usize = 24;
+const KEY_CHARS: usize = 12;
 
 impl Cards {
     fn of(doc: &Html) -> Cards {
