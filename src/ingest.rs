@@ -1,10 +1,11 @@
 //! The pipeline shared by `ingest` and `extract`: source -> extract, in
 //! batches, with extraction spread over all cores.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use storyline_extract::{Article, Extractor, Record};
+use storyline_extract::{Article, Body, Extractor, Record};
 use storyline_source::{Input, Limits};
 
 use crate::progress::Progress;
@@ -129,6 +130,14 @@ pub fn outcome(
         return Ok(Outcome::Known);
     }
     let article = extractor.extract(&record).map_err(|e| e.to_string())?;
+    // The raw page is kept to clean it again; its inline code, which no
+    // extraction reads, is half its compressed bytes.
+    let mut record = record;
+    if let Body::Html(html) = &record.body
+        && let Cow::Owned(kept) = storyline_extract::kept_page(html)
+    {
+        record.body = Body::Html(kept);
+    }
     Ok(Outcome::Article {
         record: Box::new(record),
         article: Box::new(article),

@@ -30,6 +30,19 @@ use crate::output::Output;
 /// elements (an end tag in SVG that closes no SVG element open, HTML
 /// inside SVG), the rest of the page is left as it is.
 pub(crate) fn emptied(html: &str) -> Cow<'_, str> {
+    emptied_but(html, false)
+}
+
+/// [`emptied`], keeping too the scripts whose text carries paragraph
+/// markup (an article shipped in a script framework's data, which the
+/// embedded-article rescue reads): what of a page is worth keeping to
+/// extract it again later.
+pub(crate) fn kept(html: &str) -> Cow<'_, str> {
+    emptied_but(html, true)
+}
+
+/// The one pass behind [`emptied`] and [`kept`].
+fn emptied_but(html: &str, articles: bool) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut out = Output::default();
     // The SVG and MathML elements open, innermost last: inside them
@@ -99,13 +112,21 @@ pub(crate) fn emptied(html: &str) -> Cow<'_, str> {
                 if !foreign.is_empty() {
                     tag.end
                 } else if is_foreign_root(name) {
-                    if !tag.self_closing {
-                        foreign.push(name);
+                    if articles
+                        && !tag.self_closing
+                        && name.eq_ignore_ascii_case(b"svg")
+                        && let Some(after) = drawing(html, &tag, &mut out)
+                    {
+                        after
+                    } else {
+                        if !tag.self_closing {
+                            foreign.push(name);
+                        }
+                        tag.end
                     }
-                    tag.end
                 } else if is_raw(name) {
                     let empty = is("script") || is("style");
-                    match code(html, lt, &tag, name, empty, &mut out) {
+                    match code(html, lt, &tag, name, empty, articles, &mut out) {
                         Some(after) => after,
                         None => break,
                     }
@@ -121,7 +142,8 @@ pub(crate) fn emptied(html: &str) -> Cow<'_, str> {
 
 /// Reads the raw text of an element the parser reads as such (`tag`,
 /// named `name`, starting at `lt`), emptying it when `empty` unless it is
-/// a script that may hold JSON; the index after its end tag, or `None`
+/// a script that may hold JSON (or, with `articles`, one whose text
+/// carries paragraph markup); the index after its end tag, or `None`
 /// for a script whose end the parser may place elsewhere (one holding
 /// `<!--`, which starts its escaped states).
 fn code(
@@ -130,6 +152,7 @@ fn code(
     tag: &Tag,
     name: &[u8],
     empty: bool,
+    articles: bool,
     out: &mut Output,
 ) -> Option<usize> {
     let b = html.as_bytes();
@@ -139,11 +162,59 @@ fn code(
     if script && find_seq(content, 0, b"<!--").is_some() {
         return None;
     }
-    let keep = script && holds_json_ld(b.get(lt..tag.end).unwrap_or_default());
+    let keep = script
+        && (holds_json_ld(b.get(lt..tag.end).unwrap_or_default())
+            || articles
+                && html
+                    .get(tag.end..content_end)
+                    .is_some_and(|c| crate::page::paragraph_tags(c) > 0));
     if empty && !keep && !content.is_empty() {
         out.replace(html, tag.end, content_end, "");
     }
     Some(after)
+}
+
+/// Empties an inline drawing (the `<svg>` opened by `tag`) whose content
+/// is only drawing: no extraction reads icons' paths, and they are a tenth
+/// of a news page's compressed bytes. The index after its end tag; `None`
+/// (nothing changed) when it may hold HTML or markup that hides an end tag
+/// (`<foreignObject>`, a nested drawing, a comment, CDATA) or is never
+/// closed.
+fn drawing(html: &str, tag: &Tag, out: &mut Output) -> Option<usize> {
+    let b = html.as_bytes();
+    let mut k = tag.end;
+    let close = loop {
+        let at = find_seq(b, k, b"</")?;
+        if b.get(at + 2..at + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"svg>"))
+        {
+            break at;
+        }
+        k = at + 2;
+    };
+    let content = b.get(tag.end..close)?;
+    let risky = |word: &[u8]| {
+        content
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    // Text in a drawing (a monogram, a label) can be read as words.
+    let words = [b"<text".as_slice(), b"<title", b"<desc"];
+    if risky(b"<svg") || risky(b"<foreignobject") || risky(b"<!") || words.iter().any(|w| risky(w))
+    {
+        return None;
+    }
+    // Space between the tags stays one space, so that the words either
+    // side of the drawing stay apart.
+    let space = if content.iter().any(|c| c.is_ascii_whitespace()) {
+        " "
+    } else {
+        ""
+    };
+    if content != space.as_bytes() {
+        out.replace(html, tag.end, close, space);
+    }
+    Some(close + 6)
 }
 
 /// SVG and MathML elements whose content is read as HTML.
@@ -280,6 +351,35 @@ mod tests {
             let _ = emptied(page);
         }
         assert_eq!(emptied("<script>never closed"), "<script>");
+    }
+
+    #[test]
+    fn kept_pages_keep_json_ld_and_article_data() {
+        let page = r#"<script>track("x")</script><script type="application/ld+json">{"a":1}</script><script>self.push(["\u003cp>An article\u003c/p>"])</script><style>p{}</style><p>Text</p>"#;
+        assert_eq!(
+            kept(page),
+            r#"<script></script><script type="application/ld+json">{"a":1}</script><script>self.push(["\u003cp>An article\u003c/p>"])</script><style></style><p>Text</p>"#
+        );
+        assert_eq!(
+            emptied(page),
+            "<script></script><script type=\"application/ld+json\">{\"a\":1}</script><script></script><style></style><p>Text</p>"
+        );
+    }
+
+    #[test]
+    fn kept_pages_empty_drawings_without_words() {
+        assert_eq!(
+            kept("<a>Home</a><svg viewBox=\"0 0 9 9\">\n<path d=\"M0 0h9\"/>\n</svg><a>News</a>"),
+            "<a>Home</a><svg viewBox=\"0 0 9 9\"> </svg><a>News</a>"
+        );
+        for page in [
+            "<svg><text>CM</text></svg>",
+            "<svg><foreignObject><p>x</p></foreignObject></svg>",
+            "<svg><!-- </svg> --></svg>",
+            "<svg><path/>",
+        ] {
+            assert_eq!(kept(page), page);
+        }
     }
 
     proptest! {

@@ -60,6 +60,15 @@ fn unspaced(c: char) -> bool {
     )
 }
 
+/// What of an HTML page is worth keeping to extract it again later: the
+/// page with the text of its inline scripts and style sheets emptied, as
+/// extraction reads it, save JSON-LD and scripts that carry an article's
+/// paragraphs. Extracting the kept page gives the article the page gives;
+/// on news pages it is about half the compressed bytes.
+pub fn kept_page(html: &str) -> std::borrow::Cow<'_, str> {
+    code::kept(html)
+}
+
 /// Turns records into articles. Cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {

@@ -18,6 +18,7 @@ use crate::{budget, code, depth, loose, meta, publisher};
 mod continued;
 mod copies;
 mod embedded;
+pub(crate) use embedded::paragraph_tags;
 mod inserts;
 pub(crate) mod mojibake;
 mod tail;

@@ -97,7 +97,7 @@ fn literals(code: &str) -> impl Iterator<Item = &str> {
 
 /// How many paragraph start tags `s` holds, written plainly (`<p>`,
 /// `<p class=...>`) or as JSON escapes (`\u003cp>`).
-fn paragraph_tags(s: &str) -> usize {
+pub(crate) fn paragraph_tags(s: &str) -> usize {
     let mut n = 0;
     for opener in ["<p", "\\u003cp", "\\u003Cp"] {
         for (at, _) in s.match_indices(opener) {
