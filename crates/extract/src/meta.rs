@@ -22,11 +22,19 @@ static JSON_LD: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="applic
 /// JSON-LD blocks read per page.
 pub(crate) const MAX_JSON_LD: usize = 32;
 
-/// The page's JSON-LD blocks that parse, in page order, at most
-/// [`MAX_JSON_LD`] of them.
+/// JSON-LD blocks longer than this, in bytes, are not read: structured
+/// data runs to a few kilobytes, and megabyte blocks are a framework's
+/// page data.
+const MAX_JSON_LD_BYTES: usize = 512 * 1024;
+
+/// The page's JSON-LD blocks that parse, in page order: the first
+/// [`MAX_JSON_LD`] blocks, each at most [`MAX_JSON_LD_BYTES`] long.
 pub(crate) fn json_ld(doc: &Html) -> impl Iterator<Item = serde_json::Value> + '_ {
     doc.select(&JSON_LD).take(MAX_JSON_LD).filter_map(|e| {
         let text: String = e.text().collect();
+        if text.len() > MAX_JSON_LD_BYTES {
+            return None;
+        }
         serde_json::from_str(text.trim()).ok()
     })
 }

@@ -16,8 +16,7 @@ const MAX_CHARS: usize = 60;
 /// Most words in a name ("The Times of India", "Frankfurter Allgemeine Zeitung").
 const MAX_WORDS: usize = 6;
 
-/// JSON-LD blocks read per page, and nodes visited per block.
-const MAX_BLOCKS: usize = 32;
+/// JSON nodes visited per JSON-LD block.
 const MAX_NODES: usize = 2_000;
 
 fn sel(s: &str) -> Selector {
@@ -28,7 +27,6 @@ static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| {
     sel(r#"meta[property="og:site_name"], meta[name="og:site_name"], meta[property="og:sitename"]"#)
 });
 static APP_NAME: LazyLock<Selector> = LazyLock::new(|| sel(r#"meta[name="application-name"]"#));
-static JSON_LD: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
 
 /// The publisher's own name for itself, when the page gives a sane one.
 /// `title` is the article's headline, which a name must not repeat.
@@ -40,13 +38,8 @@ pub fn name(doc: &Html, title: Option<&str>) -> Option<String> {
     };
     meta(&SITE_NAME)
         .or_else(|| {
-            doc.select(&JSON_LD)
-                .take(MAX_BLOCKS)
-                .find_map(|e| {
-                    let text: String = e.text().collect();
-                    let value: Value = serde_json::from_str(text.trim()).ok()?;
-                    json_ld_publisher(&value)
-                })
+            crate::meta::json_ld(doc)
+                .find_map(|value| json_ld_publisher(&value))
                 .and_then(|n| sane(&n, title))
         })
         .or_else(|| meta(&APP_NAME))

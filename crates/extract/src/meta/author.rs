@@ -19,7 +19,6 @@ use super::{clean, sel};
 
 static META_AUTHOR: LazyLock<Selector> =
     LazyLock::new(|| sel(r#"meta[name="author"], meta[name="Author"]"#));
-static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
 static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
     sel(r#"a[rel~="author"], a[href*="/author/"], a[href*="/authors/"], a[href*="/contributor/"]"#)
 });
@@ -42,9 +41,6 @@ static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
     )
 });
 
-/// Structured-data blocks larger than this are skipped (they are catalogues,
-/// not article metadata).
-const MAX_LD_BYTES: usize = 512 * 1024;
 /// Byline-classed elements looked at, in document order.
 const MAX_BYLINES: usize = 40;
 /// Longest plausible author string, in characters.
@@ -343,14 +339,7 @@ fn words(s: &str) -> Vec<String> {
 /// The structured data's author names: persons first, else organisations,
 /// each joined as a byline would join them.
 fn structured(doc: &Html) -> (Option<String>, Option<String>) {
-    for script in doc.select(&LD_JSON).take(8) {
-        let raw: String = script.text().collect();
-        if raw.len() > MAX_LD_BYTES {
-            continue;
-        }
-        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
-            continue;
-        };
+    for value in super::json_ld(doc) {
         let mut found = None;
         find_author(&value, 0, &mut found);
         if let Some(entries) = found {

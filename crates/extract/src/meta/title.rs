@@ -27,9 +27,6 @@ static TITLE_META: LazyLock<[Selector; 4]> = LazyLock::new(|| {
     ]
 });
 static TITLE_TAG: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
-/// Structured-data blocks longer than this are not read for a headline.
-const MAX_LD_BYTES: usize = 256 * 1024;
 static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         r#"meta[property="og:site_name"], meta[name="og:site_name"], meta[name="application-name"]"#,
@@ -330,14 +327,7 @@ fn ld_headline(doc: &Html) -> Option<(String, bool)> {
             _ => None,
         }
     }
-    for script in doc.select(&LD_JSON).take(8) {
-        let raw: String = script.text().collect();
-        if raw.len() > MAX_LD_BYTES {
-            continue;
-        }
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
-            continue;
-        };
+    for value in super::json_ld(doc) {
         if let Some((h, is_news)) = find(&value, 0)
             && let Some(h) = clean(&unescape(h))
         {
