@@ -189,9 +189,14 @@ impl Extractor {
 }
 
 /// Collapses whitespace; empty gives `None`.
-fn one_line(s: &str) -> Option<String> {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+pub(crate) fn one_line(s: &str) -> Option<String> {
+    let s = collapsed(s);
     (!s.is_empty()).then_some(s)
+}
+
+/// `s` with its whitespace runs collapsed to one space and trimmed.
+pub(crate) fn collapsed(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -54,8 +54,3 @@ pub fn html_lang(doc: &Html) -> Option<String> {
     let primary = lang.split(['-', '_']).next()?.trim().to_ascii_lowercase();
     (primary.len() == 2 || primary.len() == 3).then_some(primary)
 }
-
-fn clean(s: &str) -> Option<String> {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!s.is_empty()).then_some(s)
-}

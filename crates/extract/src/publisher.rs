@@ -98,14 +98,11 @@ fn text_of(v: &Value) -> Option<String> {
 
 /// `raw` with its white space collapsed, when it reads as a name.
 fn sane(raw: &str, title: Option<&str>) -> Option<String> {
-    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::collapsed(raw);
     let words = name.split(' ').count();
     let chars = name.chars().count();
     let lower = name.to_lowercase();
-    let is_title = title.is_some_and(|t| {
-        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-        t.eq_ignore_ascii_case(&name)
-    });
+    let is_title = title.is_some_and(|t| crate::collapsed(t).eq_ignore_ascii_case(&name));
     let ok = (2..=MAX_CHARS).contains(&chars)
         && words <= MAX_WORDS
         && name.chars().any(char::is_alphabetic)

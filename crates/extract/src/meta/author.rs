@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::{clean, sel};
+use super::sel;
+use crate::one_line;
 
 static META_AUTHOR: LazyLock<Selector> =
     LazyLock::new(|| sel(r#"meta[name="author"], meta[name="Author"]"#));
@@ -195,7 +196,7 @@ fn short_text(e: ElementRef, max: usize) -> Option<String> {
         out.push_str(t);
         out.push(' ');
     }
-    let t = clean(&out)?;
+    let t = one_line(&out)?;
     (t.len() <= max).then_some(t)
 }
 
@@ -473,7 +474,7 @@ const LABELS: [&str; 16] = [
 
 /// A byline element's text reduced to the name in it, if there is one.
 fn byline_name(raw: &str) -> Option<String> {
-    let s = clean(raw)?;
+    let s = one_line(raw)?;
     let s = strip_label(&s);
     // What follows a separator is a date, a role or the outlet.
     let s = s
@@ -525,7 +526,7 @@ fn strip_label(s: &str) -> &str {
 /// A cleaned author string, or `None` when it is not a name.
 fn name(raw: &str) -> Option<String> {
     let decoded = decode_entities(raw);
-    let s = clean(&decoded)?;
+    let s = one_line(&decoded)?;
     // Some pages serialise a list as text: "['A', 'B']".
     let s = s
         .trim_matches(['[', ']'])

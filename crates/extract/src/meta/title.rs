@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{clean, sel};
+use super::sel;
+use crate::one_line;
 use crate::outlet::{self, squash};
 
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
@@ -64,15 +65,19 @@ pub fn title(doc: &Html, found: &str, site: &Site) -> Option<String> {
         .iter()
         .flat_map(|s| doc.select(s).take(2))
         .filter_map(|e| e.value().attr("content"))
-        .filter_map(clean)
+        .filter_map(one_line)
         .collect();
-    if let Some(t) = doc.select(&TITLE_TAG).next().and_then(|e| clean(&text(e))) {
+    if let Some(t) = doc
+        .select(&TITLE_TAG)
+        .next()
+        .and_then(|e| one_line(&text(e)))
+    {
         metas.push(t);
     }
     let h1s: Vec<String> = doc
         .select(&H1)
         .take(8)
-        .filter_map(|e| clean(&text(e)))
+        .filter_map(|e| one_line(&text(e)))
         .map(|t| headline_part(&t, site))
         .filter(|t| !t.is_empty() && t.chars().count() <= 300 && !site.is(t))
         .collect();
@@ -106,7 +111,7 @@ pub fn title(doc: &Html, found: &str, site: &Site) -> Option<String> {
                 metas
                     .first()
                     .map(|m| site.strip(m))
-                    .or_else(|| clean(found).map(|f| site.strip(&f))),
+                    .or_else(|| one_line(found).map(|f| site.strip(&f))),
                 false,
                 false,
                 false,
@@ -124,7 +129,7 @@ pub fn title(doc: &Html, found: &str, site: &Site) -> Option<String> {
             let shown = doc
                 .select(&H2)
                 .take(3)
-                .any(|e| clean(&text(e)).is_some_and(|t| fold(&t) == key));
+                .any(|e| one_line(&text(e)).is_some_and(|t| fold(&t) == key));
             if shown && !key.is_empty() {
                 Some(stated)
             } else {
@@ -275,12 +280,16 @@ fn sources(doc: &Html, site: &Site, ld: Option<&(String, bool)>) -> Vec<Vec<Stri
             .select(s)
             .next()
             .and_then(|e| e.value().attr("content"))
-            .and_then(clean)
+            .and_then(one_line)
         {
             known(&m, &mut metas);
         }
     }
-    if let Some(t) = doc.select(&TITLE_TAG).next().and_then(|e| clean(&text(e))) {
+    if let Some(t) = doc
+        .select(&TITLE_TAG)
+        .next()
+        .and_then(|e| one_line(&text(e)))
+    {
         known(&t, &mut metas);
         metas.push(site.strip(&t));
     }
@@ -288,10 +297,12 @@ fn sources(doc: &Html, site: &Site, ld: Option<&(String, bool)>) -> Vec<Vec<Stri
     let mut h1s = Vec::new();
     for e in doc.select(&H1).take(2) {
         // The whole heading, kicker and all, is a reading of its own.
-        if let Some(whole) = clean(&e.text().collect::<String>()) {
+        if let Some(whole) = one_line(&e.text().collect::<String>()) {
             known(&whole, &mut h1s);
         }
-        let Some(h) = clean(&text(e)) else { continue };
+        let Some(h) = one_line(&text(e)) else {
+            continue;
+        };
         known(&h, &mut h1s);
     }
     out.push(h1s);
@@ -329,7 +340,7 @@ fn ld_headline(doc: &Html) -> Option<(String, bool)> {
     }
     for value in super::json_ld(doc) {
         if let Some((h, is_news)) = find(&value, 0)
-            && let Some(h) = clean(&unescape(h))
+            && let Some(h) = one_line(&unescape(h))
         {
             return Some((h, is_news));
         }
@@ -498,7 +509,7 @@ impl Site {
                 .select(&SITE_NAME)
                 .take(4)
                 .filter_map(|e| e.value().attr("content"))
-                .filter_map(clean)
+                .filter_map(one_line)
                 .collect(),
             domain: url.and_then(outlet::from_url),
         }

@@ -1,6 +1,6 @@
 //! Inserts: texts set into an article's page that are not the article.
 //!
-//! Three kinds read like prose, so an extractor may keep them, yet the
+//! Four kinds read like prose, so an extractor may keep them, yet the
 //! page's own markup says what they are:
 //! - teaser cards: a link around the headline and opening lines of
 //!   another story (`<a href=...><h3>...</h3><p>...</p></a>`);
@@ -16,6 +16,8 @@ use std::collections::{HashMap, HashSet};
 
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
+
+use crate::collapsed;
 
 /// Paragraphs shorter than this are left alone: a short line may well
 /// recur in an insert by chance (a name, a place).
@@ -249,11 +251,6 @@ fn to_account(href: &str) -> bool {
 /// collapsed.
 fn text_of(e: ElementRef<'_>) -> String {
     collapsed(&crate::blocks::element_text(e))
-}
-
-/// `s` with whitespace runs collapsed to one space.
-fn collapsed(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
