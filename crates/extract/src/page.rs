@@ -20,6 +20,7 @@ mod copies;
 mod embedded;
 pub(crate) use embedded::paragraph_tags;
 mod inserts;
+mod lead;
 pub(crate) mod mojibake;
 mod tail;
 
@@ -118,7 +119,9 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
     }
     // Teaser cards, the author's biography and sign-up boxes read like
     // prose; the page's markup says they are not the article.
-    let mut text = inserts::drop(&doc, &text);
+    let text = inserts::drop(&doc, &text);
+    // The standfirst, set apart in a box of its own, is often dropped.
+    let mut text = lead::restore(&doc, &text);
     // A body that is only a placeholder for its scripts may carry the
     // article as HTML in the scripts' data.
     if !crate::has_words(&text)

@@ -46,7 +46,7 @@ pub(super) fn text(doc: &Html, narrow: &str, opts: &Options) -> Option<String> {
 
 /// The smallest element holding both the first and the last paragraph of
 /// `narrow`.
-fn container<'a>(doc: &'a Html, narrow: &str) -> Option<ElementRef<'a>> {
+pub(super) fn container<'a>(doc: &'a Html, narrow: &str) -> Option<ElementRef<'a>> {
     let paras: Vec<&str> = narrow.split("\n\n").filter(|p| p.len() >= 40).collect();
     let (first, last) = (paras.first()?, paras.last()?);
     let sel = Selector::parse("p").ok()?;
