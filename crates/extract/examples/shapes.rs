@@ -75,6 +75,12 @@ const SHAPES: &[(&str, &str, &str, &str)] = &[
         "",
     ),
     (
+        "lead",
+        "<meta property=\"og:description\" content=\"A standfirst long enough to be read as one, and repeated all over the page.\">",
+        "<div><p>A standfirst long enough to be read as one, and repeated all over the page.</p></div>",
+        "",
+    ),
+    (
         "alt",
         "",
         "<img alt=\"A caption long enough to be read as one, repeated\"><p>A caption long enough to be read as one, repeated</p>",

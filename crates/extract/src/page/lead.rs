@@ -96,16 +96,30 @@ fn shown(key: &str, block: ElementRef<'_>) -> Option<String> {
             ) {
                 break;
             }
-            let text = collapsed(&crate::blocks::element_text(e));
-            if text.chars().count() > MAX_CHARS {
+            if !within_chars(e, MAX_CHARS) {
                 break;
             }
+            let text = collapsed(&crate::blocks::element_text(e));
             if text.starts_with(key) {
                 return Some(text);
             }
         }
     }
     None
+}
+
+/// Whether an element holds at most `max` characters of text, counted
+/// only as far as needed (a page may repeat the description thousands of
+/// times).
+fn within_chars(e: ElementRef<'_>, max: usize) -> bool {
+    let mut chars = 0;
+    for t in e.text() {
+        chars += t.chars().count();
+        if chars > max {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
