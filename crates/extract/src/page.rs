@@ -96,6 +96,7 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
         .unwrap_or_default();
     let mut text = paragraphs(&result);
     let narrow = text.chars().count();
+    let mut widened = false;
     // A precise text holding most of the page's words leaves nothing for
     // a wider pass to find; skipping it saves most of its cost.
     if let Some(second) = second
@@ -107,18 +108,17 @@ pub fn extract(html: &str, url: Option<&str>, opts: &Options) -> Page {
             let wide = paragraphs(&wide);
             if prefer_wide(narrow, wide.chars().count()) {
                 text = wide;
+                widened = true;
             }
         }
     }
     // A precise text that stops where the article's container does may
     // go on in the container's twins further down the page.
-    if text.chars().count() == narrow
-        && let Some(whole) = continued::text(&doc, &text, &opts)
-    {
+    if !widened && let Some(whole) = continued::text(&doc, &text, &opts) {
         text = whole;
     }
-    // Teaser cards, the author's biography and sign-up boxes read like
-    // prose; the page's markup says they are not the article.
+    // Teaser cards, the author's biography, sign-up boxes and captions
+    // read like prose; the page's markup says they are not the article.
     let text = inserts::drop(&doc, &text);
     // The standfirst, set apart in a box of its own, is often dropped.
     let mut text = lead::restore(&doc, &text);
