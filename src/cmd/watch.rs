@@ -237,20 +237,7 @@ impl Sink for WatchSink {
         let known = &self.known;
         let results: Vec<Result<Outcome, String>> = records
             .into_par_iter()
-            .map(|record| {
-                let hash = storyline_store::content_hash(&record);
-                if known.knows(&hash) {
-                    return Ok(Outcome::Known);
-                }
-                extractor
-                    .extract(&record)
-                    .map(|article| Outcome::Article {
-                        record: Box::new(record),
-                        article: Box::new(article),
-                        hash,
-                    })
-                    .map_err(|e| e.to_string())
-            })
+            .map(|record| crate::ingest::outcome(extractor, record, &|h| known.knows(h)))
             .collect();
         let mut problems = Vec::new();
         let mut ok = Vec::with_capacity(results.len());
