@@ -8,6 +8,7 @@ use storyline_model::Published;
 use storyline_store::{ArticleText, Store};
 use storyline_story::Storyline;
 
+use crate::vocabulary;
 use crate::{ArticleDoc, Index, QuoteDoc, SearchError, StoryDoc, Writer};
 
 /// Articles read from the store at a time.
@@ -27,16 +28,44 @@ pub struct Caught {
     pub text_bytes: u64,
     /// The highest article id now indexed (0 when none).
     pub through: i64,
+    /// Whether the index was rebuilt from the first article, with common
+    /// words drawn anew (see [`Index`]'s word pairs): its story documents
+    /// are gone too, so the caller puts them all back.
+    pub rebuilt: bool,
 }
 
 /// Indexes every article stored after [`Index::indexed_through`], with its
 /// quotes, committing every few thousand; the last batch is committed too,
 /// so everything read is searchable when this returns.
+///
+/// An empty index first draws its common words from the store's first
+/// articles. An index whose words were drawn from few articles, in a store
+/// that has since grown several times larger, is rebuilt with words drawn
+/// anew, in one commit, so searches see the old index until the new one is
+/// whole ([`Caught::rebuilt`]).
 pub fn catch_up(index: &Index, writer: &mut Writer, store: &Store) -> Result<Caught, SearchError> {
     let mut c = Caught {
         through: index.indexed_through().unwrap_or(0),
         ..Caught::default()
     };
+    let basis = writer.vocabulary().basis();
+    let draw = if c.through == 0 {
+        true
+    } else if basis < vocabulary::SAMPLE && writer.vocabulary().stale(store.count()?) {
+        writer.delete_all()?;
+        writer.mark_stories(None);
+        c.through = 0;
+        c.rebuilt = true;
+        true
+    } else {
+        false
+    };
+    if draw {
+        let sample = store.texts_after(0, vocabulary::SAMPLE)?;
+        if sample.len() > basis || c.rebuilt {
+            writer.draw_vocabulary(sample.iter().map(|a| a.text.as_str()))?;
+        }
+    }
     let mut since_commit = 0;
     loop {
         let page = store.texts_after(c.through, PAGE)?;
@@ -68,12 +97,12 @@ pub fn catch_up(index: &Index, writer: &mut Writer, store: &Store) -> Result<Cau
         }
         c.through = last;
         since_commit += page.len();
-        if since_commit >= BATCH {
+        if since_commit >= BATCH && !c.rebuilt {
             writer.commit(c.through)?;
             since_commit = 0;
         }
     }
-    if since_commit > 0 {
+    if since_commit > 0 || c.rebuilt {
         writer.commit(c.through)?;
     }
     Ok(c)
@@ -179,4 +208,94 @@ fn quotes_of(a: &ArticleText, facts: Option<&str>) -> Vec<Said> {
             speaker: q.speaker_name.clone(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use storyline_model::{Article, Body};
+    use storyline_store::NewArticle;
+
+    use super::*;
+    use crate::Query;
+
+    /// Stores `n` more articles, each a sentence of common words and a
+    /// word of its own.
+    fn add(store: &mut Store, from: usize, n: usize) {
+        let articles: Vec<Article> = (from..from + n)
+            .map(|i| Article {
+                source: format!("{i}.txt"),
+                outlet: None,
+                url: None,
+                title: Some(format!("Report {i}")),
+                author: None,
+                published: None,
+                lang: None,
+                text: format!(
+                    "The port said on Monday that the ferry runs again. Word{i} ends it."
+                ),
+                extra: Default::default(),
+            })
+            .collect();
+        let bodies: Vec<Body> = articles
+            .iter()
+            .map(|a| Body::Text(a.text.clone()))
+            .collect();
+        let hashes: Vec<String> = (from..from + n).map(|i| format!("h{i}")).collect();
+        let items: Vec<NewArticle<'_>> = articles
+            .iter()
+            .zip(&bodies)
+            .zip(&hashes)
+            .map(|((article, raw), hash)| NewArticle {
+                article,
+                hash,
+                raw,
+                lines: None,
+                facts: None,
+            })
+            .collect();
+        store.insert_batch(&items).unwrap();
+    }
+
+    /// Documents `q` matches (up to 2,000: a page that far down reads them all).
+    fn found(index: &Index, q: &str) -> usize {
+        let mut q = Query::parse(q).unwrap();
+        (q.offset, q.limit) = (200, crate::MAX_LIMIT);
+        let r = index.search(&q, &|_| None).unwrap();
+        assert!(r.total_exact);
+        r.total
+    }
+
+    #[test]
+    fn common_words_are_drawn_then_drawn_again_as_the_store_grows() {
+        let mut store = Store::open_in_memory().unwrap();
+        let index = Index::in_memory().unwrap();
+        let mut writer = index.writer().unwrap();
+        // Too few to say which words are common: no pairs yet.
+        add(&mut store, 0, 100);
+        let c = catch_up(&index, &mut writer, &store).unwrap();
+        assert!(!c.rebuilt && c.articles == 100);
+        let words = index.vocabulary(&index.reader.searcher()).unwrap();
+        assert_eq!((words.basis(), words.len()), (100, 0));
+        // Not yet four times as many: the index only grows.
+        add(&mut store, 100, 200);
+        let c = catch_up(&index, &mut writer, &store).unwrap();
+        assert!(!c.rebuilt && c.articles == 200);
+        assert_eq!(found(&index, "\"said on monday\""), 300);
+        // Four times the 250 a list needs: rebuilt, with a list, in one commit.
+        add(&mut store, 300, 700);
+        let c = catch_up(&index, &mut writer, &store).unwrap();
+        assert!(c.rebuilt && c.articles == 1_000 && c.through == 1_000);
+        let words = index.vocabulary(&index.reader.searcher()).unwrap();
+        assert_eq!(words.basis(), 1_000);
+        assert!(words.len() > 5);
+        assert_eq!(writer.vocabulary(), &*words);
+        assert_eq!(found(&index, "\"said on monday\""), 1_000);
+        assert_eq!(found(&index, "\"Monday said\""), 0);
+        assert_eq!(found(&index, "\"word7 ends\""), 1);
+        // Then only new articles are added.
+        add(&mut store, 1_000, 10);
+        let c = catch_up(&index, &mut writer, &store).unwrap();
+        assert!(!c.rebuilt && c.articles == 10);
+        assert_eq!(found(&index, "\"said on monday\""), 1_010);
+    }
 }

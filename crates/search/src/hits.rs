@@ -174,8 +174,9 @@ impl Index {
     ) -> Result<Results, SearchError> {
         let limit = query.limit.clamp(1, crate::query::MAX_LIMIT);
         let per_group = query.hits_per_group.clamp(1, 20);
-        let q = query.build(self)?;
         let searcher = self.reader.searcher();
+        let common = self.vocabulary(&searcher)?;
+        let crate::query::Built { query: q, words } = query.build(self, &common)?;
         let err = |op| {
             let dir = self.dir.clone();
             move |source| SearchError::Index { dir, op, source }
@@ -193,8 +194,8 @@ impl Index {
         let groups = self.group(&searcher, &top, story_of, per_group)?;
         let more = groups.len() > query.offset.saturating_add(limit);
         let page: Vec<Pending> = groups.into_iter().skip(query.offset).take(limit).collect();
-        let mut snippets =
-            SnippetGenerator::create(&searcher, &*q, self.fields.all).map_err(err("snippets"))?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*words, self.fields.all)
+            .map_err(err("snippets"))?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut out = Vec::with_capacity(page.len());
         for g in page {
@@ -349,7 +350,7 @@ fn snippet(generator: &SnippetGenerator, body: &str) -> Snippet {
 mod tests {
     use super::*;
     use crate::fixture::{self, story_of};
-    use crate::{ArticleDoc, DEFAULT_HITS_PER_GROUP, Index};
+    use crate::{ArticleDoc, DEFAULT_HITS_PER_GROUP, Index, MAX_LIMIT};
 
     fn run(index: &Index, q: &str) -> Results {
         index.search(&Query::parse(q).unwrap(), &story_of).unwrap()
@@ -433,6 +434,118 @@ mod tests {
         assert_eq!(
             ids(&run(&index, "members outlet:\"Harbour Post\"")),
             vec![(Kind::Quote, 5)]
+        );
+    }
+
+    /// Every article a query matches, page by page (each article alone).
+    fn all_articles(index: &Index, q: &str) -> Vec<i64> {
+        let mut q = Query::parse(q).unwrap();
+        q.limit = MAX_LIMIT;
+        let mut got = Vec::new();
+        loop {
+            let r = index.search(&q, &|_| None).unwrap();
+            got.extend(articles(&r));
+            if !r.more {
+                break;
+            }
+            q.offset += MAX_LIMIT;
+        }
+        got.sort_unstable();
+        got
+    }
+
+    #[test]
+    fn phrases_of_common_words_find_what_word_positions_find() {
+        // 300 articles of a dozen common words in a pseudo-random order,
+        // with a rare word now and then; one index keeps the pairs of
+        // common words, the other checks positions only.
+        const WORDS: [&str; 12] = [
+            "the", "mayor", "said", "on", "monday", "ferry", "strike", "ended", "port", "talks",
+            "union", "vote",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let texts: Vec<String> = (0..300)
+            .map(|i| {
+                (0..40)
+                    .map(|j| match next(12) {
+                        0 if j % 3 == 0 => format!("Rare{i}x{j}"),
+                        w => WORDS[w as usize].to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(if i % 2 == 0 { " " } else { ", " })
+            })
+            .collect();
+        let build = |pairs: bool| {
+            let index = Index::in_memory().unwrap();
+            let mut w = index.writer().unwrap();
+            if pairs {
+                w.draw_vocabulary(texts.iter().map(String::as_str)).unwrap();
+            }
+            for (i, text) in texts.iter().enumerate() {
+                w.add_article(&ArticleDoc {
+                    id: i as i64 + 1,
+                    title: Some("Port news"),
+                    text,
+                    outlet: None,
+                    outlet_name: None,
+                    lang: None,
+                    published: None,
+                    url: None,
+                })
+                .unwrap();
+            }
+            w.commit(texts.len() as i64).unwrap();
+            index
+        };
+        let (paired, plain) = (build(true), build(false));
+        assert!(paired.size_bytes() > plain.size_bytes());
+        let mut queries = vec![
+            "\"said on monday\"".to_string(),
+            "\"port news\"".to_string(),
+            "\"news the\"".to_string(),
+            "\"ferry strike\" -\"strike ended\"".to_string(),
+            "\"union vote\" OR \"vote union\"".to_string(),
+            "\"mayor said\"~1".to_string(),
+        ];
+        for _ in 0..60 {
+            // Two to four adjacent words of an article, or any words.
+            let text = &texts[next(300) as usize];
+            let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+            let n = 2 + next(3) as usize;
+            let at = next((words.len() - n) as u64) as usize;
+            queries.push(format!("\"{}\"", words[at..at + n].join(" ")));
+            let any: Vec<&str> = (0..n).map(|_| WORDS[next(12) as usize]).collect();
+            queries.push(format!("\"{}\"", any.join(" ")));
+        }
+        let mut found = 0;
+        for q in &queries {
+            let want = all_articles(&plain, q);
+            assert_eq!(all_articles(&paired, q), want, "{q}");
+            found += usize::from(!want.is_empty());
+        }
+        assert!(
+            found > 60,
+            "{found} of {} queries found something",
+            queries.len()
+        );
+        // The matched words are marked in snippets as before.
+        let r = run(&paired, "\"said on monday\"");
+        let hit = &r.groups[0].hits[0];
+        let marked: Vec<&str> = hit
+            .snippet
+            .highlights
+            .iter()
+            .map(|h| &hit.snippet.text[h.clone()])
+            .collect();
+        assert!(
+            marked.contains(&"said") && marked.contains(&"monday"),
+            "{marked:?}"
         );
     }
 

@@ -7,14 +7,19 @@
 //! `storyline index` run adds.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde_json::json;
+use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::QueryParser;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::store::Compressor;
-use tantivy::{IndexReader, IndexSettings, ReloadPolicy};
+use tantivy::{IndexReader, IndexSettings, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::schema::{self, FORMAT, Fields};
+use crate::vocabulary::{self, Vocabulary};
 use crate::{SearchError, Writer};
 
 /// Writer heap for [`Index::writer`]: modest, since the writer lives in
@@ -60,6 +65,8 @@ pub struct Index {
     pub(crate) parser: QueryParser,
     /// For messages; `:memory:` for an in-memory index.
     pub(crate) dir: PathBuf,
+    /// The common words of the last searcher asked about, by its generation.
+    vocabulary: Mutex<Option<(u64, Arc<Vocabulary>)>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -180,6 +187,7 @@ impl Index {
             fields,
             parser,
             dir,
+            vocabulary: Mutex::new(None),
         })
     }
 
@@ -204,9 +212,66 @@ impl Index {
                 op: "opening the writer",
                 source,
             })?;
-        let mut w = Writer::new(writer, self.reader.clone(), self.fields, self.dir.clone());
+        let analyzer =
+            self.index
+                .tokenizers()
+                .get(schema::TEXT)
+                .ok_or_else(|| SearchError::Incompatible {
+                    dir: self.dir.clone(),
+                    reason: "no text analyzer registered".into(),
+                })?;
+        let common = (*self.vocabulary(&self.reader.searcher())?).clone();
+        let mut w = Writer::new(
+            writer,
+            self.reader.clone(),
+            self.fields,
+            self.dir.clone(),
+            analyzer,
+            common,
+        );
         w.mark_stories(self.stories_mark());
         Ok(w)
+    }
+
+    /// The common words `searcher`'s snapshot of the index was built
+    /// with (none for an index that has no list yet); read once per
+    /// snapshot, so a query always uses the list of the documents it runs on.
+    pub(crate) fn vocabulary(&self, searcher: &Searcher) -> Result<Arc<Vocabulary>, SearchError> {
+        let generation = searcher.generation().generation_id();
+        let mut cached = self.vocabulary.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((g, v)) = cached.as_ref()
+            && *g == generation
+        {
+            return Ok(v.clone());
+        }
+        let err = |source| SearchError::Index {
+            dir: self.dir.clone(),
+            op: "reading the common words",
+            source,
+        };
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.kind, vocabulary::KIND),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(1).order_by_score())
+            .map_err(err)?;
+        let v = match top.first() {
+            None => Vocabulary::default(),
+            Some(&(_, addr)) => {
+                let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
+                doc.get_first(self.fields.body)
+                    .and_then(|v| v.as_str())
+                    .and_then(Vocabulary::from_stored)
+                    .ok_or_else(|| SearchError::Incompatible {
+                        dir: self.dir.clone(),
+                        reason: "its list of common words is unreadable".into(),
+                    })?
+            }
+        };
+        let v = Arc::new(v);
+        *cached = Some((generation, v.clone()));
+        Ok(v)
     }
 
     /// The mark the last commit recorded for the story documents (what the

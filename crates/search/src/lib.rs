@@ -26,7 +26,8 @@
 //! Files: `follow.rs` (the store into the index), `schema.rs` (fields, analyzers), `doc.rs` (what goes in),
 //! `index.rs` (opening, the writer, the commit payload), `writer.rs`,
 //! `query.rs` (the user's query and filters), `hits.rs` (running a query,
-//! grouping, snippets), `error.rs`.
+//! grouping, snippets), `vocabulary.rs` (common words, and the word pairs
+//! indexed so that their phrases are looked up), `error.rs`.
 
 mod doc;
 mod error;
@@ -35,6 +36,7 @@ mod hits;
 mod index;
 mod query;
 mod schema;
+mod vocabulary;
 mod writer;
 
 #[cfg(test)]

@@ -15,11 +15,13 @@ use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query as TantivyQuery, RangeQuery,
     TermQuery,
 };
-use tantivy::query_grammar::UserInputAst;
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TextAnalyzer;
 
 use crate::hits::Kind;
 use crate::schema::{TEXT, keyword};
+use crate::vocabulary::Vocabulary;
 use crate::writer::day_of;
 use crate::{Index, SearchError};
 
@@ -78,6 +80,14 @@ impl Default for Query {
             hits_per_group: DEFAULT_HITS_PER_GROUP,
         }
     }
+}
+
+/// A [`Query`] as tantivy runs it.
+pub(crate) struct Built {
+    /// What finds and ranks the documents.
+    pub query: Box<dyn TantivyQuery>,
+    /// The text alone, each phrase as typed: whose words snippets mark.
+    pub words: Box<dyn TantivyQuery>,
 }
 
 /// The filters that may be typed inline.
@@ -177,22 +187,37 @@ impl Query {
     }
 
     /// The tantivy query: the text (or every document, when only filters
-    /// are given) and each filter, the filters scoring nothing.
-    pub(crate) fn build(&self, index: &Index) -> Result<Box<dyn TantivyQuery>, SearchError> {
+    /// are given) and each filter, the filters scoring nothing. Phrases
+    /// of `common` words are looked up as pair terms. Also returns the
+    /// text alone with every phrase as typed, for marking words in snippets.
+    pub(crate) fn build(&self, index: &Index, common: &Vocabulary) -> Result<Built, SearchError> {
         let f = index.fields;
         let shown = || self.shown();
-        let text: Box<dyn TantivyQuery> = if self.text.is_empty() {
+        let analyzer = || {
+            index
+                .index
+                .tokenizers()
+                .get(TEXT)
+                .ok_or_else(|| SearchError::query(&shown(), "no text analyzer"))
+        };
+        let (text, words): (Box<dyn TantivyQuery>, Box<dyn TantivyQuery>) = if self.text.is_empty()
+        {
             if !self.has_filters() {
                 return Err(SearchError::query("", "nothing to search for"));
             }
-            Box::new(AllQuery)
+            (Box::new(AllQuery), Box::new(AllQuery))
         } else {
             let ast = tantivy::query_grammar::parse_query(&self.text)
                 .map_err(|_| SearchError::query(&shown(), "syntax error"))?;
-            index
-                .parser
-                .build_query_from_user_input_ast(lift_not(ast))
-                .map_err(|e| SearchError::query(&shown(), e.to_string()))?
+            let ast = lift_not(ast);
+            let build = |ast| {
+                index
+                    .parser
+                    .build_query_from_user_input_ast(ast)
+                    .map_err(|e| SearchError::query(&shown(), e.to_string()))
+            };
+            let paired = paired(ast.clone(), common, &mut analyzer()?);
+            (build(paired)?, build(ast)?)
         };
         let mut filters: Vec<Box<dyn TantivyQuery>> = Vec::new();
         let term = |t: Term| -> Box<dyn TantivyQuery> {
@@ -205,24 +230,19 @@ impl Query {
             filters.push(term(Term::from_field_text(f.lang, &keyword(l))));
         }
         if let Some(s) = &self.speaker {
-            let mut analyzer = index
-                .index
-                .tokenizers()
-                .get(TEXT)
-                .ok_or_else(|| SearchError::query(&shown(), "no text analyzer"))?;
-            let mut words = Vec::new();
-            analyzer
+            let mut names = Vec::new();
+            analyzer()?
                 .token_stream(s)
-                .process(&mut |t| words.push(Term::from_field_text(f.speaker, &t.text)));
-            match words.len() {
+                .process(&mut |t| names.push(Term::from_field_text(f.speaker, &t.text)));
+            match names.len() {
                 0 => {
                     return Err(SearchError::query(
                         &shown(),
                         format!("speaker:{s:?} has no words"),
                     ));
                 }
-                1 => filters.extend(words.into_iter().map(term)),
-                _ => filters.push(Box::new(PhraseQuery::new(words))),
+                1 => filters.extend(names.into_iter().map(term)),
+                _ => filters.push(Box::new(PhraseQuery::new(names))),
             }
         }
         if self.from.is_some() || self.to.is_some() {
@@ -246,13 +266,16 @@ impl Query {
             filters.push(Box::new(BooleanQuery::new(kinds)));
         }
         if filters.is_empty() {
-            return Ok(text);
+            return Ok(Built { query: text, words });
         }
         let mut clauses = vec![(Occur::Must, text)];
         for q in filters {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
         }
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        Ok(Built {
+            query: Box::new(BooleanQuery::new(clauses)),
+            words,
+        })
     }
 
     /// The query as a user might have typed it, for messages.
@@ -280,6 +303,44 @@ fn lift_not(ast: UserInputAst) -> UserInputAst {
         ),
         UserInputAst::Boost(sub, by) => UserInputAst::Boost(Box::new(lift_not(*sub)), by),
         leaf => leaf,
+    }
+}
+
+/// Every exact phrase of the default field whose words are all `common`
+/// as a phrase of pair terms in the `pairs` field: the same documents,
+/// found without checking each one's word positions.
+fn paired(ast: UserInputAst, common: &Vocabulary, analyzer: &mut TextAnalyzer) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, sub)| (occur, paired(sub, common, analyzer)))
+                .collect(),
+        ),
+        UserInputAst::Boost(sub, by) => {
+            UserInputAst::Boost(Box::new(paired(*sub, common, analyzer)), by)
+        }
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(lit)
+                if lit.field_name.is_none()
+                    && lit.delimiter != Delimiter::None
+                    && lit.slop == 0
+                    && !lit.prefix =>
+            {
+                let lit = match common.phrase(analyzer, &lit.phrase) {
+                    Some(terms) => UserInputLiteral {
+                        field_name: Some("pairs".into()),
+                        phrase: terms,
+                        delimiter: Delimiter::DoubleQuotes,
+                        slop: 0,
+                        prefix: false,
+                    },
+                    None => lit,
+                };
+                UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit)))
+            }
+            other => UserInputAst::Leaf(Box::new(other)),
+        },
     }
 }
 

@@ -19,12 +19,15 @@ use tantivy::tokenizer::{
 /// No stemming: articles come in several languages.
 pub(crate) const TEXT: &str = "storyline_text";
 
+/// The tokenizer of the pair field (see [`crate::vocabulary`]).
+pub(crate) const PAIRS: &str = "storyline_pairs";
+
 /// The analyzer of the keyword fields (outlet): the whole value, lowercased.
 pub(crate) const KEYWORD: &str = "storyline_keyword";
 
 /// The schema's format; bumped whenever fields or analyzers change, so an
 /// index built by another version is built anew instead of misread.
-pub(crate) const FORMAT: u32 = 2;
+pub(crate) const FORMAT: u32 = 3;
 
 /// The fields, by name.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +50,10 @@ pub(crate) struct Fields {
     /// tantivy can prune by block maxima (a query across three fields is
     /// not, and scores every match).
     pub all: Field,
+    /// Pairs of adjacent common words of `all`, one term each (`said_on`),
+    /// so a phrase of common words is looked up, not checked position by
+    /// position (see [`crate::vocabulary`]).
+    pub pairs: Field,
     /// Outlet domain and display name, lowercased for matching.
     pub outlet: Field,
     /// Language code.
@@ -96,6 +103,16 @@ pub(crate) fn build() -> (Schema, Fields) {
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             ),
         ),
+        pairs: b.add_text_field(
+            "pairs",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    // Documents and queries give their pair terms
+                    // ready-made, split on spaces.
+                    .set_tokenizer(PAIRS)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            ),
+        ),
         outlet: b.add_text_field("outlet", keyword),
         lang: b.add_text_field("lang", raw | STORED),
         speaker: b.add_text_field("speaker", text),
@@ -125,6 +142,9 @@ pub(crate) fn register(index: &tantivy::Index) {
         .build();
     index.tokenizers().register(TEXT, text);
     index.tokenizers().register(KEYWORD, keyword);
+    index
+        .tokenizers()
+        .register(PAIRS, crate::vocabulary::PairTokenizer::default());
 }
 
 /// A field value's form in the index for the keyword fields: what

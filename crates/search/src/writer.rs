@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use tantivy::schema::Field;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, IndexReader, IndexWriter, TantivyDocument, Term};
 
 use crate::SearchError;
@@ -15,6 +16,7 @@ use crate::doc::{ArticleDoc, QuoteDoc, StoryDoc, capped};
 use crate::hits::Kind;
 use crate::index::payload;
 use crate::schema::{Fields, keyword};
+use crate::vocabulary::{self, Vocabulary};
 
 /// Adds documents to an [`Index`](crate::Index); see [`Index::writer`](crate::Index::writer).
 ///
@@ -29,6 +31,10 @@ pub struct Writer {
     pending: usize,
     /// The story mark the next commit records.
     stories: Option<i64>,
+    /// The text analyzer, for the pair terms.
+    analyzer: TextAnalyzer,
+    /// The common words whose pairs are indexed.
+    vocabulary: Vocabulary,
 }
 
 impl std::fmt::Debug for Writer {
@@ -43,6 +49,8 @@ impl Writer {
         reader: IndexReader,
         fields: Fields,
         dir: PathBuf,
+        analyzer: TextAnalyzer,
+        vocabulary: Vocabulary,
     ) -> Writer {
         Writer {
             writer,
@@ -51,13 +59,16 @@ impl Writer {
             dir,
             pending: 0,
             stories: None,
+            analyzer,
+            vocabulary,
         }
     }
 
     /// The searched field of a document: its headline (twice: a word
-    /// there counts as two), its text and its speaker, into `all`.
+    /// there counts as two), its text and its speaker, into `all`, and
+    /// their pairs of common words into `pairs`.
     fn add_words(
-        &self,
+        &mut self,
         doc: &mut TantivyDocument,
         title: Option<&str>,
         body: &str,
@@ -65,7 +76,47 @@ impl Writer {
     ) {
         for part in [title, title, Some(body), speaker].into_iter().flatten() {
             doc.add_text(self.fields.all, part);
+            if let Some(pairs) = self.vocabulary.pairs(&mut self.analyzer, part) {
+                doc.add_text(self.fields.pairs, pairs);
+            }
         }
+    }
+
+    /// The common words whose pairs this writer indexes.
+    pub(crate) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// Common words drawn from `texts` (see [`crate::vocabulary`]): kept
+    /// in the index (replacing the list there) and used for the documents
+    /// added from now on. Documents already added keep the pairs of the
+    /// list they were added with, so this is for an empty index, or
+    /// after [`delete_all`](Self::delete_all).
+    pub(crate) fn draw_vocabulary<'a>(
+        &mut self,
+        texts: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), SearchError> {
+        self.vocabulary = Vocabulary::draw(&mut self.analyzer, texts);
+        let kind = Term::from_field_text(self.fields.kind, vocabulary::KIND);
+        // Only fails when the writer has died, which commit reports.
+        let _ = self.writer.delete_term(kind);
+        let mut doc = TantivyDocument::new();
+        doc.add_text(self.fields.kind, vocabulary::KIND);
+        doc.add_text(self.fields.body, self.vocabulary.to_stored());
+        self.add(doc)
+    }
+
+    /// Removes every document, for a rebuild; the next commit makes that
+    /// seen, with what was added after.
+    pub(crate) fn delete_all(&mut self) -> Result<(), SearchError> {
+        self.writer
+            .delete_all_documents()
+            .map(|_| ())
+            .map_err(|source| SearchError::Index {
+                dir: self.dir.clone(),
+                op: "deleting the old documents",
+                source,
+            })
     }
 
     /// Leaves segments of more than `max_docs` documents unmerged, so a

@@ -282,6 +282,9 @@ impl App {
             let done = self.with_store(|s| {
                 let c = storyline_search::catch_up(index, &mut writer, s)
                     .map_err(|e| ServeError::Io(e.to_string()))?;
+                if c.rebuilt {
+                    pending = None;
+                }
                 let n = storyline_search::put_stories(s, &mut writer, pending.as_deref())
                     .map_err(|e| ServeError::Io(e.to_string()))?;
                 if n > 0 || pending.as_ref().is_some_and(|p| !p.is_empty()) {
