@@ -28,8 +28,8 @@ pub struct Caught {
     pub text_bytes: u64,
     /// The highest article id now indexed (0 when none).
     pub through: i64,
-    /// Whether the index was rebuilt from the first article, with common
-    /// words drawn anew (see [`Index`]'s word pairs): its story documents
+    /// Whether the index was rebuilt from the first article, with its
+    /// common words drawn anew (see `vocabulary.rs`): its story documents
     /// are gone too, so the caller puts them all back.
     pub rebuilt: bool,
 }
@@ -49,6 +49,7 @@ pub fn catch_up(index: &Index, writer: &mut Writer, store: &Store) -> Result<Cau
         ..Caught::default()
     };
     let basis = writer.vocabulary().basis();
+    // Counting the store's articles is skipped once the list is final.
     let draw = if c.through == 0 {
         true
     } else if basis < vocabulary::SAMPLE && writer.vocabulary().stale(store.count()?) {
