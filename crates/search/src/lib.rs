@@ -19,7 +19,7 @@
 //! 100,000 synthetic articles (`scripts/search_corpus.py`, 204 MB of text):
 //! the index was 1.11 times the text with lz4 (0.86 with zstd, whose slower
 //! reads cost a third more per query); the pair terms of common words (see
-//! `vocabulary.rs`) take it to 1.37.
+//! `vocabulary.rs`) take it to 1.23.
 //!
 //! [`catch_up`] keeps the index following the store (new articles with
 //! the quotes their stored facts hold), [`put_stories`] its story documents.

@@ -35,12 +35,18 @@ const MIN_BASIS: usize = 250;
 /// the index is rebuilt at most a few times, while it is small.
 const GROWTH: u64 = 4;
 
-/// A word is common when at least this share of the sampled articles holds it.
-const SHARE: f64 = 0.05;
+/// A word is common when at least this share of the sampled articles
+/// holds it. A phrase with a rarer word checks positions in at most this
+/// share of the documents. Measured 2026-12-06: on 1,645 real articles
+/// (fundus, Multi-News, AllSides) the index was 1.58 times their text
+/// without pairs, 1.94 at 5% and 1,000 words, 1.77 at 10% and 300, 1.70 at
+/// 15% and 200; on 100,000 synthetic ones 1.13, 1.37, 1.27, 1.23, with
+/// phrase queries equally fast.
+const SHARE: f64 = 0.15;
 
 /// Most words in the list (the most widespread first): bounds the number
 /// of distinct pairs, which is what the term dictionary pays for.
-const MAX_WORDS: usize = 1_000;
+const MAX_WORDS: usize = 200;
 
 /// What joins the two words of a pair term: the text analyzer splits
 /// words on it, so no word holds one.
