@@ -216,8 +216,14 @@ impl Query {
                     .build_query_from_user_input_ast(ast)
                     .map_err(|e| SearchError::query(&shown(), e.to_string()))
             };
-            let paired = paired(ast.clone(), common, &mut analyzer()?);
-            (build(paired)?, build(ast)?)
+            // Only a quoted phrase can become pair terms.
+            if self.text.contains(['"', '\'']) && !common.is_empty() {
+                let paired = paired(ast.clone(), common, &mut analyzer()?);
+                (build(paired)?, build(ast)?)
+            } else {
+                let q = build(ast)?;
+                (q.box_clone(), q)
+            }
         };
         let mut filters: Vec<Box<dyn TantivyQuery>> = Vec::new();
         let term = |t: Term| -> Box<dyn TantivyQuery> {

@@ -126,11 +126,16 @@ impl Vocabulary {
         self.words.len()
     }
 
+    /// Whether there are none (no pairs are indexed).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// The pair terms of one text, for the `pairs` field: a term for
     /// every two adjacent common words (`said_on on_monday`), runs of them
     /// apart by a [`GAP`]. `None` when there is none.
     pub(crate) fn pairs(&self, analyzer: &mut TextAnalyzer, text: &str) -> Option<String> {
-        if self.words.is_empty() {
+        if self.is_empty() {
             return None;
         }
         let mut out = String::new();
