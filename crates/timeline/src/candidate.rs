@@ -48,7 +48,15 @@ pub(crate) fn collect(
             // A date in someone's words or in a condition ("if the ban
             // lasts until Christmas") is no time something happened.
             .filter(|t| !hedged(text.get(start..t.start).unwrap_or("")))
-            .filter_map(|t| t.period().filter(listed).map(|p| (p, t.ahead)))
+            .filter_map(|t| t.period().filter(listed).map(|p| (t, p)))
+            // "the Jan. 6 attack" months later names an event; the
+            // sentence ("Republicans sought to sink a commission on the
+            // Jan. 6 attack") did not happen then.
+            .filter(|(t, p)| {
+                let recalled = matches!((p.last_day(), anchor), (Some(l), Some(a)) if (a - l).get_days() > NAMED_AFTER_DAYS);
+                !(recalled && named(text, t.start, t.end))
+            })
+            .map(|(t, p)| (p, t.ahead))
             // A day after the article's own, in words that do not look
             // ahead, would be a past event placed in the future: left out.
             // (An undated article's anchor is a guess: not checked.)
@@ -91,6 +99,43 @@ pub(crate) fn collect(
             position,
         });
     }
+}
+
+/// Days after a date from which the date, used as a name, is of an
+/// earlier event (a date named within the fortnight is usually the news
+/// itself: "in the May 28 vote").
+const NAMED_AFTER_DAYS: i32 = 14;
+
+/// Whether the calendar date at `start..end` of `text` is used as the name
+/// of what happened on it: after "the" (and at most one more word, "the
+/// deadly Jan. 6 attack"), before a word it qualifies ("attack",
+/// "Committee"). Only dates written with a number count: "the Monday
+/// meeting" is this week's.
+fn named(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(date), Some(after)) =
+        (text.get(..start), text.get(start..end), text.get(end..))
+    else {
+        return false;
+    };
+    if !date.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let det = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w.to_lowercase().as_str(), "the" | "this" | "that" | "last"));
+    // An ordinal suffix the date left out ("Jan. 6th Committee").
+    let after = ["th ", "st ", "nd ", "rd "]
+        .iter()
+        .find_map(|s| after.strip_prefix(s).map(|a| a.trim_start()))
+        .unwrap_or(after.strip_prefix(' ').unwrap_or(""));
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    det && next.len() > 2 && !storyline_lexicon::is_function_word(&next)
 }
 
 /// Whether what follows `before` (a sentence up to a date) is inside a
@@ -167,6 +212,31 @@ fn days(p: &Period) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::advice;
+
+    #[test]
+    fn a_date_that_names_an_event_is_not_when_the_sentence_happened() {
+        use super::named;
+        let at = |s: &str, d: &str| {
+            let i = s.find(d).unwrap();
+            named(s, i, i + d.len())
+        };
+        assert!(at(
+            "They moved to sink a commission on the deadly Jan. 6 attack.",
+            "Jan. 6"
+        ));
+        assert!(at(
+            "Pelosi named members of the January 6 Select Committee.",
+            "January 6"
+        ));
+        assert!(at("Members of the Jan 6th Committee met.", "Jan 6"));
+        assert!(!at("On Jan. 6 a mob stormed the Capitol.", "Jan. 6"));
+        assert!(!at(
+            "The mob stormed the Capitol on Jan. 6, police said.",
+            "Jan. 6"
+        ));
+        assert!(!at("The Monday meeting ended early.", "Monday"));
+        assert!(!at("the riot of Jan. 6 and its aftermath", "Jan. 6"));
+    }
 
     #[test]
     fn dates_in_quotes_and_conditions_are_hedged() {

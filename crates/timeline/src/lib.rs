@@ -13,7 +13,9 @@
 //!    publication day (or, when no article is dated, the latest day its
 //!    text names), and its entries say that their date is inferred. A day
 //!    after the article's own is kept only in words that look ahead: a
-//!    past event is never placed in the future.
+//!    past event is never placed in the future. A date that names an
+//!    earlier event ("a commission on the deadly Jan. 6 attack", written
+//!    in May) dates the event, not the sentence, and is left out.
 //! 3. **Merging** ([`merge`]): candidates with the same period whose
 //!    content words overlap enough are one development, reported by several
 //!    outlets; the entry keeps the clearest sentence and every source.
@@ -160,7 +162,7 @@ mod tests {
         // Written on 28 July: the February flooding is this year's, though
         // next February is nearer and the sentence looks ahead.
         let a = at(
-            "The harbour board will publish its review of the Feb. 9 flooding next month, officials said.",
+            "The harbour board will publish its review of the flooding, which began on Feb. 9, next month, officials said.",
             "2031-07-28",
         );
         let t = build(&[a]);
