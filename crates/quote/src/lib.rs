@@ -168,4 +168,19 @@ mod tests {
         assert_eq!(find(t).len(), 1);
         assert!(find_in(t, "en", &Known::new()).is_empty());
     }
+
+    #[test]
+    fn he_is_the_sentences_subject_not_a_name_in_its_clauses() {
+        // The pronoun's man is the one who answered, not the reporter who
+        // asked (`by`) nor the man the question was about (`that`).
+        let t = "Ferry Chief Tom Harlan spoke to reporters at the pier.\n\n\
+                 Asked by Ellen Ward of the Daily Lamp why he was \u{201c}sure\u{201d} that \
+                 Ivo Volkov would mend his ways, Tom Harlan looked irritated.\n\n\
+                 \u{201c}What on earth do you keep doing?\u{201d} he asked.";
+        let got: Vec<Option<String>> = find_in(t, "en", &Known::new())
+            .into_iter()
+            .map(|q| q.speaker_name)
+            .collect();
+        assert_eq!(got, vec![Some("Tom Harlan".to_string())]);
+    }
 }

@@ -697,7 +697,7 @@ impl Resolver {
                         if sentences_between(toks, m.end, near_end) > 1 {
                             break;
                         }
-                        if starts_clause(toks, m.first) || before_verb(text, toks, m.end) {
+                        if starts_clause(text, toks, m.first) || before_verb(text, toks, m.end) {
                             subject = Some(m.entity);
                             break;
                         }
@@ -801,12 +801,29 @@ fn sentences_between(toks: &[Tok], from: usize, to: usize) -> usize {
 /// Whether the name at token `i` opens a sentence or a clause after a
 /// quotation, perhaps after a few words of description ("Chief executive
 /// Greta Halden"): where a sentence's subject stands.
-fn starts_clause(toks: &[Tok], i: usize) -> bool {
+fn starts_clause(text: &str, toks: &[Tok], i: usize) -> bool {
+    // `... why he was “sure” that Mr Volkov would ...`: a subordinate
+    // clause's subject is not the sentence's.
+    if i.checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.is_word() && !t.cap && is_subordinator(t.text(text)))
+    {
+        return false;
+    }
     let mut k = i;
     for _ in 0..4 {
         match k.checked_sub(1).and_then(|p| toks.get(p)) {
             None => return true,
             Some(t) if t.is_word() => k -= 1,
+            // A quoted word closed mid-sentence (`“sure” that`) is no
+            // boundary; a quote closed after its punctuation (`...,” said`) is.
+            Some(t)
+                if matches!(t.k, Tk::Mark(_))
+                    && k >= 2
+                    && toks.get(k - 2).is_some_and(|p| p.e == t.s && p.is_word()) =>
+            {
+                k -= 1
+            }
             Some(t) => {
                 return matches!(
                     t.k,
@@ -816,6 +833,12 @@ fn starts_clause(toks: &[Tok], i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a word opens a reported clause or names an agent (`that`,
+/// `whether`, `by`), after which a name is not the sentence's subject.
+fn is_subordinator(w: &str) -> bool {
+    matches!(w, "that" | "whether" | "by")
 }
 
 /// Whether a reporting verb follows the name ending before token `end`
