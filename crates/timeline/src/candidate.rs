@@ -48,6 +48,7 @@ pub(crate) fn collect(
             // A date in someone's words or in a condition ("if the ban
             // lasts until Christmas") is no time something happened.
             .filter(|t| !hedged(text.get(start..t.start).unwrap_or("")))
+            .filter(|t| !reference(text.get(start..t.start).unwrap_or("")))
             .filter_map(|t| t.period().filter(listed).map(|p| (t, p)))
             // "the Jan. 6 attack" months later names an event; the
             // sentence ("Republicans sought to sink a commission on the
@@ -155,6 +156,18 @@ fn hedged(before: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case("if") || w.eq_ignore_ascii_case("unless"))
 }
 
+/// Whether the date after `before` is the point a span is counted from
+/// ("the first meeting since Biden took office in January"): what the
+/// sentence reports came later.
+fn reference(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .any(|w| w.eq_ignore_ascii_case("since"))
+}
+
 /// Service text for the reader, not a development: it speaks to them
 /// ("If you have not heard by Friday, call the helpline") or names a
 /// routine ("open on Tuesday and Thursday mornings", "every Monday").
@@ -212,6 +225,16 @@ fn days(p: &Period) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::advice;
+
+    #[test]
+    fn a_date_a_span_is_counted_from_is_not_the_news() {
+        use super::reference;
+        assert!(reference(
+            "It was their first meeting since the mayor took office in "
+        ));
+        assert!(reference("The bridge has stayed shut since "));
+        assert!(!reference("The bridge was shut on "));
+    }
 
     #[test]
     fn a_date_that_names_an_event_is_not_when_the_sentence_happened() {
