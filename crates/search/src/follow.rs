@@ -213,8 +213,7 @@ fn quotes_of(a: &ArticleText, facts: Option<&str>) -> Vec<Said> {
 
 #[cfg(test)]
 mod tests {
-    use storyline_model::{Article, Body};
-    use storyline_store::NewArticle;
+    use storyline_model::Article;
 
     use super::*;
     use crate::Query;
@@ -237,24 +236,7 @@ mod tests {
                 extra: Default::default(),
             })
             .collect();
-        let bodies: Vec<Body> = articles
-            .iter()
-            .map(|a| Body::Text(a.text.clone()))
-            .collect();
-        let hashes: Vec<String> = (from..from + n).map(|i| format!("h{i}")).collect();
-        let items: Vec<NewArticle<'_>> = articles
-            .iter()
-            .zip(&bodies)
-            .zip(&hashes)
-            .map(|((article, raw), hash)| NewArticle {
-                article,
-                hash,
-                raw,
-                lines: None,
-                facts: None,
-            })
-            .collect();
-        store.insert_batch(&items).unwrap();
+        store.insert_texts(&articles).unwrap();
     }
 
     /// Documents `q` matches (up to 2,000: a page that far down reads them all).

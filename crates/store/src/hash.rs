@@ -26,7 +26,6 @@ pub fn content_hash(record: &Record) -> String {
 }
 
 /// The hash of a body alone, as for a record without a URL.
-#[cfg(test)]
 pub(crate) fn body_hash(body: &Body) -> String {
     hash_of(body, None)
 }

@@ -207,6 +207,30 @@ impl Store {
             .map_err(sql_err(&self.path, "looking up a hash"))
     }
 
+    /// Stores articles whose raw body is their own text (plain-text input,
+    /// fixtures), each under its content hash as ingest computes it; see
+    /// [`insert_batch`](Self::insert_batch).
+    pub fn insert_texts(&mut self, articles: &[Article]) -> Result<Vec<Inserted>, StoreError> {
+        let raws: Vec<Body> = articles
+            .iter()
+            .map(|a| Body::Text(a.text.clone()))
+            .collect();
+        let hashes: Vec<String> = raws.iter().map(crate::hash::body_hash).collect();
+        let items: Vec<NewArticle<'_>> = articles
+            .iter()
+            .zip(&raws)
+            .zip(&hashes)
+            .map(|((article, raw), hash)| NewArticle {
+                article,
+                hash,
+                raw,
+                lines: None,
+                facts: None,
+            })
+            .collect();
+        self.insert_batch(&items)
+    }
+
     /// Stores a batch of articles in one transaction: either all of the new
     /// ones are committed or, on any error, none is.
     ///
@@ -813,24 +837,7 @@ mod tests {
 
     /// Inserts articles whose raw body is their text, hashed as ingest would.
     fn insert(store: &mut Store, articles: &[Article]) -> Vec<Inserted> {
-        let raws: Vec<Body> = articles
-            .iter()
-            .map(|a| Body::Text(a.text.clone()))
-            .collect();
-        let hashes: Vec<String> = raws.iter().map(body_hash).collect();
-        let items: Vec<NewArticle> = articles
-            .iter()
-            .zip(&raws)
-            .zip(&hashes)
-            .map(|((article, raw), hash)| NewArticle {
-                article,
-                hash,
-                raw,
-                lines: None,
-                facts: None,
-            })
-            .collect();
-        store.insert_batch(&items).unwrap()
+        store.insert_texts(articles).unwrap()
     }
 
     fn user_version(store: &Store) -> i64 {
