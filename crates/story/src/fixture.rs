@@ -1,7 +1,7 @@
 //! Small invented articles in an in-memory store, for the unit tests.
 
-use storyline_model::{Article, Body};
-use storyline_store::{NewArticle, Store};
+use storyline_model::Article;
+use storyline_store::Store;
 
 /// One invented article: (outlet, published, title, text).
 pub type Piece<'a> = (Option<&'a str>, Option<&'a str>, &'a str, &'a str);
@@ -33,24 +33,7 @@ pub fn store(pieces: &[Piece<'_>]) -> Store {
 /// A store holding `articles`, stored in order and clustered into stories.
 pub fn store_of(articles: &[Article]) -> Store {
     let mut store = Store::open_in_memory().expect("in-memory store");
-    let bodies: Vec<Body> = articles
-        .iter()
-        .map(|a| Body::Text(a.text.clone()))
-        .collect();
-    let hashes: Vec<String> = (0..articles.len()).map(|i| format!("hash{i}")).collect();
-    let items: Vec<NewArticle<'_>> = articles
-        .iter()
-        .zip(&bodies)
-        .zip(&hashes)
-        .map(|((article, raw), hash)| NewArticle {
-            article,
-            hash,
-            raw,
-            lines: None,
-            facts: None,
-        })
-        .collect();
-    store.insert_batch(&items).expect("stored");
+    store.insert_texts(articles).expect("stored");
     crate::update(&mut store).expect("clustered");
     store
 }
