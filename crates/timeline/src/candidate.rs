@@ -50,9 +50,9 @@ pub(crate) fn collect(
             .filter(|t| !hedged(text.get(start..t.start).unwrap_or("")))
             .filter(|t| !reference(text.get(start..t.start).unwrap_or("")))
             .filter_map(|t| t.period().filter(listed).map(|p| (t, p)))
-            // "the Jan. 6 attack" months later names an event; the
-            // sentence ("Republicans sought to sink a commission on the
-            // Jan. 6 attack") did not happen then.
+            // "the March 4 flood" months later names an event; the
+            // sentence ("councillors shelved an inquiry into the March 4
+            // flood") did not happen then.
             .filter(|(t, p)| {
                 let recalled = matches!((p.last_day(), anchor), (Some(l), Some(a)) if (a - l).get_days() > NAMED_AFTER_DAYS);
                 !(recalled && named(text, t.start, t.end))
@@ -109,8 +109,8 @@ const NAMED_AFTER_DAYS: i32 = 14;
 
 /// Whether the calendar date at `start..end` of `text` is used as the name
 /// of what happened on it: after "the" (and at most one more word, "the
-/// deadly Jan. 6 attack"), before a word it qualifies ("attack",
-/// "Committee"). Only dates written with a number count: "the Monday
+/// deadly March 4 flood"), before a word it qualifies ("flood",
+/// "Panel"). Only dates written with a number count: "the Monday
 /// meeting" is this week's.
 fn named(text: &str, start: usize, end: usize) -> bool {
     let (Some(before), Some(date), Some(after)) =
@@ -126,7 +126,7 @@ fn named(text: &str, start: usize, end: usize) -> bool {
         .rev()
         .take(2)
         .any(|w| matches!(w.to_lowercase().as_str(), "the" | "this" | "that" | "last"));
-    // An ordinal suffix the date left out ("Jan. 6th Committee").
+    // An ordinal suffix the date left out ("March 4th Panel").
     let after = ["th ", "st ", "nd ", "rd "]
         .iter()
         .find_map(|s| after.strip_prefix(s).map(|a| a.trim_start()))
@@ -157,7 +157,7 @@ fn hedged(before: &str) -> bool {
 }
 
 /// Whether the date after `before` is the point a span is counted from
-/// ("the first meeting since Biden took office in January"): what the
+/// ("the first meeting since the mayor took office in January"): what the
 /// sentence reports came later.
 fn reference(before: &str) -> bool {
     before
@@ -244,21 +244,21 @@ mod tests {
             named(s, i, i + d.len())
         };
         assert!(at(
-            "They moved to sink a commission on the deadly Jan. 6 attack.",
-            "Jan. 6"
+            "Councillors shelved an inquiry into the deadly March 4 flood.",
+            "March 4"
         ));
         assert!(at(
-            "Pelosi named members of the January 6 Select Committee.",
-            "January 6"
+            "The mayor named members of the March 4 Flood Panel.",
+            "March 4"
         ));
-        assert!(at("Members of the Jan 6th Committee met.", "Jan 6"));
-        assert!(!at("On Jan. 6 a mob stormed the Capitol.", "Jan. 6"));
+        assert!(at("Members of the March 4th Panel met.", "March 4"));
+        assert!(!at("On March 4 the river burst its banks.", "March 4"));
         assert!(!at(
-            "The mob stormed the Capitol on Jan. 6, police said.",
-            "Jan. 6"
+            "The river burst its banks on March 4, the council said.",
+            "March 4"
         ));
         assert!(!at("The Monday meeting ended early.", "Monday"));
-        assert!(!at("the riot of Jan. 6 and its aftermath", "Jan. 6"));
+        assert!(!at("the flood of March 4 and its aftermath", "March 4"));
     }
 
     #[test]

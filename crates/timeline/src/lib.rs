@@ -14,8 +14,8 @@
 //!    text names), and its entries say that their date is inferred. A day
 //!    after the article's own is kept only in words that look ahead: a
 //!    past event is never placed in the future. A date that names an
-//!    earlier event ("a commission on the deadly Jan. 6 attack", written
-//!    in May) dates the event, not the sentence, and is left out, as is
+//!    earlier event ("an inquiry into the deadly March 4 flood", written
+//!    in July) dates the event, not the sentence, and is left out, as is
 //!    a date a span is counted from ("the first since he took office in
 //!    January").
 //! 3. **Merging** ([`merge`]): candidates with the same period whose
