@@ -18,7 +18,10 @@ watcher's CPU time and resident memory. At the end it reports:
   feeds, how many were 304 without a body;
 - politeness: the smallest gap between two requests to one host;
 - crashes: items listed but not stored (lost), URLs stored twice
-  (duplicates), and whether the per-outlet counters equal a recount.
+  (duplicates), and whether the per-outlet counters equal a recount;
+- briefs: each minute, how many storylines wait for their brief (the
+  watcher computes briefs within a CPU budget; readers compute a missing
+  one themselves).
 
 Binaries are taken from target/release (build them first:
 `cargo build --release --bins`). Python is only the harness.
@@ -52,6 +55,26 @@ def proc_sample(pid):
                     rss = int(line.split()[1]) * 1024
         return cpu, rss
     except (FileNotFoundError, ProcessLookupError, IndexError):
+        return None
+
+
+UNBRIEFED = """
+SELECT COUNT(*), SUM(NOT EXISTS (SELECT 1 FROM story_briefs b WHERE b.storyline_id = l))
+FROM (SELECT DISTINCT COALESCE(sl.storyline_id, s.id) AS l FROM stories s
+      LEFT JOIN story_lines sl ON sl.story_id = s.id)
+"""
+
+
+def unbriefed(db):
+    """(storylines, storylines without a brief), read beside the watcher."""
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            total, missing = con.execute(UNBRIEFED).fetchone()
+        finally:
+            con.close()
+        return total or 0, missing or 0
+    except sqlite3.Error:
         return None
 
 
@@ -108,6 +131,7 @@ def main():
     kills = sorted(random.uniform(0.1, 0.9) * seconds for _ in range(a.kills))
     watcher = subprocess.Popen(watch_cmd, stdout=log, stderr=log)
     samples = []  # (t, cpu seconds total over all watcher processes, rss)
+    briefs = []  # (t, storylines, storylines without a brief)
     cpu_done = 0.0  # CPU of killed watchers
     last_cpu = 0.0
     while time.time() - start < seconds:
@@ -117,6 +141,10 @@ def main():
         if s:
             last_cpu = s[0]
             samples.append((t, cpu_done + s[0], s[1]))
+        if len(samples) % 6 == 0:
+            b = unbriefed(db)
+            if b:
+                briefs.append((t, b[0], b[1]))
         if kills and t >= kills[0]:
             kills.pop(0)
             watcher.send_signal(signal.SIGKILL)
@@ -182,11 +210,17 @@ def main():
         "per_host_min_gap_ms": min((h["min_gap_ms"] for h in stats["hosts"].values() if h["min_gap_ms"] is not None), default=None),
         "per_host_max_per_second": max((h["max_per_second"] for h in stats["hosts"].values()), default=0),
         "per_host_max_in_flight": max((h["max_in_flight"] for h in stats["hosts"].values()), default=0),
+        "briefs_waiting": {
+            "mean_share": sum(m / max(n, 1) for _, n, m in briefs) / max(len(briefs), 1),
+            "max": max((m for _, _, m in briefs), default=0),
+            "last": briefs[-1][1:] if briefs else None,
+        },
+        "brief_curve": [{"t": round(t), "storylines": n, "waiting": m} for t, n, m in briefs],
         "curve": [{"t": round(t), "cpu_s": round(c, 1), "rss_mb": round(r / 1e6, 1)} for t, c, r in samples],
     }
     with open(os.path.join(out, "soak.json"), "w") as f:
         json.dump(report, f, indent=1)
-    print(json.dumps({k: v for k, v in report.items() if k != "curve"}, indent=1))
+    print(json.dumps({k: v for k, v in report.items() if k not in ("curve", "brief_curve")}, indent=1))
     print(f"curve and details: {os.path.join(out, 'soak.json')}")
 
 

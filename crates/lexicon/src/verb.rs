@@ -979,6 +979,23 @@ pub const SPEECH_VERBS: &[&str] = &[
     "wrote",
 ];
 
+/// Simple past forms of common irregular verbs and auxiliaries (those
+/// that are not also the base form, save "put", "set", "cut" and "hit").
+const IRREGULAR_PAST: &[&str] = &[
+    "became", "began", "bought", "brought", "came", "cut", "did", "fell", "found", "gave", "got",
+    "grew", "had", "held", "hit", "kept", "knew", "led", "left", "lost", "made", "met", "paid",
+    "put", "ran", "rose", "said", "sold", "sent", "set", "spent", "spoke", "stood", "struck",
+    "took", "told", "was", "went", "were", "won", "wrote",
+];
+
+/// Whether a lower-case word looks like a verb in the simple past ("said",
+/// "reopened", "was"). A past participle looks the same ("was reopened");
+/// the caller tells them apart by what precedes.
+pub fn is_past(lower: &str) -> bool {
+    IRREGULAR_PAST.contains(&lower)
+        || (lower.len() >= 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower))
+}
+
 /// Words ending in "-ed" that are no verbs.
 const NOT_PAST: &[&str] = &[
     "beloved", "breed", "creed", "deed", "greed", "hundred", "indeed", "kindred", "naked",

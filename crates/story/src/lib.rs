@@ -20,13 +20,14 @@
 //!
 //! Each article's facts and each storyline's brief are computed once and
 //! [kept in the store](keep_stored), after every clustering update (every
-//! [`BRIEF_EVERY`] in a long-running [`Placer`]), for the changed
-//! storylines only; readers take the [stored brief](stored_brief), or
-//! compute a missing one.
+//! [`BRIEF_EVERY`] in a long-running [`Placer`], within its
+//! [`BRIEF_SHARE`] budget), for the changed storylines only; readers take
+//! the [stored brief](stored_brief), or compute a missing one.
 
 mod article;
 mod brief;
 mod coverage;
+mod cpu;
 mod digest;
 mod error;
 mod events;
@@ -54,7 +55,7 @@ pub use facts::{kind, of_article, quotes_of_article};
 pub use known::known_names;
 pub use quotes::{MAX_QUOTES, key_quotes};
 pub use rank::{rank, reach};
-pub use rounds::{BRIEF_EVERY, Placed, Placer, rebuild, update};
+pub use rounds::{BRIEF_EVERY, BRIEF_SHARE, Placed, Placer, rebuild, update};
 pub use said::Said;
 pub use sample::{MAX_READ, sample};
 pub use stored::{

@@ -41,15 +41,26 @@ pub struct Placer {
     kept: Option<(i64, Clusterer)>,
     /// When [`place`](Placer::place) last computed the stored briefs.
     briefed: Option<std::time::Instant>,
+    /// How long to wait after that before the next: [`BRIEF_EVERY`], or
+    /// [`BRIEF_SHARE`] times what the last took when that is longer.
+    wait: std::time::Duration,
 }
 
 /// How often a long-running placer computes the briefs of changed
-/// storylines. A story that grows every few seconds (a watched feed) would
-/// otherwise be briefed again each round: measured over an hour of the
-/// soak benchmark (20,000 articles), that took the watcher from 4% to 30%
-/// of a core as its storylines grew. Readers compute a missing brief
-/// themselves meanwhile.
+/// storylines at most. A story that grows every few seconds (a watched
+/// feed) would otherwise be briefed again each round: measured over an
+/// hour of the soak benchmark (20,000 articles), that took the watcher from
+/// 4% to 30% of a core as its storylines grew. Readers compute a missing
+/// brief themselves meanwhile.
 pub const BRIEF_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Briefs take at most one part in this of a long-running placer's time:
+/// after briefs that cost `t` of CPU, the next wait at least this many
+/// times `t`. A brief reads up to [`crate::MAX_READ`] texts, so as a
+/// watched store's storylines grow, each round of briefs costs more; the
+/// budget keeps the watcher's load flat (5% of a core for briefs) and lets
+/// briefs fall further behind instead. Placing articles is not held back.
+pub const BRIEF_SHARE: u32 = 20;
 
 impl Placer {
     /// A placer that reads the saved state on its first round.
@@ -58,14 +69,17 @@ impl Placer {
     }
 
     /// Places the articles no round has placed yet, as [`update`] does, and
-    /// computes what the store keeps of the changed storylines at most every
-    /// [`BRIEF_EVERY`]. The clusterer kept from the last call is used while
-    /// the saved state is still the one it wrote; when another process
-    /// placed articles since, the saved state is read instead.
+    /// computes what the store keeps of the changed storylines when
+    /// [`BRIEF_EVERY`] and the [`BRIEF_SHARE`] budget allow. The clusterer
+    /// kept from the last call is used while the saved state is still the
+    /// one it wrote; when another process placed articles since, the saved
+    /// state is read instead.
     pub fn place(&mut self, store: &mut Store) -> Result<Placed, StoryError> {
         let placed = place_rounds(store, &mut self.kept)?;
-        if self.briefed.is_none_or(|t| t.elapsed() >= BRIEF_EVERY) {
-            keep_stored(store)?;
+        if self.briefed.is_none_or(|t| t.elapsed() >= self.wait) {
+            let (spent, kept) = crate::cpu::timed(|| keep_stored(store));
+            kept?;
+            self.wait = BRIEF_EVERY.max(spent * BRIEF_SHARE);
             self.briefed = Some(std::time::Instant::now());
         }
         Ok(placed)
