@@ -445,6 +445,29 @@ impl Resolver {
         if a >= end {
             return;
         }
+        // The title of a work ("a novel entitled Some Quiet Thing") names
+        // no one.
+        if first > 0
+            && toks[first - 1].is_word()
+            && in_list(&["entitled", "titled"], toks[first - 1].text(text))
+        {
+            return;
+        }
+        // A heading in capitals ("UNUSUAL ENVELOPE") is no name, unless the
+        // article names someone so.
+        let shouting = |t: &Tok| {
+            let w = t.text(text);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        if end - a >= 2
+            && toks[a..end].iter().all(shouting)
+            && known
+                .lookup(text.get(toks[a].s..toks[end - 1].e).unwrap_or(""))
+                .is_none()
+        {
+            return;
+        }
         let mut kind = EntityKind::Unknown;
         let mut gender = Gender::Unknown;
         let mut words: Vec<String> = Vec::new();
@@ -491,6 +514,10 @@ impl Resolver {
         }
         while name_from < end && is_adjectival(toks[name_from].text(text)) && name_from + 1 < end {
             name_from += 1;
+        }
+        // "Mayor of Velmora Ilsa Brandt": the place goes with the title.
+        if name_from < end && !toks[name_from].cap && name_from > a {
+            name_from += 2;
         }
         if name_from >= end || (end - name_from == 1 && is_adjectival(toks[name_from].text(text))) {
             // Only titles (`President`) or a nationality: a description.
@@ -880,6 +907,21 @@ mod tests {
         let a = toks.iter().position(|k| k.s == at).unwrap();
         let b = toks.iter().position(|k| k.e == at + mention.len()).unwrap() + 1;
         r.resolve(t, &toks, a, b)
+    }
+
+    #[test]
+    fn a_place_after_a_title_is_no_part_of_the_name() {
+        let t = "Mayor of Velmora Ilsa Brandt opened the fair. She said the pier would reopen.";
+        assert_eq!(resolve(t, "She").as_deref(), Some("Ilsa Brandt"));
+    }
+
+    #[test]
+    fn headings_in_capitals_and_titles_of_works_are_no_speakers() {
+        let t = "The harbour master Tom Berg met the crew.\n\nUNUSUAL CARGO\n\n\
+                 He said the crates were empty.";
+        assert_eq!(resolve(t, "He").as_deref(), Some("Tom Berg"));
+        let t = "Ada Moss wrote a novel entitled Some Quiet Harbour. She said it took ten years.";
+        assert_eq!(resolve(t, "She").as_deref(), Some("Ada Moss"));
     }
 
     #[test]
