@@ -109,9 +109,20 @@ pub fn before(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<(usize,
             let t = &toks[k];
             if t.is_punct(',') {
                 let inner = toks.get(k + 1).map(|t| t.text(text)).unwrap_or("");
-                let head = phrase_back(text, toks, k, lo)?;
+                let mut head = phrase_back(text, toks, k, lo)?;
                 if in_list(&["who", "which"], inner) {
                     return Some(head);
+                }
+                // `Ada Moss, the former mayor, harbour pilot and author,
+                // said`: an appositive that lists roles has commas of its
+                // own; the name is before its first.
+                if !toks[head.0].cap
+                    && head.0 > lo + 1
+                    && toks[head.0 - 1].is_punct(',')
+                    && let Some(name) = phrase_back(text, toks, head.0 - 1, lo)
+                    && toks[name.0].cap
+                {
+                    head = name;
                 }
                 return Some((head.0, comma2));
             }
@@ -365,6 +376,13 @@ mod tests {
             "Ann Lee, the party chair"
         );
         assert_eq!(back("Ann Lee, who leads it, said", "said"), "Ann Lee");
+        assert_eq!(
+            back(
+                "Ada Moss, the former mayor, harbour pilot and author, said",
+                "said"
+            ),
+            "Ada Moss, the former mayor, harbour pilot and author"
+        );
     }
 
     #[test]
