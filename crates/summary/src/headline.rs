@@ -135,6 +135,23 @@ pub fn title_like(title: &str) -> bool {
     if !(3..=MAX_TITLE_WORDS).contains(&words) || !crate::quality::plain(title) {
         return false;
     }
+    // A time stamp ("Update: November 8, 8:25 AM CST") says nothing.
+    let worded = title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| {
+            w.chars().any(char::is_alphabetic)
+                && !storyline_lexicon::is_month(w)
+                && !storyline_lexicon::is_weekday(w)
+                && !TIME_WORDS.contains(&w.as_str())
+        })
+        .count();
+    if worded < 2 {
+        return false;
+    }
     let lower = title.to_lowercase();
     if TITLE_FURNITURE.iter().any(|f| lower.contains(f))
         || crate::quality::personal(&unquoted(title))
@@ -189,6 +206,31 @@ fn unquoted(title: &str) -> String {
     }
     out
 }
+
+/// Words of a time stamp besides months and weekdays.
+const TIME_WORDS: &[&str] = &[
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "update",
+    "updated",
+    "posted",
+    "published",
+    "cst",
+    "cdt",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "mst",
+    "mdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+];
 
 /// Lowercase phrases that mark a page's furniture taken for its title
 /// (beyond the sentence furniture of [`crate::quality`]).
@@ -441,10 +483,12 @@ mod tests {
             "By Ada Moss, harbour reporter",
             "Pier",
             "Today marks a great day in our history",
+            "Updated: March 4, 9:15 AM CST",
         ] {
             assert!(!title_like(t), "{t}");
         }
         assert!(title_like("Ferry sinks near the north pier"));
+        assert!(title_like("Pier reopens on Monday, March 4"));
         assert!(title_like(
             "Mayor (and harbour master) orders ferry inquiry"
         ));

@@ -168,6 +168,7 @@ pub(crate) fn plain(text: &str) -> bool {
         || FURNITURE.iter().any(|f| lower.contains(f))
         || OPENINGS.iter().any(|o| lower.starts_with(o))
         || byline(text)
+        || credit(text)
     {
         return false;
     }
@@ -175,6 +176,25 @@ pub(crate) fn plain(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
     letters > 0 && upper * 2 <= letters
+}
+
+/// Whether the text holds a photo credit run into it ("... floor on
+/// Wednesday. | Jane Doe/HERALD"): a name, a slash and an agency in
+/// capitals. "Israel/Palestine" and "US/UK" are prose.
+fn credit(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.trim_end_matches([',', '.', ')', ';']);
+        let Some((name, agency)) = w.split_once('/') else {
+            return false;
+        };
+        name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().any(char::is_lowercase)
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && agency.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && agency.chars().all(|c| c.is_uppercase() || c == '.')
+    })
 }
 
 /// Whether the text opens with a byline ("By Jane Doe, staff writer"):
@@ -327,6 +347,12 @@ mod tests {
         assert!(!ok("The mayor said the bridge would be built by next..."));
         assert!(!ok("A bridge too far for the town council"));
         assert!(!ok("Too short."));
+        assert!(!ok(
+            "The mayor walks to the pier on Wednesday. | Jane Doe/HARBOUR POST Council backs the budget."
+        ));
+        assert!(ok(
+            "The Velmora/Oldmere ferry and the US/UK talks resumed on Wednesday."
+        ));
         assert!(!ok(
             "and then the council voted again on the bridge budget."
         ));
