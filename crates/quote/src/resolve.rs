@@ -341,6 +341,11 @@ const NOT_NAMES: &[&str] = &[
     "during",
     "since",
     "despite",
+    "within",
+    "without",
+    "across",
+    "amid",
+    "among",
     "although",
     "though",
     "because",
@@ -921,6 +926,9 @@ mod tests {
                  He said the crates were empty.";
         assert_eq!(resolve(t, "He").as_deref(), Some("Tom Berg"));
         let t = "Ada Moss wrote a novel entitled Some Quiet Harbour. She said it took ten years.";
+        assert_eq!(resolve(t, "She").as_deref(), Some("Ada Moss"));
+        let t = "Ada Moss met the skipper online. Within days of meeting, they wrote \
+                 every night, she said. She said he always called late.";
         assert_eq!(resolve(t, "She").as_deref(), Some("Ada Moss"));
     }
 
