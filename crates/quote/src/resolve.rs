@@ -563,6 +563,18 @@ impl Resolver {
             rest = Some(o + 1);
             end = o;
         }
+        // "Politologe Dmitri Oreschkin": a role the language capitalises
+        // ahead of a name the article's entities know.
+        let whole = text.get(toks[name_from].s..toks[end - 1].e).unwrap_or("");
+        if known.lookup(whole).is_none()
+            && let Some(k) = (name_from + 1..end.saturating_sub(1)).find(|&k| {
+                text.get(toks[k].s..toks[end - 1].e)
+                    .and_then(|n| known.lookup(n))
+                    .is_some_and(|n| n.kind == EntityKind::Person)
+            })
+        {
+            name_from = k;
+        }
         let (s, e) = (toks[name_from].s, toks[end - 1].e);
         let surface = text.get(s..e).unwrap_or("");
         let n_words = end - name_from;
@@ -1031,5 +1043,21 @@ mod tests {
         });
         let mut r = Resolver::build(t, &toks, &outside, &known);
         assert_eq!(r.resolve(t, &toks, 1, 2).as_deref(), Some("Robert Smith"));
+    }
+
+    #[test]
+    fn a_capitalised_role_before_a_known_name_is_no_part_of_it() {
+        let t = "Hafenmeisterin Ilsa Brandt sprach.";
+        let toks = tokenize(t);
+        let outside = vec![true; toks.len()];
+        let mut known = Known::new();
+        known.add(KnownName {
+            canonical: "Ilsa Brandt".into(),
+            aliases: vec![],
+            kind: EntityKind::Person,
+            gender: Gender::Female,
+        });
+        let mut r = Resolver::build(t, &toks, &outside, &known);
+        assert_eq!(r.resolve(t, &toks, 0, 3).as_deref(), Some("Ilsa Brandt"));
     }
 }
