@@ -123,6 +123,15 @@ async fn feeds_become_whole_articles_in_stories_and_unchanged_feeds_cost_a_304()
         count(db, "SELECT COUNT(*) FROM story_articles"),
         count(db, "SELECT COUNT(*) FROM articles")
     );
+    // A clean exit leaves every storyline briefed.
+    assert_eq!(
+        count(
+            db,
+            "SELECT COUNT(DISTINCT COALESCE(l.storyline_id, s.id)) FROM stories s \
+             LEFT JOIN story_lines l ON l.story_id = s.id"
+        ),
+        count(db, "SELECT COUNT(*) FROM story_briefs")
+    );
     // A second round: nothing changed, every feed answers 304, nothing new.
     rusqlite::Connection::open(db)
         .unwrap()

@@ -149,6 +149,11 @@ pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
         &stop,
         &mut report,
     ))?;
+    // The briefs the budget left for later are computed before a clean
+    // exit, so that readers find them stored.
+    if let Err(e) = storyline_story::keep_stored(sink.intake.store_mut()) {
+        eprintln!("storyline: briefing the changed storylines: {e}");
+    }
     Ok(if bad > 0 {
         ExitCode::FAILURE
     } else {
