@@ -374,16 +374,41 @@ fn listed(p: &Period) -> bool {
     )
 }
 
+/// How fine a period is: a day, a week, a month, a quarter or season, a
+/// half, a year, longer. By class, not by its days: April is no finer than
+/// May for having a day fewer.
 fn days(p: &Period) -> i32 {
-    match (p.first_day(), p.last_day()) {
+    let span = match (p.first_day(), p.last_day()) {
         (Some(a), Some(b)) => (b - a).get_days(),
-        _ => i32::MAX,
-    }
+        _ => return i32::MAX,
+    };
+    [0, 6, 30, 92, 183, 365]
+        .iter()
+        .position(|&most| span <= most)
+        .map_or(span, |class| class as i32)
 }
 
 #[cfg(test)]
 mod tests {
     use super::advice;
+
+    #[test]
+    fn of_two_months_the_later_dates_the_sentence_whatever_their_length() {
+        let mut out = Vec::new();
+        let text = "Bookings at the harbour hotels slipped in May from a record high in April.";
+        super::collect(
+            0,
+            text,
+            Some(jiff::civil::date(2031, 6, 9)),
+            false,
+            &mut out,
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].period.first_day(),
+            Some(jiff::civil::date(2031, 5, 1))
+        );
+    }
 
     #[test]
     fn a_date_a_span_is_counted_from_is_not_the_news() {

@@ -71,7 +71,7 @@ pub fn find(text: &str, anchor: Option<Date>) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some(m) = grammar.parse(i) else {
+        let Some(mut m) = grammar.parse(i) else {
             i += 1;
             continue;
         };
@@ -79,6 +79,7 @@ pub fn find(text: &str, anchor: Option<Date>) -> Vec<Timex> {
             i += 1;
             continue;
         }
+        coordinated_year(text, &toks, &grammar, &mut m);
         let tense = tense::lean(text, &toks, m.first, m.end);
         let phrase = m
             .lean
@@ -100,6 +101,67 @@ pub fn find(text: &str, anchor: Option<Date>) -> Vec<Timex> {
         i = m.end;
     }
     out
+}
+
+/// "March and April 2020", "from June to October 2015": a month without a
+/// year joined to one with a year takes its year (the year before, when it
+/// comes later in the calendar: "December and January 2014").
+fn coordinated_year(
+    text: &str,
+    toks: &[scanner::Token],
+    grammar: &grammar::Grammar<'_>,
+    m: &mut grammar::Match,
+) {
+    use expr::{DaySpec, Expr, Yr};
+    let Expr::Day(
+        DaySpec::Cal {
+            year: Yr::Unknown,
+            month: Some(first),
+            day,
+        },
+        clock,
+    ) = m.expr
+    else {
+        return;
+    };
+    let Some(joiner) = toks.get(m.end) else {
+        return;
+    };
+    let word = text
+        .get(joiner.start..joiner.end)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !matches!(
+        word.as_str(),
+        "and" | "or" | "to" | "through" | "until" | "till" | "-" | "\u{2013}"
+    ) {
+        return;
+    }
+    let Some(next) = grammar.parse(m.end + 1) else {
+        return;
+    };
+    if next.first != m.end + 1 {
+        return;
+    }
+    if let Expr::Day(
+        DaySpec::Cal {
+            year: Yr::Abs(y),
+            month: Some(second),
+            ..
+        },
+        _,
+    ) = next.expr
+    {
+        let y = if first > second { y - 1 } else { y };
+        m.expr = Expr::Day(
+            DaySpec::Cal {
+                year: Yr::Abs(y),
+                month: Some(first),
+                day,
+            },
+            clock,
+        );
+    }
 }
 
 /// A month and day without a year: the phrase that can name an event
@@ -135,6 +197,24 @@ mod tests {
         let all = tag(text, Some(anchor));
         assert_eq!(all.len(), 1, "{text}: {all:?}");
         all.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_month_takes_the_year_of_the_month_it_is_joined_to() {
+        let at = date(2021, 6, 1);
+        assert_eq!(
+            tag("Emails from March and April 2020 were read.", Some(at)),
+            [pair("March", "2020-03"), pair("April 2020", "2020-04")]
+        );
+        assert_eq!(
+            tag("It ran from December to January 2014.", Some(at))[0],
+            pair("December", "2013-12")
+        );
+        // Not joined: the anchor's year.
+        assert_eq!(
+            tag("In March, the April 2020 figures were revised.", Some(at))[0],
+            pair("March", "2021-03")
+        );
     }
 
     fn pair(a: &str, b: &str) -> (String, String) {
