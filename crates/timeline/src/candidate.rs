@@ -71,14 +71,17 @@ pub(crate) fn collect(
                         t.end.saturating_sub(start),
                     ))
         };
+        let is_aside: Vec<bool> = dated.iter().map(|(t, p)| aside(t, p)).collect();
         let set_aside: Vec<&Period> = dated
             .iter()
-            .filter(|(t, p)| aside(t, p))
-            .map(|(_, p)| p)
+            .zip(&is_aside)
+            .filter_map(|((_, p), &a)| a.then_some(p))
             .collect();
         let inside = dated
             .iter()
-            .filter(|(t, p)| !aside(t, p))
+            .zip(&is_aside)
+            .filter(|(_, a)| !**a)
+            .map(|(d, _)| d)
             // "that day" after a date set aside is that date again.
             .filter(|(t, p)| {
                 !(anaphor(text.get(t.start..t.end).unwrap_or("")) && set_aside.contains(&p))
