@@ -520,8 +520,9 @@ impl Resolver {
         while name_from < end && is_adjectival(toks[name_from].text(text)) && name_from + 1 < end {
             name_from += 1;
         }
-        // "Mayor of Velmora Ilsa Brandt": the place goes with the title.
-        if name_from < end && !toks[name_from].cap && name_from > a {
+        // "Mayor of Velmora Ilsa Brandt": the place goes with the title
+        // (a name's own particle stays: "President de Vries").
+        if name_from > a && name_from < end && toks[name_from].text(text) == "of" {
             name_from += 2;
         }
         if name_from >= end || (end - name_from == 1 && is_adjectival(toks[name_from].text(text))) {
@@ -930,6 +931,8 @@ mod tests {
     fn a_place_after_a_title_is_no_part_of_the_name() {
         let t = "Mayor of Velmora Ilsa Brandt opened the fair. She said the pier would reopen.";
         assert_eq!(resolve(t, "She").as_deref(), Some("Ilsa Brandt"));
+        let t = "Mayor de Vries opened the fair. He said the pier would reopen.";
+        assert_eq!(resolve(t, "He").as_deref(), Some("de Vries"));
     }
 
     #[test]
