@@ -25,14 +25,30 @@ def rows(db, sql):
                              check=True, capture_output=True).stdout.decode()
         return [[None if f == '' else f for f in r.split('\x1f')] for r in out.split('\x1e') if r]
     con = sqlite3.connect(f'file:{db}?mode=ro', uri=True)
-    return [[None if v is None else str(v) for v in r] for r in con.execute(sql)]
+    return [[v if v is None or isinstance(v, bytes) else str(v) for v in r]
+            for r in con.execute(sql)]
+
+
+def plain(text):
+    """An article's text as stored (TEXT, or bytes zstd-compressed when that
+    shrinks it; PostgreSQL's bytea comes from psql as \\x-hex) as a string."""
+    if text is None:
+        return ''
+    if isinstance(text, str) and text.startswith('\\x'):
+        text = bytes.fromhex(text[2:])
+    if isinstance(text, bytes):
+        if text.startswith(b'\x28\xb5\x2f\xfd'):
+            import zstandard  # pip install zstandard
+            text = zstandard.ZstdDecompressor().decompress(text, max_output_size=64 << 20)
+        return text.decode('utf-8')
+    return text
 
 
 def load(db):
     by_id = {i: h for i, h in rows(db, IDS)}
     articles, stories, lines = {}, {}, {}
     for h, title, author, pub, outlet, lang, text, story, line, dup in rows(db, QUERY):
-        digest = hashlib.sha256((text or '').encode()).hexdigest()[:16]
+        digest = hashlib.sha256(plain(text).encode()).hexdigest()[:16]
         articles[h] = (title, author, pub, outlet, lang, digest, by_id.get(dup))
         if story is not None:
             stories.setdefault(story, set()).add(h)

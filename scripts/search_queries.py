@@ -14,7 +14,17 @@ db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 rng = random.Random(7)
 (n,) = db.execute("SELECT MAX(id) FROM articles").fetchone()
 ids = sorted(rng.sample(range(1, n + 1), min(500, n)))
-texts = [t for (t,) in db.execute(
+
+
+def plain(t):
+    """A stored text: TEXT, or zstd-compressed bytes when that shrank it."""
+    if isinstance(t, bytes):
+        import zstandard  # pip install zstandard
+        return zstandard.ZstdDecompressor().decompress(t, max_output_size=64 << 20).decode()
+    return t
+
+
+texts = [plain(t) for (t,) in db.execute(
     f"SELECT text FROM articles WHERE id IN ({','.join(map(str, ids))})")]
 STOP = set("the of and to a in that is was for on with as by at from it he she they had have "
            "not but were said this be are an has his her their will which who".split())

@@ -2,7 +2,7 @@
 """Soak benchmark of `storyline watch` against the newsroom simulator.
 
   python3 scripts/soak.py [--minutes 60] [--feeds 1000] [--hosts 100]
-      [--articles 20000] [--kills 5] [--out DIR]
+      [--articles 20000] [--kills 5] [--speed 1] [--out DIR]
 
 Starts `newsroom` (1,000 feeds on 100 simulated hosts publishing
 `--articles` new articles evenly over the run), imports its OPML, and runs
@@ -97,6 +97,9 @@ def main():
     ap.add_argument("--kills", type=int, default=5)
     ap.add_argument("--out")
     ap.add_argument("--bin", default="target/release")
+    ap.add_argument("--speed", type=float, default=1.0,
+                    help="simulated seconds per real second (1440: the hour "
+                         "publishes 60 days, so the clusterer's 30-day window turns over)")
     a = ap.parse_args()
     out = a.out or tempfile.mkdtemp(prefix="soak-")
     os.makedirs(out, exist_ok=True)
@@ -108,7 +111,8 @@ def main():
     opml = os.path.join(out, "feeds.opml")
     news = subprocess.Popen(
         [os.path.join(a.bin, "newsroom"), "--feeds", str(a.feeds), "--hosts", str(a.hosts),
-         "--synthetic", str(a.articles), "--over", str(int(seconds)), "--opml", opml],
+         "--synthetic", str(a.articles), "--over", str(int(seconds)), "--opml", opml,
+         "--speed", str(a.speed)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     addr = None
     for line in news.stdout:

@@ -168,7 +168,17 @@ fn code(
                 && html
                     .get(tag.end..content_end)
                     .is_some_and(|c| crate::page::paragraph_tags(c) > 0));
-    if empty && !keep && !content.is_empty() {
+    if empty && !keep && articles && after > tag.end {
+        // Kept for storing: an emptied script or style sheet's attributes
+        // (a source URL, hashes, loading hints) are read by no one. The
+        // element itself stays: extraction weighs a page's elements.
+        let bare = if script {
+            "<script></script>"
+        } else {
+            "<style></style>"
+        };
+        out.replace(html, lt, after, bare);
+    } else if empty && !keep && !content.is_empty() {
         out.replace(html, tag.end, content_end, "");
     }
     Some(after)
@@ -363,6 +373,20 @@ mod tests {
         assert_eq!(
             emptied(page),
             "<script></script><script type=\"application/ld+json\">{\"a\":1}</script><script></script><style></style><p>Text</p>"
+        );
+    }
+
+    #[test]
+    fn kept_pages_strip_what_code_elements_carry() {
+        let page = r#"<head><script async src="https://cdn.example/a.js" integrity="sha384-x"></script><STYLE media="print">p{}</STYLE></head><p>Text<script src=b.js></script></p><script defer>"#;
+        assert_eq!(
+            kept(page),
+            "<head><script></script><style></style></head><p>Text<script></script></p><script defer>"
+        );
+        // Extraction reads the page with its attributes.
+        assert_eq!(
+            emptied(page),
+            r#"<head><script async src="https://cdn.example/a.js" integrity="sha384-x"></script><STYLE media="print"></STYLE></head><p>Text<script src=b.js></script></p><script defer>"#
         );
     }
 

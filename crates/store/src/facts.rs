@@ -120,7 +120,7 @@ impl Store {
                 |r| {
                     Ok(FactsInput {
                         article_id: r.get(0)?,
-                        text: r.get(1)?,
+                        text: r.get::<raw::Text>(1)?.0,
                         lang: r.get(2)?,
                         published: r.get(3)?,
                     })
@@ -140,12 +140,22 @@ impl Store {
         let tx = self.conn.begin(true).map_err(&err)?;
         let mut n = 0;
         for ((id, _, text), p) in facts.iter().zip(&packed) {
+            // Texts are stored compressed, so they are compared here, not
+            // in SQL; the write lock is held, so the text cannot change
+            // between this read and the insert.
+            let now: Option<raw::Text> = tx
+                .query_opt("SELECT text FROM articles WHERE id = ?1", args![*id], |r| {
+                    r.get(0)
+                })
+                .map_err(&err)?;
+            if now.is_none_or(|t| t.0 != *text) {
+                continue;
+            }
             n += tx
                 .exec(
-                    "INSERT INTO article_facts (article_id, facts) \
-                     SELECT id, ?2 FROM articles WHERE id = ?1 AND text = ?3 \
+                    "INSERT INTO article_facts (article_id, facts) VALUES (?1, ?2) \
                      ON CONFLICT (article_id) DO UPDATE SET facts = excluded.facts",
-                    args![*id, p.arg(), text],
+                    args![*id, p.arg()],
                 )
                 .map_err(&err)?;
         }

@@ -1,11 +1,17 @@
-//! The raw body column: how a record's raw body is packed for keeping, and
-//! the one way it is read back.
+//! The packed columns: how an article's raw body and clean text, and the
+//! other large values, are packed for keeping, and the one way each is read
+//! back.
 //!
 //! Raw pages are most of a store's bytes and are read rarely (to clean an
-//! article again), so they are kept compressed with zstd as a BLOB. Older
-//! files hold them as plain TEXT; SQLite columns are dynamically typed, so
-//! both live in the same column and the value's type says which it is: a
-//! BLOB is compressed, TEXT is not. No migration is needed.
+//! article again), so they are kept compressed with zstd as a BLOB, with
+//! the article's clean text as a prefix (zstd's "reference prefix", what
+//! `zstd --patch-from` uses): the page holds the text, so those bytes cost
+//! next to nothing. The clean text itself is compressed too; it is read by
+//! most commands, and inflating it costs far less than reading the bytes
+//! it saves. Older files hold either as plain TEXT; SQLite columns are
+//! dynamically typed, so both live in the same column and the value's type
+//! says which it is: a BLOB is compressed, TEXT is not. No migration is
+//! needed.
 //!
 //! Reading a BLOB back is capped like every decompression of untrusted
 //! bytes: the store file may come from anywhere, and a small blob must not
@@ -16,17 +22,18 @@ use std::path::Path;
 
 use rusqlite::types::ValueRef;
 
-use crate::db::{Arg, DbResult, FromCol};
+use crate::db::{Arg, DbError, DbResult, FromCol};
 use storyline_model::Body;
 
 use crate::StoreError;
 
-/// zstd level for raw pages. Measured on the 711 WCXB dev pages (188 KB of
-/// HTML each on average), one page at a time: level 3 gives 34.0 KB per
-/// page at 0.8 ms, level 5 32.0 KB at 1.5 ms, level 7 31.1 KB at 2.3 ms,
-/// level 9 30.8 KB at 3.0 ms. Level 5 is the knee: beyond it each
-/// millisecond buys under a kilobyte.
-const LEVEL: i32 = 5;
+/// zstd level for raw pages and texts. Measured on the 710 WCXB dev pages
+/// (the kept page, 116 KB of HTML on average, with its clean text as
+/// prefix), one page at a time: level 5 gives 15.6 KB per page at 0.86 ms,
+/// level 6 15.2 KB at 1.08 ms, level 7 15.1 KB at 1.28 ms. Level 7: a
+/// page's extraction takes some 20 ms, so half a millisecond more is
+/// nothing, and a kilobyte in thirty is worth it.
+const LEVEL: i32 = 7;
 
 /// The most bytes a raw body may decompress to: twice the source stage's
 /// default cap on one record (32 MiB), and its cap on a whole document, so
@@ -60,9 +67,34 @@ impl Packed<'_> {
     }
 }
 
-/// Packs one body for the `raw` column.
-pub(crate) fn pack(body: &Body) -> Packed<'_> {
-    pack_str(body.as_str())
+/// Packs one raw body for the `raw` column, with `text`, the clean text
+/// stored beside it, as the compression's prefix: [`unpack`] needs the same
+/// text back.
+pub(crate) fn pack<'a>(body: &'a Body, text: &str) -> Packed<'a> {
+    let raw = body.as_str();
+    if raw.len() as u64 > MAX_RAW_BYTES || text.len() as u64 > MAX_RAW_BYTES {
+        return pack_str(raw);
+    }
+    match deflate_with_prefix(raw.as_bytes(), text.as_bytes()) {
+        Ok(bytes) if bytes.len() < raw.len() => Packed::Zstd(bytes),
+        _ => pack_str(raw),
+    }
+}
+
+/// A zstd frame of `body` compressed with `prefix` as history, after
+/// [`PREFIXED`].
+fn deflate_with_prefix(body: &[u8], prefix: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut c = zstd::bulk::Compressor::new(LEVEL)?;
+    // Four bytes that make a wrong prefix an error, not a wrong page.
+    c.set_parameter(zstd::zstd_safe::CParameter::ChecksumFlag(true))?;
+    c.context_mut()
+        .ref_prefix(prefix)
+        .map_err(|code| std::io::Error::other(zstd::zstd_safe::get_error_name(code)))?;
+    let frame = c.compress(body)?;
+    let mut out = Vec::with_capacity(PREFIXED.len() + frame.len());
+    out.extend_from_slice(&PREFIXED);
+    out.extend_from_slice(&frame);
+    Ok(out)
 }
 
 /// Packs any text the same way (stored facts and briefs are JSON that
@@ -81,9 +113,18 @@ pub(crate) fn pack_str(text: &str) -> Packed<'_> {
     }
 }
 
-/// Packs many bodies, spread over the cores: compression is most of the
-/// work of storing a batch, and done here it stays outside the write lock.
-pub(crate) fn pack_all<'a>(bodies: &[&'a Body]) -> Vec<Packed<'a>> {
+/// An article's packed clean text and raw body.
+pub(crate) type PackedArticle<'a> = (Packed<'a>, Packed<'a>);
+
+/// Packs one article's clean text and raw body (see [`pack`]).
+pub(crate) fn pack_article<'a>(body: &'a Body, text: &'a str) -> PackedArticle<'a> {
+    (pack_str(text), pack(body, text))
+}
+
+/// Packs many articles' `(raw body, clean text)`, spread over the cores:
+/// compression is most of the work of storing a batch, and done here it
+/// stays outside the write lock.
+pub(crate) fn pack_all<'a>(bodies: &[(&'a Body, &'a str)]) -> Vec<PackedArticle<'a>> {
     // Threads only pay for themselves on a few bodies each.
     const PER_THREAD: usize = 8;
     let threads = std::thread::available_parallelism()
@@ -91,13 +132,19 @@ pub(crate) fn pack_all<'a>(bodies: &[&'a Body]) -> Vec<Packed<'a>> {
         .min(bodies.len() / PER_THREAD)
         .max(1);
     if threads == 1 {
-        return bodies.iter().map(|b| pack(b)).collect();
+        return bodies.iter().map(|&(b, t)| pack_article(b, t)).collect();
     }
     let chunk = bodies.len().div_ceil(threads);
     std::thread::scope(|s| {
         let workers: Vec<_> = bodies
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|b| pack(b)).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|&(b, t)| pack_article(b, t))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         workers
             .into_iter()
@@ -123,6 +170,12 @@ pub(crate) enum Stored {
 /// continuation byte after an ASCII one, so no text starts so.
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xB5, 0x2F, 0xFD];
 
+/// What starts a raw body compressed with its article's text as prefix: a
+/// zstd skippable frame (magic 0x184D2A5E, 4 bytes of payload) that
+/// readers without the prefix skip, whose payload starts with 0xFF, a byte
+/// no UTF-8 text holds, so that PostgreSQL's bytes tell it from plain text.
+const PREFIXED: [u8; 12] = [0x5E, 0x2A, 0x4D, 0x18, 4, 0, 0, 0, 0xFF, b't', b'x', b't'];
+
 impl FromCol for Stored {
     fn sqlite(v: ValueRef<'_>) -> DbResult<Option<Self>> {
         Ok(Some(match v {
@@ -137,15 +190,57 @@ impl FromCol for Stored {
     fn postgres(r: &postgres::Row, i: usize) -> DbResult<Option<Self>> {
         Ok(Some(match r.try_get::<_, Option<Vec<u8>>>(i)? {
             None => Stored::Other("NULL"),
-            Some(b) if b.starts_with(&ZSTD_MAGIC) => Stored::Blob(b),
+            Some(b) if b.starts_with(&ZSTD_MAGIC) || b.starts_with(&PREFIXED) => Stored::Blob(b),
             Some(t) => Stored::Text(t),
         }))
     }
 }
 
-/// The raw body of article `id` from its `raw_kind` and `raw` columns: the
-/// one function every reader of `raw` goes through.
-pub(crate) fn unpack(path: &Path, id: i64, kind: &str, raw: Stored) -> Result<Body, StoreError> {
+/// A text column written by [`pack_str`] (an article's clean text), read
+/// back through the same capped decompression.
+#[derive(Debug)]
+pub(crate) struct Text(pub(crate) String);
+
+impl Text {
+    fn decode(stored: Stored) -> DbResult<Text> {
+        let bytes = match stored {
+            Stored::Text(t) => t,
+            Stored::Blob(b) => inflate(&b, None, MAX_RAW_BYTES)
+                .map_err(|e| DbError::Decode(format!("text: {e}")))?,
+            Stored::Other(kind) => return Err(DbError::Decode(format!("text stored as {kind}"))),
+        };
+        String::from_utf8(bytes)
+            .map(Text)
+            .map_err(|e| DbError::Decode(format!("text is not UTF-8: {e}")))
+    }
+}
+
+impl FromCol for Text {
+    fn sqlite(v: ValueRef<'_>) -> DbResult<Option<Self>> {
+        match Stored::sqlite(v)? {
+            Some(Stored::Other("NULL")) | None => Ok(None),
+            Some(s) => Text::decode(s).map(Some),
+        }
+    }
+
+    fn postgres(r: &postgres::Row, i: usize) -> DbResult<Option<Self>> {
+        match Stored::postgres(r, i)? {
+            Some(Stored::Other("NULL")) | None => Ok(None),
+            Some(s) => Text::decode(s).map(Some),
+        }
+    }
+}
+
+/// The raw body of article `id` from its `raw_kind` and `raw` columns and
+/// its clean text (the prefix [`pack`] compressed it with): the one
+/// function every reader of `raw` goes through.
+pub(crate) fn unpack(
+    path: &Path,
+    id: i64,
+    kind: &str,
+    raw: Stored,
+    text: &str,
+) -> Result<Body, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt {
         path: path.to_owned(),
         id,
@@ -153,7 +248,9 @@ pub(crate) fn unpack(path: &Path, id: i64, kind: &str, raw: Stored) -> Result<Bo
     };
     let bytes = match raw {
         Stored::Text(t) => t,
-        Stored::Blob(b) => inflate(&b, MAX_RAW_BYTES).map_err(&corrupt)?,
+        Stored::Blob(b) => {
+            inflate(&b, Some(text), MAX_RAW_BYTES).map_err(|e| corrupt(format!("raw body {e}")))?
+        }
         Stored::Other(what) => return Err(corrupt(format!("raw body is {what}"))),
     };
     let text =
@@ -180,24 +277,66 @@ pub(crate) fn unpack_str(
     };
     let bytes = match stored {
         Stored::Text(t) => t,
-        Stored::Blob(b) => inflate(&b, MAX_RAW_BYTES).map_err(&corrupt)?,
+        Stored::Blob(b) => inflate(&b, None, MAX_RAW_BYTES).map_err(&corrupt)?,
         Stored::Other(kind) => return Err(corrupt(format!("stored as {kind}"))),
     };
     String::from_utf8(bytes).map_err(|e| corrupt(format!("not UTF-8: {e}")))
 }
 
-/// Decompresses a zstd blob, refusing to produce more than `cap` bytes.
-fn inflate(blob: &[u8], cap: u64) -> Result<Vec<u8>, String> {
-    let bad = |e: std::io::Error| format!("raw body does not decompress: {e}");
+/// zstd level for the clusterer's state, rewritten after every round of
+/// placing: level 3 shrinks a watcher's 15 MB state to 9.1 MB in 70 ms,
+/// level 1 to 9.9 MB in 37 ms; on the WCXB pages' state, 43% against
+/// 35% smaller. A round every 15 s makes the difference 0.2% of a core.
+const STATE_LEVEL: i32 = 3;
+
+/// The most bytes a stored clusterer state may inflate to (SQLite's own
+/// cap on one value is 1 GB, which the state met uncompressed).
+const MAX_STATE_BYTES: u64 = 2 << 30;
+
+/// Packs the clusterer's state for the `cluster_state` table.
+pub(crate) fn pack_state(state: &[u8]) -> Vec<u8> {
+    match zstd::bulk::compress(state, STATE_LEVEL) {
+        Ok(bytes) if bytes.len() < state.len() => bytes,
+        _ => state.to_vec(),
+    }
+}
+
+/// The clusterer's state as [`pack_state`] stored it. States stored before
+/// compression (which never start with zstd's magic number: they open with
+/// a small version number), and those that do not inflate, are handed on
+/// as they are, for the clusterer to accept or refuse.
+pub(crate) fn unpack_state(stored: Vec<u8>) -> Vec<u8> {
+    if stored.starts_with(&ZSTD_MAGIC) {
+        inflate(&stored, None, MAX_STATE_BYTES).unwrap_or(stored)
+    } else {
+        stored
+    }
+}
+
+/// Decompresses a zstd blob, refusing to produce more than `cap` bytes. A
+/// blob that starts with [`PREFIXED`] needs `prefix`, the text it was
+/// compressed with.
+fn inflate(blob: &[u8], prefix: Option<&str>, cap: u64) -> Result<Vec<u8>, String> {
+    let bad = |e: std::io::Error| format!("does not decompress: {e}");
+    let (blob, prefix) = match blob.strip_prefix(&PREFIXED) {
+        Some(frame) => match prefix {
+            Some(p) => (frame, Some(p.as_bytes())),
+            None => return Err("compressed with a prefix this value has none of".into()),
+        },
+        None => (blob, None),
+    };
     // The frame header says the size; trust it only to refuse early and to
     // size the buffer, never past the cap.
     let declared = zstd::zstd_safe::get_frame_content_size(blob).ok().flatten();
     if let Some(n) = declared.filter(|&n| n > cap) {
         return Err(format!(
-            "raw body would decompress to {n} bytes, more than the {cap} allowed"
+            "would decompress to {n} bytes, more than the {cap} allowed"
         ));
     }
-    let mut decoder = zstd::stream::read::Decoder::with_buffer(blob).map_err(bad)?;
+    let mut decoder = match prefix {
+        Some(p) => zstd::stream::read::Decoder::with_ref_prefix(blob, p).map_err(bad)?,
+        None => zstd::stream::read::Decoder::with_buffer(blob).map_err(bad)?,
+    };
     decoder.window_log_max(MAX_WINDOW_LOG).map_err(bad)?;
     let mut out = Vec::with_capacity(declared.unwrap_or(0) as usize);
     // One byte past the cap tells "exactly the cap" from "more".
@@ -206,9 +345,7 @@ fn inflate(blob: &[u8], cap: u64) -> Result<Vec<u8>, String> {
         .read_to_end(&mut out)
         .map_err(bad)?;
     if out.len() as u64 > cap {
-        return Err(format!(
-            "raw body decompresses to more than the {cap} bytes allowed"
-        ));
+        return Err(format!("decompresses to more than the {cap} bytes allowed"));
     }
     Ok(out)
 }
@@ -217,10 +354,12 @@ fn inflate(blob: &[u8], cap: u64) -> Result<Vec<u8>, String> {
 mod tests {
     use super::*;
 
+    const TEXT: &str = "The harbour ferry runs again.";
+
     fn page(n: usize) -> Body {
         Body::Html(format!(
             "<html><body>{}</body></html>",
-            "<p>The harbour ferry runs again.</p>".repeat(n)
+            format!("<p>{TEXT}</p>").repeat(n)
         ))
     }
 
@@ -232,36 +371,122 @@ mod tests {
     }
 
     #[test]
-    fn pages_are_compressed_and_read_back() {
+    fn pages_are_compressed_with_their_text_and_read_back() {
         let body = page(200);
-        let packed = pack(&body);
+        let packed = pack(&body, TEXT);
         let Packed::Zstd(bytes) = &packed else {
             panic!("a repetitive page is compressed: {packed:?}");
         };
+        assert!(bytes.starts_with(&PREFIXED));
         assert!(bytes.len() * 10 < body.as_str().len());
-        let back = unpack(Path::new("t.db"), 1, "html", stored(&packed)).unwrap();
+        let back = unpack(Path::new("t.db"), 1, "html", stored(&packed), TEXT).unwrap();
         assert_eq!(back, body);
+        // Another text cannot read it back, and says so.
+        let e = unpack(
+            Path::new("t.db"),
+            1,
+            "html",
+            stored(&packed),
+            "Other words here.",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("article 1") && e.contains("raw body"), "{e}");
     }
 
     #[test]
-    fn tiny_bodies_stay_plain_and_old_text_rows_read_as_they_are() {
+    fn the_text_makes_the_page_cheaper() {
+        // A page whose words are its text's: with the text as prefix they
+        // cost little.
+        let text: String = (0..400)
+            .map(|i| format!("Sentence {i} about the pier. "))
+            .collect();
+        let body = Body::Html(format!("<html><body><p>{text}</p></body></html>"));
+        let with = match pack(&body, &text) {
+            Packed::Zstd(b) => b.len(),
+            Packed::Plain(_) => panic!("compressed"),
+        };
+        let without = zstd::bulk::compress(body.as_str().as_bytes(), LEVEL)
+            .unwrap()
+            .len();
+        assert!(with * 4 < without, "{with} vs {without}");
+    }
+
+    #[test]
+    fn tiny_bodies_stay_plain_and_old_rows_read_as_they_are() {
         let body = Body::Text("x".into());
-        assert!(matches!(pack(&body), Packed::Plain("x")));
+        assert!(matches!(pack(&body, "x"), Packed::Plain("x")));
         let old = Stored::Text("Ferry service resumes.".as_bytes().to_vec());
         assert_eq!(
-            unpack(Path::new("t.db"), 3, "text", old).unwrap(),
+            unpack(Path::new("t.db"), 3, "text", old, "").unwrap(),
             Body::Text("Ferry service resumes.".into())
         );
+        // A body compressed without a prefix, as files of before were.
+        let plain = zstd::bulk::compress(page(50).as_str().as_bytes(), 3).unwrap();
+        assert_eq!(
+            unpack(
+                Path::new("t.db"),
+                3,
+                "html",
+                Stored::Blob(plain),
+                "anything"
+            )
+            .unwrap(),
+            page(50)
+        );
+    }
+
+    #[test]
+    fn texts_read_back_compressed_or_not() {
+        let long = TEXT.repeat(50);
+        let (Packed::Zstd(bytes), _) = pack_article(&page(1), &long) else {
+            panic!("a long text is compressed")
+        };
+        assert_eq!(Text::decode(Stored::Blob(bytes)).unwrap().0, long);
+        assert_eq!(
+            Text::decode(Stored::Text(b"Old row.".to_vec())).unwrap().0,
+            "Old row."
+        );
+        assert!(Text::decode(Stored::Blob(b"junk".to_vec())).is_err());
+        // A body compressed with a prefix is never read as a text.
+        let Packed::Zstd(prefixed) = pack(&page(20), TEXT) else {
+            panic!()
+        };
+        assert!(Text::decode(Stored::Blob(prefixed)).is_err());
+    }
+
+    #[test]
+    fn states_shrink_and_old_states_read_as_they_are() {
+        let state: Vec<u8> = (0..20_000u32)
+            .flat_map(|i| (i % 300).to_le_bytes())
+            .collect();
+        let packed = pack_state(&state);
+        assert!(packed.len() < state.len() / 2);
+        assert_eq!(unpack_state(packed), state);
+        let old = vec![3, 1, 2, 3];
+        assert_eq!(unpack_state(old.clone()), old);
+        // One that does not inflate is handed on for the clusterer to refuse.
+        let bad = [&ZSTD_MAGIC[..], b"junk"].concat();
+        assert_eq!(unpack_state(bad.clone()), bad);
     }
 
     #[test]
     fn many_bodies_pack_in_order() {
         let bodies: Vec<Body> = (1..60).map(page).collect();
-        let refs: Vec<&Body> = bodies.iter().collect();
-        let packed = pack_all(&refs);
+        let texts: Vec<String> = (1..60).map(|n| TEXT.repeat(n)).collect();
+        let items: Vec<(&Body, &str)> = bodies
+            .iter()
+            .zip(&texts)
+            .map(|(b, t)| (b, t.as_str()))
+            .collect();
+        let packed = pack_all(&items);
         assert_eq!(packed.len(), bodies.len());
-        for (p, b) in packed.iter().zip(&bodies) {
-            assert_eq!(&unpack(Path::new("t.db"), 1, "html", stored(p)).unwrap(), b);
+        for ((t, p), (b, text)) in packed.iter().zip(&items) {
+            assert_eq!(
+                &unpack(Path::new("t.db"), 1, "html", stored(p), text).unwrap(),
+                *b
+            );
+            assert_eq!(Text::decode(stored(t)).unwrap().0, *text);
         }
         assert!(pack_all(&[]).is_empty());
     }
@@ -269,10 +494,11 @@ mod tests {
     #[test]
     fn bad_blobs_are_errors_naming_the_article() {
         let path = Path::new("news.db");
-        let err = |raw: Stored| unpack(path, 42, "html", raw).unwrap_err().to_string();
+        let err = |raw: Stored| unpack(path, 42, "html", raw, TEXT).unwrap_err().to_string();
         for msg in [
             err(Stored::Blob(b"not zstd at all".to_vec())),
             err(Stored::Blob(Vec::new())),
+            err(Stored::Blob(PREFIXED.to_vec())),
             err(Stored::Other("NULL")),
             err(Stored::Text(vec![0xff, 0xfe])),
             // A valid frame of bytes that are not UTF-8.
@@ -285,14 +511,14 @@ mod tests {
             assert!(!msg.contains('\n'));
         }
         // A frame cut short.
-        let Packed::Zstd(mut bytes) = pack(&page(100)) else {
+        let Packed::Zstd(mut bytes) = pack(&page(100), TEXT) else {
             panic!()
         };
         bytes.truncate(bytes.len() / 2);
         assert!(err(Stored::Blob(bytes)).contains("does not decompress"));
         let body = page(100);
-        let ok = pack(&body);
-        let e = unpack(path, 42, "pdf", stored(&ok))
+        let ok = pack(&body, TEXT);
+        let e = unpack(path, 42, "pdf", stored(&ok), TEXT)
             .unwrap_err()
             .to_string();
         assert!(e.contains("unknown raw body kind"), "{e}");
@@ -303,9 +529,9 @@ mod tests {
         // 1 MiB of zeros packs into a few hundred bytes: a small bomb.
         let bomb = zstd::bulk::compress(&vec![b'a'; 1 << 20], 3).unwrap();
         assert!(bomb.len() < 1000);
-        let e = inflate(&bomb, 1000).unwrap_err();
+        let e = inflate(&bomb, None, 1000).unwrap_err();
         assert!(e.contains("1000"), "{e}");
-        assert_eq!(inflate(&bomb, 1 << 20).unwrap().len(), 1 << 20);
+        assert_eq!(inflate(&bomb, None, 1 << 20).unwrap().len(), 1 << 20);
         // The same without a declared size: the streaming cap catches it.
         let mut streamed = Vec::new();
         {
@@ -317,8 +543,12 @@ mod tests {
             zstd::zstd_safe::get_frame_content_size(&streamed).unwrap(),
             None
         );
-        let e = inflate(&streamed, 1000).unwrap_err();
+        let e = inflate(&streamed, None, 1000).unwrap_err();
         assert!(e.contains("more than the 1000 bytes"), "{e}");
-        assert_eq!(inflate(&streamed, 1 << 20).unwrap().len(), 1 << 20);
+        assert_eq!(inflate(&streamed, None, 1 << 20).unwrap().len(), 1 << 20);
+        // And with a prefix.
+        let prefixed = deflate_with_prefix(&vec![b'a'; 1 << 20], b"aaaa").unwrap();
+        let e = inflate(&prefixed, Some("aaaa"), 1000).unwrap_err();
+        assert!(e.contains("1000"), "{e}");
     }
 }

@@ -86,8 +86,7 @@ pub struct ArticleSummary {
     pub title: Option<String>,
     /// See [`Article::lang`].
     pub lang: Option<Language>,
-    /// Length of the clean text in characters (as SQLite counts them: up to
-    /// the first NUL, if the text holds one).
+    /// Length of the clean text in characters.
     pub text_chars: u64,
     /// Whether the article waits for its page (see
     /// [`storyline_model::PENDING`]).

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::db::{Arg, Conn, DbResult, Row, args};
 use crate::facts;
+use crate::raw;
 use crate::store::{extra_text, sql_err};
 use crate::{Store, StoreError};
 
@@ -147,7 +148,7 @@ impl Store {
                     round: r.get(1)?,
                     published: r.get(2)?,
                     title: r.get(3)?,
-                    text: r.get(4)?,
+                    text: r.get::<raw::Text>(4)?.0,
                     outlet: r.get(5)?,
                 })
             })
@@ -165,13 +166,18 @@ impl Store {
 
     /// The latest round and the clusterer's state after it, if any round ran.
     pub fn cluster_state(&self) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
-        self.conn
+        let stored: Option<(i64, Vec<u8>)> = self
+            .conn
             .query_opt(
                 "SELECT round, state FROM cluster_state WHERE id = 1",
                 &[],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .map_err(sql_err(&self.path, "reading the clustering state"))
+            .map_err(sql_err(&self.path, "reading the clustering state"))?;
+        // A state that does not inflate goes on as stored: restoring it
+        // fails, as for any state this build cannot read, and every
+        // article is placed again.
+        Ok(stored.map(|(round, state)| (round, raw::unpack_state(state))))
     }
 
     /// Writes one round: placements, merges, the summary rows of every story
@@ -279,7 +285,7 @@ impl Store {
         tx.exec(
             "INSERT INTO cluster_state (id, round, state) VALUES (1, ?1, ?2) \
              ON CONFLICT (id) DO UPDATE SET round = excluded.round, state = excluded.state",
-            args![w.round, w.state],
+            args![w.round, &raw::pack_state(w.state)],
         )
         .map_err(err("saving the clustering state"))?;
         let n: i64 = tx
@@ -307,7 +313,7 @@ impl Store {
                 "SELECT a.id, a.text FROM story_articles m JOIN articles a ON a.id = m.article_id \
                  WHERE m.story_id = ?1 ORDER BY a.id",
                 args![id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get::<raw::Text>(1)?.0)),
             )
             .map_err(sql_err(&self.path, "reading a story's texts"))
     }
@@ -325,7 +331,7 @@ impl Store {
             let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
             out.extend(
                 self.conn
-                    .query(&sql, &args, |r| Ok((r.get(0)?, r.get(1)?)))
+                    .query(&sql, &args, |r| Ok((r.get(0)?, r.get::<raw::Text>(1)?.0)))
                     .map_err(sql_err(&self.path, "reading articles' texts"))?,
             );
         }
