@@ -155,6 +155,17 @@ impl Store {
             .map_err(sql_err(&self.path, "reading articles for clustering"))
     }
 
+    /// Whether any article has been placed into a story (one row read,
+    /// not the articles).
+    pub fn any_placed(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_opt("SELECT article_id FROM story_articles LIMIT 1", &[], |r| {
+                r.get::<i64>(0)
+            })
+            .map(|r| r.is_some())
+            .map_err(sql_err(&self.path, "reading placements"))
+    }
+
     /// The latest round, if any ran (without reading the state).
     pub fn cluster_round(&self) -> Result<Option<i64>, StoreError> {
         self.conn
@@ -761,6 +772,7 @@ mod tests {
                 .collect();
             assert_eq!(store.unplaced_inputs(100).unwrap().len(), 2);
             assert!(store.cluster_state().unwrap().is_none());
+            assert!(!store.any_placed().unwrap());
             let member = |i: usize, story, duplicate_of, round| Membership {
                 article_id: ids[i],
                 story_id: story,
@@ -781,6 +793,7 @@ mod tests {
                 })
                 .unwrap();
             assert_eq!(n, 1);
+            assert!(store.any_placed().unwrap());
             assert_eq!(store.unplaced_inputs(100).unwrap().len(), 1);
             let n = store
                 .write_clustering(&ClusterWrite {

@@ -134,7 +134,7 @@ fn place_rounds(
                 }
             },
             // Placements without a state (a database from before rounds): replay.
-            None if store.story_inputs()?.iter().any(|i| i.round.is_some()) => {
+            None if store.any_placed()? => {
                 return Ok(Placed {
                     stories: rebuild_rounds(store)?,
                     rebuilt: None,
