@@ -313,6 +313,39 @@ pub(crate) fn unpack_state(stored: Vec<u8>) -> Vec<u8> {
     }
 }
 
+/// Decompresses a frame that declares its size (at most the cap) in one
+/// call into a buffer of exactly that size, which bounds what it can write.
+/// The context is kept per thread: creating one costs more than inflating
+/// a short text, and a placing round reads thousands.
+fn one_shot(blob: &[u8], prefix: Option<&[u8]>, size: usize) -> Result<Vec<u8>, String> {
+    use zstd::zstd_safe::DCtx;
+    thread_local! {
+        static CONTEXT: std::cell::RefCell<Option<DCtx<'static>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    CONTEXT.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let dctx = match &mut *slot {
+            Some(d) => d,
+            None => slot.insert(DCtx::try_create().ok_or("no memory to decompress")?),
+        };
+        let mut out = Vec::with_capacity(size);
+        // A raw-content dictionary is what a reference prefix is to the
+        // compressor: the same bytes before the frame.
+        let done = match prefix {
+            Some(p) => dctx.decompress_using_dict(&mut out, blob, p),
+            None => dctx.decompress(&mut out, blob),
+        };
+        done.map_err(|code| {
+            format!(
+                "does not decompress: {}",
+                zstd::zstd_safe::get_error_name(code)
+            )
+        })?;
+        Ok(out)
+    })
+}
+
 /// Decompresses a zstd blob, refusing to produce more than `cap` bytes. A
 /// blob that starts with [`PREFIXED`] needs `prefix`, the text it was
 /// compressed with.
@@ -332,6 +365,9 @@ fn inflate(blob: &[u8], prefix: Option<&str>, cap: u64) -> Result<Vec<u8>, Strin
         return Err(format!(
             "would decompress to {n} bytes, more than the {cap} allowed"
         ));
+    }
+    if let Some(size) = declared {
+        return one_shot(blob, prefix, size as usize);
     }
     let mut decoder = match prefix {
         Some(p) => zstd::stream::read::Decoder::with_ref_prefix(blob, p).map_err(bad)?,
