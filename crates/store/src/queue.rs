@@ -251,11 +251,13 @@ impl Store {
             .map_err(sql_err(&self.path, "reading the queue"))
     }
 
-    /// How many articles with a text wait to be placed into stories.
+    /// How many articles with a text wait to be placed into stories (the
+    /// text tested by its length, as in
+    /// [`unplaced_inputs`](Store::unplaced_inputs)).
     pub fn unplaced_count(&self) -> Result<u64, StoreError> {
         self.conn
             .query_one(
-                "SELECT count(*) FROM articles a WHERE a.text <> '' AND NOT EXISTS \
+                "SELECT count(*) FROM articles a WHERE length(a.text) > 0 AND NOT EXISTS \
                  (SELECT 1 FROM story_articles m WHERE m.article_id = a.id)",
                 &[],
                 |r| r.get::<i64>(0),

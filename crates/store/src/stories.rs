@@ -123,18 +123,21 @@ impl Store {
     pub fn story_inputs(&self) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
             "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet FROM articles a \
-             LEFT JOIN story_articles m ON m.article_id = a.id WHERE a.text <> '' \
+             LEFT JOIN story_articles m ON m.article_id = a.id WHERE length(a.text) > 0 \
              ORDER BY m.round IS NULL, m.round, a.id LIMIT ?1",
             i64::MAX,
         )
     }
 
     /// The first `limit` articles with a text that no round has placed yet,
-    /// in id (arrival) order.
+    /// in id (arrival) order. A text is tested by its `length()`, which
+    /// SQLite reads from a BLOB's row header and PostgreSQL from the
+    /// value's own header: neither loads (nor un-TOASTs) the text to test
+    /// it.
     pub fn unplaced_inputs(&self, limit: usize) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
             "SELECT a.id, CAST(NULL AS BIGINT), a.published, a.title, a.text, a.outlet FROM articles a \
-             WHERE a.text <> '' AND NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
+             WHERE length(a.text) > 0 AND NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
              ORDER BY a.id LIMIT ?1",
             i64::try_from(limit).unwrap_or(i64::MAX),
         )
