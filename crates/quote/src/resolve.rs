@@ -431,8 +431,10 @@ impl Resolver {
             {
                 j += 1;
             }
-            // Trailing lower-case joiners belong to no name.
-            while j > i + 1 && !toks[j - 1].cap {
+            // Trailing lower-case joiners belong to no name, nor does a
+            // day after it (`Senate Republicans Thursday said`). Months
+            // stay: "May" ends names.
+            while j > i + 1 && (!toks[j - 1].cap || is_weekday(toks[j - 1].text(text))) {
                 j -= 1;
             }
             r.add_run(text, toks, i, j, known);
@@ -925,6 +927,23 @@ mod tests {
         let a = toks.iter().position(|k| k.s == at).unwrap();
         let b = toks.iter().position(|k| k.e == at + mention.len()).unwrap() + 1;
         r.resolve(t, &toks, a, b)
+    }
+
+    #[test]
+    fn a_day_after_a_name_is_no_part_of_it() {
+        let t = "Harbour Board members Tuesday said the pier would reopen.";
+        assert_eq!(
+            resolve(t, "Harbour Board members").as_deref(),
+            Some("Harbour Board")
+        );
+        let t = "Councillor Wren Halloway Friday night said the pier would reopen.";
+        assert_eq!(
+            resolve(t, "Councillor Wren Halloway").as_deref(),
+            Some("Wren Halloway")
+        );
+        // A month may end a name.
+        let t = "Councillor Ada May said the pier would reopen.";
+        assert_eq!(resolve(t, "Ada May").as_deref(), Some("Ada May"));
     }
 
     #[test]
