@@ -203,15 +203,9 @@ pub(crate) struct Text(pub(crate) String);
 
 impl Text {
     fn decode(stored: Stored) -> DbResult<Text> {
-        let bytes = match stored {
-            Stored::Text(t) => t,
-            Stored::Blob(b) => inflate(&b, None, MAX_RAW_BYTES)
-                .map_err(|e| DbError::Decode(format!("text: {e}")))?,
-            Stored::Other(kind) => return Err(DbError::Decode(format!("text stored as {kind}"))),
-        };
-        String::from_utf8(bytes)
+        plain(stored)
             .map(Text)
-            .map_err(|e| DbError::Decode(format!("text is not UTF-8: {e}")))
+            .map_err(|e| DbError::Decode(format!("text: {e}")))
     }
 }
 
@@ -270,17 +264,22 @@ pub(crate) fn unpack_str(
     what: &str,
     stored: Stored,
 ) -> Result<String, StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt {
+    plain(stored).map_err(|detail| StoreError::Corrupt {
         path: path.to_owned(),
         id,
         detail: format!("{what}: {detail}"),
-    };
+    })
+}
+
+/// A value written by [`pack_str`] as the string it was: the one decoding
+/// behind [`unpack_str`] and [`Text`], which differ only in their errors.
+fn plain(stored: Stored) -> Result<String, String> {
     let bytes = match stored {
         Stored::Text(t) => t,
-        Stored::Blob(b) => inflate(&b, None, MAX_RAW_BYTES).map_err(&corrupt)?,
-        Stored::Other(kind) => return Err(corrupt(format!("stored as {kind}"))),
+        Stored::Blob(b) => inflate(&b, None, MAX_RAW_BYTES)?,
+        Stored::Other(kind) => return Err(format!("stored as {kind}")),
     };
-    String::from_utf8(bytes).map_err(|e| corrupt(format!("not UTF-8: {e}")))
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))
 }
 
 /// zstd level for the clusterer's state, rewritten after every round of

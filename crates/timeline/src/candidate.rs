@@ -395,17 +395,17 @@ fn days(p: &Period) -> i32 {
 mod tests {
     use super::advice;
 
+    /// The candidates of one sentence of an article published on `day`.
+    fn collected(text: &str, day: jiff::civil::Date) -> Vec<super::Candidate> {
+        let mut out = Vec::new();
+        super::collect(0, text, Some(day), false, &mut out);
+        out
+    }
+
     #[test]
     fn of_two_months_the_later_dates_the_sentence_whatever_their_length() {
-        let mut out = Vec::new();
         let text = "Bookings at the harbour hotels slipped in May from a record high in April.";
-        super::collect(
-            0,
-            text,
-            Some(jiff::civil::date(2031, 6, 9)),
-            false,
-            &mut out,
-        );
+        let out = collected(text, jiff::civil::date(2031, 6, 9));
         assert_eq!(out.len(), 1);
         assert_eq!(
             out[0].period.first_day(),
@@ -506,26 +506,12 @@ mod tests {
     fn that_day_after_a_date_set_aside_is_set_aside_too() {
         let text = "Councillors are trying to block an inquiry into the deadly March 4 flood \
                     and what the mayor did that day.";
-        let mut out = Vec::new();
-        super::collect(
-            0,
-            text,
-            Some(jiff::civil::date(2031, 6, 1)),
-            false,
-            &mut out,
-        );
+        let out = collected(text, jiff::civil::date(2031, 6, 1));
         assert!(out.is_empty(), "{out:?}");
         // Still dated when the date itself dates the sentence.
         let text =
             "A flood cut the harbour road on March 4, and the mayor called for help that day.";
-        super::collect(
-            0,
-            text,
-            Some(jiff::civil::date(2031, 3, 5)),
-            false,
-            &mut out,
-        );
-        assert_eq!(out.len(), 1);
+        assert_eq!(collected(text, jiff::civil::date(2031, 3, 5)).len(), 1);
     }
 
     #[test]
