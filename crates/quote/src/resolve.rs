@@ -195,6 +195,23 @@ const TITLES: &[&str] = &[
     "anchor",
 ];
 
+/// Last words of the names of laws, documents and events ("the Clean
+/// Harbours Act"): such a name is never a person, so never `he` or `she`.
+const WORK_HEADS: &[&str] = &[
+    "act",
+    "amendment",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "resolution",
+    "summit",
+    "games",
+    "cup",
+    "prize",
+    "festival",
+];
+
 /// Words that make a name run an organisation.
 const ORG_WORDS: &[&str] = &[
     "kremlin",
@@ -591,6 +608,7 @@ impl Resolver {
         } else if (2..=4).contains(&n_words)
             && kind == EntityKind::Unknown
             && !surface.contains(['&'])
+            && !in_list(WORK_HEADS, toks[end - 1].text(text))
         {
             kind = EntityKind::Person;
         }
@@ -927,6 +945,14 @@ mod tests {
         let a = toks.iter().position(|k| k.s == at).unwrap();
         let b = toks.iter().position(|k| k.e == at + mention.len()).unwrap() + 1;
         r.resolve(t, &toks, a, b)
+    }
+
+    #[test]
+    fn a_law_is_no_he() {
+        let t = "Governor Ruth Calder visited the docks on Monday.\n\nUnions were angry with \
+                 Calder' public signing of the Fairness in Dockers' Wages Act, which she said \
+                 would help protect pay on the docks.";
+        assert_eq!(resolve(t, "she").as_deref(), Some("Ruth Calder"));
     }
 
     #[test]
