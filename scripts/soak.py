@@ -14,8 +14,9 @@ watcher's CPU time and resident memory. At the end it reports:
 - memory: peak resident set, and the curve (flat or growing);
 - freshness: per article, from the moment the simulator listed it in its
   feed to the moment storyline stored it (p50, p95, max);
-- conditional GET: of the polls the simulator answered for unchanged
-  feeds, how many were 304 without a body;
+- conditional GET: of the polls of a feed unchanged since its previous
+  poll (the simulator counts them), how many were answered 304 without a
+  body;
 - politeness: the smallest gap between two requests to one host;
 - crashes: items listed but not stored (lost), URLs stored twice
   (duplicates), and whether the per-outlet counters equal a recount;
@@ -44,16 +45,19 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 
 def proc_sample(pid):
+    """(CPU seconds, resident bytes, of which anonymous) of a process."""
     try:
         with open(f"/proc/{pid}/stat") as f:
             parts = f.read().rsplit(")", 1)[1].split()
         cpu = (int(parts[11]) + int(parts[12])) / TICK
-        rss = 0
+        rss = anon = 0
         with open(f"/proc/{pid}/status") as f:
             for line in f:
                 if line.startswith("VmRSS:"):
                     rss = int(line.split()[1]) * 1024
-        return cpu, rss
+                elif line.startswith("RssAnon:"):
+                    anon = int(line.split()[1]) * 1024
+        return cpu, rss, anon
     except (FileNotFoundError, ProcessLookupError, IndexError):
         return None
 
@@ -97,6 +101,9 @@ def main():
     ap.add_argument("--kills", type=int, default=5)
     ap.add_argument("--out")
     ap.add_argument("--bin", default="target/release")
+    ap.add_argument("--wrap", default="",
+                    help="a command line to run the watcher under, e.g. "
+                         "'heaptrack -o OUT/heap' (samples then measure the wrapper's process)")
     ap.add_argument("--speed", type=float, default=1.0,
                     help="simulated seconds per real second (1440: the hour "
                          "publishes 60 days, so the clusterer's 30-day window turns over)")
@@ -128,13 +135,13 @@ def main():
         time.sleep(0.1)
     sl = os.path.join(a.bin, "storyline")
     subprocess.run([sl, "sources", "import", opml, "--db", db], check=True)
-    watch_cmd = [sl, "watch", "--db", db, "--allow-private", "--quiet",
+    watch_cmd = a.wrap.split() + [sl, "watch", "--db", db, "--allow-private", "--quiet",
                  "--resolve", "*.newsroom.test=127.0.0.1"]
     log = open(os.path.join(out, "watch.log"), "a")
     start = time.time()
     kills = sorted(random.uniform(0.1, 0.9) * seconds for _ in range(a.kills))
     watcher = subprocess.Popen(watch_cmd, stdout=log, stderr=log)
-    samples = []  # (t, cpu seconds total over all watcher processes, rss)
+    samples = []  # (t, cpu seconds total over all watcher processes, rss, anonymous rss)
     briefs = []  # (t, storylines, storylines without a brief)
     cpu_done = 0.0  # CPU of killed watchers
     last_cpu = 0.0
@@ -144,7 +151,7 @@ def main():
         s = proc_sample(watcher.pid)
         if s:
             last_cpu = s[0]
-            samples.append((t, cpu_done + s[0], s[1]))
+            samples.append((t, cpu_done + s[0], s[1], s[2]))
         if len(samples) % 6 == 0:
             b = unbriefed(db)
             if b:
@@ -162,7 +169,7 @@ def main():
     time.sleep(90)
     s = proc_sample(watcher.pid)
     if s:
-        samples.append((time.time() - start, cpu_done + s[0], s[1]))
+        samples.append((time.time() - start, cpu_done + s[0], s[1], s[2]))
     watcher.send_signal(signal.SIGINT)
     try:
         watcher.wait(timeout=60)
@@ -188,7 +195,7 @@ def main():
     total = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     counted = dict(con.execute("SELECT outlet, articles FROM outlets"))
     recount = dict(con.execute(
-        "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND text <> '' GROUP BY outlet"))
+        "SELECT outlet, COUNT(*) FROM articles WHERE outlet IS NOT NULL AND length(text) > 0 GROUP BY outlet"))
     counters_right = all(counted.get(k) == v for k, v in recount.items())
     lags, lost = [], 0
     item_list = items
@@ -211,6 +218,8 @@ def main():
         "freshness_s": {"p50": pct(0.5), "p95": pct(0.95), "max": lags[-1] if lags else None},
         "requests": stats["total"]["requests"],
         "statuses": stats["total"]["statuses"],
+        "unchanged_polls": stats["total"]["unchanged_polls"],
+        "unchanged_304_share": stats["total"]["unchanged_304"] / max(stats["total"]["unchanged_polls"], 1),
         "per_host_min_gap_ms": min((h["min_gap_ms"] for h in stats["hosts"].values() if h["min_gap_ms"] is not None), default=None),
         "per_host_max_per_second": max((h["max_per_second"] for h in stats["hosts"].values()), default=0),
         "per_host_max_in_flight": max((h["max_in_flight"] for h in stats["hosts"].values()), default=0),
@@ -220,7 +229,8 @@ def main():
             "last": briefs[-1][1:] if briefs else None,
         },
         "brief_curve": [{"t": round(t), "storylines": n, "waiting": m} for t, n, m in briefs],
-        "curve": [{"t": round(t), "cpu_s": round(c, 1), "rss_mb": round(r / 1e6, 1)} for t, c, r in samples],
+        "curve": [{"t": round(t), "cpu_s": round(c, 1), "rss_mb": round(r / 1e6, 1),
+                   "anon_mb": round(an / 1e6, 1)} for t, c, r, an in samples],
     }
     with open(os.path.join(out, "soak.json"), "w") as f:
         json.dump(report, f, indent=1)

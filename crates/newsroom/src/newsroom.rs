@@ -3,7 +3,7 @@
 
 use std::convert::Infallible;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, AtomicUsize};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -82,6 +82,7 @@ impl Newsroom {
             feeds: options.feeds,
             hosts: options.hosts,
             cache: (0..options.feeds).map(|_| Mutex::new(None)).collect(),
+            polled: (0..options.feeds).map(|_| AtomicUsize::new(0)).collect(),
             book: Arc::new(Book::default()),
             churn: AtomicU64::new(0),
         });
@@ -353,6 +354,9 @@ mod tests {
         assert_eq!(site0.requests, 5);
         assert_eq!(site0.statuses[&200], 3);
         assert_eq!(site0.statuses[&304], 2);
+        // Every poll after the first found the feed unchanged; two of
+        // those four were answered 304.
+        assert_eq!((site0.unchanged_polls, site0.unchanged_304), (4, 2));
         assert_eq!(s.hosts["site-1.newsroom.test"].requests, 1);
         assert_eq!(s.total.requests, 6);
         n.stop().await;

@@ -3,6 +3,7 @@
 //! `/_items`.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use bytes::Bytes;
 use hyper::body::Incoming;
@@ -128,6 +129,11 @@ fn site(state: &State, h: usize, path: &str, req: &HeaderMap) -> Response<Payloa
 fn feed(state: &State, i: usize, req: &HeaderMap) -> Response<Payload> {
     let rendered = state.rendered_feed(i);
     let fresh = not_modified(req, &rendered.etag, rendered.last_modified);
+    let before = state.polled[i].swap(rendered.visible + 1, Ordering::Relaxed);
+    if before == rendered.visible + 1 {
+        let host = State::host_name(state.host_of_feed(i));
+        state.book.unchanged_poll(&host, fresh);
+    }
     let mut r = if fresh {
         let mut r = Response::new(Payload::empty());
         *r.status_mut() = StatusCode::NOT_MODIFIED;

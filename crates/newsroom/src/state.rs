@@ -1,7 +1,7 @@
 //! What the server shares between requests: the corpus, the schedule, the
 //! clock, the feed cache and the counters, with the lookups between them.
 
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, AtomicUsize};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::Timestamp;
@@ -74,6 +74,9 @@ pub(crate) struct State {
     pub hosts: usize,
     /// Per feed: its latest rendering.
     pub cache: Vec<Mutex<Option<Arc<RenderedFeed>>>>,
+    /// Per feed: 1 + the number of items it listed when last polled (0:
+    /// never polled), to tell an unchanged poll from a changed one.
+    pub polled: Vec<AtomicUsize>,
     /// Request counters.
     pub book: Arc<Book>,
     /// Serial of `etag-churn.xml`'s ETags.

@@ -33,6 +33,12 @@ pub struct HostStats {
     pub in_flight: u64,
     /// The most requests in flight at once.
     pub max_in_flight: u64,
+    /// Feed polls that found the feed as the previous poll of it did (no
+    /// item appeared in between): the polls a client could have had
+    /// answered `304 Not Modified`.
+    pub unchanged_polls: u64,
+    /// Of those, the ones answered 304.
+    pub unchanged_304: u64,
 }
 
 /// Everything the newsroom counted, per host and in total. Requests for
@@ -121,6 +127,15 @@ impl Book {
             book: Arc::clone(self),
             host,
         }
+    }
+
+    /// Counts a poll of one of `host`'s feeds that had not changed since
+    /// its previous poll, and whether it was answered 304.
+    pub fn unchanged_poll(&self, host: &str, answered_304: bool) {
+        self.lock().both(host, |s| {
+            s.unchanged_polls += 1;
+            s.unchanged_304 += u64::from(answered_304);
+        });
     }
 
     /// A copy of the counts.

@@ -98,6 +98,11 @@ pub enum Arg<'a> {
     Text(&'a str),
     /// Bytes.
     Blob(&'a [u8]),
+    /// A PostgreSQL `bigint[]`, for a whole batch in one statement
+    /// (`UNNEST`, `= ANY`); SQLite has no arrays and refuses it.
+    Ints(&'a [i64]),
+    /// A `bigint[]` with NULLs.
+    OptInts(&'a [Option<i64>]),
 }
 
 impl From<i64> for Arg<'_> {
@@ -172,6 +177,11 @@ impl rusqlite::ToSql for Arg<'_> {
             Arg::Real(v) => ValueRef::Real(v),
             Arg::Text(s) => ValueRef::Text(s.as_bytes()),
             Arg::Blob(b) => ValueRef::Blob(b),
+            Arg::Ints(_) | Arg::OptInts(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    "SQLite has no arrays".into(),
+                ));
+            }
         }))
     }
 }
@@ -204,6 +214,8 @@ impl PgToSql for Arg<'_> {
                 _ => s.to_sql(ty, out),
             },
             Arg::Blob(b) => b.to_sql(ty, out),
+            Arg::Ints(v) => v.to_sql(ty, out),
+            Arg::OptInts(v) => v.to_sql(ty, out),
         }
     }
 

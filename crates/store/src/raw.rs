@@ -202,7 +202,8 @@ impl FromCol for Stored {
 pub(crate) struct Text(pub(crate) String);
 
 impl Text {
-    fn decode(stored: Stored) -> DbResult<Text> {
+    /// The text a stored value holds.
+    pub(crate) fn decode(stored: Stored) -> DbResult<Text> {
         plain(stored)
             .map(Text)
             .map_err(|e| DbError::Decode(format!("text: {e}")))
