@@ -210,6 +210,10 @@ const WORK_HEADS: &[&str] = &[
     "cup",
     "prize",
     "festival",
+    "article",
+    "section",
+    "chapter",
+    "clause",
 ];
 
 /// Words that make a name run an organisation.
@@ -358,6 +362,16 @@ const NOT_NAMES: &[&str] = &[
     "during",
     "since",
     "despite",
+    "under",
+    "over",
+    "upon",
+    "into",
+    "through",
+    "until",
+    "between",
+    "against",
+    "beyond",
+    "unlike",
     "within",
     "without",
     "across",
@@ -540,9 +554,15 @@ impl Resolver {
             name_from += 1;
         }
         // "Mayor of Velmora Ilsa Brandt": the place goes with the title
-        // (a name's own particle stays: "President de Vries").
+        // (a name's own particle stays: "President de Vries"). A place of
+        // several words ("Mayor of New York Eric Adams") leaves the name
+        // its last two.
         if name_from > a && name_from < end && toks[name_from].text(text) == "of" {
-            name_from += 2;
+            name_from = if end - name_from >= 4 {
+                end - 2
+            } else {
+                name_from + 2
+            };
         }
         if name_from >= end || (end - name_from == 1 && is_adjectival(toks[name_from].text(text))) {
             // Only titles (`President`) or a nationality: a description.
