@@ -1160,6 +1160,17 @@ impl<'a> Grammar<'a> {
                 return Some((end, Expr::Day(spec, clock), None));
             }
         }
+        // "Saturday Night Live", "Monday Night Football": a weekday, a
+        // capitalised part of the day and a capitalised word after it
+        // are a title, not a date.
+        let cap_word = |i: usize| {
+            self.t
+                .get(i)
+                .is_some_and(|t| t.cap && t.shape == Shape::Word)
+        };
+        if matches!(self.lex(k), Lex::DayPart(_)) && cap_word(k) && cap_word(k + 1) {
+            return None;
+        }
         let spec = DaySpec::Weekday { day, shift };
         let (end, e) = self.day_part(k, spec);
         Some((end, e, None))

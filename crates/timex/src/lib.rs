@@ -280,6 +280,16 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_in_a_shows_name_is_no_date() {
+        let a = date(2025, 1, 25);
+        assert!(tag("She hosted Saturday Night Live twice.", Some(a)).is_empty());
+        assert_eq!(
+            one("They met on Saturday night in Harwick.", a),
+            ("Saturday night".to_string(), "2025-01-25TNI".to_string())
+        );
+    }
+
+    #[test]
     fn days_and_months() {
         let a = date(2025, 1, 25);
         assert_eq!(
