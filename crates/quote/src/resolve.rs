@@ -998,6 +998,20 @@ mod tests {
         assert_eq!(resolve(t, "She").as_deref(), Some("Ilsa Brandt"));
         let t = "Mayor de Vries opened the fair. He said the pier would reopen.";
         assert_eq!(resolve(t, "He").as_deref(), Some("de Vries"));
+        // A place of two words: the name is the last two.
+        for place in ["Port Aldis", "Aldis"] {
+            let mention = format!("Mayor of {place} Mira Feld");
+            let t = format!("The pier will be rebuilt, said {mention}.");
+            assert_eq!(resolve(&t, &mention).as_deref(), Some("Mira Feld"));
+        }
+    }
+
+    #[test]
+    fn a_clause_of_a_treaty_is_no_speaker() {
+        // "Under Article 5" opens a sentence; it names no one for `she`.
+        let t = "Under Article 5 of the harbour compact, every port must lend \
+                 its tugs, the minister said. \u{201c}We will stand together,\u{201d} she said.";
+        assert_eq!(resolve(t, "she"), None);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use postgres::types::{IsNull, ToSql as PgToSql, Type};
-use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 /// What the database said when a statement failed.
 #[derive(Debug)]
@@ -98,10 +98,11 @@ pub enum Arg<'a> {
     Text(&'a str),
     /// Bytes.
     Blob(&'a [u8]),
-    /// A PostgreSQL `bigint[]`, for a whole batch in one statement
-    /// (`UNNEST`, `= ANY`); SQLite has no arrays and refuses it.
+    /// A list of integers as one parameter, for a whole batch in one
+    /// statement: a `bigint[]` on PostgreSQL, a JSON array on SQLite,
+    /// which has no arrays (read it through [`Conn::id_set`]).
     Ints(&'a [i64]),
-    /// A `bigint[]` with NULLs.
+    /// A list of integers with NULLs, the same way.
     OptInts(&'a [Option<i64>]),
 }
 
@@ -177,13 +178,17 @@ impl rusqlite::ToSql for Arg<'_> {
             Arg::Real(v) => ValueRef::Real(v),
             Arg::Text(s) => ValueRef::Text(s.as_bytes()),
             Arg::Blob(b) => ValueRef::Blob(b),
-            Arg::Ints(_) | Arg::OptInts(_) => {
-                return Err(rusqlite::Error::ToSqlConversionFailure(
-                    "SQLite has no arrays".into(),
-                ));
-            }
+            Arg::Ints(v) => return Ok(json_list(v)),
+            Arg::OptInts(v) => return Ok(json_list(v)),
         }))
     }
+}
+
+/// A list bound on SQLite: a JSON array, which `json_each` reads back.
+fn json_list<T: serde::Serialize>(v: &[T]) -> ToSqlOutput<'static> {
+    // Integers and NULLs always serialise.
+    let json = serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    ToSqlOutput::Owned(Value::Text(json))
 }
 
 type BoxError = Box<dyn std::error::Error + Sync + Send>;
@@ -386,6 +391,17 @@ impl Conn {
     /// Whether this is PostgreSQL (for the few statements written twice).
     pub(crate) fn is_postgres(&self) -> bool {
         matches!(self, Conn::Postgres(_))
+    }
+
+    /// A subquery giving the ids of an [`Arg::Ints`] bound to placeholder
+    /// `n`, for `IN (...)`: any number of ids in one parameter, where a
+    /// placeholder each would meet SQLite's limit.
+    pub(crate) fn id_set(&self, n: usize) -> String {
+        if self.is_postgres() {
+            format!("SELECT UNNEST(?{n}::bigint[])")
+        } else {
+            format!("SELECT value FROM json_each(?{n})")
+        }
     }
 
     /// The SQLite connection, for what only SQLite has (pragmas, its
@@ -608,6 +624,31 @@ mod tests {
             c.query_one("SELECT c FROM t", &[], |r| r.get::<i64>(0))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn an_id_set_takes_more_ids_than_sqlite_has_placeholders() {
+        let c = Conn::Sqlite(rusqlite::Connection::open_in_memory().unwrap());
+        c.batch("CREATE TABLE t (a INTEGER)").unwrap();
+        c.exec("INSERT INTO t VALUES (3), (40000), (5)", &[])
+            .unwrap();
+        let ids: Vec<i64> = (1..=40_000).filter(|i| i % 2 == 0 || *i == 3).collect();
+        let got = c
+            .query(
+                &format!("SELECT a FROM t WHERE a IN ({}) ORDER BY a", c.id_set(1)),
+                &[Arg::Ints(&ids)],
+                |r| r.get::<i64>(0),
+            )
+            .unwrap();
+        assert_eq!(got, [3, 40000]);
+        let none = c
+            .query(
+                &format!("SELECT a FROM t WHERE a NOT IN ({})", c.id_set(1)),
+                &[Arg::Ints(&[])],
+                |r| r.get::<i64>(0),
+            )
+            .unwrap();
+        assert_eq!(none.len(), 3);
     }
 
     #[test]

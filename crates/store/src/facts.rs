@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::db::{Arg, Conn, DbResult, args};
 use crate::raw::{self, Stored};
 use crate::store::sql_err;
-use crate::stories::{ROWS, marks, values};
+use crate::stories::{ROWS, values};
 use crate::{Store, StoreError};
 
 /// What computing an article's facts needs of it.
@@ -498,15 +498,12 @@ fn nocase(conn: &Conn, column: &str) -> String {
 /// Drops the briefs and index rows of storylines `ids`.
 pub(crate) fn forget(tx: &Conn, ids: impl IntoIterator<Item = i64>) -> DbResult<()> {
     let ids: Vec<i64> = ids.into_iter().collect();
-    for chunk in ids.chunks(ROWS) {
-        let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
-        let list = marks(chunk.len());
-        for table in ["story_briefs", "story_entities", "story_quotes"] {
-            tx.exec(
-                &format!("DELETE FROM {table} WHERE storyline_id IN ({list})"),
-                &args,
-            )?;
-        }
+    let list = tx.id_set(1);
+    for table in ["story_briefs", "story_entities", "story_quotes"] {
+        tx.exec(
+            &format!("DELETE FROM {table} WHERE storyline_id IN ({list})"),
+            &[Arg::Ints(&ids)],
+        )?;
     }
     Ok(())
 }
@@ -519,41 +516,37 @@ pub(crate) fn forget_all(tx: &Conn) -> DbResult<()> {
 /// The storylines that stories `stories` belong to now.
 pub(crate) fn lines_of(tx: &Conn, stories: &BTreeSet<i64>) -> DbResult<BTreeSet<i64>> {
     let ids: Vec<i64> = stories.iter().copied().collect();
-    let mut lines = BTreeSet::new();
-    for chunk in ids.chunks(ROWS) {
-        let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
-        lines.extend(tx.query(
+    Ok(tx
+        .query(
             &format!(
                 "SELECT COALESCE(l.storyline_id, s.id) FROM stories s \
                  LEFT JOIN story_lines l ON l.story_id = s.id WHERE s.id IN ({})",
-                marks(chunk.len())
+                tx.id_set(1)
             ),
-            &args,
+            &[Arg::Ints(&ids)],
             |r| r.get::<i64>(0),
-        )?);
-    }
-    Ok(lines)
+        )?
+        .into_iter()
+        .collect())
 }
 
 /// Which of storylines `ids` exist: named by a story's storyline row, or a
 /// story of that id without one (it stands as its own). Both lookups use
 /// an index, unlike a test on `COALESCE(...)`.
 fn existing_lines(tx: &Conn, ids: &[i64]) -> DbResult<BTreeSet<i64>> {
-    let mut found = BTreeSet::new();
-    for chunk in ids.chunks(ROWS) {
-        let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
-        let list = marks(chunk.len());
-        found.extend(tx.query(
+    let list = tx.id_set(1);
+    Ok(tx
+        .query(
             &format!(
                 "SELECT storyline_id FROM story_lines WHERE storyline_id IN ({list}) \
                  UNION SELECT s.id FROM stories s WHERE s.id IN ({list}) \
                  AND NOT EXISTS (SELECT 1 FROM story_lines l WHERE l.story_id = s.id)"
             ),
-            &args,
+            &[Arg::Ints(ids)],
             |r| r.get::<i64>(0),
-        )?);
-    }
-    Ok(found)
+        )?
+        .into_iter()
+        .collect())
 }
 
 /// The storyline of the story article `id` belongs to, if it is placed.

@@ -19,10 +19,6 @@ use crate::raw;
 use crate::store::{extra_text, sql_err};
 use crate::{Store, StoreError};
 
-/// Ids read per query by [`Store::texts`]: well under SQLite's limit on
-/// bound parameters.
-const TEXTS_CHUNK: usize = 500;
-
 /// One article's place in the stories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Membership {
@@ -136,12 +132,7 @@ impl Store {
     /// value's own header: neither loads (nor un-TOASTs) the text to test
     /// it.
     pub fn unplaced_inputs(&self, limit: usize) -> Result<Vec<StoryInput>, StoreError> {
-        self.inputs(
-            "SELECT a.id, CAST(NULL AS BIGINT), a.published, a.title, a.text, a.outlet FROM articles a \
-             WHERE length(a.text) > 0 AND NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
-             ORDER BY a.id LIMIT ?1",
-            i64::try_from(limit).unwrap_or(i64::MAX),
-        )
+        self.unplaced_inputs_except(limit, &[])
     }
 
     /// [`unplaced_inputs`](Self::unplaced_inputs) less the articles in
@@ -152,28 +143,14 @@ impl Store {
         limit: usize,
         except: &[i64],
     ) -> Result<Vec<StoryInput>, StoreError> {
-        if except.is_empty() {
-            return self.unplaced_inputs(limit);
-        }
-        // One parameter for the whole list: an array on PostgreSQL, a
-        // JSON array on SQLite.
-        let json;
-        let (cond, list) = if self.conn.is_postgres() {
-            ("NOT (a.id = ANY(?2::bigint[]))", Arg::Ints(except))
-        } else {
-            json = serde_json::to_string(except).unwrap_or_else(|_| "[]".into());
-            (
-                "a.id NOT IN (SELECT value FROM json_each(?2))",
-                Arg::Text(&json),
-            )
-        };
         let sql = format!(
             "SELECT a.id, CAST(NULL AS BIGINT), a.published, a.title, a.text, a.outlet FROM articles a \
              WHERE length(a.text) > 0 AND NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
-             AND {cond} ORDER BY a.id LIMIT ?1"
+             AND a.id NOT IN ({}) ORDER BY a.id LIMIT ?1",
+            self.conn.id_set(2)
         );
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.inputs_with(&sql, &[Arg::Int(limit), list])
+        self.inputs_with(&sql, &[Arg::Int(limit), Arg::Ints(except)])
     }
 
     fn inputs(&self, sql: &str, limit: i64) -> Result<Vec<StoryInput>, StoreError> {
@@ -302,30 +279,31 @@ impl Store {
                 ],
             )
             .map_err(err("writing story members"))?;
-        }
-        for chunk in members.chunks(ROWS).filter(|_| !tx.is_postgres()) {
-            let args: Vec<Arg<'_>> = chunk
-                .iter()
-                .flat_map(|m| {
-                    [
-                        Arg::Int(m.article_id),
-                        Arg::Int(m.story_id),
-                        m.duplicate_of.into(),
-                        Arg::Int(m.round),
-                    ]
-                })
-                .collect();
-            tx.exec(
-                &format!(
-                    "INSERT INTO story_articles (article_id, story_id, duplicate_of, round) \
+        } else {
+            for chunk in members.chunks(ROWS) {
+                let args: Vec<Arg<'_>> = chunk
+                    .iter()
+                    .flat_map(|m| {
+                        [
+                            Arg::Int(m.article_id),
+                            Arg::Int(m.story_id),
+                            m.duplicate_of.into(),
+                            Arg::Int(m.round),
+                        ]
+                    })
+                    .collect();
+                tx.exec(
+                    &format!(
+                        "INSERT INTO story_articles (article_id, story_id, duplicate_of, round) \
                      VALUES {} ON CONFLICT (article_id) DO UPDATE SET \
                      story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, \
                      round = excluded.round",
-                    values(chunk.len(), 4)
-                ),
-                &args,
-            )
-            .map_err(err("writing story members"))?;
+                        values(chunk.len(), 4)
+                    ),
+                    &args,
+                )
+                .map_err(err("writing story members"))?;
+            }
         }
         let lines: Vec<(i64, i64)> = lines.into_iter().collect();
         for chunk in lines.chunks(ROWS) {
@@ -362,12 +340,7 @@ impl Store {
             .map_err(err("linking storylines"))?;
         }
         let touched: Vec<i64> = touched.into_iter().collect();
-        // PostgreSQL takes the ids as one array; SQLite as placeholders,
-        // at most its limit of them at a time.
-        let per_statement = if tx.is_postgres() { usize::MAX } else { ROWS };
-        for chunk in touched.chunks(per_statement) {
-            refresh(&tx, chunk).map_err(err("summarising stories"))?;
-        }
+        refresh(&tx, &touched).map_err(err("summarising stories"))?;
         changed.extend(facts::lines_of(&tx, &stories).map_err(err("forgetting briefs"))?);
         facts::forget(&tx, changed).map_err(err("forgetting briefs"))?;
         tx.exec(
@@ -407,26 +380,18 @@ impl Store {
     }
 
     /// The texts of the given articles: (article id, text), in id order;
-    /// ids with no article are left out. Read a chunk of ids per query, so
-    /// that a few articles of a big story cost a few rows, not the story.
+    /// ids with no article are left out. Only the rows asked for are read,
+    /// so a few articles of a big story cost a few rows, not the story.
     pub fn texts(&self, ids: &[i64]) -> Result<Vec<(i64, String)>, StoreError> {
-        let mut out = Vec::with_capacity(ids.len());
-        for chunk in ids.chunks(TEXTS_CHUNK) {
-            let sql = format!(
-                "SELECT id, text FROM articles WHERE id IN ({}) ORDER BY id",
-                marks(chunk.len())
-            );
-            let args: Vec<Arg<'_>> = chunk.iter().map(|&id| Arg::Int(id)).collect();
-            out.extend(
-                self.conn
-                    .query(&sql, &args, |r| Ok((r.get(0)?, r.get::<raw::Text>(1)?.0)))
-                    .map_err(sql_err(&self.path, "reading articles' texts"))?,
-            );
-        }
-        // Chunks are each in id order; the whole list is too only when
-        // the ids came sorted.
-        out.sort_by_key(|&(id, _)| id);
-        Ok(out)
+        let sql = format!(
+            "SELECT id, text FROM articles WHERE id IN ({}) ORDER BY id",
+            self.conn.id_set(1)
+        );
+        self.conn
+            .query(&sql, &[Arg::Ints(ids)], |r| {
+                Ok((r.get(0)?, r.get::<raw::Text>(1)?.0))
+            })
+            .map_err(sql_err(&self.path, "reading articles' texts"))
     }
 
     /// Every story, largest and most recent first.
@@ -581,14 +546,6 @@ pub(crate) fn values(rows: usize, cols: usize) -> String {
     out
 }
 
-/// `?1, ?2, ...` for an `IN (...)` list of `n`.
-pub(crate) fn marks(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("?{i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// A story's summary row as written: id, articles, first and last
 /// publication, title, outlets (JSON).
 type SummaryRow = (
@@ -602,21 +559,9 @@ type SummaryRow = (
 
 /// Recomputes the summary rows of stories `ids` from their members
 /// (deleting those with none left), a few statements for all of them.
-/// `ids` for an `IN (...)` list: one array on PostgreSQL (any number of
-/// ids, one parameter), placeholders on SQLite.
-fn id_list<'a>(conn: &Conn, ids: &'a [i64]) -> (String, Vec<Arg<'a>>) {
-    if conn.is_postgres() {
-        ("SELECT UNNEST(?1::bigint[])".into(), vec![Arg::Ints(ids)])
-    } else {
-        (
-            marks(ids.len()),
-            ids.iter().map(|&id| Arg::Int(id)).collect(),
-        )
-    }
-}
-
 fn refresh(tx: &Conn, ids: &[i64]) -> DbResult<()> {
-    let (list, args) = id_list(tx, ids);
+    let list = tx.id_set(1);
+    let args = [Arg::Ints(ids)];
     let join = "FROM story_articles m JOIN articles a ON a.id = m.article_id";
     let mut rows: BTreeMap<i64, (i64, Option<String>, Option<String>)> = BTreeMap::new();
     for (id, n, first, last) in tx.query(
@@ -635,7 +580,7 @@ fn refresh(tx: &Conn, ids: &[i64]) -> DbResult<()> {
         .filter(|id| !rows.contains_key(id))
         .collect();
     if !gone.is_empty() {
-        let (list, gone) = id_list(tx, &gone);
+        let gone = [Arg::Ints(&gone)];
         tx.exec(&format!("DELETE FROM stories WHERE id IN ({list})"), &gone)?;
         tx.exec(
             &format!("DELETE FROM story_lines WHERE story_id IN ({list})"),
@@ -768,8 +713,8 @@ mod tests {
                 ]
             );
             assert!(store.texts(&[]).unwrap().is_empty());
-            // More ids than one query takes.
-            let many: Vec<i64> = (0..2 * TEXTS_CHUNK as i64 + 1).rev().collect();
+            // More ids than SQLite has placeholders.
+            let many: Vec<i64> = (0..40_000).rev().collect();
             assert_eq!(store.texts(&many).unwrap().len(), 3);
         }
     }
