@@ -47,6 +47,8 @@ pub struct Options {
 }
 
 pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
+    // A run of days: before any thread starts.
+    storyline_story::heap::few_heaps();
     if let Some(sources) = &o.watch {
         // The watcher writes the database; it must exist before the server
         // opens it read-only.

@@ -67,6 +67,8 @@ pub struct Options {
 }
 
 pub fn run(db: &Path, o: &Options) -> anyhow::Result<ExitCode> {
+    // A run of days: before any thread starts.
+    storyline_story::heap::few_heaps();
     let mut store = Store::open(db)?;
     let now = sources::now();
     let mut bad = 0;

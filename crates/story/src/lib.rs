@@ -32,6 +32,7 @@ mod digest;
 mod error;
 mod events;
 mod facts;
+pub mod heap;
 mod known;
 mod quotes;
 mod rank;

@@ -76,11 +76,11 @@ impl Placer {
     /// state is read instead.
     pub fn place(&mut self, store: &mut Store) -> Result<Placed, StoryError> {
         let placed = place_rounds(store, &mut self.kept);
-        give_back_freed_memory();
+        crate::heap::give_back_freed_memory();
         let placed = placed?;
         if self.briefed.is_none_or(|t| t.elapsed() >= self.wait) {
             let (spent, kept) = crate::cpu::timed(|| keep_stored(store));
-            give_back_freed_memory();
+            crate::heap::give_back_freed_memory();
             kept?;
             self.wait = BRIEF_EVERY.max(spent * BRIEF_SHARE);
             self.briefed = Some(std::time::Instant::now());
@@ -94,29 +94,8 @@ impl Placer {
     /// apart).
     pub fn place_rounds(&mut self, store: &mut Store) -> Result<Placed, StoryError> {
         let placed = place_rounds(store, &mut self.kept);
-        give_back_freed_memory();
+        crate::heap::give_back_freed_memory();
         placed
-    }
-}
-
-/// Hands the pages of freed memory back to the system. A round's
-/// transient buffers (the texts read, the clusterer's snapshot, the
-/// briefs' articles) come to tens of megabytes; glibc keeps what they
-/// leave free inside its heap, and a long-running placer's resident set
-/// crept up round after round (a 10-minute soak of `watch`: 99 MB at the
-/// end, 77 MB with this). `malloc_trim` returns every wholly free page.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        unsafe extern "C" {
-            fn malloc_trim(pad: usize) -> std::ffi::c_int;
-        }
-        // SAFETY: glibc's malloc_trim takes no pointers, may be called
-        // from any thread at any time, and releases only memory that no
-        // allocation holds.
-        unsafe {
-            malloc_trim(0);
-        }
     }
 }
 
