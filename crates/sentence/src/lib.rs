@@ -69,7 +69,15 @@ pub fn split(text: &str, max: usize) -> Vec<(usize, usize)> {
                 // `"It is over. We go home," she said.`: one sentence; a
                 // quotation that closes right here does end it.
                 let inside = quoted.iter().any(|&(a, b)| a < i && j <= b);
-                (spaced && opens && !abbrev && !inside).then_some(j)
+                // `"Why now?" a reporter asked.`: a question or an
+                // exclamation that closes a quotation goes on into its
+                // attribution, whatever the case of the word after it.
+                let attributed = c != '.'
+                    && text
+                        .get(i..j)
+                        .is_some_and(|t| t.contains(['"', '\u{201d}']))
+                    && attribution_follows(next);
+                (spaced && opens && !abbrev && !inside && !attributed).then_some(j)
             }
             _ => None,
         };
@@ -135,6 +143,29 @@ fn quotations(text: &str, from: usize, out: &mut Vec<(usize, usize)>) -> usize {
         in_word = letter;
     }
     from + len + 1
+}
+
+/// Words within which the verb of an attribution comes ("CNN's chief
+/// White House correspondent, Kaitlan Collins, asked").
+const ATTRIBUTION_WORDS: usize = 10;
+
+/// Whether the clause that `next` opens is an attribution: a verb of
+/// speech in its first words, before any sentence end, and no quotation of
+/// its own.
+fn attribution_follows(next: &str) -> bool {
+    let clause = next
+        .split(['.', '!', '?', '\n', '\u{2026}'])
+        .next()
+        .unwrap_or("");
+    !clause.contains(['"', '\u{201c}'])
+        && clause
+            .split_whitespace()
+            .take(ATTRIBUTION_WORDS)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .any(|w| storyline_lexicon::SPEECH_VERBS.contains(&w.as_str()))
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
@@ -371,6 +402,17 @@ mod tests {
         // Nor does a very long one.
         let long = format!("\"{}. End.\" Next.", "word ".repeat(70).trim());
         assert_eq!(sentences(&long).len(), 3);
+        // A question or an exclamation closing a quotation goes on into its
+        // attribution; a sentence after it stays apart.
+        let t = "\"Why now?\" The harbour master, Ada Moss, asked the crew. \"Go!\" Nobody moved.";
+        assert_eq!(
+            texts(t),
+            [
+                "\"Why now?\" The harbour master, Ada Moss, asked the crew.",
+                "\"Go!\"",
+                "Nobody moved."
+            ]
+        );
     }
 
     #[test]

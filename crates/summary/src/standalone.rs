@@ -1,6 +1,6 @@
 //! Standalone: whether a sentence reads on its own, out of its article.
 //!
-//! A summary quotes sentences away from their neighbours. Three kinds do
+//! A summary quotes sentences away from their neighbours. Four kinds do
 //! not survive that:
 //! - a sentence that opens with a connective ("However, ...", "Third,
 //!   ...", "But ...", "That's why ...") continues an argument it does not
@@ -9,7 +9,9 @@
 //!   list, a caption or a heading, whatever its full stop says;
 //! - an aside in the writer's own voice ("I think it is the best ferry
 //!   ever built.", "Don't go blaming the harbour.") is commentary, not a
-//!   report. Quoted speech is the people in the story talking and stays.
+//!   report. Quoted speech is the people in the story talking and stays;
+//! - a quotation said by a pronoun ("\u{201c}Do not come,\u{201d} she said.")
+//!   would go to whoever the summary named last.
 //!
 //! [`faults`] says which, if any; the selector never picks a sentence with
 //! one, and `storyline eval summarize` counts them in what it picked.
@@ -25,6 +27,9 @@ pub enum Fault {
     Fragment,
     /// The writer speaks in the first or second person, or gives an order.
     Aside,
+    /// A quotation said by "he", "she" or "they": out of its article, the
+    /// words go to whoever the summary named last.
+    Pronoun,
 }
 
 impl fmt::Display for Fault {
@@ -33,6 +38,7 @@ impl fmt::Display for Fault {
             Fault::Connective => "opens with a connective",
             Fault::Fragment => "has no verb",
             Fault::Aside => "is the writer's aside",
+            Fault::Pronoun => "is a quotation said by a pronoun",
         })
     }
 }
@@ -70,6 +76,9 @@ pub fn faults(sentence: &str) -> Option<Fault> {
     }
     if !has_verb(sentence) || attribution(sentence) {
         return Some(Fault::Fragment);
+    }
+    if crate::quality::said_by_pronoun(sentence) {
+        return Some(Fault::Pronoun);
     }
     None
 }
@@ -147,7 +156,7 @@ pub fn mend(sentence: &str) -> Option<String> {
     match faults(sentence)? {
         Fault::Connective => finish(after_connective(sentence)?),
         Fault::Aside => without_aside(sentence).iter().find_map(|r| finish(r)),
-        Fault::Fragment => None,
+        Fault::Fragment | Fault::Pronoun => None,
     }
 }
 
@@ -489,6 +498,23 @@ mod tests {
         assert!(has_verb(
             "Nearly a third of sailors aged 18 to 34 were living at home."
         ));
+    }
+
+    #[test]
+    fn a_quotation_said_by_a_pronoun_needs_its_article() {
+        let s = "\u{201c}Do not sail tonight,\u{201d} she said at the pier.";
+        assert_eq!(faults(s), Some(Fault::Pronoun));
+        assert_eq!(
+            faults("\"Keep the lights on,\" they said."),
+            Some(Fault::Pronoun)
+        );
+        // A named speaker, or a pronoun inside the words, stands alone.
+        for s in [
+            "\u{201c}Do not sail tonight,\u{201d} Mayor Ada Moss said at the pier.",
+            "\u{201c}She will sail tonight,\u{201d} the harbour master said.",
+        ] {
+            assert_eq!(faults(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -137,7 +137,10 @@ mod tests {
     #[test]
     fn normalized_text_is_handed_back_as_it_is() {
         assert!(matches!("plain words".nfc(), Normalized::Same(_)));
-        assert!(matches!("Gr\u{fc}\u{df}e, \u{6771}\u{4eac}".nfc(), Normalized::Same(_)));
+        assert!(matches!(
+            "Gr\u{fc}\u{df}e, \u{6771}\u{4eac}".nfc(),
+            Normalized::Same(_)
+        ));
         assert!(matches!("Cafe\u{301}".nfc(), Normalized::Made { .. }));
         assert_eq!("".nfc().count(), 0);
     }
