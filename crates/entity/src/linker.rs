@@ -7,7 +7,9 @@
 //! 1. **Full names.** Person names of two or more words with the same first
 //!    and last word are one person ("Ilse Varn", "Ilse M. Varn").
 //! 2. **Surnames.** A one-word name that is the last word of a known person
-//!    joins the most often named such person ("Varn").
+//!    joins the most often named such person ("Varn"), and a two-word name
+//!    that ends one person's longer name joins that person ("Levine Cava"
+//!    of "Daniella Levine Cava").
 //! 3. **Titles and appositions.** Role words right before a person's name
 //!    become roles, and nationality or organisation words before them
 //!    attributes: "Qorthian Foreign Minister Ilse Varn" gives role "Foreign
@@ -108,13 +110,21 @@ impl Group {
             let best = (0..4).max_by_key(|&i| (self.kinds[i], 3 - i)).unwrap_or(3);
             Kind::ALL[best]
         };
-        // Most frequent form; for people, full names first.
-        let full = |f: &str| !self.person || f.contains(' ');
+        // Most frequent form; for people, full names first, without a
+        // title, and not a surname of two words ("Levine Cava" of
+        // "Daniella Levine Cava").
+        let names: Vec<Vec<String>> = self.forms.iter().map(|(f, _)| name_words(f)).collect();
+        let full = |i: usize| {
+            let (f, w) = (&self.forms[i].0, &names[i]);
+            !self.person
+                || (f.contains(' ') && !names.iter().any(|o| o.len() > w.len() && o.ends_with(w)))
+        };
+        let untitled = |i: usize| names[i].len() == self.forms[i].0.split_whitespace().count();
         let canonical = self
             .forms
             .iter()
             .enumerate()
-            .max_by_key(|(i, (f, n))| (full(f), *n, f.len(), usize::MAX - i))
+            .max_by_key(|(i, (f, n))| (full(*i), untitled(*i), *n, f.len(), usize::MAX - i))
             .map(|(_, (f, _))| f.clone())
             .unwrap_or_default();
         // "Leader" says little once a real role is known.
@@ -147,6 +157,21 @@ fn clean(name: &str) -> String {
         .unwrap_or(t);
     let t = t.strip_suffix('\'').unwrap_or(t);
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A person's name in lowercase words, without a title the tagger took
+/// into it ("Mayor Daniella Levine Cava", "Miami-Dade County Mayor ...")
+/// when two words or more are left ("Prince Harry" stays whole).
+fn name_words(form: &str) -> Vec<String> {
+    let words: Vec<String> = form.split_whitespace().map(lower).collect();
+    let last_title = words
+        .iter()
+        .take(words.len().saturating_sub(2))
+        .rposition(|w| role::is_role_word(w));
+    match last_title {
+        Some(k) => words[k + 1..].to_vec(),
+        None => words,
+    }
 }
 
 fn lower(s: &str) -> String {
@@ -479,14 +504,38 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
             }
         }
     }
+    // A two-word name that ends a longer one is its owner's surname of two
+    // words ("Levine Cava" of "Daniella Levine Cava"), when only one
+    // longer name ends so: its key is the longer name's.
+    let mut surnames: HashMap<(String, String), Option<String>> = HashMap::new();
+    for (.., kind, form) in &items {
+        let words = name_words(form);
+        if *kind == Kind::Person && words.len() >= 3 {
+            let n = words.len();
+            let owner = spelling(&words[0]);
+            surnames
+                .entry((spelling(&words[n - 2]), spelling(&words[n - 1])))
+                .and_modify(|o| {
+                    if o.as_ref() != Some(&owner) {
+                        *o = None;
+                    }
+                })
+                .or_insert(Some(owner));
+        }
+    }
     // Group of each item, filled in two passes: full person names first.
     let mut group_of: Vec<Option<usize>> = vec![None; items.len()];
     for (i, (d, s, e, kind, form)) in items.iter().enumerate() {
-        let words: Vec<String> = form.split_whitespace().map(lower).collect();
+        let words = name_words(form);
         if *kind != Kind::Person || words.len() < 2 {
             continue;
         }
-        let key = (spelling(&words[0]), spelling(&words[words.len() - 1]));
+        let mut key = (spelling(&words[0]), spelling(&words[words.len() - 1]));
+        if words.len() == 2
+            && let Some(Some(owner)) = surnames.get(&key)
+        {
+            key.0 = owner.clone();
+        }
         let last = key.1.clone();
         let g = *by_full.entry(key).or_insert_with(|| {
             groups.push(Group {
@@ -672,6 +721,32 @@ mod tests {
             es.iter()
                 .any(|e| e.canonical == "Vessa" && e.kind == Kind::Place)
         );
+    }
+
+    #[test]
+    fn a_surname_of_two_words_is_its_owner() {
+        let a = "Mayor Ada Lind Varo opened the pier. Lind Varo said it would hold. \
+                 Tomas Lind met her there.";
+        let ma = vec![
+            m(a, "Ada Lind Varo", Kind::Person, 0),
+            m(a, "Lind Varo", Kind::Person, 0),
+            m(a, "Tomas Lind", Kind::Person, 0),
+        ];
+        let es = link(&[(a, &ma)]);
+        let ada = es
+            .iter()
+            .find(|e| e.canonical == "Ada Lind Varo")
+            .expect("Ada");
+        assert_eq!(ada.mentions.len(), 2, "{es:?}");
+        assert!(es.iter().any(|e| e.canonical == "Tomas Lind"));
+        // Two longer names ending alike leave the short one alone.
+        let b = "Ada Lind Varo and Ben Lind Varo came. Lind Varo spoke.";
+        let mb = vec![
+            m(b, "Ada Lind Varo", Kind::Person, 0),
+            m(b, "Ben Lind Varo", Kind::Person, 0),
+            m(b, "Lind Varo", Kind::Person, 2),
+        ];
+        assert_eq!(link(&[(b, &mb)]).len(), 3);
     }
 
     #[test]
