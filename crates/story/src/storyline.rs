@@ -6,6 +6,10 @@ use storyline_store::{Store, StoryRow};
 
 use crate::StoryError;
 
+/// How long after the newest event's first article another event still
+/// counts as the same day's news, in seconds.
+const LATEST_DAY: i64 = 86_400;
+
 /// One developing story: its events in time order (undated last).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Storyline {
@@ -33,20 +37,27 @@ impl Storyline {
             .map(|(id, events)| Storyline { id, events }))
     }
 
-    /// The latest development: the event whose first article is newest
-    /// (an undated event only when none is dated).
+    /// The latest development: of the events whose first article came
+    /// within a day of the newest one, the most reported (a column that
+    /// came out an hour after the day's news is no development of its
+    /// own), then the newest; an undated event only when none is dated.
     pub fn latest(&self) -> Option<&StoryRow> {
-        let dated = |r: &&StoryRow| {
+        let dated = |r: &StoryRow| {
             r.first_published
                 .as_deref()
                 .and_then(Published::parse)
                 .map(|p| p.unix_seconds())
         };
+        let newest = self.events.iter().filter_map(dated).max();
+        let Some(newest) = newest else {
+            return self.events.last();
+        };
         self.events
             .iter()
-            .filter(|r| dated(r).is_some())
-            .max_by_key(|r| (dated(r), std::cmp::Reverse(r.id)))
-            .or(self.events.last())
+            .filter_map(|r| Some((r, dated(r)?)))
+            .filter(|&(_, t)| newest - t <= LATEST_DAY)
+            .max_by_key(|&(r, t)| (r.articles, t, std::cmp::Reverse(r.id)))
+            .map(|(r, _)| r)
     }
 
     /// The storyline as one row: its id, its latest development's title,
@@ -132,5 +143,38 @@ mod tests {
         assert_eq!(r.last_published.as_deref(), Some("2025-11-29"));
         assert_eq!(r.articles, 6);
         assert_eq!(r.outlets, ["a.example", "b.example"]);
+    }
+
+    #[test]
+    fn the_latest_development_is_the_most_reported_of_the_last_day() {
+        let mut verdict = row(
+            9,
+            "Mayor convicted",
+            Some("2025-11-28T09:00:00Z"),
+            None,
+            &[],
+        );
+        verdict.articles = 5;
+        let column = row(
+            12,
+            "What the verdict means",
+            Some("2025-11-28T15:00:00Z"),
+            None,
+            &[],
+        );
+        let trial = row(3, "Trial opens", Some("2025-11-12"), None, &[]);
+        let line = Storyline {
+            id: 3,
+            events: vec![trial.clone(), verdict, column.clone()],
+        };
+        assert_eq!(line.latest().map(|r| r.id), Some(9));
+        // A day or more later, the newer event is the development.
+        let mut appeal = column;
+        appeal.first_published = Some("2025-11-30T15:00:00Z".into());
+        let line = Storyline {
+            id: 3,
+            events: vec![trial, line.events[1].clone(), appeal],
+        };
+        assert_eq!(line.latest().map(|r| r.id), Some(12));
     }
 }
