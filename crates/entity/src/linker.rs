@@ -507,9 +507,9 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
     // A two-word name that ends a longer one is its owner's surname of two
     // words ("Levine Cava" of "Daniella Levine Cava"), when only one
     // longer name ends so: its key is the longer name's.
+    let names: Vec<Vec<String>> = items.iter().map(|it| name_words(&it.4)).collect();
     let mut surnames: HashMap<(String, String), Option<String>> = HashMap::new();
-    for (.., kind, form) in &items {
-        let words = name_words(form);
+    for ((.., kind, _), words) in items.iter().zip(&names) {
         if *kind == Kind::Person && words.len() >= 3 {
             let n = words.len();
             let owner = spelling(&words[0]);
@@ -526,7 +526,7 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
     // Group of each item, filled in two passes: full person names first.
     let mut group_of: Vec<Option<usize>> = vec![None; items.len()];
     for (i, (d, s, e, kind, form)) in items.iter().enumerate() {
-        let words = name_words(form);
+        let words = &names[i];
         if *kind != Kind::Person || words.len() < 2 {
             continue;
         }

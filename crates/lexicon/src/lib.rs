@@ -15,7 +15,9 @@ mod verb;
 
 pub use connective::{CONNECTIVE_PHRASES, CONNECTIVES, connective_phrase, is_connective};
 pub use furniture::{FURNITURE_OPENINGS, FURNITURE_PHRASES, is_furniture};
-pub use verb::{AUXILIARIES, IRREGULAR_VERBS, REGULAR_VERBS, SPEECH_VERBS, is_past, is_verb};
+pub use verb::{
+    AUXILIARIES, IRREGULAR_VERBS, REGULAR_VERBS, SPEECH_VERBS, is_past, is_speech_verb, is_verb,
+};
 
 /// Function words and reporting verbs, sorted for binary search.
 pub const FUNCTION_WORDS: &[&str] = &[

@@ -953,7 +953,8 @@ pub const REGULAR_VERBS: &[&str] = &[
     "worry",
 ];
 
-/// Verbs of speech that attribute a quote or claim, past and present.
+/// Verbs of speech that attribute a quote or claim, past and present,
+/// sorted.
 pub const SPEECH_VERBS: &[&str] = &[
     "added",
     "announced",
@@ -978,6 +979,11 @@ pub const SPEECH_VERBS: &[&str] = &[
     "warned",
     "wrote",
 ];
+
+/// Whether a lower-case word is a verb of speech ([`SPEECH_VERBS`]).
+pub fn is_speech_verb(lower: &str) -> bool {
+    SPEECH_VERBS.binary_search(&lower).is_ok()
+}
 
 /// Simple past forms of common irregular verbs and auxiliaries (those
 /// that are not also the base form, save "put", "set", "cut" and "hit").

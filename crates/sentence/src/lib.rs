@@ -165,7 +165,7 @@ fn attribution_follows(next: &str) -> bool {
                 w.trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase()
             })
-            .any(|w| storyline_lexicon::SPEECH_VERBS.contains(&w.as_str()))
+            .any(|w| storyline_lexicon::is_speech_verb(&w))
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {

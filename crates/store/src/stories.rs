@@ -121,8 +121,8 @@ impl Store {
         self.inputs(
             "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet FROM articles a \
              LEFT JOIN story_articles m ON m.article_id = a.id WHERE length(a.text) > 0 \
-             ORDER BY m.round IS NULL, m.round, a.id LIMIT ?1",
-            i64::MAX,
+             ORDER BY m.round IS NULL, m.round, a.id",
+            &[],
         )
     }
 
@@ -150,14 +150,10 @@ impl Store {
             self.conn.id_set(2)
         );
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        self.inputs_with(&sql, &[Arg::Int(limit), Arg::Ints(except)])
+        self.inputs(&sql, &[Arg::Int(limit), Arg::Ints(except)])
     }
 
-    fn inputs(&self, sql: &str, limit: i64) -> Result<Vec<StoryInput>, StoreError> {
-        self.inputs_with(sql, args![limit])
-    }
-
-    fn inputs_with(&self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<StoryInput>, StoreError> {
+    fn inputs(&self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<StoryInput>, StoreError> {
         const OP: &str = "reading articles for clustering";
         let rows = self
             .conn

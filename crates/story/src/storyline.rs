@@ -42,19 +42,19 @@ impl Storyline {
     /// came out an hour after the day's news is no development of its
     /// own), then the newest; an undated event only when none is dated.
     pub fn latest(&self) -> Option<&StoryRow> {
-        let dated = |r: &StoryRow| {
-            r.first_published
-                .as_deref()
-                .and_then(Published::parse)
-                .map(|p| p.unix_seconds())
-        };
-        let newest = self.events.iter().filter_map(dated).max();
-        let Some(newest) = newest else {
+        let dated: Vec<(&StoryRow, i64)> = self
+            .events
+            .iter()
+            .filter_map(|r| {
+                let p = Published::parse(r.first_published.as_deref()?)?;
+                Some((r, p.unix_seconds()))
+            })
+            .collect();
+        let Some(newest) = dated.iter().map(|&(_, t)| t).max() else {
             return self.events.last();
         };
-        self.events
-            .iter()
-            .filter_map(|r| Some((r, dated(r)?)))
+        dated
+            .into_iter()
             .filter(|&(_, t)| newest - t <= LATEST_DAY)
             .max_by_key(|&(r, t)| (r.articles, t, std::cmp::Reverse(r.id)))
             .map(|(r, _)| r)

@@ -280,9 +280,9 @@ fn compress(sentence: &str) -> String {
     if let Some(pos) = s.rfind(", ") {
         let tail = &s[pos + 2..];
         let n = tail.split_whitespace().count();
-        let verb = storyline_lexicon::SPEECH_VERBS
-            .iter()
-            .any(|v| tail.split_whitespace().any(|w| w == *v));
+        let verb = tail
+            .split_whitespace()
+            .any(storyline_lexicon::is_speech_verb);
         if n <= 6 && verb && s[..pos].split_whitespace().count() >= 5 {
             s.truncate(pos);
         }

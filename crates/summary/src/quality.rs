@@ -315,25 +315,6 @@ pub fn dangling(text: &str) -> bool {
     DANGLING.contains(&first.as_str())
 }
 
-/// Whether the sentence is a quotation attributed to a pronoun
-/// ("\u{201c}Do not come,\u{201d} she said."): out of its article the reader
-/// would give the words to whoever the summary named last.
-pub(crate) fn said_by_pronoun(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix(['"', '\u{201c}']) else {
-        return false;
-    };
-    let Some(close) = rest.find(['"', '\u{201d}']) else {
-        return false;
-    };
-    let after = rest[close..].trim_start_matches(['"', '\u{201d}', ' ']);
-    let word: String = after
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    matches!(word.as_str(), "he" | "she" | "they")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -77,7 +77,7 @@ pub fn faults(sentence: &str) -> Option<Fault> {
     if !has_verb(sentence) || attribution(sentence) {
         return Some(Fault::Fragment);
     }
-    if crate::quality::said_by_pronoun(sentence) {
+    if said_by_pronoun(sentence) {
         return Some(Fault::Pronoun);
     }
     None
@@ -99,9 +99,7 @@ fn reported(sentence: &str) -> bool {
         })
         .collect();
     words.len() <= 6
-        && words
-            .iter()
-            .any(|w| storyline_lexicon::SPEECH_VERBS.contains(&w.as_str()))
+        && words.iter().any(|w| storyline_lexicon::is_speech_verb(w))
         && !crate::quality::personal(tail)
 }
 
@@ -122,7 +120,7 @@ fn attribution(sentence: &str) -> bool {
         .collect();
     let Some(verb) = words
         .iter()
-        .position(|w| storyline_lexicon::SPEECH_VERBS.contains(&w.as_str()))
+        .position(|w| storyline_lexicon::is_speech_verb(w))
     else {
         return false;
     };
@@ -136,6 +134,25 @@ fn attribution(sentence: &str) -> bool {
                 "on" | "last" | "this" | "week" | "night" | "yesterday" | "today" | "tonight"
             ) || storyline_lexicon::is_weekday(w)
         })
+}
+
+/// Whether the sentence is a quotation attributed to a pronoun
+/// ("\u{201c}Do not come,\u{201d} she said."): out of its article the reader
+/// would give the words to whoever the summary named last.
+fn said_by_pronoun(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(['"', '\u{201c}']) else {
+        return false;
+    };
+    let Some(close) = rest.find(['"', '\u{201d}']) else {
+        return false;
+    };
+    let after = rest[close..].trim_start_matches(['"', '\u{201d}', ' ']);
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(word.as_str(), "he" | "she" | "they")
 }
 
 /// Shortest mended sentence, in words (as [`crate::Config::min_words`]).
