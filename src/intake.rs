@@ -160,9 +160,18 @@ impl Intake {
     /// Strips boilerplate learned late from the earlier articles of the
     /// outlets seen since the last call; returns how many stored texts
     /// changed. (What was learned is on file already, with the articles.)
+    /// Where other writers (workers) added articles of an outlet, its
+    /// counts are read back from the file first, so that the last writer
+    /// to finish strips by all the outlet's articles, in whatever order
+    /// the writers stored them.
     pub fn finish(&mut self) -> anyhow::Result<u64> {
         let mut n = 0;
         for outlet in &self.touched {
+            let on_file = self.store.outlet_articles(outlet)?;
+            if on_file != self.learned.articles_of(outlet) {
+                let (lines, articles) = self.store.outlet_lines_of(outlet)?;
+                self.learned.replace(outlet, lines, articles);
+            }
             let now = self.learned.learned_fingerprint(outlet);
             if now == 0 || self.before.get(outlet).copied().unwrap_or(0) == now {
                 continue;
@@ -182,5 +191,58 @@ impl Intake {
         self.touched.clear();
         self.before.clear();
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_model::{Article, Body, Record};
+
+    fn page(n: u32) -> Outcome {
+        let text = format!(
+            "Cons\n\nThe Velmora ferry timetable changes in week {n}, the harbour board said on \
+             Monday, and crossings to the island will run every hour until the autumn."
+        );
+        Outcome::Article {
+            record: Box::new(Record {
+                source: format!("page{n}.txt"),
+                body: Body::Text(text.clone()),
+                hints: Default::default(),
+            }),
+            article: Box::new(Article {
+                source: format!("page{n}.txt"),
+                outlet: Some("harbour.example".into()),
+                url: None,
+                title: None,
+                author: None,
+                published: None,
+                lang: None,
+                text,
+                extra: Default::default(),
+            }),
+            hash: format!("hash{n}"),
+        }
+    }
+
+    #[test]
+    fn the_last_writer_strips_boilerplate_learned_from_every_writers_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("s.db");
+        // Two writers, as two workers are: neither alone sees the line in
+        // three pages, the minimum for boilerplate.
+        let mut a = Intake::open(&db).unwrap();
+        let mut b = Intake::open(&db).unwrap();
+        a.add(vec![page(1)]).unwrap();
+        b.add(vec![page(2)]).unwrap();
+        b.add(vec![page(3)]).unwrap();
+        a.finish().unwrap();
+        b.finish().unwrap();
+        let store = Store::open(&db).unwrap();
+        let texts = store.texts_of_outlet("harbour.example").unwrap();
+        assert_eq!(texts.len(), 3);
+        for (_, text) in texts {
+            assert!(text.starts_with("The Velmora ferry"), "{text}");
+        }
     }
 }

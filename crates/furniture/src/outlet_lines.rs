@@ -176,6 +176,33 @@ impl OutletLines {
         self.outlets.iter().map(|(o, c)| (o.as_str(), c.articles))
     }
 
+    /// How many articles of `outlet` the counts hold.
+    pub fn articles_of(&self, outlet: &str) -> u64 {
+        outlet_key(outlet)
+            .and_then(|k| self.outlets.get(k))
+            .map_or(0, |c| c.articles)
+    }
+
+    /// Replaces one outlet's counts with `lines` (line hash, articles with
+    /// it) over `articles` articles: another writer's, read back from a
+    /// shared store, included.
+    pub fn replace(
+        &mut self,
+        outlet: &str,
+        lines: impl IntoIterator<Item = (u64, u64)>,
+        articles: u64,
+    ) {
+        let Some(key) = outlet_key(outlet) else {
+            return;
+        };
+        let c = self.outlets.entry(key.to_string()).or_default();
+        c.articles = articles;
+        c.lines = lines.into_iter().collect();
+        if c.lines.len() > MAX_LINES_PER_OUTLET {
+            c.lines.retain(|_, n| *n > 1);
+        }
+    }
+
     /// Rebuilds the counts from what [`entries`](Self::entries) and
     /// [`article_counts`](Self::article_counts) gave, with the default
     /// thresholds. Repeated rows add up.

@@ -551,6 +551,46 @@ impl Store {
         Ok((lines, outlets))
     }
 
+    /// One outlet's line counts on file, as
+    /// [`load_outlet_lines`](Self::load_outlet_lines) gives them for all:
+    /// `(line hash, articles with that line)` and the articles counted.
+    /// Another writer's articles are in them once committed.
+    pub fn outlet_lines_of(&self, outlet: &str) -> Result<(Vec<(u64, u64)>, u64), StoreError> {
+        let err = sql_err(&self.path, "loading outlet line counts");
+        let articles = self
+            .conn
+            .query_opt(
+                "SELECT articles FROM outlets WHERE outlet = ?1",
+                args![outlet],
+                |r| r.get::<i64>(0),
+            )
+            .map_err(&err)?
+            .map_or(0, non_negative);
+        let lines = self
+            .conn
+            .query(
+                "SELECT l.line_hash, l.articles FROM outlet_lines l \
+                 JOIN outlets o ON o.id = l.outlet_id WHERE o.outlet = ?1",
+                args![outlet],
+                |r| Ok((r.get::<i64>(0)? as u64, non_negative(r.get(1)?))),
+            )
+            .map_err(&err)?;
+        Ok((lines, articles))
+    }
+
+    /// How many of one outlet's articles its line counts on file hold (a
+    /// single row read: tells a writer whether others added to them).
+    pub fn outlet_articles(&self, outlet: &str) -> Result<u64, StoreError> {
+        self.conn
+            .query_opt(
+                "SELECT articles FROM outlets WHERE outlet = ?1",
+                args![outlet],
+                |r| r.get::<i64>(0),
+            )
+            .map(|n| n.map_or(0, non_negative))
+            .map_err(sql_err(&self.path, "loading outlet line counts"))
+    }
+
     /// Runs SQLite's `PRAGMA integrity_check`: the problems it finds, or an
     /// empty list when the file is sound. PostgreSQL keeps its own files
     /// sound (its write-ahead log); there this finds nothing.

@@ -99,6 +99,9 @@ pub struct StoryMember {
 pub struct StoryInput {
     /// The article's id.
     pub article_id: i64,
+    /// Its content hash, the same in every store that holds it (ids
+    /// follow the order of storing).
+    pub hash: String,
     /// The round that placed it; `None` while it waits for one.
     pub round: Option<i64>,
     /// When it was published, as stored (ISO 8601: a day or a full
@@ -111,6 +114,9 @@ pub struct StoryInput {
     /// Its outlet: its URL's registrable domain, else the name the input
     /// or the page gave.
     pub outlet: Option<String>,
+    /// Where it was read: the input, and after `#` its place in it (a
+    /// line, a record) where the input holds several articles.
+    pub source: String,
 }
 
 impl Store {
@@ -119,7 +125,7 @@ impl Store {
     /// without text (feed entries waiting for their page) wait unplaced.
     pub fn story_inputs(&self) -> Result<Vec<StoryInput>, StoreError> {
         self.inputs(
-            "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet FROM articles a \
+            "SELECT a.id, m.round, a.published, a.title, a.text, a.outlet, a.source, a.hash FROM articles a \
              LEFT JOIN story_articles m ON m.article_id = a.id WHERE length(a.text) > 0 \
              ORDER BY m.round IS NULL, m.round, a.id",
             &[],
@@ -144,7 +150,7 @@ impl Store {
         except: &[i64],
     ) -> Result<Vec<StoryInput>, StoreError> {
         let sql = format!(
-            "SELECT a.id, CAST(NULL AS BIGINT), a.published, a.title, a.text, a.outlet FROM articles a \
+            "SELECT a.id, CAST(NULL AS BIGINT), a.published, a.title, a.text, a.outlet, a.source, a.hash FROM articles a \
              WHERE length(a.text) > 0 AND NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
              AND a.id NOT IN ({}) ORDER BY a.id LIMIT ?1",
             self.conn.id_set(2)
@@ -165,6 +171,8 @@ impl Store {
                     title: r.get(3)?,
                     text: String::new(),
                     outlet: r.get(5)?,
+                    source: r.get(6)?,
+                    hash: r.get(7)?,
                 };
                 Ok((input, r.get::<raw::Stored>(4)?))
             })

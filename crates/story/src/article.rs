@@ -101,11 +101,13 @@ mod tests {
     fn every_stage_is_told_the_same_time_title_and_text() {
         let input = StoryInput {
             article_id: 7,
+            hash: "7".into(),
             round: None,
             published: Some("2031-03-04T23:30:00-05:00".into()),
             title: Some("Velmora pier broken".into()),
             text: "The northern pier broke.".into(),
             outlet: Some("coastpost.example".into()),
+            source: "pier.html".into(),
         };
         let view = ArticleView::of_input(&input);
         let doc = view.for_clustering("7");
@@ -131,11 +133,13 @@ mod tests {
     fn an_untitled_undated_article_gives_empty_titles_and_no_time() {
         let input = StoryInput {
             article_id: 1,
+            hash: "1".into(),
             round: None,
             published: None,
             title: None,
             text: String::new(),
             outlet: None,
+            source: String::new(),
         };
         let view = ArticleView::of_input(&input);
         assert_eq!(view.for_summary().title, "");

@@ -44,6 +44,11 @@ pub fn store_of(articles: &[Article]) -> Store {
 /// gives its display name only on a late report, which a sample is likely
 /// to pass over.
 pub fn crowd() -> Store {
+    store_of(&crowd_articles())
+}
+
+/// The articles of [`crowd`], in the order it stores them.
+pub fn crowd_articles() -> Vec<Article> {
     const OUTLETS: [&str; 9] = [
         "ferrywire.example",
         "tidings.example",
@@ -95,7 +100,7 @@ pub fn crowd() -> Store {
     articles[late]
         .extra
         .insert("outlet_name".into(), "Ferry Wire".into());
-    store_of(&articles)
+    articles
 }
 
 /// Three reports of one invented event from three outlets over two days.

@@ -1,13 +1,16 @@
 //! Clustering rounds: stored articles -> stories.
 //!
 //! Clustering runs in rounds: each `storyline ingest` places the articles no
-//! round has placed yet, in [`stream_order`], continuing from the clusterer
+//! round has placed yet, in [`stream_order`] of their sources' order (not
+//! the order they were stored in), continuing from the clusterer
 //! state the previous round saved (so the cost of a run follows the new
 //! articles, not the database). A rebuild replays every round from scratch
 //! in the same order and so arrives at the same stories; it is also the
 //! fallback when the saved state is missing, damaged or from another
 //! configuration. A run that brings more than [`ROUND`] articles places them
 //! in several rounds, in arrival order.
+
+use std::collections::HashMap;
 
 use storyline_cluster::{Clusterer, Config, Doc, stream_order};
 use storyline_store::{ClusterWrite, Membership, Store, StoryInput};
@@ -201,9 +204,7 @@ pub fn rebuild(store: &mut Store) -> Result<u64, StoryError> {
 fn rebuild_rounds(store: &mut Store) -> Result<u64, StoryError> {
     let inputs = store.story_inputs()?;
     let mut clusterer = Clusterer::new(Config::default());
-    let mut members = Vec::with_capacity(inputs.len());
-    let mut merges = Vec::new();
-    let mut links = Vec::new();
+    let mut placed = Placements::with_capacity(inputs.len());
     // Inputs come sorted by round, unplaced last; rounds are renumbered
     // from 1 so that gaps left by earlier rebuilds close.
     let mut round = 0;
@@ -212,16 +213,16 @@ fn rebuild_rounds(store: &mut Store) -> Result<u64, StoryError> {
         let n = rest.iter().take_while(|i| i.round == first.round).count();
         let (group, tail) = rest.split_at(n);
         round += 1;
-        let lists = (&mut members, &mut merges, &mut links);
-        place(&mut clusterer, group, round, lists);
+        place(&mut clusterer, group, round, &mut placed);
         rest = tail;
     }
+    placed.resolve(store)?;
     let state = clusterer.snapshot();
     Ok(store.write_clustering(&ClusterWrite {
         round,
-        members: &members,
-        merges: &merges,
-        line_links: &links,
+        members: &placed.members,
+        merges: &placed.merges,
+        line_links: &placed.links,
         state: &state,
         replace: true,
     })?)
@@ -230,89 +231,214 @@ fn rebuild_rounds(store: &mut Store) -> Result<u64, StoryError> {
 /// One clustered round, waiting to be written.
 struct Round {
     round: i64,
-    members: Vec<Membership>,
-    merges: Vec<(i64, i64)>,
-    links: Vec<(i64, i64)>,
+    placed: Placements,
     state: Vec<u8>,
 }
 
 impl Round {
     /// Places `inputs` and takes the clusterer's state after them.
     fn cluster(clusterer: &mut Clusterer, inputs: &[StoryInput], round: i64) -> Round {
-        let mut members = Vec::with_capacity(inputs.len());
-        let mut merges = Vec::new();
-        let mut links = Vec::new();
-        place(
-            clusterer,
-            inputs,
-            round,
-            (&mut members, &mut merges, &mut links),
-        );
+        let mut placed = Placements::with_capacity(inputs.len());
+        place(clusterer, inputs, round, &mut placed);
         Round {
             round,
-            members,
-            merges,
-            links,
+            placed,
             state: clusterer.snapshot(),
         }
     }
 
     /// Writes the round; returns how many stories there are.
-    fn write(&self, store: &mut Store) -> Result<u64, StoryError> {
+    fn write(mut self, store: &mut Store) -> Result<u64, StoryError> {
+        self.placed.resolve(store)?;
         Ok(store.write_clustering(&ClusterWrite {
             round: self.round,
-            members: &self.members,
-            merges: &self.merges,
-            line_links: &self.links,
+            members: &self.placed.members,
+            merges: &self.placed.merges,
+            line_links: &self.placed.links,
             state: &self.state,
             replace: false,
         })?)
     }
 }
 
-/// What a round records: placements, story merges and storyline links.
-type Lists<'a> = (
-    &'a mut Vec<Membership>,
-    &'a mut Vec<(i64, i64)>,
-    &'a mut Vec<(i64, i64)>,
-);
+/// What rounds record: placements, story merges and storyline links.
+struct Placements {
+    members: Vec<Membership>,
+    merges: Vec<(i64, i64)>,
+    links: Vec<(i64, i64)>,
+    /// Members that are near-copies of an article of an earlier round,
+    /// known to the clusterer by its hash: (index in `members`, hash).
+    copies_of_earlier: Vec<(usize, String)>,
+}
+
+impl Placements {
+    fn with_capacity(n: usize) -> Placements {
+        Placements {
+            members: Vec::with_capacity(n),
+            merges: Vec::new(),
+            links: Vec::new(),
+            copies_of_earlier: Vec::new(),
+        }
+    }
+
+    /// Finds the ids of the originals of near-copies placed in earlier
+    /// rounds.
+    fn resolve(&mut self, store: &Store) -> Result<(), StoryError> {
+        for (i, hash) in self.copies_of_earlier.drain(..) {
+            self.members[i].duplicate_of = store.contains_hash(&hash)?;
+        }
+        Ok(())
+    }
+}
 
 /// Runs one round: adds `inputs` in stream order and records where each
 /// went, which stories merged and which storylines were linked.
-fn place(clusterer: &mut Clusterer, inputs: &[StoryInput], round: i64, lists: Lists<'_>) {
-    let (members, merges, links) = lists;
-    let ids: Vec<String> = inputs.iter().map(|a| a.article_id.to_string()).collect();
-    let docs: Vec<Doc> = inputs
+///
+/// The clusterer knows each article by its content hash and is given the
+/// round in the order of the articles' sources (undated articles keep
+/// their place in it), not in the order they were stored: two workers
+/// store and number the same articles in another order than one ingest,
+/// and the stories must not depend on it.
+fn place(clusterer: &mut Clusterer, inputs: &[StoryInput], round: i64, placed: &mut Placements) {
+    let mut by_source: Vec<usize> = (0..inputs.len()).collect();
+    by_source.sort_by_cached_key(|&i| (input_place(&inputs[i].source), &inputs[i].hash));
+    let docs: Vec<Doc> = by_source
         .iter()
-        .zip(&ids)
-        .map(|(a, id)| ArticleView::of_input(a).for_clustering(id))
+        .map(|&i| ArticleView::of_input(&inputs[i]).for_clustering(&inputs[i].hash))
+        .collect();
+    let in_round: HashMap<&str, i64> = inputs
+        .iter()
+        .map(|a| (a.hash.as_str(), a.article_id))
         .collect();
     let story_id = |s: u64| i64::try_from(s).unwrap_or(i64::MAX);
-    for i in stream_order(&docs) {
-        let a = clusterer.add(&docs[i]);
-        merges.extend(
+    for k in stream_order(&docs) {
+        let a = clusterer.add(&docs[k]);
+        placed.merges.extend(
             a.merged
                 .iter()
                 .map(|&(from, into)| (story_id(from), story_id(into))),
         );
-        links.extend(
+        placed.links.extend(
             a.storyline_merged
                 .iter()
                 .map(|&(from, into)| (story_id(from), story_id(into))),
         );
-        members.push(Membership {
-            article_id: inputs[i].article_id,
+        // A state saved before articles were known by hash names them by id.
+        let duplicate_of = a.duplicate_of.as_deref().and_then(|d| {
+            let id = in_round.get(d).copied().or_else(|| d.parse().ok());
+            if id.is_none() {
+                let at = placed.members.len();
+                placed.copies_of_earlier.push((at, d.to_string()));
+            }
+            id
+        });
+        placed.members.push(Membership {
+            article_id: inputs[by_source[k]].article_id,
             story_id: story_id(a.story),
-            duplicate_of: a.duplicate_of.as_deref().and_then(|d| d.parse().ok()),
+            duplicate_of,
             round,
             storyline_id: story_id(a.storyline),
         });
     }
 }
 
+/// A source's input and its place in it: `dir/a.jsonl#10` is line 10 of
+/// `dir/a.jsonl`, and comes after line 9 (the sort is by number, not by
+/// text). A source without a numbered place is its own input.
+fn input_place(source: &str) -> (&str, u64) {
+    match source.rsplit_once('#') {
+        Some((input, n)) => match n.parse() {
+            Ok(n) => (input, n),
+            Err(_) => (source, 0),
+        },
+        None => (source, 0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every story as the set of its articles' titles.
+    fn stories_by_title(store: &Store) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = store
+            .stories()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let (_, members) = store.story(s.id).unwrap().unwrap();
+                let mut t: Vec<String> = members
+                    .into_iter()
+                    .filter_map(|m| {
+                        let copy = if m.duplicate_of.is_some() {
+                            " (copy)"
+                        } else {
+                            ""
+                        };
+                        m.title.map(|t| t + copy)
+                    })
+                    .collect();
+                t.sort();
+                t
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_order_of_storing_does_not_change_the_stories() {
+        // Undated reports, and pairs published at the same minute, stored
+        // forwards and backwards (so every id differs).
+        let articles = crate::fixture::crowd_articles();
+        let forwards = crate::fixture::store_of(&articles);
+        let mut reversed = articles.clone();
+        reversed.reverse();
+        let backwards = crate::fixture::store_of(&reversed);
+        assert_eq!(stories_by_title(&forwards), stories_by_title(&backwards));
+        assert!(stories_by_title(&forwards).len() >= 2);
+    }
+
+    #[test]
+    fn copies_published_at_one_time_name_the_same_original_whatever_the_storing_order() {
+        use crate::fixture::article;
+        let pier = "The harbour of Velmora closed after a storm broke the northern pier, and \
+                    Mayor Ilsa Brandt said the pier would be rebuilt before the autumn fleet \
+                    returns. Forty boats waited outside the harbour.";
+        let articles: Vec<_> = ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .map(|o| {
+                let outlet = format!("{o}.example");
+                let text = format!("{pier} Filed by {o}.");
+                article(
+                    Some(&outlet),
+                    Some("2031-03-04"),
+                    &format!("Pier {o}"),
+                    &text,
+                )
+            })
+            .collect();
+        let forwards = crate::fixture::store_of(&articles);
+        let mut reversed = articles.clone();
+        reversed.reverse();
+        let backwards = crate::fixture::store_of(&reversed);
+        let stories = stories_by_title(&forwards);
+        assert_eq!(stories, stories_by_title(&backwards));
+        assert_eq!(
+            stories[0].iter().filter(|t| t.ends_with("(copy)")).count(),
+            5
+        );
+    }
+
+    #[test]
+    fn sources_sort_by_input_then_place() {
+        let mut s = ["b.jsonl#2", "a.jsonl#10", "a.jsonl#9", "feed#x7", "a.html"];
+        s.sort_by_key(|x| input_place(x));
+        assert_eq!(
+            s,
+            ["a.html", "a.jsonl#9", "a.jsonl#10", "b.jsonl#2", "feed#x7"]
+        );
+    }
 
     #[test]
     fn three_reports_of_one_event_make_one_story_and_a_rebuild_agrees() {
