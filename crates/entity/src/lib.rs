@@ -63,6 +63,7 @@ pub mod label;
 pub mod linker;
 pub mod mention;
 pub mod model;
+mod nickname;
 mod role;
 pub mod tagger;
 pub mod tokenizer;

@@ -5,7 +5,8 @@
 //! with every way the story refers to it:
 //!
 //! 1. **Full names.** Person names of two or more words with the same first
-//!    and last word are one person ("Ilse Varn", "Ilse M. Varn").
+//!    and last word are one person ("Ilse Varn", "Ilse M. Varn"), a
+//!    nickname counting as the given name it stands for ("Chuck", "Charles").
 //! 2. **Surnames.** A one-word name that is the last word of a known person
 //!    joins the most often named such person ("Varn"), and a two-word name
 //!    that ends one person's longer name joins that person ("Levine Cava"
@@ -30,6 +31,7 @@ use std::collections::HashMap;
 use crate::gazetteer;
 use crate::label::Kind;
 use crate::mention::Mention;
+use crate::nickname;
 use crate::role;
 use crate::tokenizer::{self, Token};
 
@@ -120,11 +122,22 @@ impl Group {
                 || (f.contains(' ') && !names.iter().any(|o| o.len() > w.len() && o.ends_with(w)))
         };
         let untitled = |i: usize| names[i].len() == self.forms[i].0.split_whitespace().count();
+        // A company by its name, not its legal form ("Pfizer", not "Pfizer Inc.").
+        let plain = |f: &str| self.person || other_key(f) == lower(f);
         let canonical = self
             .forms
             .iter()
             .enumerate()
-            .max_by_key(|(i, (f, n))| (full(*i), untitled(*i), *n, f.len(), usize::MAX - i))
+            .max_by_key(|(i, (f, n))| {
+                (
+                    full(*i),
+                    untitled(*i),
+                    plain(f),
+                    *n,
+                    f.len(),
+                    usize::MAX - i,
+                )
+            })
             .map(|(_, (f, _))| f.clone())
             .unwrap_or_default();
         // "Leader" says little once a real role is known.
@@ -142,6 +155,46 @@ impl Group {
             mentions: self.mentions,
         }
     }
+}
+
+/// Common nouns that describe a company and open a sentence before its
+/// name, so that the tagger takes them in ("Drugmaker Pfizer said").
+const DESCRIPTORS: &[&str] = &[
+    "airline",
+    "automaker",
+    "broadcaster",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "insurer",
+    "lender",
+    "retailer",
+    "startup",
+];
+
+/// Legal suffixes of company names: "Pfizer Inc." is "Pfizer".
+const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "llc", "plc"];
+
+/// The key other (not person) names are grouped by: lowercase, without a
+/// company's legal suffix.
+fn other_key(form: &str) -> String {
+    let lf = lower(form);
+    let words: Vec<&str> = lf.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, rest))
+            if !rest.is_empty() && COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) =>
+        {
+            rest.join(" ").trim_end_matches(',').to_string()
+        }
+        _ => lf,
+    }
+}
+
+/// A name without a company descriptor the tagger took in ("Drugmaker
+/// Pfizer" is "Pfizer"); `None` when it has none.
+fn without_descriptor(form: &str) -> Option<&str> {
+    let (head, rest) = form.split_once(' ')?;
+    (DESCRIPTORS.contains(&lower(head).as_str()) && is_cap(rest)).then_some(rest)
 }
 
 /// The cleaned form of a name: possessive dropped, quotes folded, single spaces.
@@ -491,16 +544,29 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_text: HashMap<String, usize> = HashMap::new();
 
-    // Valid mentions, cleaned: (doc, start, end, kind, form).
+    // Valid mentions, cleaned: (doc, start, end, kind, form); and the form
+    // with the descriptor it was found with, kept as an alias (the quote
+    // finder meets the name so).
     let mut items: Vec<(usize, usize, usize, Kind, String)> = Vec::new();
+    let mut described: Vec<Option<String>> = Vec::new();
     for (d, (text, mentions)) in docs.iter().enumerate() {
         for m in mentions.iter() {
             let Some(raw) = text.get(m.start..m.end) else {
                 continue;
             };
-            let form = clean(raw);
-            if !form.is_empty() {
-                items.push((d, m.start, m.end, m.kind, form));
+            let full = clean(raw);
+            if full.is_empty() {
+                continue;
+            }
+            match without_descriptor(&full) {
+                Some(name) => {
+                    items.push((d, m.start, m.end, m.kind, name.to_string()));
+                    described.push(Some(full));
+                }
+                None => {
+                    items.push((d, m.start, m.end, m.kind, full));
+                    described.push(None);
+                }
             }
         }
     }
@@ -512,7 +578,7 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
     for ((.., kind, _), words) in items.iter().zip(&names) {
         if *kind == Kind::Person && words.len() >= 3 {
             let n = words.len();
-            let owner = spelling(&words[0]);
+            let owner = spelling(nickname::given(&words[0]));
             surnames
                 .entry((spelling(&words[n - 2]), spelling(&words[n - 1])))
                 .and_modify(|o| {
@@ -530,7 +596,10 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
         if *kind != Kind::Person || words.len() < 2 {
             continue;
         }
-        let mut key = (spelling(&words[0]), spelling(&words[words.len() - 1]));
+        let mut key = (
+            spelling(nickname::given(&words[0])),
+            spelling(&words[words.len() - 1]),
+        );
         if words.len() == 2
             && let Some(Some(owner)) = surnames.get(&key)
         {
@@ -570,7 +639,7 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
         };
         let g = match surname_of {
             Some(g) => g,
-            None => *by_text.entry(lf).or_insert_with(|| {
+            None => *by_text.entry(other_key(form)).or_insert_with(|| {
                 groups.push(Group {
                     person: false,
                     ..Group::default()
@@ -580,6 +649,11 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
         };
         groups[g].name(form, *kind, (*d, *s, *e));
         group_of[i] = Some(g);
+    }
+    for (i, full) in described.iter().enumerate() {
+        if let (Some(full), Some(g)) = (full, group_of[i]) {
+            groups[g].alias(full);
+        }
     }
     // A group named only as a person is a person.
     for g in &mut groups {
@@ -721,6 +795,33 @@ mod tests {
             es.iter()
                 .any(|e| e.canonical == "Vessa" && e.kind == Kind::Place)
         );
+    }
+
+    #[test]
+    fn a_nickname_and_the_given_name_are_one_person() {
+        let a = "Senator Chuck Pellow said the vote would wait.";
+        let b = "Charles Pellow, the senator, said the vote would wait.";
+        let ma = [m(a, "Chuck Pellow", Kind::Person, 0)];
+        let mb = [m(b, "Charles Pellow", Kind::Person, 0)];
+        let people: Vec<_> = link(&[(a, &ma[..]), (b, &mb[..])])
+            .into_iter()
+            .filter(|e| e.kind == Kind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+    }
+
+    #[test]
+    fn a_company_is_one_with_its_legal_suffix_and_without_a_descriptor() {
+        let a = "Drugmaker Brevik said the trial would end.";
+        let b = "Brevik Inc. said on Monday the trial would end.";
+        let c = "Brevik said the results were strong.";
+        let ma = [m(a, "Drugmaker Brevik", Kind::Organisation, 0)];
+        let mb = [m(b, "Brevik Inc.", Kind::Organisation, 0)];
+        let mc = [m(c, "Brevik", Kind::Organisation, 0)];
+        let all = link(&[(a, &ma[..]), (b, &mb[..]), (c, &mc[..])]);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all[0].canonical, "Brevik");
+        assert!(all[0].aliases.iter().any(|a| a == "Drugmaker Brevik"));
     }
 
     #[test]
