@@ -23,7 +23,8 @@ use std::fmt;
 pub enum Fault {
     /// It opens with a connective that needs the sentence before it.
     Connective,
-    /// It has no verb: a list, caption or heading.
+    /// It has no verb (a list, caption or heading), or its verb is left to
+    /// the sentence before ("Make no mistake that he was.").
     Fragment,
     /// The writer speaks in the first or second person, or gives an order.
     Aside,
@@ -74,7 +75,7 @@ pub fn faults(sentence: &str) -> Option<Fault> {
     {
         return Some(Fault::Aside);
     }
-    if !has_verb(sentence) || attribution(sentence) {
+    if !has_verb(sentence) || attribution(sentence) || elided(&lower) {
         return Some(Fault::Fragment);
     }
     if said_by_pronoun(sentence) {
@@ -134,6 +135,36 @@ fn attribution(sentence: &str) -> bool {
                 "on" | "last" | "this" | "week" | "night" | "yesterday" | "today" | "tonight"
             ) || storyline_lexicon::is_weekday(w)
         })
+}
+
+/// Whether the sentence ends on a pronoun and an auxiliary, its verb left
+/// to the sentence before ("... that he was.", "They never did."); a
+/// comparison ("than it did", "as it has") is whole.
+fn elided(lower: &str) -> bool {
+    if lower.contains(['"', '\u{201c}', '\u{201d}']) || !lower.ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .trim_end_matches('.')
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .collect();
+    let (Some(aux), Some(&subject)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    let subject = if matches!(subject, "never" | "not" | "still" | "already" | "too") {
+        match words.get(2) {
+            Some(&s) => s,
+            None => return false,
+        }
+    } else {
+        subject
+    };
+    let before = words.iter().skip_while(|w| **w != subject).nth(1).copied();
+    storyline_lexicon::AUXILIARIES.contains(aux)
+        && matches!(subject, "he" | "she" | "it" | "they" | "we" | "i" | "you")
+        && !matches!(before, Some("than" | "as" | "so"))
 }
 
 /// Whether the sentence is a quotation attributed to a pronoun
@@ -204,6 +235,9 @@ fn finish(rest: &str) -> Option<String> {
 fn after_connective(sentence: &str) -> Option<&str> {
     let lower = lowered(sentence);
     let opening = match storyline_lexicon::connective_phrase(&lower) {
+        // What "that" stands for is part of the claim ("For that, the
+        // mayor has the board to thank"): nothing is left to mend.
+        Some("for that," | "for this," | "despite that," | "despite this,") => return None,
         Some(p) => p.chars().count(),
         None => lower
             .chars()
@@ -487,10 +521,40 @@ mod tests {
             "That\u{2019}s why the council wants a second landing.",
             "And the harbour master resigned two days later.",
             "In addition, the town will pay for a new ferry.",
+            "For that, the mayor has the harbour board to thank.",
             "Meanwhile the divers searched the wreck for the bell.",
             "The harbour master was, however, a keen sailor all his life.",
         ] {
             assert_eq!(faults(s), Some(Fault::Connective), "{s}");
+        }
+    }
+
+    #[test]
+    fn what_a_demonstrative_stands_for_is_not_mended_away() {
+        assert_eq!(
+            mend("For that, the mayor has the harbour board to thank."),
+            None
+        );
+        assert_eq!(
+            mend("After that, the harbour board voted to rebuild the northern pier.").as_deref(),
+            Some("The harbour board voted to rebuild the northern pier.")
+        );
+    }
+
+    #[test]
+    fn a_verb_left_to_the_sentence_before_is_a_fragment() {
+        for s in [
+            "Make no mistake that he was.",
+            "The harbour board says they never did.",
+            "The mayor said she was.",
+        ] {
+            assert_eq!(faults(s), Some(Fault::Fragment), "{s}");
+        }
+        for s in [
+            "The ferry left later than it did last year.",
+            "The pier will stand as it always has.",
+        ] {
+            assert_ne!(faults(s), Some(Fault::Fragment), "{s}");
         }
     }
 
