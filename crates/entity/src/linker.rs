@@ -122,22 +122,11 @@ impl Group {
                 || (f.contains(' ') && !names.iter().any(|o| o.len() > w.len() && o.ends_with(w)))
         };
         let untitled = |i: usize| names[i].len() == self.forms[i].0.split_whitespace().count();
-        // A company by its name, not its legal form ("Pfizer", not "Pfizer Inc.").
-        let plain = |f: &str| self.person || other_key(f) == lower(f);
         let canonical = self
             .forms
             .iter()
             .enumerate()
-            .max_by_key(|(i, (f, n))| {
-                (
-                    full(*i),
-                    untitled(*i),
-                    plain(f),
-                    *n,
-                    f.len(),
-                    usize::MAX - i,
-                )
-            })
+            .max_by_key(|(i, (f, n))| (full(*i), untitled(*i), *n, f.len(), usize::MAX - i))
             .map(|(_, (f, _))| f.clone())
             .unwrap_or_default();
         // "Leader" says little once a real role is known.
@@ -171,24 +160,6 @@ const DESCRIPTORS: &[&str] = &[
     "retailer",
     "startup",
 ];
-
-/// Legal suffixes of company names: "Pfizer Inc." is "Pfizer".
-const COMPANY_SUFFIXES: &[&str] = &["inc", "corp", "co", "ltd", "llc", "plc"];
-
-/// The key other (not person) names are grouped by: lowercase, without a
-/// company's legal suffix.
-fn other_key(form: &str) -> String {
-    let lf = lower(form);
-    let words: Vec<&str> = lf.split_whitespace().collect();
-    match words.split_last() {
-        Some((last, rest))
-            if !rest.is_empty() && COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) =>
-        {
-            rest.join(" ").trim_end_matches(',').to_string()
-        }
-        _ => lf,
-    }
-}
 
 /// A name without a company descriptor the tagger took in ("Drugmaker
 /// Pfizer" is "Pfizer"); `None` when it has none.
@@ -639,7 +610,7 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
         };
         let g = match surname_of {
             Some(g) => g,
-            None => *by_text.entry(other_key(form)).or_insert_with(|| {
+            None => *by_text.entry(lf).or_insert_with(|| {
                 groups.push(Group {
                     person: false,
                     ..Group::default()
@@ -811,14 +782,12 @@ mod tests {
     }
 
     #[test]
-    fn a_company_is_one_with_its_legal_suffix_and_without_a_descriptor() {
+    fn a_company_is_named_without_the_descriptor_the_tagger_took_in() {
         let a = "Drugmaker Brevik said the trial would end.";
-        let b = "Brevik Inc. said on Monday the trial would end.";
         let c = "Brevik said the results were strong.";
         let ma = [m(a, "Drugmaker Brevik", Kind::Organisation, 0)];
-        let mb = [m(b, "Brevik Inc.", Kind::Organisation, 0)];
         let mc = [m(c, "Brevik", Kind::Organisation, 0)];
-        let all = link(&[(a, &ma[..]), (b, &mb[..]), (c, &mc[..])]);
+        let all = link(&[(a, &ma[..]), (c, &mc[..])]);
         assert_eq!(all.len(), 1, "{all:?}");
         assert_eq!(all[0].canonical, "Brevik");
         assert!(all[0].aliases.iter().any(|a| a == "Drugmaker Brevik"));
