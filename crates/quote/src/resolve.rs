@@ -639,7 +639,11 @@ impl Resolver {
         // A surname alone joins the person who bore it in full.
         let existing = self.entities.iter().rposition(|en| {
             en.name == name
-                || (n_words == 1 && en.name.rsplit(' ').next() == Some(name.as_str()))
+                || (n_words == 1
+                    && kind != EntityKind::Org
+                    && !en.name.contains("'s ")
+                    && !en.name.contains("\u{2019}s ")
+                    && en.name.rsplit(' ').next() == Some(name.as_str()))
                 || (n_words >= 2
                     && !en.name.contains(' ')
                     && name.len() > en.name.len()
@@ -1109,6 +1113,34 @@ mod tests {
             resolve(t, "the 60-year-old Danish leader").as_deref(),
             Some("Ida Holm")
         );
+    }
+
+    #[test]
+    fn a_company_is_not_the_surname_of_a_name_that_ends_with_it() {
+        // "Ann Lee's Harbourline" is Ann Lee's ferry account, and the
+        // company that speaks later is Harbourline, not part of that name.
+        let t = "The board closed Mayor Ann Lee's Harbourline account.\n\n\
+                 Harbourline said the mayor's posts were \"a plain breach of our rules\".";
+        let mut known = Known::new();
+        known.add(KnownName {
+            canonical: "Harbourline".into(),
+            aliases: vec![],
+            kind: EntityKind::Org,
+            gender: Gender::Unknown,
+        });
+        let q = crate::find_with(t, &known);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Harbourline"));
+        // Nor when the tagger took the company for a person.
+        let mut known = Known::new();
+        known.add(KnownName {
+            canonical: "Harbourline".into(),
+            aliases: vec![],
+            kind: EntityKind::Person,
+            gender: Gender::Unknown,
+        });
+        let q = crate::find_with(t, &known);
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Harbourline"));
     }
 
     #[test]
