@@ -173,6 +173,12 @@ fn participle(w: &str) -> bool {
         .contains(&l.as_str())
 }
 
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "after", "although", "because", "before", "since", "though", "unless", "until", "when",
+    "whereas", "while",
+];
+
 /// Whether reported words hold a clause: `that ...`, or a subject with a
 /// finite verb before the first comma or dash.
 pub fn is_clause(content: &str) -> bool {
@@ -183,8 +189,20 @@ pub fn is_clause(content: &str) -> bool {
     if in_list(&["that", "if", "whether"], first) || in_list(SUBJECTS, first) {
         return true;
     }
-    for raw in words.iter().take(24) {
+    let noun_first = in_list(&["a", "an", "the", "his", "her", "its", "their"], first);
+    for (i, raw) in words.iter().take(24).enumerate() {
         let w = bare(raw);
+        // `declared a state of emergency after the tower collapsed`, `and
+        // asked ...`: past a noun phrase, a clause that opens with a
+        // subordinator, or a verb after `and`, is not the statement's own.
+        let verb_next = words.get(i + 1).map(|n| bare(n)).is_some_and(|n| {
+            in_list(FINITE, n)
+                || (n.len() >= 5 && n.ends_with("ed") && n.chars().all(|c| c.is_ascii_lowercase()))
+        });
+        let joins_verb = noun_first && verb_next && in_list(&["and", "or", "but"], w);
+        if i > 0 && (in_list(SUBORDINATORS, w) || joins_verb) {
+            break;
+        }
         let base = w
             .split(['\'', '\u{2019}'])
             .next()
@@ -576,6 +594,18 @@ mod tests {
                  naming three sailors and two bakers.";
         assert!(shown(t).is_empty(), "{:?}", shown(t));
         let t = "Mayor Tom Berg announced that the harbour board would meet on Friday.";
+        assert_eq!(shown(t).len(), 1);
+        let t = "Governor Ann Lee declared a state of emergency in Velmora after the old pier \
+                 collapsed in the storm.";
+        assert!(shown(t).is_empty(), "{:?}", shown(t));
+        let t = "Governor Ann Lee declared the pier would stay closed until the storm passed.";
+        assert_eq!(shown(t).len(), 1);
+        let t =
+            "Mayor Tom Berg declared a state of emergency and asked the governor to do the same.";
+        assert!(shown(t).is_empty(), "{:?}", shown(t));
+        let t = "The board said people who have had both doses can sail without a mask.";
+        assert_eq!(shown(t).len(), 1);
+        let t = "Ann Lee said a mix of grants and loans will keep the ferry running.";
         assert_eq!(shown(t).len(), 1);
     }
 
