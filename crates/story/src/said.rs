@@ -125,14 +125,18 @@ fn balanced(text: &str) -> bool {
 }
 
 /// Whether the words can be `name`'s own: a post that names the speaker's
-/// handle (`@AdaMoss`) is someone else's, about them.
+/// handle (`@AdaMoss`) is someone else's, about them, and words that name
+/// the speaker in full (`Comey was invited by Sen. Ada Moss to testify`)
+/// are the reporter's narration.
 fn speaks_as(name: &str, said: &str) -> bool {
     let handle: String = name
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect::<String>()
         .to_lowercase();
-    handle.is_empty() || !said.to_lowercase().contains(&format!("@{handle}"))
+    let lower = said.to_lowercase();
+    let named = name.contains(' ') && lower.contains(&name.to_lowercase());
+    handle.is_empty() || !(lower.contains(&format!("@{handle}")) || named)
 }
 
 /// A speaker's name without a possessive ending, or none when it names
@@ -276,6 +280,10 @@ mod tests {
         assert!(!speaks_as(
             "Ada Moss",
             "\u{201c}Hoping @AdaMoss runs for the harbour board,\u{201d}"
+        ));
+        assert!(!speaks_as(
+            "Ada Moss",
+            "the mayor was invited by Sen. Ada Moss to \u{201c}tell her side of the story\u{201d}"
         ));
     }
 
