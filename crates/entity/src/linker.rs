@@ -794,6 +794,17 @@ mod tests {
     }
 
     #[test]
+    fn a_party_before_a_name_is_not_part_of_it() {
+        let a = "Democrat Orla Benn said the vote would wait.";
+        let b = "Orla Benn said the vote would wait.";
+        let ma = [m(a, "Democrat Orla Benn", Kind::Person, 0)];
+        let mb = [m(b, "Orla Benn", Kind::Person, 0)];
+        let all = link(&[(a, &ma[..]), (b, &mb[..])]);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all[0].canonical, "Orla Benn");
+    }
+
+    #[test]
     fn a_surname_of_two_words_is_its_owner() {
         let a = "Mayor Ada Lind Varo opened the pier. Lind Varo said it would hold. \
                  Tomas Lind met her there.";

@@ -10,6 +10,9 @@ const ROLE_WORDS: &[&str] = &[
     "president",
     "president-elect",
     "vice",
+    // A party before a name is a label, not part of it ("Democrat Sander Levin").
+    "democrat",
+    "republican",
     "prime",
     "minister",
     "foreign",
