@@ -556,16 +556,7 @@ impl Store {
     /// `(line hash, articles with that line)` and the articles counted.
     /// Another writer's articles are in them once committed.
     pub fn outlet_lines_of(&self, outlet: &str) -> Result<(Vec<(u64, u64)>, u64), StoreError> {
-        let err = sql_err(&self.path, "loading outlet line counts");
-        let articles = self
-            .conn
-            .query_opt(
-                "SELECT articles FROM outlets WHERE outlet = ?1",
-                args![outlet],
-                |r| r.get::<i64>(0),
-            )
-            .map_err(&err)?
-            .map_or(0, non_negative);
+        let articles = self.outlet_articles(outlet)?;
         let lines = self
             .conn
             .query(
@@ -574,7 +565,7 @@ impl Store {
                 args![outlet],
                 |r| Ok((r.get::<i64>(0)? as u64, non_negative(r.get(1)?))),
             )
-            .map_err(&err)?;
+            .map_err(sql_err(&self.path, "loading outlet line counts"))?;
         Ok((lines, articles))
     }
 
