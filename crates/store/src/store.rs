@@ -1326,6 +1326,11 @@ mod tests {
                 BTreeMap::from([(u64::MAX, 2), (0, 1), (1 << 63, 1), (7, 1)])
             );
             assert_eq!(counts(&store, "b.example"), (BTreeMap::from([(7, 1)]), 2));
+            // One outlet's counts read alone are the same.
+            let (one, n) = store.outlet_lines_of("a.example").unwrap();
+            assert_eq!((one.into_iter().collect::<BTreeMap<_, _>>(), n), (a, 2));
+            assert_eq!(store.outlet_articles("b.example").unwrap(), 2);
+            assert_eq!(store.outlet_lines_of("none.example").unwrap(), (vec![], 0));
             // An article without lines leaves the counts alone.
             insert(&mut store, &[plain("five", None, "five")]);
             assert_eq!(counts(&store, "b.example").1, 2);
