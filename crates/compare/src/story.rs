@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::word::{content, tokens};
 use crate::{Article, Config, QuoteRef, Span};
-use storyline_sentence::{dateline, prefix, split};
+use storyline_sentence::{dateline, label, prefix, split};
 
 /// Tokens read per sentence (longer "sentences" are run-on lists).
 pub(crate) const MAX_TOKENS: usize = 160;
@@ -163,8 +163,10 @@ impl<'a> Story<'a> {
                         .map(|(i, s)| (false, i, s, text)),
                 );
             for (is_title, position, (start, end), src) in pieces {
-                // A wire dateline ("PLACE, Nov 9 (Agency) – ") is no content.
+                // A wire dateline ("PLACE, Nov 9 (Agency) – ") and a section
+                // label ("Why it matters: ") are no content.
                 let start = start + src.get(start..end).map_or(0, dateline);
+                let start = start + src.get(start..end).map_or(0, label);
                 let Some(s) = src.get(start..end) else {
                     continue;
                 };

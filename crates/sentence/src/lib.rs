@@ -239,6 +239,60 @@ pub fn final_mark(text: &str) -> Option<char> {
         .find(|c| !matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'))
 }
 
+/// Lowercase section labels that open a paragraph ("Why it matters: ...").
+const LABELS: &[&str] = &[
+    "why it matters",
+    "the big picture",
+    "big picture",
+    "driving the news",
+    "between the lines",
+    "the bottom line",
+    "bottom line",
+    "what's next",
+    "what’s next",
+    "state of play",
+    "the backstory",
+    "by the numbers",
+    "zoom in",
+    "zoom out",
+    "the latest",
+    "of note",
+    "context",
+    "details",
+    "flashback",
+    "the context",
+    "what they're saying",
+    "what they’re saying",
+    "background",
+    "go deeper",
+    "yes, but",
+    "the other side",
+    "what happened",
+    "key quote",
+    "breaking",
+    "update",
+    "updated",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "watch",
+    "first on cnn",
+];
+
+/// Bytes of a leading section label in `s` ("Why it matters: ", "The big
+/// picture: "), the colon and the space after it included; 0 when there is
+/// none. The label is layout, not content.
+pub fn label(s: &str) -> usize {
+    let Some(pos) = prefix(s, 40).find(':') else {
+        return 0;
+    };
+    if !LABELS.contains(&s[..pos].trim().to_lowercase().as_str()) {
+        return 0;
+    }
+    let rest = s.get(pos + 1..).unwrap_or("");
+    s.len() - rest.trim_start().len()
+}
+
 /// Bytes of a leading wire dateline in `s` ("GREYHAVEN, Estravia, Nov 9
 /// (Northwire) – ", "DENVER (AP) — ", "(CNN) -- ", "Tilde [Estravia],
 /// March 3 (Agency): "), including the dash or colon and the space after
@@ -349,6 +403,17 @@ mod tests {
             .into_iter()
             .filter_map(|(a, b)| t.get(a..b))
             .collect()
+    }
+
+    #[test]
+    fn a_section_label_is_layout() {
+        let s = "The big picture: The harbour reopens in May.";
+        assert_eq!(&s[label(s)..], "The harbour reopens in May.");
+        let s = "Why it matters:The pier is the town's only one.";
+        assert_eq!(&s[label(s)..], "The pier is the town's only one.");
+        // A speaker or a time before a colon is no label.
+        assert_eq!(label("Mayor Lee: We will rebuild."), 0);
+        assert_eq!(label("At 9:30 the ferry left."), 0);
     }
 
     #[test]

@@ -149,61 +149,9 @@ pub fn clean(raw: &str) -> String {
         0 => strip_dateline(&s),
         d => s.get(d..).unwrap_or(""),
     };
-    let body = strip_label(body);
+    let body = body.get(storyline_sentence::label(body)..).unwrap_or(body);
     let body = body.trim_start_matches(['•', '*', '-', '–', '—', '>', '·', ' ']);
     body.to_string()
-}
-
-/// Lowercase section labels that open a paragraph ("Why it matters: ...").
-const LABELS: &[&str] = &[
-    "why it matters",
-    "the big picture",
-    "big picture",
-    "driving the news",
-    "between the lines",
-    "the bottom line",
-    "bottom line",
-    "what's next",
-    "what’s next",
-    "state of play",
-    "the backstory",
-    "by the numbers",
-    "zoom in",
-    "zoom out",
-    "the latest",
-    "of note",
-    "context",
-    "details",
-    "flashback",
-    "the context",
-    "what they're saying",
-    "what they’re saying",
-    "background",
-    "go deeper",
-    "yes, but",
-    "the other side",
-    "what happened",
-    "key quote",
-    "breaking",
-    "update",
-    "updated",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "watch",
-    "first on cnn",
-];
-
-/// The sentence without a leading section label such as "Why it matters: ".
-fn strip_label(s: &str) -> &str {
-    let Some(pos) = prefix(s, 40).find(':') else {
-        return s;
-    };
-    let label = s[..pos].trim().to_lowercase();
-    if LABELS.contains(&label.as_str()) {
-        return s.get(pos + 1..).unwrap_or(s).trim_start();
-    }
-    s
 }
 
 /// The sentence without a leading dateline such as "DENVER (AP) — " or
