@@ -34,12 +34,28 @@ impl StoryView {
             .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.canonical)))
             .map(|a| a.to_lowercase())
             .collect();
+        // Names of two words or more that speak, to name a description by
+        // ("the company's oversight board" is the Oversight Board).
+        let bodies: Vec<(String, &str)> = entities
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    storyline_entity::Kind::Organisation | storyline_entity::Kind::Person
+                ) && e.canonical.contains(' ')
+            })
+            .map(|e| (e.canonical.to_lowercase(), e.canonical.as_str()))
+            .collect();
         let mut out: Vec<(Said, Vec<String>)> = Vec::new();
         for (i, text) in self.texts.iter().enumerate() {
             // Quotes are read by the rules of the language ingest detected.
             let lang = self.members.get(i).and_then(|m| m.lang.as_deref());
             for mut q in storyline_quote::find_in(text, lang.unwrap_or(""), &known) {
-                q.speaker_name = q.speaker_name.take().and_then(|n| speaker(n, &mute));
+                q.speaker_name = q
+                    .speaker_name
+                    .take()
+                    .and_then(|n| speaker(n, &mute))
+                    .map(|n| named(n, &bodies));
                 // A title quoted after the statement's first piece (`“Sunday
                 // Talk.”`) names a show or a prize, not what was said.
                 let head = q.spans.first().copied();
@@ -137,6 +153,22 @@ fn speaks_as(name: &str, said: &str) -> bool {
     let lower = said.to_lowercase();
     let named = name.contains(' ') && lower.contains(&name.to_lowercase());
     handle.is_empty() || !(lower.contains(&format!("@{handle}")) || named)
+}
+
+/// A description that ends with a name the story knows, named by it: `the
+/// company's oversight board` is the `Oversight Board`.
+fn named(name: String, bodies: &[(String, &str)]) -> String {
+    if !name.starts_with(char::is_lowercase) {
+        return name;
+    }
+    let lower = name.to_lowercase();
+    let ends_with = |b: &str| {
+        lower.len() > b.len() && lower.ends_with(b) && lower[..lower.len() - b.len()].ends_with(' ')
+    };
+    bodies
+        .iter()
+        .find(|(b, _)| ends_with(b))
+        .map_or(name, |(_, canonical)| canonical.to_string())
 }
 
 /// A speaker's name without a possessive ending, or none when it names
@@ -269,6 +301,15 @@ mod tests {
     fn a_statement_cut_inside_brackets_is_no_statement() {
         assert!(!balanced("he would not comment further (Harbour Post"));
         assert!(balanced("the pier (built in 1902) will close"));
+    }
+
+    #[test]
+    fn a_description_ending_with_a_known_name_is_that_name() {
+        let bodies = [("harbour board".to_string(), "Harbour Board")];
+        let board = named("the town\u{2019}s harbour board".into(), &bodies);
+        assert_eq!(board, "Harbour Board");
+        assert_eq!(named("Ann Lee".into(), &bodies), "Ann Lee");
+        assert_eq!(named("the shipboard".into(), &bodies), "the shipboard");
     }
 
     #[test]
