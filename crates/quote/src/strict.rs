@@ -179,6 +179,11 @@ const SUBORDINATORS: &[&str] = &[
     "whereas", "while",
 ];
 
+/// Whether `w` is a past form, not a name (`voted`, not `United`).
+fn past_form(w: &str) -> bool {
+    w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// Whether reported words hold a clause: `that ...`, or a subject with a
 /// finite verb before the first comma or dash.
 pub fn is_clause(content: &str) -> bool {
@@ -198,11 +203,11 @@ pub fn is_clause(content: &str) -> bool {
         // `declared a state of emergency after the tower collapsed`, `and
         // asked ...`: past a noun phrase, a clause that opens with a
         // subordinator, or a verb after `and`, is not the statement's own.
-        let verb_next = words.get(i + 1).map(|n| bare(n)).is_some_and(|n| {
-            in_list(FINITE, n)
-                || (n.len() >= 5 && n.ends_with("ed") && n.chars().all(|c| c.is_ascii_lowercase()))
-        });
-        let joins_verb = noun_first && verb_next && in_list(&["and", "or", "but"], w);
+        let joins_verb = noun_first
+            && in_list(&["and", "or", "but"], w)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| in_list(FINITE, bare(n)) || past_form(bare(n)));
         if i > 0 && (in_list(SUBORDINATORS, w) || joins_verb) {
             break;
         }
@@ -216,18 +221,13 @@ pub fn is_clause(content: &str) -> bool {
             relative = true;
             continue;
         }
-        let past = w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
         let finite = in_list(FINITE, w) || negated(w) || (contracted && in_list(SUBJECTS, &base));
-        if (finite || past) && relative {
+        if finite || past_form(w) {
+            if !relative {
+                return true;
+            }
             relative = false;
             continue;
-        }
-        if finite {
-            return true;
-        }
-        // A past form, not a name (`United`).
-        if past {
-            return true;
         }
         // The clause, if any, came before the first pause.
         if raw.ends_with([',', ';', ':']) || ["\u{2014}", "\u{2013}", "-"].contains(raw) {
