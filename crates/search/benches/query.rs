@@ -2,6 +2,7 @@
 //! phrases, each grouped by story with snippets, as a server runs them.
 //!
 //! `cargo bench -p storyline-search --bench query -- DIR [QUERIES]`
+//! `cargo bench -p storyline-search --bench query -- DIR --each FILE`
 //!
 //! DIR is an index `storyline index` built (`<db>.search`). The queries
 //! come from the index itself: words and adjacent pairs read from the
@@ -10,7 +11,9 @@
 //! phrases. Every article is put in a story of three (`id / 3`) through a
 //! hash map, as the server's map would. Prints per-query wall time
 //! percentiles on one thread, the process's CPU time per query, and its
-//! peak resident memory.
+//! peak resident memory. With `--each FILE`, times each query of FILE (one
+//! a line, as a user types it: `scripts/search_queries.py` writes such a
+//! file) and prints them slowest first, to find what holds up a tail.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -36,6 +39,18 @@ fn main() {
     let through = index.indexed_through().unwrap_or(0);
     let stories: HashMap<i64, i64> = (1..=through).map(|id| (id, id / 3)).collect();
     let story_of = |a: i64| stories.get(&a).copied();
+    if args.get(1).map(String::as_str) == Some("--each") {
+        let Some(file) = args.get(2) else {
+            eprintln!("--each needs a file of queries");
+            std::process::exit(2);
+        };
+        each(
+            &index,
+            &std::fs::read_to_string(file).unwrap_or_default(),
+            &story_of,
+        );
+        return;
+    }
     println!(
         "index {}: {docs} documents, {:.1} MB",
         dir.display(),
@@ -134,6 +149,41 @@ fn main() {
         );
     }
     println!("peak RSS {:.0} MB", peak_rss_kb() as f64 / 1024.0);
+}
+
+/// Times each query of `text` (one a line) 21 times and prints the
+/// medians, slowest first.
+fn each(index: &Index, text: &str, story_of: &dyn Fn(i64) -> Option<i64>) {
+    let mut rows = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let Ok(q) = Query::parse(line) else {
+            println!("unreadable: {line}");
+            continue;
+        };
+        let Ok(first) = index.search(&q, story_of) else {
+            println!("failed: {line}");
+            continue;
+        };
+        let mut times: Vec<f64> = (0..21)
+            .map(|_| {
+                let t = Instant::now();
+                let _ = index.search(&q, story_of);
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        rows.push((times[10], first.total, line.to_owned()));
+    }
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let sum: f64 = rows.iter().map(|r| r.0).sum();
+    for (ms, total, line) in &rows {
+        println!("{ms:8.3} ms  {total:>5} fetched  {line}");
+    }
+    println!(
+        "{} queries, mean of medians {:.3} ms",
+        rows.len(),
+        sum / rows.len().max(1) as f64
+    );
 }
 
 /// User plus system CPU time of this process, from /proc (Linux).

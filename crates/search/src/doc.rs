@@ -29,12 +29,11 @@ pub struct ArticleDoc<'a> {
     pub url: Option<&'a str>,
 }
 
-/// One attributed quote of an article. It takes the article's outlet,
-/// language and day, so the filters apply to quotes too.
+/// One attributed quote of an article, added with it
+/// ([`Writer::add_article`](crate::Writer::add_article)). It takes the
+/// article's outlet, language and day, so the filters apply to quotes too.
 #[derive(Debug, Clone, Copy)]
 pub struct QuoteDoc<'a> {
-    /// The article the quote is from.
-    pub article: &'a ArticleDoc<'a>,
     /// The quoted (or reported) words.
     pub text: &'a str,
     /// Who said them, when known.

@@ -13,7 +13,7 @@ pub(crate) const ARTICLES: &[(i64, &str, &str, &str, &str, &str, &str)] = &[
         "en",
         "2031-03-04",
         "Northern pier to be rebuilt",
-        "The city council voted on Tuesday to rebuild the northern pier before the summer ferry season.",
+        "The city council voted on Tuesday to rebuild the northern pier before the summer ferry season. \"We will have the pier ready for the first ferry of summer,\" said Ilsa Brandt, the harbour engineer.",
     ),
     (
         2,
@@ -49,7 +49,7 @@ pub(crate) const ARTICLES: &[(i64, &str, &str, &str, &str, &str, &str)] = &[
         "en",
         "2031-04-11",
         "Ferry strike ends",
-        "The ferry strike ended after talks; the union said the pier workers would return on Monday.",
+        "The ferry strike ended after talks; the union said the pier workers would return on Monday. \"Our members accept the offer,\" said Tomas Reyes.",
     ),
 ];
 
@@ -76,27 +76,27 @@ pub(crate) fn story_of(article: i64) -> Option<i64> {
     }
 }
 
-/// The fixture index: every article, two quotes, one story doc.
+/// The fixture index: every article, two quotes (words of their
+/// articles, as quotes are), one story doc.
 pub(crate) fn index() -> Index {
     let index = Index::in_memory().unwrap();
     let mut w = index.writer().unwrap();
+    let quotes = |i: usize| -> Vec<QuoteDoc<'static>> {
+        match i {
+            0 => vec![QuoteDoc {
+                text: "We will have the pier ready for the first ferry of summer",
+                speaker: Some("Ilsa Brandt"),
+            }],
+            4 => vec![QuoteDoc {
+                text: "Our members accept the offer",
+                speaker: Some("Tomas Reyes"),
+            }],
+            _ => Vec::new(),
+        }
+    };
     for i in 0..ARTICLES.len() {
-        w.add_article(&article(i)).unwrap();
+        w.add_article(&article(i), &quotes(i)).unwrap();
     }
-    let a1 = article(0);
-    w.add_quote(&QuoteDoc {
-        article: &a1,
-        text: "We will have the pier ready for the first ferry of summer",
-        speaker: Some("Ilsa Brandt"),
-    })
-    .unwrap();
-    let a5 = article(4);
-    w.add_quote(&QuoteDoc {
-        article: &a5,
-        text: "Our members accept the offer",
-        speaker: Some("Tomas Reyes"),
-    })
-    .unwrap();
     w.put_story(&StoryDoc {
         id: 100,
         title: Some("Northern pier rebuilt"),

@@ -83,15 +83,14 @@ pub fn catch_up(index: &Index, writer: &mut Writer, store: &Store) -> Result<Cau
             .map(|(a, f)| quotes_of(a, f.as_deref()))
             .collect();
         for (a, said) in page.iter().zip(&quotes) {
-            let doc = article_doc(a);
-            writer.add_article(&doc)?;
-            for s in said {
-                writer.add_quote(&QuoteDoc {
-                    article: &doc,
+            let quotes: Vec<QuoteDoc<'_>> = said
+                .iter()
+                .map(|s| QuoteDoc {
                     text: &s.text,
                     speaker: s.speaker.as_deref(),
-                })?;
-            }
+                })
+                .collect();
+            writer.add_article(&article_doc(a), &quotes)?;
             c.articles += 1;
             c.quotes += said.len() as u64;
             c.text_bytes += (a.text.len() + a.title.as_deref().map_or(0, str::len)) as u64;

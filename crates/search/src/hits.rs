@@ -12,9 +12,10 @@ use std::ops::Range;
 
 use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
+use tantivy::query::{EnableScoring, Query as TantivyQuery, Scorer};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument};
 
 use crate::{Index, Query, SearchError};
 
@@ -158,6 +159,10 @@ struct Pending {
     matched: usize,
     /// Score, address and id (article, or story for a story doc).
     docs: Vec<(f32, DocAddress, i64)>,
+    /// The article documents among the top documents that fell into the
+    /// group (all, not only those shown), whose quotes a plain query
+    /// looks at.
+    articles: Vec<(DocAddress, i64)>,
 }
 
 impl Index {
@@ -176,7 +181,12 @@ impl Index {
         let per_group = query.hits_per_group.clamp(1, 20);
         let searcher = self.reader.searcher();
         let common = self.vocabulary(&searcher)?;
-        let crate::query::Built { query: q, words } = query.build(self, &common)?;
+        let crate::query::Built {
+            query: q,
+            exact,
+            words,
+            quotes,
+        } = query.build(self, &common)?;
         let err = |op| {
             let dir = self.dir.clone();
             move |source| SearchError::Index { dir, op, source }
@@ -187,13 +197,19 @@ impl Index {
         // common word matches most documents); the top documents alone let
         // tantivy skip blocks that cannot make the cut. So the count is
         // exact only when fewer documents match than were fetched.
-        let top = searcher
-            .search(&*q, &TopDocs::with_limit(fetch).order_by_score())
-            .map_err(err("searching"))?;
+        let top = match exact {
+            None => searcher
+                .search(&*q, &TopDocs::with_limit(fetch).order_by_score())
+                .map_err(err("searching"))?,
+            Some(exact) => self.checked_top(&searcher, &*q, &*exact, fetch)?,
+        };
         let (total, total_exact) = (top.len(), top.len() < fetch);
         let groups = self.group(&searcher, &top, story_of, per_group)?;
         let more = groups.len() > query.offset.saturating_add(limit);
-        let page: Vec<Pending> = groups.into_iter().skip(query.offset).take(limit).collect();
+        let mut page: Vec<Pending> = groups.into_iter().skip(query.offset).take(limit).collect();
+        if let Some(said) = quotes {
+            self.add_quotes(&searcher, said, &mut page, per_group)?;
+        }
         let mut snippets = SnippetGenerator::create(&searcher, &*words, self.fields.all)
             .map_err(err("snippets"))?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
@@ -222,6 +238,64 @@ impl Index {
         })
     }
 
+    /// The top `fetch` documents of `loose` that `exact` matches too, in
+    /// `loose`'s order, for a query whose phrases of common words were
+    /// relaxed to their pair terms (see `query::paired`): its top
+    /// `2 * fetch` are checked; where fewer than `fetch` pass and it had
+    /// more, `exact` is run instead, at the full cost of its positions.
+    fn checked_top(
+        &self,
+        searcher: &Searcher,
+        loose: &dyn TantivyQuery,
+        exact: &dyn TantivyQuery,
+        fetch: usize,
+    ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
+        let err = |op| {
+            let dir = self.dir.clone();
+            move |source| SearchError::Index { dir, op, source }
+        };
+        let wide = fetch.saturating_mul(2);
+        let found = searcher
+            .search(loose, &TopDocs::with_limit(wide).order_by_score())
+            .map_err(err("searching"))?;
+        let weight = exact
+            .weight(EnableScoring::disabled_from_searcher(searcher))
+            .map_err(err("searching"))?;
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_unstable_by_key(|&i| found[i].1);
+        let mut passes = vec![false; found.len()];
+        let mut scorer: Option<(u32, Box<dyn Scorer>)> = None;
+        for i in order {
+            let at = found[i].1;
+            let s = match &mut scorer {
+                Some((seg, s)) if *seg == at.segment_ord => s,
+                _ => {
+                    let s = weight
+                        .scorer(searcher.segment_reader(at.segment_ord), 1.0)
+                        .map_err(err("searching"))?;
+                    &mut scorer.insert((at.segment_ord, s)).1
+                }
+            };
+            if s.doc() < at.doc_id {
+                s.seek(at.doc_id);
+            }
+            passes[i] = s.doc() == at.doc_id;
+        }
+        let complete = found.len() < wide;
+        let mut top: Vec<(f32, DocAddress)> = found
+            .into_iter()
+            .zip(passes)
+            .filter_map(|(d, pass)| pass.then_some(d))
+            .collect();
+        if top.len() >= fetch || complete {
+            top.truncate(fetch);
+            return Ok(top);
+        }
+        searcher
+            .search(exact, &TopDocs::with_limit(fetch).order_by_score())
+            .map_err(err("searching"))
+    }
+
     /// The top documents in groups, in the order of their best document.
     fn group(
         &self,
@@ -235,8 +309,8 @@ impl Index {
         let mut groups: Vec<Pending> = Vec::new();
         let mut at: HashMap<Key, usize> = HashMap::new();
         for &(score, addr) in top {
-            let (id, article) = self.columns(searcher, &mut columns, addr)?;
-            let (key, id) = match (article, id) {
+            let (own, article) = self.columns(searcher, &mut columns, addr)?;
+            let (key, id) = match (article, own) {
                 (Some(a), _) => (story_of(a).map_or(Key::Alone(a), Key::Story), a),
                 (None, Some(story)) => (Key::Story(story), story),
                 (None, None) => continue,
@@ -247,16 +321,104 @@ impl Index {
                     score,
                     matched: 0,
                     docs: Vec::new(),
+                    articles: Vec::new(),
                 });
                 groups.len() - 1
             });
             let g = &mut groups[i];
             g.matched += 1;
+            if let (Some(a), Some(i)) = (article, own)
+                && a == i
+            {
+                g.articles.push((addr, a));
+            }
             if g.docs.len() < per_group {
                 g.docs.push((score, addr, id));
             }
         }
         Ok(groups)
+    }
+
+    /// The second pass of a plain query: the quotes of the page's articles
+    /// whose words match (`said`, the query read in the quotes' field; see
+    /// `Fields::said`), put in their articles' groups. Each group then
+    /// shows its best document, its best quote, its second document, and
+    /// so on. An article's quotes are the documents right after it (see
+    /// [`Writer::add_article`](crate::Writer::add_article)), so only they
+    /// are read and checked: the pass costs little however many quotes
+    /// the index holds.
+    fn add_quotes(
+        &self,
+        searcher: &Searcher,
+        said: Box<dyn TantivyQuery>,
+        page: &mut [Pending],
+        per_group: usize,
+    ) -> Result<(), SearchError> {
+        let err = |op| {
+            let dir = self.dir.clone();
+            move |source| SearchError::Index { dir, op, source }
+        };
+        let mut columns: Vec<Option<(Column<i64>, Column<i64>)>> =
+            vec![None; searcher.segment_readers().len()];
+        // (segment, doc, article, group) of every quote of the page's articles.
+        let mut candidates: Vec<(u32, u32, i64, usize)> = Vec::new();
+        for (i, g) in page.iter().enumerate() {
+            for &(addr, a) in &g.articles {
+                let reader = searcher.segment_reader(addr.segment_ord);
+                let mut doc = addr.doc_id + 1;
+                while doc < reader.max_doc() {
+                    let at = DocAddress::new(addr.segment_ord, doc);
+                    match self.columns(searcher, &mut columns, at)? {
+                        (None, Some(of)) if of == a => {}
+                        _ => break,
+                    }
+                    if !reader.is_deleted(doc) {
+                        candidates.push((addr.segment_ord, doc, a, i));
+                    }
+                    doc += 1;
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return Ok(());
+        }
+        candidates.sort_unstable();
+        let weight = said
+            .weight(EnableScoring::enabled_from_searcher(searcher))
+            .map_err(err("searching quotes"))?;
+        let mut quotes: Vec<Vec<(f32, DocAddress, i64)>> = vec![Vec::new(); page.len()];
+        for segment in candidates.chunk_by(|x, y| x.0 == y.0) {
+            let seg = segment[0].0;
+            let mut scorer = weight
+                .scorer(searcher.segment_reader(seg), 1.0)
+                .map_err(err("searching quotes"))?;
+            for &(_, doc, a, i) in segment {
+                if scorer.doc() < doc {
+                    scorer.seek(doc);
+                }
+                if scorer.doc() == doc {
+                    quotes[i].push((scorer.score(), DocAddress::new(seg, doc), a));
+                }
+            }
+        }
+        for (g, mut quotes) in page.iter_mut().zip(quotes) {
+            if quotes.is_empty() {
+                continue;
+            }
+            g.matched += quotes.len();
+            quotes.sort_by(|x, y| y.0.total_cmp(&x.0));
+            let docs = std::mem::take(&mut g.docs);
+            let (mut docs, mut quotes) = (docs.into_iter(), quotes.into_iter());
+            while g.docs.len() < per_group {
+                let next = match g.docs.len() % 2 {
+                    0 => docs.next().or_else(|| quotes.next()),
+                    _ => quotes.next().or_else(|| docs.next()),
+                };
+                let Some(d) = next else { break };
+                g.docs.push(d);
+            }
+        }
+        Ok(())
     }
 
     /// A document's `id` and `article` fast fields, reading each segment's
@@ -432,8 +594,18 @@ mod tests {
         assert!(both.iter().all(|(k, _)| *k != Kind::Article), "{both:?}");
         // Quotes carry their article's outlet.
         assert_eq!(
-            ids(&run(&index, "members outlet:\"Harbour Post\"")),
+            ids(&run(&index, "members outlet:\"Harbour Post\" kind:quote")),
             vec![(Kind::Quote, 5)]
+        );
+        // A plain query shows an article with its quotes that match.
+        assert_eq!(
+            ids(&run(&index, "members outlet:\"Harbour Post\"")),
+            vec![(Kind::Article, 5), (Kind::Quote, 5)]
+        );
+        assert!(ids(&run(&index, "members outlet:\"Coast Wire\"")).is_empty());
+        assert_eq!(
+            ids(&run(&index, "members kind:article")),
+            vec![(Kind::Article, 5)]
         );
     }
 
@@ -488,16 +660,19 @@ mod tests {
                 w.draw_vocabulary(texts.iter().map(String::as_str)).unwrap();
             }
             for (i, text) in texts.iter().enumerate() {
-                w.add_article(&ArticleDoc {
-                    id: i as i64 + 1,
-                    title: Some("Port news"),
-                    text,
-                    outlet: None,
-                    outlet_name: None,
-                    lang: None,
-                    published: None,
-                    url: None,
-                })
+                w.add_article(
+                    &ArticleDoc {
+                        id: i as i64 + 1,
+                        title: Some("Port news"),
+                        text,
+                        outlet: None,
+                        outlet_name: None,
+                        lang: None,
+                        published: None,
+                        url: None,
+                    },
+                    &[],
+                )
                 .unwrap();
             }
             w.commit(texts.len() as i64).unwrap();
@@ -549,6 +724,113 @@ mod tests {
         );
     }
 
+    /// An index of `texts` as articles (ids from 1), with the quotes
+    /// `quotes(i)` gives article `i`, committed every `batch` articles;
+    /// common words drawn from the texts when `pairs`.
+    fn built(
+        texts: &[String],
+        pairs: bool,
+        batch: usize,
+        quotes: &dyn Fn(usize) -> Vec<String>,
+    ) -> Index {
+        let index = Index::in_memory().unwrap();
+        let mut w = index.writer().unwrap();
+        if pairs {
+            w.draw_vocabulary(texts.iter().map(String::as_str)).unwrap();
+        }
+        for (i, text) in texts.iter().enumerate() {
+            let said = quotes(i);
+            let said: Vec<crate::QuoteDoc<'_>> = said
+                .iter()
+                .map(|t| crate::QuoteDoc {
+                    text: t,
+                    speaker: Some("Mara Quill"),
+                })
+                .collect();
+            let a = ArticleDoc {
+                id: i as i64 + 1,
+                title: Some("Port news"),
+                text,
+                outlet: None,
+                outlet_name: None,
+                lang: None,
+                published: None,
+                url: None,
+            };
+            w.add_article(&a, &said).unwrap();
+            if (i + 1) % batch == 0 {
+                w.commit(i as i64 + 1).unwrap();
+            }
+        }
+        w.commit(texts.len() as i64).unwrap();
+        index
+    }
+
+    #[test]
+    fn a_phrase_whose_pairs_mostly_stand_apart_is_checked_in_full() {
+        // Every text holds "said on" and "on monday", one in ten the
+        // phrase "said on monday": the relaxed query's top is mostly
+        // wrong, so the exact one is run, and finds what positions find.
+        let texts: Vec<String> = (0..400)
+            .map(|i| match i % 10 {
+                0 => format!("the mayor said on monday that ferry {i} ran"),
+                _ => format!("the mayor said on tuesday and on monday ferry {i} ran"),
+            })
+            .collect();
+        let none = |_| Vec::new();
+        let (paired, plain) = (
+            built(&texts, true, 400, &none),
+            built(&texts, false, 400, &none),
+        );
+        let q = "\"said on monday\"";
+        let got = articles(&run(&paired, q));
+        assert_eq!(got, articles(&run(&plain, q)));
+        assert_eq!(got.len(), 10);
+        assert_eq!(all_articles(&paired, q), all_articles(&plain, q));
+        assert_eq!(all_articles(&paired, q).len(), 40);
+        // Where most pass, the relaxed query's order stands.
+        let q = "\"the mayor said\"";
+        assert_eq!(all_articles(&paired, q), all_articles(&plain, q));
+    }
+
+    #[test]
+    fn a_plain_query_shows_the_quotes_of_its_articles_across_segments() {
+        // 250 articles in commits of 7 (many segments, merged as they
+        // come), each with two quotes; one quote names its article's
+        // harbour.
+        let texts: Vec<String> = (0..250)
+            .map(|i| {
+                format!("The harbour{i} board met. \"Dredging starts soon\", said Mara Quill.")
+            })
+            .collect();
+        let quotes = |i: usize| {
+            vec![
+                format!("Dredging starts soon at harbour{i}"),
+                "We wait".into(),
+            ]
+        };
+        let index = built(&texts, false, 7, &quotes);
+        for i in [0, 6, 7, 100, 249] {
+            let r = run(&index, &format!("harbour{i} dredging"));
+            assert_eq!(
+                ids(&r),
+                vec![(Kind::Article, i as i64 + 1), (Kind::Quote, i as i64 + 1)],
+                "article {i}"
+            );
+            assert_eq!(r.groups[0].hits[1].speaker.as_deref(), Some("Mara Quill"));
+        }
+        // A quote that does not hold every word is not shown.
+        assert_eq!(
+            ids(&run(&index, "harbour3 board")),
+            vec![(Kind::Article, 4)]
+        );
+        // Its speaker's name counts as its words.
+        assert_eq!(
+            ids(&run(&index, "harbour5 quill")),
+            vec![(Kind::Article, 6), (Kind::Quote, 6)]
+        );
+    }
+
     #[test]
     fn date_ranges_are_inclusive_days() {
         let index = fixture::index();
@@ -577,9 +859,20 @@ mod tests {
         let g = r.groups.iter().find(|g| g.story == Some(100)).unwrap();
         assert_eq!(g.hits.len(), DEFAULT_HITS_PER_GROUP);
         assert!(g.matched > g.hits.len());
-        assert!(g.hits.windows(2).all(|w| w[0].score >= w[1].score));
+        // The best document, then the best quote, each kind best first.
+        assert_ne!(g.hits[0].kind, Kind::Quote);
+        assert_eq!(g.hits[1].kind, Kind::Quote);
+        let docs: Vec<f32> = g
+            .hits
+            .iter()
+            .filter(|h| h.kind != Kind::Quote)
+            .map(|h| h.score)
+            .collect();
+        assert!(docs.windows(2).all(|w| w[0] >= w[1]));
         assert!(r.groups.windows(2).all(|w| w[0].score >= w[1].score));
-        assert_eq!(r.total, 5);
+        // Articles and story docs are counted; quotes come with their
+        // articles.
+        assert_eq!(r.total, 4);
         // A story merged into another: the same hits, one group.
         let merged = |a: i64| Some(if a <= 4 { 100 } else { 200 });
         let r = index
@@ -632,10 +925,13 @@ mod tests {
         let index = Index::in_memory().unwrap();
         let mut w = index.writer().unwrap();
         let text = "Rates & fees <script>alert('pier')</script> \"quoted\" pier\u{7}end";
-        w.add_article(&ArticleDoc {
-            text,
-            ..fixture::article(0)
-        })
+        w.add_article(
+            &ArticleDoc {
+                text,
+                ..fixture::article(0)
+            },
+            &[],
+        )
         .unwrap();
         w.commit(1).unwrap();
         let r = run(&index, "pier");

@@ -63,6 +63,8 @@ pub struct Index {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     pub(crate) parser: QueryParser,
+    /// The same, reading words as a quote's (the `said` field).
+    pub(crate) quote_parser: QueryParser,
     /// For messages; `:memory:` for an in-memory index.
     pub(crate) dir: PathBuf,
     /// The common words of the last searcher asked about, by its generation.
@@ -178,14 +180,19 @@ impl Index {
                 dir: dir.clone(),
                 source,
             })?;
-        let mut parser = QueryParser::for_index(&index, vec![fields.all]);
-        // A search box reads `a b` as both words, as web searches do.
-        parser.set_conjunction_by_default();
+        let parser = |field| {
+            let mut p = QueryParser::for_index(&index, vec![field]);
+            // A search box reads `a b` as both words, as web searches do.
+            p.set_conjunction_by_default();
+            p
+        };
+        let (parser, quote_parser) = (parser(fields.all), parser(fields.said));
         Ok(Index {
             index,
             reader,
             fields,
             parser,
+            quote_parser,
             dir,
             vocabulary: Mutex::new(None),
         })

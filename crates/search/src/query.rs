@@ -86,8 +86,16 @@ impl Default for Query {
 pub(crate) struct Built {
     /// What finds and ranks the documents.
     pub query: Box<dyn TantivyQuery>,
+    /// Where `query` was relaxed (phrases of common words as their pair
+    /// terms in any place; see `paired`), the exact query, against which
+    /// the documents `query` ranks are checked.
+    pub exact: Option<Box<dyn TantivyQuery>>,
     /// The text alone, each phrase as typed: whose words snippets mark.
     pub words: Box<dyn TantivyQuery>,
+    /// The text as a quote's words, for the pass that finds the quotes of
+    /// the articles `query` ranked; `None` where `query` finds quotes
+    /// itself, or the user asked for other kinds only.
+    pub quotes: Option<Box<dyn TantivyQuery>>,
 }
 
 /// The filters that may be typed inline.
@@ -200,31 +208,61 @@ impl Query {
                 .get(TEXT)
                 .ok_or_else(|| SearchError::query(&shown(), "no text analyzer"))
         };
-        let (text, words): (Box<dyn TantivyQuery>, Box<dyn TantivyQuery>) = if self.text.is_empty()
-        {
-            if !self.has_filters() {
-                return Err(SearchError::query("", "nothing to search for"));
-            }
-            (Box::new(AllQuery), Box::new(AllQuery))
-        } else {
-            let ast = tantivy::query_grammar::parse_query(&self.text)
-                .map_err(|_| SearchError::query(&shown(), "syntax error"))?;
-            let ast = lift_not(ast);
-            let build = |ast| {
-                index
-                    .parser
-                    .build_query_from_user_input_ast(ast)
-                    .map_err(|e| SearchError::query(&shown(), e.to_string()))
-            };
-            // Only a quoted phrase can become pair terms.
-            if self.text.contains(['"', '\'']) && !common.is_empty() {
-                let paired = paired(ast.clone(), common, &mut analyzer()?);
-                (build(paired)?, build(ast)?)
+        // Quotes are words of their own field (see `Fields::said`): a
+        // query for quotes alone reads its text there, one that names
+        // quotes among other kinds reads it in both fields, and a plain one
+        // finds the quotes of the articles it ranks in a second pass.
+        let quotes_only = self.speaker.is_some()
+            || (!self.kinds.is_empty() && self.kinds.iter().all(|k| *k == Kind::Quote));
+        // The exact query where `text` was relaxed (see `paired`).
+        let mut exact: Option<Box<dyn TantivyQuery>> = None;
+        let (text, words, quotes): (Box<dyn TantivyQuery>, Box<dyn TantivyQuery>, _) =
+            if self.text.is_empty() {
+                if !self.has_filters() {
+                    return Err(SearchError::query("", "nothing to search for"));
+                }
+                (Box::new(AllQuery), Box::new(AllQuery), None)
             } else {
-                let q = build(ast)?;
-                (q.box_clone(), q)
-            }
-        };
+                let ast = tantivy::query_grammar::parse_query(&self.text)
+                    .map_err(|_| SearchError::query(&shown(), "syntax error"))?;
+                let ast = lift_not(ast);
+                let build = |parser: &tantivy::query::QueryParser, ast| {
+                    parser
+                        .build_query_from_user_input_ast(ast)
+                        .map_err(|e| SearchError::query(&shown(), e.to_string()))
+                };
+                let words = build(&index.parser, ast.clone())?;
+                let said = build(&index.quote_parser, ast.clone())?;
+                // Only a quoted phrase can become pair terms.
+                let (all, loose) = if self.text.contains(['"', '\'']) && !common.is_empty() {
+                    let (exact, _) = paired(ast.clone(), common, &mut analyzer()?, false);
+                    let exact = build(&index.parser, exact)?;
+                    match paired(ast, common, &mut analyzer()?, true) {
+                        (loose, true) if !quotes_only && !self.kinds.contains(&Kind::Quote) => {
+                            (exact, Some(build(&index.parser, loose)?))
+                        }
+                        _ => (exact, None),
+                    }
+                } else {
+                    (words.box_clone(), None)
+                };
+                if quotes_only {
+                    (said, words, None)
+                } else if self.kinds.contains(&Kind::Quote) {
+                    let either =
+                        BooleanQuery::new(vec![(Occur::Should, all), (Occur::Should, said)]);
+                    (Box::new(either), words, None)
+                } else {
+                    let quotes = self.kinds.is_empty().then_some(said);
+                    match loose {
+                        Some(loose) => {
+                            exact = Some(all);
+                            (loose, words, quotes)
+                        }
+                        None => (all, words, quotes),
+                    }
+                }
+            };
         let mut filters: Vec<Box<dyn TantivyQuery>> = Vec::new();
         let term = |t: Term| -> Box<dyn TantivyQuery> {
             Box::new(TermQuery::new(t, IndexRecordOption::Basic))
@@ -271,16 +309,22 @@ impl Query {
                 .collect();
             filters.push(Box::new(BooleanQuery::new(kinds)));
         }
-        if filters.is_empty() {
-            return Ok(Built { query: text, words });
-        }
-        let mut clauses = vec![(Occur::Must, text)];
-        for q in filters {
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
-        }
+        let filtered = |text: Box<dyn TantivyQuery>| -> Box<dyn TantivyQuery> {
+            if filters.is_empty() {
+                return text;
+            }
+            let mut clauses = vec![(Occur::Must, text)];
+            for q in &filters {
+                let q = ConstScoreQuery::new(q.box_clone(), 0.0);
+                clauses.push((Occur::Must, Box::new(q)));
+            }
+            Box::new(BooleanQuery::new(clauses))
+        };
         Ok(Built {
-            query: Box::new(BooleanQuery::new(clauses)),
+            query: filtered(text),
+            exact: exact.map(filtered),
             words,
+            quotes,
         })
     }
 
@@ -315,16 +359,44 @@ fn lift_not(ast: UserInputAst) -> UserInputAst {
 /// Every exact phrase of the default field whose words are all `common`
 /// as a phrase of pair terms in the `pairs` field: the same documents,
 /// found without checking each one's word positions.
-fn paired(ast: UserInputAst, common: &Vocabulary, analyzer: &mut TextAnalyzer) -> UserInputAst {
+///
+/// With `relax`, a phrase of three or more such words (two or more pair
+/// terms, which a phrase query would still check by position) becomes
+/// the pair terms all required, in any place: a superset of its matches,
+/// found as fast as any words, which [`Index::search`] then checks
+/// against the exact query. Only phrases a document must hold are
+/// relaxed, since a wider excluded phrase would exclude too much; the
+/// returned flag says whether any was.
+fn paired(
+    ast: UserInputAst,
+    common: &Vocabulary,
+    analyzer: &mut TextAnalyzer,
+    relax: bool,
+) -> (UserInputAst, bool) {
+    let mut relaxed = false;
+    let ast = pair(ast, common, analyzer, relax, &mut relaxed);
+    (ast, relaxed)
+}
+
+fn pair(
+    ast: UserInputAst,
+    common: &Vocabulary,
+    analyzer: &mut TextAnalyzer,
+    relax: bool,
+    relaxed: &mut bool,
+) -> UserInputAst {
     match ast {
         UserInputAst::Clause(clauses) => UserInputAst::Clause(
             clauses
                 .into_iter()
-                .map(|(occur, sub)| (occur, paired(sub, common, analyzer)))
+                .map(|(occur, sub)| {
+                    let relax = relax && occur != Some(Occur::MustNot);
+                    (occur, pair(sub, common, analyzer, relax, relaxed))
+                })
                 .collect(),
         ),
         UserInputAst::Boost(sub, by) => {
-            UserInputAst::Boost(Box::new(paired(*sub, common, analyzer)), by)
+            UserInputAst::Boost(Box::new(pair(*sub, common, analyzer, relax, relaxed)), by)
         }
         UserInputAst::Leaf(leaf) => match *leaf {
             UserInputLeaf::Literal(lit)
@@ -333,17 +405,29 @@ fn paired(ast: UserInputAst, common: &Vocabulary, analyzer: &mut TextAnalyzer) -
                     && lit.slop == 0
                     && !lit.prefix =>
             {
-                let lit = match common.phrase(analyzer, &lit.phrase) {
-                    Some(terms) => UserInputLiteral {
+                let Some(terms) = common.phrase(analyzer, &lit.phrase) else {
+                    return UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit)));
+                };
+                let term = |phrase: String, delimiter| {
+                    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(UserInputLiteral {
                         field_name: Some("pairs".into()),
-                        phrase: terms,
-                        delimiter: Delimiter::DoubleQuotes,
+                        phrase,
+                        delimiter,
                         slop: 0,
                         prefix: false,
-                    },
-                    None => lit,
+                    })))
                 };
-                UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(lit)))
+                if relax && terms.contains(' ') {
+                    *relaxed = true;
+                    UserInputAst::Clause(
+                        terms
+                            .split(' ')
+                            .map(|t| (Some(Occur::Must), term(t.to_owned(), Delimiter::None)))
+                            .collect(),
+                    )
+                } else {
+                    term(terms, Delimiter::DoubleQuotes)
+                }
             }
             other => UserInputAst::Leaf(Box::new(other)),
         },

@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 
+use tantivy::indexer::UserOperation;
 use tantivy::schema::Field;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, IndexReader, IndexWriter, TantivyDocument, Term};
@@ -64,17 +65,11 @@ impl Writer {
         }
     }
 
-    /// The searched field of a document: its headline (twice: a word
-    /// there counts as two), its text and its speaker, into `all`, and
-    /// their pairs of common words into `pairs`.
-    fn add_words(
-        &mut self,
-        doc: &mut TantivyDocument,
-        title: Option<&str>,
-        body: &str,
-        speaker: Option<&str>,
-    ) {
-        for part in [title, title, Some(body), speaker].into_iter().flatten() {
+    /// The searched field of an article or story: its headline (twice: a
+    /// word there counts as two) and its text, into `all`, and their pairs
+    /// of common words into `pairs`.
+    fn add_words(&mut self, doc: &mut TantivyDocument, title: Option<&str>, body: &str) {
+        for part in [title, title, Some(body)].into_iter().flatten() {
             doc.add_text(self.fields.all, part);
             if let Some(pairs) = self.vocabulary.pairs(&mut self.analyzer, part) {
                 doc.add_text(self.fields.pairs, pairs);
@@ -141,10 +136,20 @@ impl Writer {
         self.stories = mark;
     }
 
-    /// Adds one article. Adding an id twice indexes it twice: the caller
-    /// adds each article once (see [`Index::indexed_through`](crate::Index::indexed_through)).
-    pub fn add_article(&mut self, a: &ArticleDoc<'_>) -> Result<(), SearchError> {
+    /// Adds one article with its quotes, as one group: the quotes are the
+    /// documents right after their article, in its segment (tantivy keeps
+    /// a group in one segment, and merges keep a segment's order), which
+    /// is where a plain query's quote pass reads them (see
+    /// [`Index::search`](crate::Index::search)). Adding an id twice
+    /// indexes it twice: the caller adds each article once (see
+    /// [`Index::indexed_through`](crate::Index::indexed_through)).
+    pub fn add_article(
+        &mut self,
+        a: &ArticleDoc<'_>,
+        quotes: &[QuoteDoc<'_>],
+    ) -> Result<(), SearchError> {
         let f = self.fields;
+        let mut group = Vec::with_capacity(1 + quotes.len());
         let mut doc = TantivyDocument::new();
         doc.add_text(f.kind, Kind::Article.as_str());
         doc.add_i64(f.id, a.id);
@@ -153,30 +158,41 @@ impl Writer {
             doc.add_text(f.title, capped(t));
         }
         doc.add_text(f.body, capped(a.text));
-        self.add_words(&mut doc, a.title.map(capped), capped(a.text), None);
+        self.add_words(&mut doc, a.title.map(capped), capped(a.text));
         self.article_filters(&mut doc, a);
         if let Some(u) = a.url {
             doc.add_text(f.url, capped(u));
         }
-        self.add(doc)
-    }
-
-    /// Adds one quote of an article.
-    pub fn add_quote(&mut self, q: &QuoteDoc<'_>) -> Result<(), SearchError> {
-        let f = self.fields;
-        let mut doc = TantivyDocument::new();
-        doc.add_text(f.kind, Kind::Quote.as_str());
-        doc.add_i64(f.article, q.article.id);
-        doc.add_text(f.body, capped(q.text));
-        if let Some(s) = q.speaker {
-            doc.add_text(f.speaker, capped(s));
+        group.push(UserOperation::Add(doc));
+        for q in quotes {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(f.kind, Kind::Quote.as_str());
+            doc.add_i64(f.article, a.id);
+            doc.add_text(f.body, capped(q.text));
+            // Quotes go to their own field, without pair terms: a plain
+            // query meets them only among the quotes of the articles it
+            // ranks, few enough to check word positions.
+            doc.add_text(f.said, capped(q.text));
+            if let Some(s) = q.speaker {
+                doc.add_text(f.speaker, capped(s));
+                doc.add_text(f.said, capped(s));
+            }
+            self.article_filters(&mut doc, a);
+            if let Some(u) = a.url {
+                doc.add_text(f.url, capped(u));
+            }
+            group.push(UserOperation::Add(doc));
         }
-        self.add_words(&mut doc, None, capped(q.text), q.speaker.map(capped));
-        self.article_filters(&mut doc, q.article);
-        if let Some(u) = q.article.url {
-            doc.add_text(f.url, capped(u));
-        }
-        self.add(doc)
+        let n = group.len();
+        self.writer
+            .run(group)
+            .map_err(|source| SearchError::Index {
+                dir: self.dir.clone(),
+                op: "adding a document",
+                source,
+            })?;
+        self.pending += n;
+        Ok(())
     }
 
     /// Adds a story, replacing the one with the same id if there is one.
@@ -190,7 +206,7 @@ impl Writer {
             doc.add_text(f.title, capped(t));
         }
         doc.add_text(f.body, capped(s.summary));
-        self.add_words(&mut doc, s.title.map(capped), capped(s.summary), None);
+        self.add_words(&mut doc, s.title.map(capped), capped(s.summary));
         for o in s.outlets {
             add_keyword(&mut doc, f.outlet, o);
         }
