@@ -797,6 +797,19 @@ fn general(
         if c.first > a && is_cue_word(cx.word(c.first - 1)) {
             continue;
         }
+        // `X said the appeal argues that an official who, the defence
+        // says, had a grudge ...`: a cue inside the reported words of an
+        // earlier cue of the sentence is part of those words, not a second
+        // statement. (Words holding a quote may end where an inverted
+        // attribution starts: `called it “a gift,” said Ana Ruiz`.)
+        if found.iter().any(|f| {
+            f.sent == si
+                && f.kind == Kind::Indirect
+                && f.cue.is_some_and(|(first, _)| first < c.first)
+                && f.spans.iter().any(|&(x, y)| x <= c.first && c.end <= y)
+        }) {
+            continue;
+        }
         let (sp, content): (Option<Range>, Option<Vec<Range>>) = match c.kind {
             CueKind::According => {
                 let sp = after(cx.text, toks, c.end, b);

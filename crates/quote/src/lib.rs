@@ -156,6 +156,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_parenthetical_attribution_inside_reported_words_is_part_of_them() {
+        // From the example corpus's appeal story, which showed the
+        // sentence unattributed: the inner cue took it, and the outer
+        // statement's words, passing a participle's phrase, were no clause.
+        let t = "Ines Varga said the complaint, filed with the regional ombudsman on Friday, \
+                 claims that the port authority ignored warnings from a former inspector who, \
+                 the union says, was pushed out.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Ines Varga"));
+        let words = q[0].words(t);
+        assert!(
+            words.starts_with("the complaint") && words.contains("pushed out"),
+            "{words}"
+        );
+    }
+
+    #[test]
+    fn a_judging_appositive_at_the_end_is_the_reporters() {
+        // From a real digest: the reporter's ", a move essentially
+        // guaranteeing ..." was shown as the senator's words.
+        let t = "Senator Ada Moss said on Sunday she will vote against the harbour bill, \
+                 a move that all but dooms it in the chamber.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].words(t), "she will vote against the harbour bill");
+    }
+
+    #[test]
     fn a_language_without_rules_gives_no_quotes() {
         let t = "\u{201C}Wij komen morgen terug,\u{201D} zei burgemeester Anna de Wit.";
         assert!(find_in(t, "nl", &Known::new()).is_empty());

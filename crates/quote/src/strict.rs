@@ -198,17 +198,19 @@ pub fn is_clause(content: &str) -> bool {
     // `an inquiry that will look into ...`: the first verb after a relative
     // pronoun is the relative clause's, not the statement's.
     let mut relative = false;
-    for (i, raw) in words.iter().take(24).enumerate() {
+    let mut i = 0;
+    while let Some(raw) = words.get(i).filter(|_| i < 24) {
         let w = bare(raw);
+        i += 1;
         // `declared a state of emergency after the tower collapsed`, `and
         // asked ...`: past a noun phrase, a clause that opens with a
         // subordinator, or a verb after `and`, is not the statement's own.
         let joins_verb = noun_first
             && in_list(&["and", "or", "but"], w)
             && words
-                .get(i + 1)
+                .get(i)
                 .is_some_and(|n| in_list(FINITE, bare(n)) || past_form(bare(n)));
-        if i > 0 && (in_list(SUBORDINATORS, w) || joins_verb) {
+        if i > 1 && (in_list(SUBORDINATORS, w) || joins_verb) {
             break;
         }
         let base = w
@@ -217,7 +219,7 @@ pub fn is_clause(content: &str) -> bool {
             .unwrap_or(w)
             .to_lowercase();
         let contracted = base.len() < w.len();
-        if noun_first && i > 0 && in_list(&["that", "which", "who"], w) {
+        if noun_first && i > 1 && in_list(&["that", "which", "who"], w) {
             relative = true;
             continue;
         }
@@ -228,6 +230,23 @@ pub fn is_clause(content: &str) -> bool {
             }
             relative = false;
             continue;
+        }
+        // `the appeal, lodged with the court on Monday, argues that ...`:
+        // a participle's phrase set off by commas after the subject is
+        // passed over; the verb after it (`argues that`) is the clause's.
+        if noun_first
+            && raw.ends_with(',')
+            && words.get(i).is_some_and(|n| past_form(bare(n)))
+            && let Some(close) = (i..words.len().min(i + 15)).find(|&k| words[k].ends_with(','))
+        {
+            let verb = words.get(close + 1).map_or("", |w| bare(w));
+            let then = words.get(close + 2).map_or("", |w| bare(w));
+            if in_list(FINITE, verb)
+                || past_form(verb)
+                || (verb.len() > 3 && verb.ends_with('s') && then == "that")
+            {
+                return true;
+            }
         }
         // The clause, if any, came before the first pause.
         if raw.ends_with([',', ';', ':']) || ["\u{2014}", "\u{2013}", "-"].contains(raw) {
@@ -487,6 +506,9 @@ pub fn verdict(text: &str, q: &Quote, known: &Known) -> Verdict {
 /// a later piece of reported speech that holds no clause is the
 /// reporter's, not the speaker's.
 pub fn pieces(text: &str, q: &mut Quote) {
+    if q.kind == Kind::Indirect {
+        comment(text, q);
+    }
     if q.kind == Kind::Direct || q.spans.len() < 2 {
         return;
     }
@@ -498,6 +520,40 @@ pub fn pieces(text: &str, q: &mut Quote) {
     if let Some(&(_, end)) = q.spans.last() {
         q.end = end;
     }
+}
+
+/// Appositives that judge a whole statement (`..., a move essentially
+/// guaranteeing the bill will fail`): the reporter's words, not the
+/// speaker's.
+const COMMENTS: &[&str] = &[
+    ", a move ",
+    ", a step ",
+    ", a decision ",
+    ", a sign ",
+    ", a blow ",
+    ", a shift ",
+    ", a reversal ",
+    ", a rebuke ",
+    ", an apparent ",
+];
+
+/// Cuts reported words where a judging appositive ([`COMMENTS`]) starts.
+fn comment(text: &str, q: &mut Quote) {
+    let Some(&(a, b)) = q.spans.last() else {
+        return;
+    };
+    let piece = text.get(a..b).unwrap_or("");
+    let Some(at) = COMMENTS.iter().filter_map(|c| piece.find(c)).min() else {
+        return;
+    };
+    if piece[..at].split_whitespace().count() < 3 {
+        return;
+    }
+    let end = a + at;
+    if let Some(last) = q.spans.last_mut() {
+        last.1 = end;
+    }
+    q.end = end;
 }
 
 /// `Ann Lee said ... from Tom Berg. He said ...`: a `he` or `she` right
