@@ -653,31 +653,7 @@ mod tests {
                     .join(if i % 2 == 0 { " " } else { ", " })
             })
             .collect();
-        let build = |pairs: bool| {
-            let index = Index::in_memory().unwrap();
-            let mut w = index.writer().unwrap();
-            if pairs {
-                w.draw_vocabulary(texts.iter().map(String::as_str)).unwrap();
-            }
-            for (i, text) in texts.iter().enumerate() {
-                w.add_article(
-                    &ArticleDoc {
-                        id: i as i64 + 1,
-                        title: Some("Port news"),
-                        text,
-                        outlet: None,
-                        outlet_name: None,
-                        lang: None,
-                        published: None,
-                        url: None,
-                    },
-                    &[],
-                )
-                .unwrap();
-            }
-            w.commit(texts.len() as i64).unwrap();
-            index
-        };
+        let build = |pairs: bool| built(&texts, pairs, usize::MAX, &|_| Vec::new());
         let (paired, plain) = (build(true), build(false));
         assert!(paired.size_bytes() > plain.size_bytes());
         let mut queries = vec![
