@@ -185,6 +185,29 @@ mod tests {
     }
 
     #[test]
+    fn the_reporters_source_and_asides_after_reported_words_are_not_them() {
+        // From a real digest: ", the White House said" and "– just as ..."
+        // were shown as the speakers' words.
+        let t = "Mayor Ada Moss told the governor she expects \u{201C}a quick end to the strike,\u{201D} \
+                 the city council said.";
+        let q = find_in(t, "en", &Known::new());
+        assert!(
+            q.iter()
+                .any(|x| x.speaker_name.as_deref() == Some("Ada Moss")
+                    && x.words(t).ends_with("strike,\u{201D}")),
+            "{q:?}"
+        );
+        let t = "Ada Moss said she is \"determined to finish\" the harbour works \u{2013} just as \
+                 the council faces pressure from its own members.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].words(t),
+            "she is \"determined to finish\" the harbour works"
+        );
+    }
+
+    #[test]
     fn a_language_without_rules_gives_no_quotes() {
         let t = "\u{201C}Wij komen morgen terug,\u{201D} zei burgemeester Anna de Wit.";
         assert!(find_in(t, "nl", &Known::new()).is_empty());

@@ -506,8 +506,9 @@ pub fn verdict(text: &str, q: &Quote, known: &Known) -> Verdict {
 /// a later piece of reported speech that holds no clause is the
 /// reporter's, not the speaker's.
 pub fn pieces(text: &str, q: &mut Quote) {
-    if q.kind == Kind::Indirect {
+    if q.kind != Kind::Direct {
         comment(text, q);
+        source_after(text, q);
     }
     if q.kind == Kind::Direct || q.spans.len() < 2 {
         return;
@@ -535,9 +536,17 @@ const COMMENTS: &[&str] = &[
     ", a reversal ",
     ", a rebuke ",
     ", an apparent ",
+    // `... the operation – just as Biden is facing pressure ...`: the
+    // reporter setting the words against something else.
+    " \u{2013} just as ",
+    " \u{2014} just as ",
+    " - just as ",
+    ", just as ",
+    ", even as ",
 ];
 
-/// Cuts reported words where a judging appositive ([`COMMENTS`]) starts.
+/// Cuts reported words where a judging appositive ([`COMMENTS`]) starts,
+/// unless what would go holds quoted words.
 fn comment(text: &str, q: &mut Quote) {
     let Some(&(a, b)) = q.spans.last() else {
         return;
@@ -546,10 +555,54 @@ fn comment(text: &str, q: &mut Quote) {
     let Some(at) = COMMENTS.iter().filter_map(|c| piece.find(c)).min() else {
         return;
     };
-    if piece[..at].split_whitespace().count() < 3 {
+    if piece[..at].split_whitespace().count() < 3 || piece[at..].contains(QUOTE_MARKS) {
         return;
     }
-    let end = a + at;
+    cut(q, a + at);
+}
+
+/// Quote marks, straight and curly.
+const QUOTE_MARKS: [char; 4] = ['"', '\u{201C}', '\u{201D}', '\u{201E}'];
+
+/// `he expects “a de-escalation,” the White House said`: reported words
+/// that end with another's attribution (a few words closing in a verb of
+/// saying, after a comma or a closing quote) end before it; the source
+/// who reported them is no part of what was said.
+fn source_after(text: &str, q: &mut Quote) {
+    let Some(&(a, b)) = q.spans.last() else {
+        return;
+    };
+    let piece = text.get(a..b).unwrap_or("").trim_end_matches(['.', ' ']);
+    let Some(verb) = piece.rsplit(' ').next() else {
+        return;
+    };
+    if !in_list(&["said", "says", "added", "stated"], verb) {
+        return;
+    }
+    // The last pause before the verb, at most six words back.
+    let Some(pause) = piece.rfind([',', '\u{201D}']) else {
+        return;
+    };
+    let tail = &piece[pause..];
+    let words = tail.split_whitespace().count();
+    if !(2..=7).contains(&words) || tail.contains(['\u{201C}', '"']) {
+        return;
+    }
+    let keep = &piece[..pause];
+    if keep.split_whitespace().count() < 3 {
+        return;
+    }
+    // A closing quote stays with the words it closes.
+    let end = if tail.starts_with('\u{201D}') {
+        a + pause + '\u{201D}'.len_utf8()
+    } else {
+        a + pause
+    };
+    cut(q, end);
+}
+
+/// Ends the quote's last piece at byte `end`.
+fn cut(q: &mut Quote, end: usize) {
     if let Some(last) = q.spans.last_mut() {
         last.1 = end;
     }
