@@ -70,6 +70,11 @@ impl Intake {
         })
     }
 
+    /// How many (outlet, line) counts are kept in memory.
+    pub fn learned_lines(&self) -> usize {
+        self.learned.entries().count()
+    }
+
     /// The store, for the stages that follow (clustering).
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store

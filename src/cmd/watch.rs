@@ -268,9 +268,30 @@ impl Sink for WatchSink {
     }
 
     fn place(&mut self) -> Result<u64, String> {
-        self.placer
+        let placed = self
+            .placer
             .place(self.intake.store_mut())
             .map(|p| p.stories)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string());
+        if std::env::var_os("STORYLINE_HEAP_LOG").is_some()
+            && let Some((used, free, mapped)) = storyline_story::heap::usage()
+        {
+            let mb = |b: usize| b as f64 / 1e6;
+            let m = self.placer.memory().unwrap_or_default();
+            eprintln!(
+                "heap: {:.1} MB in use ({:.1} mapped apart), {:.1} MB free but kept; clusterer {:.1} MB (vocabulary {:.1}, stories {:.1}, index {:.1}, duplicates {:.1}, scratch {:.1}); outlet lines {}",
+                mb(used),
+                mb(mapped),
+                mb(free),
+                mb(m.total()),
+                mb(m.vocabulary),
+                mb(m.stories),
+                mb(m.index),
+                mb(m.duplicates),
+                mb(m.scratch),
+                self.intake.learned_lines(),
+            );
+        }
+        placed
     }
 }

@@ -49,3 +49,37 @@ pub(crate) fn give_back_freed_memory() {
         }
     }
 }
+
+/// What the allocator holds, in bytes: `(in use, free but kept, mapped
+/// apart)`, from glibc's `mallinfo2`; `None` elsewhere. For
+/// `STORYLINE_HEAP_LOG`, which `watch` reads to print it every round.
+pub fn usage() -> Option<(usize, usize, usize)> {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        /// glibc's `struct mallinfo2` (malloc.h, glibc 2.33 and later).
+        #[repr(C)]
+        struct MallInfo2 {
+            arena: usize,
+            ordblks: usize,
+            smblks: usize,
+            hblks: usize,
+            hblkhd: usize,
+            usmblks: usize,
+            fsmblks: usize,
+            uordblks: usize,
+            fordblks: usize,
+            keepcost: usize,
+        }
+        unsafe extern "C" {
+            fn mallinfo2() -> MallInfo2;
+        }
+        // SAFETY: mallinfo2 takes nothing and returns a plain struct.
+        let m = unsafe { mallinfo2() };
+        let _ = (
+            m.arena, m.ordblks, m.smblks, m.hblks, m.usmblks, m.fsmblks, m.keepcost,
+        );
+        Some((m.uordblks + m.hblkhd, m.fordblks, m.hblkhd))
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    None
+}

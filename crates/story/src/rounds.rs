@@ -91,6 +91,12 @@ impl Placer {
         Ok(placed)
     }
 
+    /// The kept clusterer's estimate of its heap, by part (none before
+    /// the first round).
+    pub fn memory(&self) -> Option<storyline_cluster::Memory> {
+        self.kept.as_ref().map(|(_, c)| c.memory())
+    }
+
     /// Places the articles no round has placed yet, without computing
     /// what the store keeps of the changed storylines: the caller runs
     /// [`keep_stored`] when it chooses (a distributed placer times them
