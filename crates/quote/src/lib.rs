@@ -205,6 +205,16 @@ mod tests {
             q[0].words(t),
             "she is \"determined to finish\" the harbour works"
         );
+        // Where the words were said is the reporter's framing, also in the
+        // first piece of words that go on with a quotation.
+        let t = "Ada Moss said she hopes every councillor will back the plan, at a press \
+                 conference called to show unity. \u{201C}We cannot wait another winter,\u{201D} she added.";
+        let q = find_in(t, "en", &Known::new());
+        assert!(
+            q.iter()
+                .any(|x| x.words(t) == "she hopes every councillor will back the plan"),
+            "{q:?}"
+        );
     }
 
     #[test]

@@ -536,6 +536,14 @@ const COMMENTS: &[&str] = &[
     ", a reversal ",
     ", a rebuke ",
     ", an apparent ",
+    // `... oppose it, at a press conference that ...`: where and how the
+    // words were said is the reporter's framing.
+    ", at a press conference",
+    ", at a news conference",
+    ", during a press conference",
+    ", during a news conference",
+    ", in a statement",
+    ", in an interview",
     // `... the operation – just as Biden is facing pressure ...`: the
     // reporter setting the words against something else.
     " \u{2013} just as ",
@@ -545,20 +553,23 @@ const COMMENTS: &[&str] = &[
     ", even as ",
 ];
 
-/// Cuts reported words where a judging appositive ([`COMMENTS`]) starts,
-/// unless what would go holds quoted words.
+/// Cuts each piece of reported words where a judging appositive or the
+/// reporter's framing ([`COMMENTS`]) starts, unless what would go holds
+/// quoted words.
 fn comment(text: &str, q: &mut Quote) {
-    let Some(&(a, b)) = q.spans.last() else {
-        return;
-    };
-    let piece = text.get(a..b).unwrap_or("");
-    let Some(at) = COMMENTS.iter().filter_map(|c| piece.find(c)).min() else {
-        return;
-    };
-    if piece[..at].split_whitespace().count() < 3 || piece[at..].contains(QUOTE_MARKS) {
-        return;
+    for span in &mut q.spans {
+        let (a, b) = *span;
+        let piece = text.get(a..b).unwrap_or("");
+        let Some(at) = COMMENTS.iter().filter_map(|c| piece.find(c)).min() else {
+            continue;
+        };
+        if piece[..at].split_whitespace().count() >= 3 && !piece[at..].contains(QUOTE_MARKS) {
+            span.1 = a + at;
+        }
     }
-    cut(q, a + at);
+    if let Some(&(_, end)) = q.spans.last() {
+        q.end = end;
+    }
 }
 
 /// Quote marks, straight and curly.
