@@ -96,28 +96,20 @@ pub(crate) fn build() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::Basic),
     );
     let number = NumericOptions::default().set_indexed().set_fast();
+    // The fields plain queries search: indexed with positions, not stored.
+    let searched = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TEXT)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let fields = Fields {
         kind: b.add_text_field("kind", raw.clone() | STORED),
         id: b.add_i64_field("id", number.clone()),
         article: b.add_i64_field("article", number),
         title: b.add_text_field("title", text.clone()),
         body: b.add_text_field("body", STORED),
-        all: b.add_text_field(
-            "all",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(TEXT)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            ),
-        ),
-        said: b.add_text_field(
-            "said",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(TEXT)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-            ),
-        ),
+        all: b.add_text_field("all", searched.clone()),
+        said: b.add_text_field("said", searched),
         pairs: b.add_text_field(
             "pairs",
             TextOptions::default().set_indexing_options(
