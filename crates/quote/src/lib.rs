@@ -205,6 +205,19 @@ mod tests {
             q[0].words(t),
             "she is \"determined to finish\" the harbour works"
         );
+        // An outlet's own sourcing closing the words is no part of them.
+        let t = "Ada Moss said she is \"honoured\" to lead the council, Radio Norland is told.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].words(t), "she is \"honoured\" to lead the council");
+        let t =
+            "Ada Moss said she is \"honoured\" and will \"serve everyone,\" Radio Norland is told.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].words(t),
+            "she is \"honoured\" and will \"serve everyone,\""
+        );
         // Where the words were said is the reporter's framing, also in the
         // first piece of words that go on with a quotation.
         let t = "Ada Moss said she hopes every councillor will back the plan, at a press \

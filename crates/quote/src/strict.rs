@@ -587,29 +587,35 @@ fn source_after(text: &str, q: &mut Quote) {
     let Some(verb) = piece.rsplit(' ').next() else {
         return;
     };
-    if !in_list(&["said", "says", "added", "stated"], verb) {
+    // `..., Fox News is told`, `..., CNN has learned`: the outlet's own
+    // sourcing, in the passive or the perfect.
+    if !in_list(
+        &["said", "says", "added", "stated", "told", "learned"],
+        verb,
+    ) {
         return;
     }
-    // The last pause before the verb, at most six words back.
-    let Some(pause) = piece.rfind([',', '\u{201D}']) else {
+    // The last pause before the verb (a comma or a closing quote), at
+    // most six words back.
+    let Some(pause) = piece.rfind([',', '\u{201D}', '"']) else {
         return;
     };
-    let tail = &piece[pause..];
-    let words = tail.split_whitespace().count();
-    if !(2..=7).contains(&words) || tail.contains(['\u{201C}', '"']) {
-        return;
-    }
-    let keep = &piece[..pause];
-    if keep.split_whitespace().count() < 3 {
-        return;
-    }
+    let mark = piece[pause..].chars().next().unwrap_or(',');
     // A closing quote stays with the words it closes.
-    let end = if tail.starts_with('\u{201D}') {
-        a + pause + '\u{201D}'.len_utf8()
+    let end = if mark == ',' {
+        pause
     } else {
-        a + pause
+        pause + mark.len_utf8()
     };
-    cut(q, end);
+    let tail = &piece[end..];
+    let words = tail.split_whitespace().count();
+    if !(1..=6).contains(&words) || tail.contains(QUOTE_MARKS) {
+        return;
+    }
+    if piece[..pause].split_whitespace().count() < 3 {
+        return;
+    }
+    cut(q, a + end);
 }
 
 /// Ends the quote's last piece at byte `end`.
