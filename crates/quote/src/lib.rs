@@ -205,6 +205,14 @@ mod tests {
             q[0].words(t),
             "she is \"determined to finish\" the harbour works"
         );
+        let t = "The ministry said it is halting all road projects paid for by the lottery -- part of \
+                 a wider review of spending.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].words(t),
+            "it is halting all road projects paid for by the lottery"
+        );
         // An outlet's own sourcing closing the words is no part of them.
         let t = "Ada Moss said she is \"honoured\" to lead the council, Radio Norland is told.";
         let q = find_in(t, "en", &Known::new());

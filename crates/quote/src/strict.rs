@@ -544,6 +544,11 @@ const COMMENTS: &[&str] = &[
     ", during a news conference",
     ", in a statement",
     ", in an interview",
+    // `... paid for by military funds -- part of a broader effort ...`:
+    // the reporter placing the words in a wider story.
+    " -- part of ",
+    " \u{2013} part of ",
+    " \u{2014} part of ",
     // `... the operation – just as Biden is facing pressure ...`: the
     // reporter setting the words against something else.
     " \u{2013} just as ",
