@@ -187,10 +187,7 @@ impl Index {
             words,
             quotes,
         } = query.build(self, &common)?;
-        let err = |op| {
-            let dir = self.dir.clone();
-            move |source| SearchError::Index { dir, op, source }
-        };
+        let err = |op| self.failed(op);
         // Groups hold several documents each, so read well past the page.
         let fetch = ((query.offset.saturating_add(limit)).saturating_mul(8)).clamp(64, MAX_FETCH);
         // Counting every match would walk every posting list in full (a
@@ -250,10 +247,7 @@ impl Index {
         exact: &dyn TantivyQuery,
         fetch: usize,
     ) -> Result<Vec<(f32, DocAddress)>, SearchError> {
-        let err = |op| {
-            let dir = self.dir.clone();
-            move |source| SearchError::Index { dir, op, source }
-        };
+        let err = |op| self.failed(op);
         let wide = fetch.saturating_mul(2);
         let found = searcher
             .search(loose, &TopDocs::with_limit(wide).order_by_score())
@@ -294,6 +288,13 @@ impl Index {
         searcher
             .search(exact, &TopDocs::with_limit(fetch).order_by_score())
             .map_err(err("searching"))
+    }
+
+    /// What turns a tantivy error in operation `op` into ours, naming the
+    /// index's directory.
+    fn failed(&self, op: &'static str) -> impl FnOnce(tantivy::TantivyError) -> SearchError {
+        let dir = self.dir.clone();
+        move |source| SearchError::Index { dir, op, source }
     }
 
     /// The top documents in groups, in the order of their best document.
@@ -354,10 +355,7 @@ impl Index {
         page: &mut [Pending],
         per_group: usize,
     ) -> Result<(), SearchError> {
-        let err = |op| {
-            let dir = self.dir.clone();
-            move |source| SearchError::Index { dir, op, source }
-        };
+        let err = |op| self.failed(op);
         let mut columns: Vec<Option<(Column<i64>, Column<i64>)>> =
             vec![None; searcher.segment_readers().len()];
         // (segment, doc, article, group) of every quote of the page's articles.
