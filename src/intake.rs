@@ -60,7 +60,7 @@ impl Intake {
         // its own lines to the file's counts as it is stored, so that other
         // writers' articles are counted too and nothing is counted twice;
         // the in-memory copy only learns this process's.
-        let (lines, outlets) = store.load_outlet_lines()?;
+        let (lines, outlets) = store.load_outlet_lines(OutletLines::KEPT_PER_OUTLET)?;
         let learned = OutletLines::load(lines, outlets);
         Ok(Intake {
             store,
@@ -174,7 +174,9 @@ impl Intake {
         for outlet in &self.touched {
             let on_file = self.store.outlet_articles(outlet)?;
             if on_file != self.learned.articles_of(outlet) {
-                let (lines, articles) = self.store.outlet_lines_of(outlet)?;
+                let (lines, articles) = self
+                    .store
+                    .outlet_lines_of(outlet, OutletLines::KEPT_PER_OUTLET)?;
                 self.learned.replace(outlet, lines, articles);
             }
             let now = self.learned.learned_fingerprint(outlet);

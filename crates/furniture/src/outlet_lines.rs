@@ -12,8 +12,13 @@ use std::collections::HashMap;
 
 /// Lines this long or longer are article text, never boilerplate.
 pub(crate) const MAX_LINE_CHARS: usize = 200;
-/// Distinct lines kept per outlet before lines seen once are forgotten.
-const MAX_LINES_PER_OUTLET: usize = 200_000;
+/// Distinct lines kept in memory per outlet: when full, the rarest are
+/// forgotten, so a watcher of many outlets holds a bounded amount (3,584
+/// fill a table of 4,096 slots, about 70 KB) however long it runs. Almost
+/// all lines are seen once (each article's own text). A line in half the
+/// outlet's articles is forgotten only if half the table holds lines in a
+/// quarter of them, which takes articles of over 400 short lines each.
+const KEPT_PER_OUTLET: usize = 3_584;
 
 /// The line counts of one outlet.
 #[derive(Debug, Clone, Default)]
@@ -41,6 +46,10 @@ impl Default for OutletLines {
 }
 
 impl OutletLines {
+    /// How many distinct lines are kept per outlet (the most common; see
+    /// the module): what a caller loading counts from a store needs.
+    pub const KEPT_PER_OUTLET: usize = KEPT_PER_OUTLET;
+
     /// No counts yet; a line is boilerplate once seen in at least 3 articles
     /// and at least half of its outlet's articles.
     pub fn new() -> Self {
@@ -84,15 +93,13 @@ impl OutletLines {
             return;
         };
         counts.articles = counts.articles.saturating_add(1);
-        let seen = seen.lines();
-        if counts.lines.len() + seen.len() > MAX_LINES_PER_OUTLET {
-            // Lines seen once are the article's own; forget them first.
-            counts.lines.retain(|_, n| *n > 1);
-        }
-        for &h in seen {
+        for &h in seen.lines() {
             if let Some(n) = counts.lines.get_mut(&h) {
                 *n = n.saturating_add(1);
-            } else if counts.lines.len() < MAX_LINES_PER_OUTLET {
+            } else {
+                if counts.lines.len() >= KEPT_PER_OUTLET {
+                    forget_rarest(&mut counts.lines);
+                }
                 counts.lines.insert(h, 1);
             }
         }
@@ -198,8 +205,9 @@ impl OutletLines {
         let c = self.outlets.entry(key.to_string()).or_default();
         c.articles = articles;
         c.lines = lines.into_iter().collect();
-        if c.lines.len() > MAX_LINES_PER_OUTLET {
-            c.lines.retain(|_, n| *n > 1);
+        if c.lines.len() > KEPT_PER_OUTLET {
+            forget_rarest(&mut c.lines);
+            c.lines.shrink_to(KEPT_PER_OUTLET);
         }
     }
 
@@ -228,7 +236,25 @@ impl OutletLines {
                 *slot = slot.saturating_add(n);
             }
         }
+        for c in me.outlets.values_mut() {
+            if c.lines.len() > KEPT_PER_OUTLET {
+                forget_rarest(&mut c.lines);
+                c.lines.shrink_to(KEPT_PER_OUTLET);
+            }
+        }
         me
+    }
+}
+
+/// Forgets the lines seen least until at most half of
+/// [`KEPT_PER_OUTLET`] are left: first those seen once, then twice or
+/// less, four times or less, and so on. The result depends on the counts
+/// only, not on the order they came in.
+fn forget_rarest(lines: &mut HashMap<u64, u64>) {
+    let mut floor = 1u64;
+    while lines.len() > KEPT_PER_OUTLET / 2 {
+        lines.retain(|_, n| *n > floor);
+        floor = floor.saturating_mul(2);
     }
 }
 
@@ -341,6 +367,33 @@ mod tests {
             back.strip("herald.example", &article(7)),
             o.strip("herald.example", &article(7))
         );
+    }
+
+    #[test]
+    fn counts_stay_bounded_and_keep_the_boilerplate() {
+        let mut o = OutletLines::new();
+        for n in 0..3_000 {
+            let own: String = (0..12)
+                .map(|k| format!("Line {k} of story {n}.\n"))
+                .collect();
+            o.observe("a", &format!("Menu line\n{own}Subscribe today"));
+            assert!(o.entries().count() <= KEPT_PER_OUTLET);
+        }
+        assert!(o.is_boilerplate("a", "Menu line"));
+        assert!(o.is_boilerplate("a", "Subscribe today"));
+        assert!(!o.is_boilerplate("a", "Line 3 of story 2999."));
+        assert_eq!(o.articles_of("a"), 3_000);
+    }
+
+    #[test]
+    fn loading_keeps_the_most_common_lines() {
+        let rows = (0..10_000u64).map(|h| ("a", h, if h < 5 { 900 } else { 1 }));
+        let o = OutletLines::load(rows, [("a", 1_000)]);
+        let kept: Vec<u64> = o.entries().map(|(_, h, _)| h).collect();
+        assert!(kept.len() <= KEPT_PER_OUTLET);
+        for h in 0..5 {
+            assert!(kept.contains(&h), "common line {h} kept");
+        }
     }
 
     #[test]

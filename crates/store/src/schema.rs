@@ -686,7 +686,7 @@ mod tests {
         drop(conn);
         let mut store = open();
         assert_eq!(
-            store.load_outlet_lines().unwrap(),
+            store.load_outlet_lines(usize::MAX).unwrap(),
             (
                 vec![
                     ("a.example".into(), 7, 2),

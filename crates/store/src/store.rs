@@ -513,12 +513,14 @@ impl Store {
     }
 
     /// The per-outlet line counts the furniture stage learns from, as
-    /// [`insert_batch`](Self::insert_batch) added them up: every
-    /// `(outlet, line hash, articles with that line)`, and every
+    /// [`insert_batch`](Self::insert_batch) added them up: the
+    /// `(outlet, line hash, articles with that line)` of each outlet's
+    /// `per_outlet` most common lines (ties by hash), and every
     /// `(outlet, articles counted)`, sorted.
     #[allow(clippy::type_complexity)] // the pair is the furniture crate's own shape
     pub fn load_outlet_lines(
         &self,
+        per_outlet: usize,
     ) -> Result<(Vec<(String, u64, u64)>, Vec<(String, u64)>), StoreError> {
         let err = sql_err(&self.path, "loading outlet line counts");
         // Sorted here, not by the database: PostgreSQL's text order follows
@@ -526,9 +528,12 @@ impl Store {
         let mut lines = self
             .conn
             .query(
-                "SELECT o.outlet, l.line_hash, l.articles FROM outlet_lines l \
-                 JOIN outlets o ON o.id = l.outlet_id",
-                &[],
+                "SELECT o.outlet, l.line_hash, l.articles FROM \
+                 (SELECT outlet_id, line_hash, articles, ROW_NUMBER() OVER \
+                  (PARTITION BY outlet_id ORDER BY articles DESC, line_hash) AS r \
+                  FROM outlet_lines) l \
+                 JOIN outlets o ON o.id = l.outlet_id WHERE l.r <= ?1",
+                args![limit(per_outlet)],
                 |r| {
                     // Stored as i64 because neither database has a u64; the
                     // bits are the hash.
@@ -553,16 +558,22 @@ impl Store {
 
     /// One outlet's line counts on file, as
     /// [`load_outlet_lines`](Self::load_outlet_lines) gives them for all:
-    /// `(line hash, articles with that line)` and the articles counted.
-    /// Another writer's articles are in them once committed.
-    pub fn outlet_lines_of(&self, outlet: &str) -> Result<(Vec<(u64, u64)>, u64), StoreError> {
+    /// `(line hash, articles with that line)` of its `per_outlet` most
+    /// common lines, and the articles counted. Another writer's articles
+    /// are in them once committed.
+    pub fn outlet_lines_of(
+        &self,
+        outlet: &str,
+        per_outlet: usize,
+    ) -> Result<(Vec<(u64, u64)>, u64), StoreError> {
         let articles = self.outlet_articles(outlet)?;
         let lines = self
             .conn
             .query(
                 "SELECT l.line_hash, l.articles FROM outlet_lines l \
-                 JOIN outlets o ON o.id = l.outlet_id WHERE o.outlet = ?1",
-                args![outlet],
+                 JOIN outlets o ON o.id = l.outlet_id WHERE o.outlet = ?1 \
+                 ORDER BY l.articles DESC, l.line_hash LIMIT ?2",
+                args![outlet, limit(per_outlet)],
                 |r| Ok((r.get::<i64>(0)? as u64, non_negative(r.get(1)?))),
             )
             .map_err(sql_err(&self.path, "loading outlet line counts"))?;
@@ -747,6 +758,11 @@ fn redact(url: &str) -> String {
 /// A text's length in characters, as the `text_chars` column keeps it.
 pub(crate) fn chars(text: &str) -> i64 {
     i64::try_from(text.chars().count()).unwrap_or(i64::MAX)
+}
+
+/// A row limit as the databases take it (i64), saturating.
+fn limit(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// A count SQLite gave as i64 (it has no unsigned type); never negative.
@@ -1287,7 +1303,7 @@ mod tests {
 
     /// The stored counts as maps: line hash -> articles, and the outlet's articles.
     fn counts(store: &Store, outlet: &str) -> (BTreeMap<u64, u64>, u64) {
-        let (lines, outlets) = store.load_outlet_lines().unwrap();
+        let (lines, outlets) = store.load_outlet_lines(usize::MAX).unwrap();
         let lines = lines
             .into_iter()
             .filter(|(o, _, _)| o == outlet)
@@ -1302,7 +1318,7 @@ mod tests {
 
     both! {
         fn line_counts_grow_with_new_articles_only(store) {
-            assert_eq!(store.load_outlet_lines().unwrap(), (vec![], vec![]));
+            assert_eq!(store.load_outlet_lines(usize::MAX).unwrap(), (vec![], vec![]));
             let got = insert_counted(
                 &mut store,
                 "a.example",
@@ -1327,14 +1343,23 @@ mod tests {
             );
             assert_eq!(counts(&store, "b.example"), (BTreeMap::from([(7, 1)]), 2));
             // One outlet's counts read alone are the same.
-            let (one, n) = store.outlet_lines_of("a.example").unwrap();
+            let (one, n) = store.outlet_lines_of("a.example", usize::MAX).unwrap();
             assert_eq!((one.into_iter().collect::<BTreeMap<_, _>>(), n), (a, 2));
             assert_eq!(store.outlet_articles("b.example").unwrap(), 2);
-            assert_eq!(store.outlet_lines_of("none.example").unwrap(), (vec![], 0));
+            assert_eq!(store.outlet_lines_of("none.example", usize::MAX).unwrap(), (vec![], 0));
+            // A limit keeps each outlet's most common lines, ties by stored hash.
+            assert_eq!(
+                store.outlet_lines_of("a.example", 2).unwrap(),
+                (vec![(u64::MAX, 2), (1 << 63, 1)], 2)
+            );
+            assert_eq!(
+                store.load_outlet_lines(1).unwrap().0,
+                vec![("a.example".to_string(), u64::MAX, 2), ("b.example".to_string(), 7, 1)]
+            );
             // An article without lines leaves the counts alone.
             insert(&mut store, &[plain("five", None, "five")]);
             assert_eq!(counts(&store, "b.example").1, 2);
-            assert_eq!(store.load_outlet_lines().unwrap().1.len(), 2);
+            assert_eq!(store.load_outlet_lines(usize::MAX).unwrap().1.len(), 2);
         }
     }
 
