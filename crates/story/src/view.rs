@@ -172,7 +172,15 @@ impl StoryView {
             .iter()
             .map(ArticleView::for_timeline)
             .collect();
-        storyline_timeline::build(&articles)
+        let mut events = storyline_timeline::build(&articles);
+        // An entry is read alone: a "But" or "However" leaning on the
+        // sentence before it in the article goes.
+        for e in &mut events {
+            if let Some(text) = storyline_summary::standalone::without_connective(&e.text) {
+                e.text = text;
+            }
+        }
+        events
     }
 
     /// A short name for member `i`'s source: its outlet, or else the name

@@ -208,6 +208,35 @@ pub fn mend(sentence: &str) -> Option<String> {
     }
 }
 
+/// The sentence without its opening connective ("But the pier ..." becomes
+/// "The pier ..."), mended as [`mend`] does where it can, else only cut: for
+/// lines that must keep their sentence whatever else leans in it (a
+/// timeline's dated event), but should not open on a "But" or "However"
+/// whose sentence before the reader cannot see. `None` when it opens with
+/// no connective, or what is left opens with a verb (a clause cut in two).
+pub fn without_connective(sentence: &str) -> Option<String> {
+    let sentence = sentence.trim();
+    let lower = lowered(sentence);
+    if lower.starts_with(['"', '\u{201c}', '\'', '\u{2018}']) || !connective(&lower) {
+        return None;
+    }
+    if let Some(mended) = mend(sentence) {
+        return Some(mended);
+    }
+    let rest = after_connective(sentence)?.trim_start_matches([',', ' ']);
+    let opening = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if storyline_lexicon::AUXILIARIES.contains(&opening.as_str()) {
+        return None;
+    }
+    let mut chars = rest.chars();
+    let first = chars.next().filter(|c| c.is_alphanumeric())?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 /// What is left of a mended sentence, capitalised, when it stands alone.
 fn finish(rest: &str) -> Option<String> {
     let rest = rest.trim_start_matches([',', ' ']);
@@ -508,6 +537,28 @@ mod tests {
             "If you sail at night, you need a lamp on the mast, the harbour board says.",
         ] {
             assert_eq!(faults(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_kept_line_loses_its_opening_connective() {
+        // Mended where the rest stands alone, else only cut.
+        assert_eq!(
+            without_connective("However, the repairs will take longer than the council hoped.")
+                .as_deref(),
+            Some("The repairs will take longer than the council hoped.")
+        );
+        assert_eq!(
+            without_connective("But they were both at the pier hearing in March.").as_deref(),
+            Some("They were both at the pier hearing in March.")
+        );
+        for s in [
+            "The harbour council voted on Tuesday to rebuild the north pier.",
+            "\u{201c}But we will rebuild,\u{201d} the mayor said on Friday.",
+            "First lady Ada Moss opened the new ferry landing on Friday.",
+            "And was rebuilt in March.",
+        ] {
+            assert_eq!(without_connective(s), None, "{s}");
         }
     }
 
