@@ -266,4 +266,27 @@ mod tests {
             .collect();
         assert_eq!(got, vec![Some("Tom Harlan".to_string())]);
     }
+
+    #[test]
+    fn he_is_a_person_not_the_label_he_founded() {
+        // From a real digest, where a record label was shown as the one
+        // who said a founder's words.
+        let t = "The rapper's old label boss, Sam Tolliver, who co-founded Quiet Records, also \
+                 remembered him with two posts online. \u{201c}When I say Quiet was a family, \
+                 Quiet was a family,\u{201d} he said.";
+        // The entity tagger took the label for a person there.
+        let mut tagged = Known::new();
+        tagged.add(KnownName {
+            canonical: "Quiet Records".into(),
+            kind: EntityKind::Person,
+            ..KnownName::default()
+        });
+        for known in [Known::new(), tagged] {
+            let got: Vec<Option<String>> = find_in(t, "en", &known)
+                .into_iter()
+                .map(|q| q.speaker_name)
+                .collect();
+            assert_eq!(got, vec![Some("Sam Tolliver".to_string())]);
+        }
+    }
 }

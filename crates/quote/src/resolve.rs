@@ -257,6 +257,9 @@ const ORG_WORDS: &[&str] = &[
     "pentagon",
     "journal",
     "foundation",
+    "records",
+    "recordings",
+    "studios",
     "corp.",
     "inc.",
     "group",
@@ -293,6 +296,26 @@ const ORG_WORDS: &[&str] = &[
     "tv",
     "radio",
     "pac",
+];
+
+/// Words of [`ORG_WORDS`] that end a body's name and never a person's
+/// ("House", "Post" and "Bank" are surnames too).
+const BODY_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "committee",
+    "agency",
+    "council",
+    "administration",
+    "government",
+    "commission",
+    "association",
+    "institute",
+    "university",
+    "foundation",
+    "records",
+    "recordings",
+    "studios",
 ];
 
 /// Capitalised words that start sentences or name times, never people
@@ -633,6 +656,14 @@ impl Resolver {
             kind = EntityKind::Person;
         }
         let (name, kind, gender) = match known.lookup(surface) {
+            // A name headed by a word no person bears ("Quiet Records")
+            // is a body's, whatever the entity tagger took it for.
+            Some(k)
+                if k.kind == EntityKind::Person
+                    && in_list(BODY_HEADS, toks[end - 1].text(text)) =>
+            {
+                (k.canonical.clone(), EntityKind::Org, Gender::Unknown)
+            }
             Some(k) => (k.canonical.clone(), k.kind, k.gender),
             None => (surface.to_string(), kind, gender),
         };
