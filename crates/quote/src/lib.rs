@@ -289,4 +289,18 @@ mod tests {
             assert_eq!(got, vec![Some("Sam Tolliver".to_string())]);
         }
     }
+
+    #[test]
+    fn a_name_in_an_embedded_post_names_no_speaker() {
+        // From a real digest: a nickname in a mourner's post became the
+        // name of the singer's own words.
+        let t = "The singer Vesk died on Tuesday.\n\n\
+                 RIP King P. Vesk forever A post shared by Ivo Berg (@ivo_b) on Mar 3, 2031\n\n\
+                 \u{201c}Pain and I got real close in those years,\u{201d} Vesk wrote in his memoir.";
+        let got: Vec<Option<String>> = find_in(t, "en", &Known::new())
+            .into_iter()
+            .map(|q| q.speaker_name)
+            .collect();
+        assert_eq!(got, vec![Some("Vesk".to_string())]);
+    }
 }

@@ -10,7 +10,7 @@ use storyline_model::Published;
 /// language code (quotes are read by that language's rules; `""` is English).
 pub fn of_article(text: &str, lang: &str, published: Option<Published>) -> Value {
     let anchor = published.map(|p| p.day());
-    let mentions = storyline_entity::find(text);
+    let mentions = mentions(text);
     let entities: Vec<Value> = mentions
         .iter()
         .map(|m| json!({"text": m.text, "kind": m.kind.conll(), "start": m.start, "end": m.end}))
@@ -36,7 +36,27 @@ pub fn of_article(text: &str, lang: &str, published: Option<Published>) -> Value
 /// The statements one article attributes, as [`of_article`] finds them,
 /// without its other facts (what a search index takes of an article).
 pub fn quotes_of_article(text: &str, lang: &str) -> Vec<storyline_quote::Quote> {
-    quotes_with(text, lang, &storyline_entity::find(text))
+    quotes_with(text, lang, &mentions(text))
+}
+
+/// The names an article's own text gives: those on a line that carries an
+/// embedded social post (its text or signature: "RIP King P. Vesk A post
+/// shared by ...") are the poster's, and would lend a story's people the
+/// poster's nicknames.
+pub(crate) fn mentions(text: &str) -> Vec<storyline_entity::Mention> {
+    let mut found = storyline_entity::find(text);
+    let mut embeds: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if storyline_lexicon::is_social_embed(line) {
+            embeds.push((at, at + line.len()));
+        }
+        at += line.len();
+    }
+    if !embeds.is_empty() {
+        found.retain(|m| !embeds.iter().any(|&(a, b)| m.start >= a && m.start < b));
+    }
+    found
 }
 
 /// Speakers named as the article's own linked entities name them.
@@ -62,6 +82,21 @@ pub fn kind(k: storyline_quote::Kind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_an_embedded_post_are_the_posters() {
+        let text = "The singer Mara Quell died on Tuesday, her label said.\n\n\
+                    RIP Queen M. Quell forever A post shared by Ivo Berg (@ivo_b) on Mar 3, 2031\n\n\
+                    Quell recorded six albums with the Harbour Choir.";
+        let names: Vec<String> = mentions(text).into_iter().map(|m| m.text).collect();
+        assert!(names.iter().any(|n| n == "Mara Quell"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("M. Quell") || n.contains("Ivo Berg")),
+            "{names:?}"
+        );
+    }
 
     #[test]
     fn an_article_gives_its_names_dates_and_quotes() {

@@ -244,7 +244,7 @@ impl StoryView {
         let mentions: Vec<Vec<storyline_entity::Mention>> = self
             .texts
             .iter()
-            .map(|t| storyline_entity::find(t))
+            .map(|t| crate::facts::mentions(t))
             .collect();
         let docs: Vec<(&str, &[storyline_entity::Mention])> = self
             .texts

@@ -6,7 +6,10 @@
 /// Whether `sentence` is page text rather than a development.
 pub(crate) fn is_notice(sentence: &str) -> bool {
     let lower = sentence.trim().to_lowercase();
-    stamp(&lower) || embed(sentence, &lower) || caption(&lower) || byline(sentence, &lower)
+    stamp(&lower)
+        || storyline_lexicon::is_social_embed(sentence)
+        || caption(&lower)
+        || byline(sentence, &lower)
 }
 
 /// The first word of a lowercased sentence.
@@ -52,32 +55,6 @@ fn stamp(lower: &str) -> bool {
         "updated at",
     ];
     FIRST.contains(&first_word(lower)) || ABOUT_PAGE.iter().any(|p| lower.contains(p))
-}
-
-/// An embedded social post: a link to a post or picture, or a post's
-/// signature ("— Name (@handle) 5 July 2030", "A post shared by ...").
-fn embed(sentence: &str, lower: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "pic.twitter.com",
-        "t.co/",
-        "http://",
-        "https://",
-        "a post shared by",
-        "instagram.com/",
-        "twitter.com/",
-    ];
-    MARKS.iter().any(|m| lower.contains(m)) || handle_in_brackets(sentence)
-}
-
-/// "(@handle)": how an embedded post signs itself.
-fn handle_in_brackets(sentence: &str) -> bool {
-    sentence.match_indices("(@").any(|(i, _)| {
-        let rest = &sentence[i + 2..];
-        let name = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .map_or(rest, |j| &rest[..j]);
-        !name.is_empty() && rest[name.len()..].starts_with(')')
-    })
 }
 
 /// A photo caption or credit ("In this 2 May 2030 file photo, ...",

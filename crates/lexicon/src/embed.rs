@@ -1,0 +1,57 @@
+//! Embedded social posts: a post's text or its signature copied into an
+//! article ("— Name (@handle) 5 July 2030", "A post shared by ...", a link
+//! to the post or picture). What such a line says is the poster's, not the
+//! article's: its names, dates and words are no part of the report.
+
+/// Lowercase marks of an embedded post anywhere in a line.
+const MARKS: &[&str] = &[
+    "pic.twitter.com",
+    "t.co/",
+    "http://",
+    "https://",
+    "a post shared by",
+    "instagram.com/",
+    "twitter.com/",
+];
+
+/// Whether `line` (a sentence or a paragraph) is, or carries, an embedded
+/// social post: one of the marks, or a handle in brackets.
+pub fn is_social_embed(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    MARKS.iter().any(|m| lower.contains(m)) || handle_in_brackets(line)
+}
+
+/// "(@handle)": how an embedded post signs itself.
+fn handle_in_brackets(line: &str) -> bool {
+    line.match_indices("(@").any(|(i, _)| {
+        let rest = &line[i + 2..];
+        let name = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(rest, |j| &rest[..j]);
+        !name.is_empty() && rest[name.len()..].starts_with(')')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posts_and_their_signatures() {
+        for line in [
+            "The harbour looked empty this morning pic.twitter.com/abc123",
+            "\u{2014} Kari Lund (@karilund) March 3, 2031",
+            "Farewell, old friend A post shared by Ivo Berg (@ivo_b) on Mar 3, 2031 at 9:12am PST",
+            "See https://example.org/post/1 for the clip",
+        ] {
+            assert!(is_social_embed(line), "{line}");
+        }
+        for line in [
+            "The council met on Monday (at the harbour office).",
+            "Write to the editor at letters@example.org.",
+            "Ada Moss said the ferry would sail again.",
+        ] {
+            assert!(!is_social_embed(line), "{line}");
+        }
+    }
+}
