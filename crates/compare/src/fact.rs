@@ -185,8 +185,11 @@ const EVALUATIVE: &[&str] = &[
     "appalling",
     "apparently",
     "arguably",
+    "astonishing",
     "awful",
     "beautiful",
+    "bizarre",
+    "breathtaking",
     "brilliant",
     "brutal",
     "clearly",
@@ -196,15 +199,19 @@ const EVALUATIVE: &[&str] = &[
     "cranky",
     "crazy",
     "dastardly",
+    "debacle",
     "deplorable",
+    "disastrous",
     "disconcerting",
     "disgraceful",
     "disgusting",
     "dreadful",
     "eloquent",
     "eloquently",
+    "embarrassing",
     "famously",
     "fantastic",
+    "fiasco",
     "finally",
     "frankly",
     "fun",
@@ -242,6 +249,7 @@ const EVALUATIVE: &[&str] = &[
     "ridiculously",
     "sadly",
     "shameful",
+    "shameless",
     "shocking",
     "somehow",
     "stunning",
@@ -250,12 +258,20 @@ const EVALUATIVE: &[&str] = &[
     "terrible",
     "unbelievable",
     "unfortunately",
+    "valiant",
+    "valiantly",
     "whopping",
     "wonderful",
 ];
 
-/// Phrases of the writer's speculation ("may have gone too far").
+/// Phrases of the writer's speculation or judgement ("may have gone too far",
+/// "for better or worse").
 const SPECULATION: &[&str] = &[
+    "for better or worse",
+    "get away with",
+    "gets away with",
+    "time-honored",
+    "time-honoured",
     "may have",
     "might have",
     "must have",
@@ -577,9 +593,14 @@ pub(crate) fn fragment(text: &str) -> bool {
     SUBORDINATE.contains(&first.as_str()) && !toks.iter().any(|t| t.is(','))
 }
 
-/// Whether a sentence may stand as an outlet's exclusive fact.
+/// Whether a sentence may stand as an outlet's exclusive fact: it is
+/// read alone, so it must also stand alone as a summary's sentences do (no
+/// opening "And" or "For that," leaning on the sentence before it).
 pub(crate) fn fact(text: &str) -> bool {
-    informative(text) && !opinion(text) && !fragment(text)
+    informative(text)
+        && !opinion(text)
+        && !fragment(text)
+        && storyline_summary::standalone::faults(text).is_none()
 }
 
 #[cfg(test)]
@@ -641,6 +662,11 @@ mod tests {
             "It's half a bridge and half a toll booth, built by Pell for Alderton.",
             "For the people of Alderton, Mayor Pell may finally have gone too far.",
             "The new Alderton bridge is a beautiful sweep of steel over the river.",
+            // From a real digest's "only here" lines, in our words.
+            "The whole ribbon-cutting was a fiasco from the first speech to the last.",
+            "For better or worse, opening a bridge with a brass band has become a local rite.",
+            "For that, Mayor Pell has the Alderton ferry strike of 2029 to thank.",
+            "And while the toll has the backing of 64% of drivers, the ferry has 30%.",
         ] {
             assert!(!fact(s), "{s}");
         }
