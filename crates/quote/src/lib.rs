@@ -303,4 +303,17 @@ mod tests {
             .collect();
         assert_eq!(got, vec![Some("Vesk".to_string())]);
     }
+
+    #[test]
+    fn the_reporter_weighing_a_claim_is_no_part_of_it() {
+        // From a real digest: ", though he did not offer any proof" was
+        // shown as the lawyer's words.
+        let t = "The lawyer, Tom Berg, said there was \u{201c}no question\u{201d} the mayor \
+                 knew about the deal, though he did not offer any proof.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Tom Berg"));
+        let words = q[0].words(t);
+        assert!(words.ends_with("knew about the deal"), "{words}");
+    }
 }

@@ -556,6 +556,17 @@ const COMMENTS: &[&str] = &[
     " - just as ",
     ", just as ",
     ", even as ",
+    // `... knew about it, though he did not offer any proof`: the
+    // reporter weighing the claim.
+    ", though he did not ",
+    ", though she did not ",
+    ", though they did not ",
+    ", but did not provide ",
+    ", but offered no ",
+    ", but provided no ",
+    ", without offering ",
+    ", without providing ",
+    ", without citing ",
 ];
 
 /// Cuts each piece of reported words where a judging appositive or the
