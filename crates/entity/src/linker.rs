@@ -218,6 +218,23 @@ fn spelling(lower: &str) -> String {
     out
 }
 
+/// The key of a given name: its formal form ([`nickname::given`]) as
+/// [`spelling`] writes it, and for a name of six letters or more only its
+/// first letter and consonants, so that spellings of one name that differ
+/// in a vowel ("Lindsey" and "Lindsay") are one person's when the surname
+/// is the same. Shorter names keep their vowels: "Dan" and "Don" are two.
+fn given_key(word: &str) -> String {
+    let key = spelling(nickname::given(word));
+    if key.chars().count() < 6 {
+        return key;
+    }
+    let mut chars = key.chars();
+    let first = chars.next().into_iter();
+    first
+        .chain(chars.filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')))
+        .collect()
+}
+
 fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -549,7 +566,7 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
     for ((.., kind, _), words) in items.iter().zip(&names) {
         if *kind == Kind::Person && words.len() >= 3 {
             let n = words.len();
-            let owner = spelling(nickname::given(&words[0]));
+            let owner = given_key(&words[0]);
             surnames
                 .entry((spelling(&words[n - 2]), spelling(&words[n - 1])))
                 .and_modify(|o| {
@@ -567,12 +584,9 @@ pub fn link(docs: &[(&str, &[Mention])]) -> Vec<Entity> {
         if *kind != Kind::Person || words.len() < 2 {
             continue;
         }
-        let mut key = (
-            spelling(nickname::given(&words[0])),
-            spelling(&words[words.len() - 1]),
-        );
+        let mut key = (given_key(&words[0]), spelling(&words[words.len() - 1]));
         if words.len() == 2
-            && let Some(Some(owner)) = surnames.get(&key)
+            && let Some(Some(owner)) = surnames.get(&(spelling(&words[0]), key.1.clone()))
         {
             key.0 = owner.clone();
         }
@@ -712,6 +726,37 @@ mod tests {
             kind,
             text: name.to_string(),
         }
+    }
+
+    #[test]
+    fn a_given_name_spelt_two_ways_is_one_person() {
+        // From a real digest, where one senator was two speakers.
+        let a = "Senator Lindsey Harlow spoke first. Dan Moss spoke next.";
+        let b = "Lindsay Harlow answered. Don Moss did not.";
+        let ma = vec![
+            m(a, "Lindsey Harlow", Kind::Person, 0),
+            m(a, "Dan Moss", Kind::Person, 0),
+        ];
+        let mb = vec![
+            m(b, "Lindsay Harlow", Kind::Person, 0),
+            m(b, "Don Moss", Kind::Person, 0),
+        ];
+        let es = link(&[(a, &ma), (b, &mb)]);
+        let harlows = es
+            .iter()
+            .filter(|e| e.canonical.ends_with("Harlow"))
+            .count();
+        let mosses = es.iter().filter(|e| e.canonical.ends_with("Moss")).count();
+        assert_eq!((harlows, mosses), (1, 2), "{es:?}");
+        // A long given name's key still finds its owner's two-word surname.
+        let c = "Mayor Annabel Levine Kost spoke. Levine Kost left.";
+        let mc = vec![
+            m(c, "Annabel Levine Kost", Kind::Person, 0),
+            m(c, "Levine Kost", Kind::Person, 0),
+        ];
+        let es = link(&[(c, &mc)]);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].canonical, "Annabel Levine Kost");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub(crate) fn is_notice(sentence: &str) -> bool {
     let lower = sentence.trim().to_lowercase();
     stamp(&lower)
         || storyline_lexicon::is_social_embed(sentence)
+        || link(&lower)
         || caption(&lower)
         || byline(sentence, &lower)
 }
@@ -55,6 +56,14 @@ fn stamp(lower: &str) -> bool {
         "updated at",
     ];
     FIRST.contains(&first_word(lower)) || ABOUT_PAGE.iter().any(|p| lower.contains(p))
+}
+
+/// A link: a sentence that carries one is the page pointing somewhere
+/// (a post, a source), not a development.
+fn link(lower: &str) -> bool {
+    ["http://", "https://", "t.co/"]
+        .iter()
+        .any(|m| lower.contains(m))
 }
 
 /// A photo caption or credit ("In this 2 May 2030 file photo, ...",
