@@ -86,7 +86,22 @@ fn fingerprint(cfg: &Config) -> u64 {
 impl Clusterer {
     /// The state as bytes, for [`Clusterer::restore`].
     pub fn snapshot(&self) -> Vec<u8> {
-        let saved = Saved {
+        // Serialising plain owned data into a growable buffer cannot fail.
+        postcard::to_allocvec(&self.saved()).unwrap_or_default()
+    }
+
+    /// Writes the bytes [`Clusterer::snapshot`] gives to `out` as they are
+    /// made, without holding them all (a window of 100,000 articles is a
+    /// state of a hundred megabytes).
+    pub fn snapshot_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        postcard::to_io(&self.saved(), out)
+            .map(|_| ())
+            .map_err(std::io::Error::other)
+    }
+
+    /// What is saved, borrowed from the clusterer.
+    fn saved(&self) -> Saved<'_> {
+        Saved {
             version: VERSION,
             config: fingerprint(&self.cfg),
             vocab: &self.vocab,
@@ -100,9 +115,7 @@ impl Clusterer {
             clock: self.clock,
             live: self.live as u64,
             line_into: &self.line_into,
-        };
-        // Serialising plain owned data into a growable buffer cannot fail.
-        postcard::to_allocvec(&saved).unwrap_or_default()
+        }
     }
 
     /// A clusterer that goes on from a [`Clusterer::snapshot`] made with the
@@ -192,8 +205,11 @@ mod tests {
         let mut second = Clusterer::restore(Config::default(), &bytes).expect("restores");
         got.extend(docs[2..].iter().map(|d| second.add(d)));
         assert_eq!(got, expected);
-        // The same state gives the same bytes.
+        // The same state gives the same bytes, written whole or as made.
         assert_eq!(second.snapshot(), whole.snapshot());
+        let mut written = Vec::new();
+        whole.snapshot_to(&mut written).unwrap();
+        assert_eq!(written, whole.snapshot());
     }
 
     #[test]

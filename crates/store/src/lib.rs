@@ -55,6 +55,7 @@ pub use error::StoreError;
 pub use facts::{BriefWrite, FactsInput, StoredBrief, StoredQuote, StoryEntity};
 pub use hash::content_hash;
 pub use queue::{ItemCounts, MAX_ATTEMPTS, QueueStatus, WorkItem, WorkerRow};
+pub use raw::pack_state_with;
 pub use row::{ArticleLines, ArticleSummary, ArticleText, Inserted, NewArticle, StoredArticle};
 pub use schema::SCHEMA_VERSION;
 pub use sources::{DEFAULT_INTERVAL_SECS, MAX_URL, Poll, SourceKind, SourceRow, canonical_url};

@@ -293,12 +293,34 @@ const STATE_LEVEL: i32 = 3;
 /// cap on one value is 1 GB, which the state met uncompressed).
 const MAX_STATE_BYTES: u64 = 2 << 30;
 
-/// Packs the clusterer's state for the `cluster_state` table.
-pub(crate) fn pack_state(state: &[u8]) -> Vec<u8> {
-    match zstd::bulk::compress(state, STATE_LEVEL) {
-        Ok(bytes) if bytes.len() < state.len() => bytes,
-        _ => state.to_vec(),
+/// Packs the clusterer's state for the `cluster_state` table; a state
+/// [`pack_state_with`] packed already goes as it is.
+pub(crate) fn pack_state(state: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if state.starts_with(&ZSTD_MAGIC) {
+        return std::borrow::Cow::Borrowed(state);
     }
+    match zstd::bulk::compress(state, STATE_LEVEL) {
+        Ok(bytes) if bytes.len() < state.len() => bytes.into(),
+        _ => state.into(),
+    }
+}
+
+/// The clusterer's state packed as the `cluster_state` table keeps it,
+/// compressed while `write` writes it: a state of many megabytes is never
+/// held whole beside its compressed copy (a watcher writes one each round).
+/// What comes back goes in [`ClusterWrite::state`](crate::ClusterWrite).
+pub fn pack_state_with(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = zstd::stream::write::Encoder::new(Vec::new(), STATE_LEVEL)?;
+    {
+        // The serialiser writes a few bytes at a time.
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut encoder);
+        write(&mut buffered)?;
+        buffered.flush()?;
+    }
+    encoder.finish()
 }
 
 /// The clusterer's state as [`pack_state`] stored it. States stored before
@@ -498,7 +520,11 @@ mod tests {
             .collect();
         let packed = pack_state(&state);
         assert!(packed.len() < state.len() / 2);
-        assert_eq!(unpack_state(packed), state);
+        assert_eq!(unpack_state(packed.to_vec()), state);
+        // Packed while written, it goes as it is, and unpacks the same.
+        let streamed = pack_state_with(|w| w.write_all(&state)).unwrap();
+        assert_eq!(pack_state(&streamed), &streamed[..]);
+        assert_eq!(unpack_state(streamed), state);
         let old = vec![3, 1, 2, 3];
         assert_eq!(unpack_state(old.clone()), old);
         // One that does not inflate is handed on for the clusterer to refuse.

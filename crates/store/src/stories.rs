@@ -45,7 +45,8 @@ pub struct ClusterWrite<'a> {
     pub merges: &'a [(i64, i64)],
     /// Storylines found to be one, in the order found: (linked away, into).
     pub line_links: &'a [(i64, i64)],
-    /// The clusterer's state after the round.
+    /// The clusterer's state after the round: its bytes, or those
+    /// [`pack_state_with`](crate::pack_state_with) packed as they were written.
     pub state: &'a [u8],
     /// Drop every earlier placement first (a rebuild from scratch).
     pub replace: bool,
@@ -350,7 +351,7 @@ impl Store {
         tx.exec(
             "INSERT INTO cluster_state (id, round, state) VALUES (1, ?1, ?2) \
              ON CONFLICT (id) DO UPDATE SET round = excluded.round, state = excluded.state",
-            args![w.round, &raw::pack_state(w.state)],
+            args![w.round, &raw::pack_state(w.state)[..]],
         )
         .map_err(err("saving the clustering state"))?;
         let n: i64 = tx

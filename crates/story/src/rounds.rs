@@ -223,7 +223,7 @@ fn rebuild_rounds(store: &mut Store) -> Result<u64, StoryError> {
         rest = tail;
     }
     placed.resolve(store)?;
-    let state = clusterer.snapshot();
+    let state = packed_state(&clusterer);
     Ok(store.write_clustering(&ClusterWrite {
         round,
         members: &placed.members,
@@ -232,6 +232,14 @@ fn rebuild_rounds(store: &mut Store) -> Result<u64, StoryError> {
         state: &state,
         replace: true,
     })?)
+}
+
+/// The clusterer's state as the store keeps it, compressed as it is
+/// serialised (a round waiting to be written holds only the compressed
+/// bytes); the plain bytes should compressing fail.
+fn packed_state(clusterer: &Clusterer) -> Vec<u8> {
+    storyline_store::pack_state_with(|w| clusterer.snapshot_to(w))
+        .unwrap_or_else(|_| clusterer.snapshot())
 }
 
 /// One clustered round, waiting to be written.
@@ -249,7 +257,7 @@ impl Round {
         Round {
             round,
             placed,
-            state: clusterer.snapshot(),
+            state: packed_state(clusterer),
         }
     }
 
