@@ -223,7 +223,24 @@ pub fn without_connective(sentence: &str) -> Option<String> {
     if let Some(mended) = mend(sentence) {
         return Some(mended);
     }
-    let rest = after_connective(sentence)?.trim_start_matches([',', ' ']);
+    capitalised(after_connective(sentence)?)
+}
+
+/// What is left of a mended sentence, capitalised, when it stands alone.
+fn finish(rest: &str) -> Option<String> {
+    let mended = capitalised(rest)?;
+    let ok = mended.split_whitespace().count() >= MIN_MENDED
+        && faults(&mended).is_none()
+        && !crate::quality::dangling(&mended)
+        && crate::quality::balanced(&mended);
+    ok.then_some(mended)
+}
+
+/// What is left of a sentence cut at its opening, capitalised; `None`
+/// when it opens with a verb: the rest of a clause whose subject was cut
+/// ("is rare, there seems ..."), not a sentence.
+fn capitalised(rest: &str) -> Option<String> {
+    let rest = rest.trim_start_matches([',', ' ']);
     let opening = rest
         .split_whitespace()
         .next()
@@ -235,29 +252,6 @@ pub fn without_connective(sentence: &str) -> Option<String> {
     let mut chars = rest.chars();
     let first = chars.next().filter(|c| c.is_alphanumeric())?;
     Some(first.to_uppercase().chain(chars).collect())
-}
-
-/// What is left of a mended sentence, capitalised, when it stands alone.
-fn finish(rest: &str) -> Option<String> {
-    let rest = rest.trim_start_matches([',', ' ']);
-    // What opens with a verb is the rest of a clause whose subject was cut
-    // ("is rare, there seems ..."), not a sentence.
-    let opening = rest
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    if storyline_lexicon::AUXILIARIES.contains(&opening.as_str()) {
-        return None;
-    }
-    let mut chars = rest.chars();
-    let first = chars.next().filter(|c| c.is_alphanumeric())?;
-    let mended: String = first.to_uppercase().chain(chars).collect();
-    let ok = mended.split_whitespace().count() >= MIN_MENDED
-        && faults(&mended).is_none()
-        && !crate::quality::dangling(&mended)
-        && crate::quality::balanced(&mended);
-    ok.then_some(mended)
 }
 
 /// The sentence after its opening connective (and the comma after it).
