@@ -205,10 +205,7 @@ impl OutletLines {
         let c = self.outlets.entry(key.to_string()).or_default();
         c.articles = articles;
         c.lines = lines.into_iter().collect();
-        if c.lines.len() > KEPT_PER_OUTLET {
-            forget_rarest(&mut c.lines);
-            c.lines.shrink_to(KEPT_PER_OUTLET);
-        }
+        bound(&mut c.lines);
     }
 
     /// Rebuilds the counts from what [`entries`](Self::entries) and
@@ -237,12 +234,18 @@ impl OutletLines {
             }
         }
         for c in me.outlets.values_mut() {
-            if c.lines.len() > KEPT_PER_OUTLET {
-                forget_rarest(&mut c.lines);
-                c.lines.shrink_to(KEPT_PER_OUTLET);
-            }
+            bound(&mut c.lines);
         }
         me
+    }
+}
+
+/// Counts read in whole (loaded, or another writer's read back) brought
+/// within [`KEPT_PER_OUTLET`], their table shrunk to fit.
+fn bound(lines: &mut HashMap<u64, u64>) {
+    if lines.len() > KEPT_PER_OUTLET {
+        forget_rarest(lines);
+        lines.shrink_to(KEPT_PER_OUTLET);
     }
 }
 

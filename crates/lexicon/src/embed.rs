@@ -19,6 +19,20 @@ pub fn is_social_embed(line: &str) -> bool {
     MARKS.iter().any(|m| lower.contains(m)) || handle_in_brackets(line)
 }
 
+/// The byte ranges of the lines of `text` that are, or carry, an embedded
+/// social post ([`is_social_embed`]), in order, each with its newline.
+pub fn social_embed_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if is_social_embed(line) {
+            out.push((at, at + line.len()));
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// "(@handle)": how an embedded post signs itself.
 fn handle_in_brackets(line: &str) -> bool {
     line.match_indices("(@").any(|(i, _)| {
@@ -52,5 +66,8 @@ mod tests {
         ] {
             assert!(!is_social_embed(line), "{line}");
         }
+        let text = "Ada Moss spoke.\nRIP A post shared by Ivo Berg (@ivo_b)\nThe end.";
+        assert_eq!(social_embed_lines(text), vec![(16, 55)]);
+        assert_eq!(&text[16..55], "RIP A post shared by Ivo Berg (@ivo_b)\n");
     }
 }

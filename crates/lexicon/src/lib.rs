@@ -16,7 +16,7 @@ mod furniture;
 mod verb;
 
 pub use connective::{CONNECTIVE_PHRASES, CONNECTIVES, connective_phrase, is_connective};
-pub use embed::is_social_embed;
+pub use embed::{is_social_embed, social_embed_lines};
 pub use furniture::{FURNITURE_OPENINGS, FURNITURE_PHRASES, is_furniture};
 pub use verb::{
     AUXILIARIES, IRREGULAR_VERBS, REGULAR_VERBS, SPEECH_VERBS, is_past, is_speech_verb, is_verb,

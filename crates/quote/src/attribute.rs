@@ -117,18 +117,14 @@ pub fn find_with(text: &str, known: &Known) -> Vec<Quote> {
     };
     // Names in an embedded social post ("RIP King P. Vesk A post shared
     // by ...") are the poster's: no speaker is resolved to them.
+    let embeds = storyline_lexicon::social_embed_lines(text);
     let mut named = outside.clone();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if storyline_lexicon::is_social_embed(line) {
-            let (a, b) = (at, at + line.len());
-            for (k, t) in toks.iter().enumerate() {
-                if t.s >= a && t.s < b {
-                    named[k] = false;
-                }
+    if !embeds.is_empty() {
+        for (k, t) in toks.iter().enumerate() {
+            if embeds.iter().any(|&(a, b)| t.s >= a && t.s < b) {
+                named[k] = false;
             }
         }
-        at += line.len();
     }
     let mut resolver = Resolver::build(text, &toks, &named, known);
     let cx = Ctx {

@@ -45,14 +45,7 @@ pub fn quotes_of_article(text: &str, lang: &str) -> Vec<storyline_quote::Quote> 
 /// poster's nicknames.
 pub(crate) fn mentions(text: &str) -> Vec<storyline_entity::Mention> {
     let mut found = storyline_entity::find(text);
-    let mut embeds: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if storyline_lexicon::is_social_embed(line) {
-            embeds.push((at, at + line.len()));
-        }
-        at += line.len();
-    }
+    let embeds = storyline_lexicon::social_embed_lines(text);
     if !embeds.is_empty() {
         found.retain(|m| !embeds.iter().any(|&(a, b)| m.start >= a && m.start < b));
     }
