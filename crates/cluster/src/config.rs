@@ -57,7 +57,11 @@ pub struct Config {
     /// How much a story active just before an undated article is favoured.
     pub position_boost: f32,
     /// Least content similarity for an undated article to join a story that
-    /// has dated articles: without a date, content alone must vouch.
+    /// has dated articles (or a dated one a story of undated ones): without
+    /// a date, content alone must vouch. 0.2: at 0.15, a real digest put an
+    /// undated 2014 report on an IRS official into a dated 2011 debt-deal
+    /// story through shared congressional vocabulary (0.18); the
+    /// evaluation streams lose nothing but 0.001 of ECB+ inside the mixed one.
     pub undated_join_min: f32,
     /// A dated article whose content similarity with one story is at least
     /// `follow_min` and `follow_margin` times that with any other is a
@@ -178,7 +182,7 @@ impl Default for Config {
             undated_decay_floor: 0.4,
             position_scale: 10.0,
             position_boost: 0.5,
-            undated_join_min: 0.15,
+            undated_join_min: 0.2,
             follow_min: 0.35,
             follow_margin: 3.0,
             follow_scale_secs: 30.0 * 86_400.0,

@@ -190,23 +190,39 @@ impl StoryView {
     }
 }
 
-/// One name per outlet, its earliest article's, given to each of its
-/// articles and to the row's outlet list.
+/// One name per outlet, given to each of its articles and to the row's
+/// outlet list, so that pages of one site naming it differently ("DW",
+/// "dw.com") are shown as one. Of the names its articles carry, one that
+/// reads as the site's own comes first: a feed or a data set may put a
+/// columnist's name where the outlet's goes, and a story whose earliest
+/// New York Times article was a column showed the paper's news reports
+/// under the columnist's name. Then the most used; then the earliest.
 fn name_outlets(row: &mut StoryRow, members: &mut [StoryMember]) {
-    // One name per outlet: its earliest article's, so that pages of one
-    // site naming it differently ("DW", "dw.com") are shown as one.
-    let mut names: std::collections::HashMap<String, Option<String>> =
+    // Per outlet: (name, articles carrying it, first member carrying it).
+    let mut seen: std::collections::HashMap<&str, Vec<(&str, usize, usize)>> =
         std::collections::HashMap::new();
-    for m in members.iter_mut() {
-        if let Some(outlet) = &m.outlet {
-            let name = names
-                .entry(outlet.clone())
-                .or_insert_with(|| m.outlet_name.clone());
-            if name.is_none() {
-                *name = m.outlet_name.clone();
-            }
+    for (i, m) in members.iter().enumerate() {
+        let (Some(outlet), Some(name)) = (&m.outlet, &m.outlet_name) else {
+            continue;
+        };
+        let names = seen.entry(outlet.as_str()).or_default();
+        match names.iter_mut().find(|(n, _, _)| *n == name.as_str()) {
+            Some(entry) => entry.1 += 1,
+            None => names.push((name.as_str(), 1, i)),
         }
     }
+    let names: std::collections::HashMap<String, Option<String>> = seen
+        .into_iter()
+        .map(|(outlet, names)| {
+            let best = names
+                .iter()
+                .max_by_key(|&&(name, count, first)| {
+                    (names_site(name, outlet), count, std::cmp::Reverse(first))
+                })
+                .map(|&(name, _, _)| name.to_string());
+            (outlet.to_string(), best)
+        })
+        .collect();
     for m in members.iter_mut() {
         if let Some(outlet) = &m.outlet {
             m.outlet_name = names.get(outlet).cloned().flatten();
@@ -221,6 +237,43 @@ fn name_outlets(row: &mut StoryRow, members: &mut [StoryMember]) {
         }
     }
     row.outlets = shown;
+}
+
+/// Whether `name` reads as the name of the site `domain`: a word of it
+/// (three letters or more, not a generic one) is in one of the domain's
+/// labels ("The Hill", thehill.com; "Fox News", foxnews.com), or its
+/// initials or an acronym in it begin one ("New York Times", nytimes.com;
+/// "DW", dw.com). A person's name seldom does.
+fn names_site(name: &str, domain: &str) -> bool {
+    const GENERIC: [&str; 6] = ["the", "and", "news", "online", "opinion", "www"];
+    let domain = domain.to_lowercase();
+    let mut labels: Vec<&str> = domain
+        .split('.')
+        .filter(|l| !l.is_empty() && *l != "www")
+        .collect();
+    // The last label is the top-level domain.
+    if labels.len() > 1 {
+        labels.pop();
+    }
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let begins =
+        |head: &str| head.chars().count() >= 2 && labels.iter().any(|l| l.starts_with(head));
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        let acronym = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+        (lower.chars().count() >= 3
+            && !GENERIC.contains(&lower.as_str())
+            && labels.iter().any(|l| l.contains(&lower)))
+            || (acronym && begins(&lower))
+    }) || (words.len() >= 2 && begins(&initials))
 }
 
 /// A short name for an article: its outlet's name, or the outlet (its
@@ -270,6 +323,47 @@ mod tests {
         assert!(view.texts[2].contains("reopened"));
         assert_eq!(view.source(2), "bayherald.example");
         assert!(StoryView::load(&store, id + 100).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_site_is_named_by_its_own_name_not_a_columnist() {
+        for (name, domain) in [
+            ("The Hill", "thehill.com"),
+            ("Fox News (Online News)", "foxnews.com"),
+            ("New York Times (News)", "www.nytimes.com"),
+            ("DW", "dw.com"),
+            ("Deutsche Welle", "dw.com"),
+            ("Associated Press", "apnews.com"),
+            ("BBC News", "bbc.co.uk"),
+        ] {
+            assert!(names_site(name, domain), "{name} {domain}");
+        }
+        for (name, domain) in [
+            ("Orla Brennan", "nytimes.com"),
+            ("Guest Writer - Center", "thehill.com"),
+            ("The Daily Record", "heraldnews.example"),
+        ] {
+            assert!(!names_site(name, domain), "{name} {domain}");
+        }
+        // Two columns came first; the paper's own report names it.
+        let store = crate::fixture::harbour();
+        let id = store.stories().unwrap()[0].id;
+        let (mut row, mut members) = store.story(id).unwrap().unwrap();
+        for (m, name) in members
+            .iter_mut()
+            .zip(["Orla Brennan", "Orla Brennan", "Bay Herald"])
+        {
+            m.outlet = Some("bayherald.example".into());
+            m.outlet_name = Some(name.into());
+        }
+        row.outlets = vec!["bayherald.example".into()];
+        name_outlets(&mut row, &mut members);
+        assert!(
+            members
+                .iter()
+                .all(|m| m.outlet_name.as_deref() == Some("Bay Herald"))
+        );
+        assert_eq!(row.outlets, ["Bay Herald"]);
     }
 
     #[test]
