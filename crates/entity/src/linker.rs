@@ -122,12 +122,22 @@ impl Group {
                 || (f.contains(' ') && !names.iter().any(|o| o.len() > w.len() && o.ends_with(w)))
         };
         let untitled = |i: usize| names[i].len() == self.forms[i].0.split_whitespace().count();
+        // A name met only with its title ("Rep. Ann Lee") is shown
+        // without it; the title is a role.
         let canonical = self
             .forms
             .iter()
             .enumerate()
             .max_by_key(|(i, (f, n))| (full(*i), untitled(*i), *n, f.len(), usize::MAX - i))
-            .map(|(_, (f, _))| f.clone())
+            .map(|(i, (f, _))| {
+                let words: Vec<&str> = f.split_whitespace().collect();
+                let keep = names[i].len().min(words.len());
+                if self.person && keep < words.len() {
+                    words[words.len() - keep..].join(" ")
+                } else {
+                    f.clone()
+                }
+            })
             .unwrap_or_default();
         // "Leader" says little once a real role is known.
         if self.roles.iter().any(|r| !role::is_generic_head(&lower(r))) {
@@ -757,6 +767,23 @@ mod tests {
         let es = link(&[(c, &mc)]);
         assert_eq!(es.len(), 1, "{es:?}");
         assert_eq!(es[0].canonical, "Annabel Levine Kost");
+    }
+
+    #[test]
+    fn a_name_met_only_with_its_title_is_shown_without_it() {
+        // A real digest showed "Rep. Pat ..." as a speaker's name.
+        let a = "Rep. Ann Corliss said the vote would wait. Corliss left early.";
+        let ma = vec![
+            m(a, "Rep. Ann Corliss", Kind::Person, 0),
+            m(a, "Corliss", Kind::Person, 0),
+        ];
+        let es = link(&[(a, &ma)]);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].canonical, "Ann Corliss");
+        assert!(
+            es[0].aliases.iter().any(|x| x == "Rep. Ann Corliss"),
+            "{es:?}"
+        );
     }
 
     #[test]

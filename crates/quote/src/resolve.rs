@@ -116,6 +116,37 @@ const ROLES: &[&str] = &[
     "general",
 ];
 
+/// Job words that, written capitalised ahead of a full name, are no part
+/// of it ("Public Defender Mara Oakes", "Legal Analyst Orla Denning"), on
+/// top of [`ROLES`].
+const JOB_WORDS: &[&str] = &[
+    "analyst",
+    "defender",
+    "attorney",
+    "prosecutor",
+    "judge",
+    "sheriff",
+    "officer",
+    "commissioner",
+    "professor",
+    "coach",
+    "manager",
+    "editor",
+    "correspondent",
+    "producer",
+    "founder",
+    "counsel",
+    "inspector",
+    "detective",
+    "superintendent",
+];
+
+/// Whether `w` names a role or a job a person is described by
+/// (`director`, `Spokeswoman`, `analyst`).
+pub(crate) fn is_role(w: &str) -> bool {
+    in_list(ROLES, w) || in_list(JOB_WORDS, w)
+}
+
 /// Title words before a person's name.
 const TITLES: &[&str] = &[
     "president",
@@ -534,10 +565,16 @@ impl Resolver {
         let mut words: Vec<String> = Vec::new();
         // Titles and descriptors: everything up to the last title word.
         let mut name_from = a;
+        // A job capitalised before a full name ("Public Defender Mara
+        // Oakes") is a title too; not in a body's name ("General Motors",
+        // "Director of Public Prosecutions").
+        let body =
+            (a..end).any(|k| in_list(ORG_WORDS, toks[k].text(text)) || toks[k].text(text) == "of");
         for (k, t) in toks.iter().enumerate().take(end).skip(a) {
             let w = t.text(text);
-            if k + 1 < end && (in_list(TITLES, w) || is_adjectival(w)) {
-                if in_list(TITLES, w) {
+            let job = !body && k + 2 < end && is_role(w);
+            if k + 1 < end && (in_list(TITLES, w) || is_adjectival(w) || job) {
+                if in_list(TITLES, w) || job {
                     kind = EntityKind::Person;
                     name_from = k + 1;
                 }

@@ -259,6 +259,22 @@ pub fn subject(text: &str, toks: &[Tok], mut start: usize, hi: usize) -> Option<
         e += 1;
     }
     let next = toks.get(e).filter(|_| e < hi)?;
+    if e > start && next.is_word() && !next.cap && crate::resolve::is_role(next.text(text)) {
+        // `Starfall director Ivo Brandt said`: a work or a body, its
+        // person's role and name; the phrase runs on to the name.
+        let mut f = e + 1;
+        while f < hi
+            && f - e <= 4
+            && toks[f].is_word()
+            && toks[f].cap
+            && !is_stop(toks[f].text(text))
+        {
+            f += 1;
+        }
+        if f >= e + 3 && toks.get(f).is_some_and(|t| t.is_word() && !t.cap) {
+            return Some((start, f));
+        }
+    }
     (e > start && next.is_word() && !next.cap).then_some((start, e))
 }
 
