@@ -38,7 +38,7 @@ pub mod strict;
 pub mod token;
 
 pub use language::Lang;
-pub use resolve::{EntityKind, Gender, Known, KnownName};
+pub use resolve::{EntityKind, Gender, Known, KnownName, is_body_head};
 
 /// How a statement is reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

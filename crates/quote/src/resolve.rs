@@ -327,6 +327,8 @@ const ORG_WORDS: &[&str] = &[
     "tv",
     "radio",
     "pac",
+    "airlines",
+    "airways",
 ];
 
 /// Words of [`ORG_WORDS`] that end a body's name and never a person's
@@ -347,7 +349,15 @@ const BODY_HEADS: &[&str] = &[
     "records",
     "recordings",
     "studios",
+    "airlines",
+    "airways",
 ];
+
+/// Whether `w` ends a body's name and never a person's (`Ministry`,
+/// `Airlines`).
+pub fn is_body_head(w: &str) -> bool {
+    in_list(BODY_HEADS, w)
+}
 
 /// Capitalised words that start sentences or name times, never people
 /// (weekdays and month names are tested apart, in [`not_name`]).
@@ -560,9 +570,24 @@ impl Resolver {
         {
             return;
         }
+        // `Caption The Harbour Board`, `Analysis The ...`: page furniture
+        // run into a sentence's first words; the name starts after the
+        // article.
+        let cut = (a + 1..end)
+            .rev()
+            .find(|&k| in_list(&["the", "a", "an"], toks[k].text(text)));
+        if let Some(k) = cut {
+            a = k + 1;
+            if a >= end {
+                return;
+            }
+        }
         let mut kind = EntityKind::Unknown;
         let mut gender = Gender::Unknown;
         let mut words: Vec<String> = Vec::new();
+        // A body's name keeps its first words (`Justice Department`,
+        // `American Airlines`): they are no title or description.
+        let body_run = is_body_head(toks[end - 1].text(text));
         // Titles and descriptors: everything up to the last title word.
         let mut name_from = a;
         // A job capitalised before a full name ("Public Defender Mara
@@ -573,8 +598,10 @@ impl Resolver {
         for (k, t) in toks.iter().enumerate().take(end).skip(a) {
             let w = t.text(text);
             let job = !body && k + 2 < end && is_role(w);
-            if k + 1 < end && (in_list(TITLES, w) || is_adjectival(w) || job) {
-                if in_list(TITLES, w) || job {
+            let title = in_list(TITLES, w) && !body_run;
+            let adjectival = is_adjectival(w) && !(body_run && k + 2 >= end);
+            if k + 1 < end && (title || adjectival || job) {
+                if title || job {
                     kind = EntityKind::Person;
                     name_from = k + 1;
                 }
@@ -610,7 +637,11 @@ impl Resolver {
                 }
             }
         }
-        while name_from < end && is_adjectival(toks[name_from].text(text)) && name_from + 1 < end {
+        while name_from < end
+            && is_adjectival(toks[name_from].text(text))
+            && name_from + 1 < end
+            && !(body_run && name_from + 2 >= end)
+        {
             name_from += 1;
         }
         // "Mayor of Velmora Ilsa Brandt": the place goes with the title
@@ -687,6 +718,8 @@ impl Resolver {
             kind = EntityKind::Org;
         } else if (2..=4).contains(&n_words)
             && kind == EntityKind::Unknown
+            // What is left of a headline in title case is no one's name.
+            && cut.is_none()
             && !surface.contains(['&'])
             && !in_list(WORK_HEADS, toks[end - 1].text(text))
         {

@@ -207,8 +207,8 @@ impl<'a> Screen<'a> {
             return Verdict::Unnamed;
         }
         let first = self.toks[a].text(self.text);
-        let lone =
-            b == a + 1 || (b == a + 2 && self.toks[a].text(self.text).eq_ignore_ascii_case("the"));
+        let lone = b == a + 1
+            || (b == a + 2 && in_list(&["the", "a", "an"], self.toks[a].text(self.text)));
         let known_kind = known.lookup(name).map(|k| k.kind);
         if known_kind == Some(EntityKind::Place)
             || kind == EntityKind::Place
@@ -236,6 +236,15 @@ impl<'a> Screen<'a> {
                 || in_list(&["who", "which"], first));
         if opener && here {
             return Verdict::Drop;
+        }
+        // `he` resolved to such a word (`Charts indicated ...`, then `he
+        // said`): the article's person is not known by it.
+        if opener
+            && b == a + 1
+            && crate::speaker::is_pronoun(first)
+            && !first.eq_ignore_ascii_case("it")
+        {
+            return Verdict::Unnamed;
         }
         // `We're`, `He’s`: a pronoun, whatever follows it.
         for w in [first, name.split(' ').next().unwrap_or(name)] {

@@ -110,6 +110,17 @@ pub fn before(text: &str, toks: &[Tok], end: usize, lo: usize) -> Option<(usize,
             if t.is_punct(',') {
                 let inner = toks.get(k + 1).map(|t| t.text(text)).unwrap_or("");
                 let mut head = phrase_back(text, toks, k, lo)?;
+                // `Ann Lee of the Harbour Trust, a charity, says`: the
+                // person before `of` heads the phrase.
+                if head.0 >= lo + 2
+                    && toks[head.0 - 1].is_word()
+                    && in_list(&["of", "at", "from"], toks[head.0 - 1].text(text))
+                    && toks[head.0 - 2].cap
+                    && let Some(person) = phrase_back(text, toks, head.0 - 1, lo)
+                    && toks[person.0].cap
+                {
+                    head = (person.0, head.1);
+                }
                 if in_list(&["who", "which"], inner) {
                     return Some(head);
                 }

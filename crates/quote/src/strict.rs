@@ -393,18 +393,24 @@ pub fn verdict(text: &str, q: &Quote, known: &Known) -> Verdict {
     // `Ann Lee of the Harbour Institute`: the person before `of` speaks,
     // not the body after it.
     if let Some(k) = words.iter().position(|w| in_list(&["of", "at", "from"], w))
-        && (2..=3).contains(&k)
+        && (2..=6).contains(&k)
         && words[..k].iter().all(capitalised)
     {
-        let who = words[..k].join(" ");
         // No word of the person's is in the name (`US Department of
         // Defense` is one name).
         if let Some(name) = q.speaker_name.as_deref()
             && !words[..k].iter().any(|w| name.contains(w))
         {
-            return match known.lookup(&who) {
-                Some(p) if p.kind == EntityKind::Person => Verdict::Named(p.canonical.clone()),
-                _ => Verdict::Unnamed,
+            // `Petty Officer Ann Lee of the Coast Guard`: the person is
+            // known by the last words.
+            let person = (0..k.saturating_sub(1)).find_map(|from| {
+                known
+                    .lookup(&words[from..k].join(" "))
+                    .filter(|p| p.kind == EntityKind::Person)
+            });
+            return match person {
+                Some(p) => Verdict::Named(p.canonical.clone()),
+                None => Verdict::Unnamed,
             };
         }
     }
@@ -787,6 +793,43 @@ mod tests {
                 Some("Mara O\u{2019}Shea".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_body_keeps_the_words_of_its_name() {
+        // Read as a title ("Justice") and a nationality ("American"), these
+        // left "Department" and "Airlines" speaking in a real digest.
+        let t = "The Justice Department said it would review the harbour contract.\n\n\
+                 American Airlines said it had seen fewer bookings on the island route.";
+        assert_eq!(
+            speakers(t),
+            [
+                Some("Justice Department".to_string()),
+                Some("American Airlines".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn page_furniture_before_a_name_and_a_word_opening_a_sentence_name_no_one() {
+        let t = "Caption The Harbour Board said the pier would close for the winter.\n\n\
+                 Charts showed the bay was deeper than the divers had planned for.\n\n\
+                 \"We will move the search box a little to the north,\" he said.";
+        assert_eq!(speakers(t), [Some("Harbour Board".to_string()), None]);
+    }
+
+    #[test]
+    fn a_person_of_a_body_is_known_by_her_name() {
+        let t = "\"Our crews train every day for this,\" said Petty Officer Ann Lee of the \
+                 Coast Guard, who flew with the rescue team.";
+        assert_eq!(speakers(t), [Some("Ann Lee".to_string())]);
+    }
+
+    #[test]
+    fn the_person_of_a_body_in_apposition_speaks() {
+        let t = "Ann Lee of the Kessel-based Harbour Trust, a charity, says that she was \
+                 turned away at the pier twice last year.";
+        assert_eq!(speakers(t), [Some("Ann Lee".to_string())]);
     }
 
     #[test]

@@ -182,10 +182,19 @@ fn speaker(name: String, mute: &[String]) -> Option<String> {
         .to_string();
     let lower = name.to_lowercase();
     let several = lower.contains(' ');
+    // A longer or shorter form of a muted name ("World War II", "Nazi
+    // Adolf ...") is muted too, but for a body named after one
+    // ("American Airlines", "Russian Foreign Ministry").
+    let body = lower
+        .rsplit(' ')
+        .next()
+        .is_some_and(storyline_quote::is_body_head);
     let muted = TITLES.contains(&lower.as_str())
         || mute.iter().any(|m| {
             lower == *m
-                || (several && (m.starts_with(lower.as_str()) || lower.starts_with(m.as_str())))
+                || (several
+                    && !body
+                    && (m.starts_with(lower.as_str()) || lower.starts_with(m.as_str())))
         });
     (!name.is_empty() && !muted).then_some(name)
 }
@@ -301,6 +310,17 @@ mod tests {
     fn a_statement_cut_inside_brackets_is_no_statement() {
         assert!(!balanced("he would not comment further (Harbour Post"));
         assert!(balanced("the pier (built in 1902) will close"));
+    }
+
+    #[test]
+    fn a_body_named_after_a_nationality_speaks() {
+        let mute = ["kesselian".to_string(), "harbour war".to_string()];
+        assert_eq!(
+            speaker("Kesselian Airlines".into(), &mute).as_deref(),
+            Some("Kesselian Airlines")
+        );
+        assert_eq!(speaker("Kesselian".into(), &mute), None);
+        assert_eq!(speaker("Harbour War II".into(), &mute), None);
     }
 
     #[test]
