@@ -5,102 +5,6 @@
 //! nationality and a role noun. The lists here are small and written by
 //! hand for English news.
 
-/// Words that make up roles and titles ("Foreign Minister", "Special Envoy").
-const ROLE_WORDS: &[&str] = &[
-    "president",
-    "president-elect",
-    "vice",
-    // A party before a name is a label, not part of it ("Democrat Sander Levin").
-    "democrat",
-    "republican",
-    "prime",
-    "minister",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "finance",
-    "economy",
-    "justice",
-    "health",
-    "trade",
-    "energy",
-    "secretary",
-    "general",
-    "state",
-    "chancellor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "envoy",
-    "special",
-    "ambassador",
-    "leader",
-    "chief",
-    "head",
-    "commander",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "director",
-    "governor",
-    "mayor",
-    "senator",
-    "sen.",
-    "speaker",
-    "deputy",
-    "adviser",
-    "advisor",
-    "aide",
-    "premier",
-    "pope",
-    "judge",
-    "attorney",
-    "representative",
-    "rep.",
-    "negotiator",
-    "coordinator",
-    "commissioner",
-    "emir",
-    "sheikh",
-    "sultan",
-    "dictator",
-    "monarch",
-    "chief-of-staff",
-    "staff",
-    "national",
-    "security",
-    "intelligence",
-    "press",
-    "executive",
-    "opposition",
-    "party",
-    "army",
-    "military",
-    "gen.",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "lt.",
-    "captain",
-    "admiral",
-    "officer",
-    "official",
-    "coach",
-    "manager",
-    "founder",
-    "owner",
-    "publisher",
-    "editor",
-    "correspondent",
-    "analyst",
-];
-
 /// Role nouns that can end a descriptive phrase ("the Russian leader").
 const HEADS: &[&str] = &[
     "president",
@@ -163,9 +67,10 @@ const NOT_ROLE: &[&str] = &[
     "former", "then", "acting", "interim", "late", "incoming", "outgoing",
 ];
 
-/// Whether a lowercase word is part of a role or title.
+/// Whether a lowercase word is part of a role or title (the list lives in
+/// the lexicon, shared with the quote finder).
 pub(crate) fn is_role_word(lower: &str) -> bool {
-    ROLE_WORDS.contains(&lower)
+    storyline_lexicon::is_role_word(lower)
 }
 
 /// Whether a lowercase word can end a descriptive phrase.

@@ -6,18 +6,21 @@
 //! voice mark commentary; verb forms tell a clause from a fragment, and
 //! connectives mark a sentence that leans on the one before; page-furniture
 //! phrases mark a line as the page's own, and an embedded social post's
-//! marks a line as the poster's. Each stage may
+//! marks a line as the poster's; role and title words mark a person's
+//! description, not their name. Each stage may
 //! add words of its own, but the core lists live here once. Lookups take
 //! lower-case words.
 
 mod connective;
 mod embed;
 mod furniture;
+mod role;
 mod verb;
 
 pub use connective::{CONNECTIVE_PHRASES, CONNECTIVES, connective_phrase, is_connective};
 pub use embed::{is_social_embed, social_embed_lines};
 pub use furniture::{FURNITURE_OPENINGS, FURNITURE_PHRASES, is_furniture};
+pub use role::is_role_word;
 pub use verb::{
     AUXILIARIES, IRREGULAR_VERBS, REGULAR_VERBS, SPEECH_VERBS, is_past, is_speech_verb, is_verb,
 };

@@ -65,7 +65,7 @@ impl Reader<'_> {
     fn name_word(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
         !has(self.lang.not_names(), w)
-            && !has(self.lang.titles(), w)
+            && !self.lang.is_title(w)
             && !self
                 .lang
                 .noun_endings()
@@ -119,13 +119,21 @@ impl Reader<'_> {
             let mut a = i;
             let mut title = None;
             while a < j && !self.name_word(self.word(a)) {
-                if has(self.lang.titles(), self.word(a)) {
+                if self.lang.is_title(self.word(a)) {
                     title = Some(self.word(a).to_lowercase());
                 }
                 a += 1;
             }
+            // A title inside the run (`Walliser Staatsrat Mathias Reynard`):
+            // the name follows the last one.
+            if let Some(p) = (a..j).rev().find(|&k| self.lang.is_title(self.word(k)))
+                && j - p > 2
+            {
+                title = Some(self.word(p).to_lowercase());
+                a = p + 1;
+            }
             // A lower-case title just before (`der Trainer Ana Ruiz`).
-            if title.is_none() && i > 0 && has(self.lang.titles(), self.word(i - 1)) {
+            if title.is_none() && i > 0 && self.lang.is_title(self.word(i - 1)) {
                 title = Some(self.word(i - 1).to_lowercase());
             }
             if j - a >= 2 && (a..j).all(|k| self.name_word(self.word(k))) {
@@ -154,11 +162,15 @@ impl Reader<'_> {
     /// A known name without the titles the linker kept (`Trainer Ana
     /// Ruiz` is Ana Ruiz).
     fn untitled(&self, name: &str) -> String {
-        let mut words: Vec<&str> = name.split(' ').collect();
-        while words.len() > 2 && has(self.lang.titles(), words[0]) {
-            words.remove(0);
-        }
-        words.join(" ")
+        let words: Vec<&str> = name.split(' ').collect();
+        // Up to the last title with two words after it (`Hamburgs
+        // Polizeipräsident Falk Schnabel` is Falk Schnabel).
+        let cut = words
+            .iter()
+            .take(words.len().saturating_sub(2))
+            .rposition(|w| self.lang.is_title(w))
+            .map_or(0, |k| k + 1);
+        words[cut..].join(" ")
     }
 
     /// The name a phrase of tokens `[a, b)` gives, before token `at`.
@@ -166,7 +178,7 @@ impl Reader<'_> {
         let mut x = a;
         let mut title = None;
         while x < b && (!self.is_cap(x) || !self.name_word(self.word(x))) {
-            if has(self.lang.titles(), self.word(x)) {
+            if self.lang.is_title(self.word(x)) {
                 title = Some(self.word(x).to_lowercase());
             } else if self.is_cap(x) && !has(self.lang.not_names(), self.word(x)) {
                 // A capitalised common word (`Urteil`): no name here.
@@ -177,6 +189,20 @@ impl Reader<'_> {
         let mut y = x;
         while y < b && self.is_cap(y) && self.name_word(self.word(y)) {
             y += 1;
+        }
+        // `Walliser Staatsrat Mathias Reynard`: a place's adjective, a
+        // title, then the name.
+        while y < b
+            && self.lang.is_title(self.word(y))
+            && y + 1 < b
+            && self.is_cap(y + 1)
+            && self.name_word(self.word(y + 1))
+        {
+            x = y + 1;
+            y = x;
+            while y < b && self.is_cap(y) && self.name_word(self.word(y)) {
+                y += 1;
+            }
         }
         if y == x {
             // Only a title (`der Trainer`): the last name that bore it.
@@ -229,12 +255,12 @@ impl Reader<'_> {
             && self.toks[e].is_word()
             && (self.is_cap(e)
                 || has(self.lang.not_names(), self.word(e))
-                || has(self.lang.titles(), self.word(e)))
+                || self.lang.is_title(self.word(e)))
         {
             e += 1;
         }
         // Lower-case words at the end are no part of the phrase.
-        while e > s && !self.is_cap(e - 1) && !has(self.lang.titles(), self.word(e - 1)) {
+        while e > s && !self.is_cap(e - 1) && !self.lang.is_title(self.word(e - 1)) {
             e -= 1;
         }
         let name = self.name_of(s, e, c)?;
@@ -263,7 +289,7 @@ impl Reader<'_> {
             s -= 1;
         }
         // `der Trainer`, `el ministro`: a title with its article.
-        while s > lo && e - s < 6 && has(self.lang.titles(), self.word(s - 1)) {
+        while s > lo && e - s < 6 && self.lang.is_title(self.word(s - 1)) {
             s -= 1;
         }
         if s == e {
@@ -491,6 +517,19 @@ mod tests {
             .iter()
             .map(|q| (q.words(t), q.speaker_name.clone().unwrap_or_default()))
             .collect()
+    }
+
+    #[test]
+    fn german_compound_titles_are_no_part_of_the_name() {
+        // A real digest named "Walliser Staatsrat ..." and "Innenminister
+        // ..." as speakers, and lost a quote whose speaker had a place's
+        // adjective before the title.
+        let t = "Kesseler Staatsrat Jonas Brell sagte: \u{201E}Wir danken allen Helfern für ihren Einsatz.\u{201C} \
+                 \u{201E}Die Lage ist ruhig\u{201C}, sagte Innenministerin Petra Vogl am Abend. \
+                 \u{201E}Wir bauen die Brücke wieder auf\u{201C}, so US-Botschafter Tom Hale.";
+        let q = who(t, Lang::German);
+        let names: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(names, ["Jonas Brell", "Petra Vogl", "Tom Hale"], "{q:?}");
     }
 
     #[test]

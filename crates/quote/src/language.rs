@@ -97,6 +97,22 @@ impl Lang {
         }
     }
 
+    /// Whether `w` is a title or a role written before a name; in German
+    /// also a compound ending in one (`Innenminister`, `US-Präsident`,
+    /// `Staatsrat`).
+    pub fn is_title(self, w: &str) -> bool {
+        if in_list(self.titles(), w) {
+            return true;
+        }
+        if self != Lang::German || w.len() > 40 {
+            return false;
+        }
+        let lower = w.to_lowercase();
+        self.titles()
+            .iter()
+            .any(|t| t.len() >= 3 && lower.len() >= t.len() + 3 && lower.ends_with(t))
+    }
+
     /// Word endings of common nouns (German capitalises every noun, so a
     /// capitalised `Entscheidung` is no name).
     pub fn noun_endings(self) -> &'static [&'static str] {
@@ -386,6 +402,34 @@ const DE_TITLES: &[&str] = &[
     "staatssekretärin",
     "regierungschef",
     "regierungschefin",
+    // Heads of compounds (`Innenminister`, `Polizeipräsident`,
+    // `Vertriebsleiter`), read by [`Lang::is_title`].
+    "leiter",
+    "leiterin",
+    "berater",
+    "beraterin",
+    "vertreter",
+    "vertreterin",
+    "führer",
+    "führerin",
+    "koordinator",
+    "koordinatorin",
+    "bischof",
+    "bischöfin",
+    "botschafter",
+    "botschafterin",
+    "mediziner",
+    "medizinerin",
+    "lehrer",
+    "lehrerin",
+    "banker",
+    "bankerin",
+    "rat",
+    "rätin",
+    "politologe",
+    "politologin",
+    "kriminologe",
+    "kriminologin",
 ];
 
 const FR_TITLES: &[&str] = &[

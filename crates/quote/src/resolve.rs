@@ -116,35 +116,10 @@ const ROLES: &[&str] = &[
     "general",
 ];
 
-/// Job words that, written capitalised ahead of a full name, are no part
-/// of it ("Public Defender Mara Oakes", "Legal Analyst Orla Denning"), on
-/// top of [`ROLES`].
-const JOB_WORDS: &[&str] = &[
-    "analyst",
-    "defender",
-    "attorney",
-    "prosecutor",
-    "judge",
-    "sheriff",
-    "officer",
-    "commissioner",
-    "professor",
-    "coach",
-    "manager",
-    "editor",
-    "correspondent",
-    "producer",
-    "founder",
-    "counsel",
-    "inspector",
-    "detective",
-    "superintendent",
-];
-
 /// Whether `w` names a role or a job a person is described by
 /// (`director`, `Spokeswoman`, `analyst`).
 pub(crate) fn is_role(w: &str) -> bool {
-    in_list(ROLES, w) || in_list(JOB_WORDS, w)
+    in_list(ROLES, w) || (w.len() <= 20 && storyline_lexicon::is_role_word(&w.to_lowercase()))
 }
 
 /// Title words before a person's name.
