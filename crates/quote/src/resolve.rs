@@ -843,6 +843,17 @@ impl Resolver {
                     } else {
                         Gender::Female
                     };
+                    // A one-word name met once (`Hill` in a photo link,
+                    // `Skip` in a menu) is no one a pronoun stands for.
+                    let named_enough = |e: usize| {
+                        self.entities[e].name.contains(' ')
+                            || self
+                                .mentions
+                                .iter()
+                                .filter(|m| m.entity == e && m.end <= a)
+                                .nth(1)
+                                .is_some()
+                    };
                     let fits = |e: usize| {
                         let en = &self.entities[e];
                         en.kind == EntityKind::Person
@@ -867,7 +878,11 @@ impl Resolver {
                             break;
                         }
                     }
-                    let hit = subject.or(nearest.map(|n| n.0));
+                    // The one it stands for is a weak name: better no one
+                    // than someone further back.
+                    let hit = subject
+                        .or(nearest.map(|n| n.0))
+                        .filter(|&e| named_enough(e));
                     if let Some(e) = hit
                         && self.entities[e].gender == Gender::Unknown
                     {

@@ -750,6 +750,7 @@ mod tests {
         let mut known = Known::new();
         for (name, kind) in [
             ("Starfall", EntityKind::Person),
+            ("Skip", EntityKind::Person),
             ("Ivo Brandt", EntityKind::Person),
             ("Ann Lee", EntityKind::Person),
             ("Ohio Republican", EntityKind::Org),
@@ -816,6 +817,14 @@ mod tests {
                  Charts showed the bay was deeper than the divers had planned for.\n\n\
                  \"We will move the search box a little to the north,\" he said.";
         assert_eq!(speakers(t), [Some("Harbour Board".to_string()), None]);
+    }
+
+    #[test]
+    fn a_pronoun_does_not_stand_for_a_word_met_once() {
+        // A menu's "Skip" taken for a name, then "she said".
+        let t = "Skip to content\n\nThe water rose in the night and filled the lower town. \
+                 \"We lost the whole ground floor and the shop,\" she said.";
+        assert_eq!(speakers(t), [None]);
     }
 
     #[test]
