@@ -30,6 +30,7 @@ pub mod direct;
 pub mod language;
 pub mod layout;
 pub mod marks;
+pub mod name;
 pub mod resolve;
 pub mod screen;
 pub mod sentence;
@@ -144,6 +145,11 @@ pub fn find_in(text: &str, lang: &str, known: &Known) -> Vec<Quote> {
                 strict::pieces(text, q);
             }
             strict::pronouns(text, &mut all);
+            for q in &mut all {
+                if let Some(n) = q.speaker_name.take() {
+                    q.speaker_name = Some(name::tidy(&n));
+                }
+            }
             all
         }
         Some(other) => direct::find(text, other, known),

@@ -328,6 +328,12 @@ const BODY_HEADS: &[&str] = &[
     "airways",
 ];
 
+/// Whether `w` makes a name run an organisation's (`Department`,
+/// `Service`, `Times`).
+pub(crate) fn is_org_word(w: &str) -> bool {
+    in_list(ORG_WORDS, w)
+}
+
 /// Whether `w` ends a body's name and never a person's (`Ministry`,
 /// `Airlines`).
 pub fn is_body_head(w: &str) -> bool {
