@@ -699,8 +699,10 @@ impl Resolver {
             kind = EntityKind::Org;
         } else if (2..=4).contains(&n_words)
             && kind == EntityKind::Unknown
-            // What is left of a headline in title case is no one's name.
+            // What is left of a headline in title case is no one's name,
+            // and a day's name (`Fourth of July`) none either.
             && cut.is_none()
+            && !(name_from..end).any(|k| not_name(toks[k].text(text)))
             && !surface.contains(['&'])
             && !in_list(WORK_HEADS, toks[end - 1].text(text))
         {

@@ -828,6 +828,13 @@ mod tests {
     }
 
     #[test]
+    fn a_holiday_is_no_one_a_pronoun_stands_for() {
+        let t = "He shipped out on the Fourth of July, 1970, and never saw her again.\n\n\
+                 \"She told me she would wait for me at the harbour,\" he recalls.";
+        assert_eq!(speakers(t), [None]);
+    }
+
+    #[test]
     fn a_person_of_a_body_is_known_by_her_name() {
         let t = "\"Our crews train every day for this,\" said Petty Officer Ann Lee of the \
                  Coast Guard, who flew with the rescue team.";
