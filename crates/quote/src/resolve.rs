@@ -574,8 +574,7 @@ impl Resolver {
         // A job capitalised before a full name ("Public Defender Mara
         // Oakes") is a title too; not in a body's name ("General Motors",
         // "Director of Public Prosecutions").
-        let body =
-            (a..end).any(|k| in_list(ORG_WORDS, toks[k].text(text)) || toks[k].text(text) == "of");
+        let body = (a..end).any(|k| is_org_word(toks[k].text(text)) || toks[k].text(text) == "of");
         for (k, t) in toks.iter().enumerate().take(end).skip(a) {
             let w = t.text(text);
             let job = !body && k + 2 < end && is_role(w);
