@@ -211,27 +211,25 @@ fn name_outlets(row: &mut StoryRow, members: &mut [StoryMember]) {
             None => names.push((name.as_str(), 1, i)),
         }
     }
-    let names: std::collections::HashMap<String, Option<String>> = seen
+    // Every outlet in `seen` has at least one name.
+    let names: std::collections::HashMap<String, String> = seen
         .into_iter()
-        .map(|(outlet, names)| {
-            let best = names
-                .iter()
-                .max_by_key(|&&(name, count, first)| {
-                    (names_site(name, outlet), count, std::cmp::Reverse(first))
-                })
-                .map(|&(name, _, _)| name.to_string());
-            (outlet.to_string(), best)
+        .filter_map(|(outlet, names)| {
+            let best = names.iter().max_by_key(|&&(name, count, first)| {
+                (names_site(name, outlet), count, std::cmp::Reverse(first))
+            })?;
+            Some((outlet.to_string(), best.0.to_string()))
         })
         .collect();
     for m in members.iter_mut() {
         if let Some(outlet) = &m.outlet {
-            m.outlet_name = names.get(outlet).cloned().flatten();
+            m.outlet_name = names.get(outlet).cloned();
         }
     }
     // The story's outlet list shows the same names.
     let mut shown: Vec<String> = Vec::with_capacity(row.outlets.len());
     for o in &row.outlets {
-        let name = names.get(o).cloned().flatten().unwrap_or_else(|| o.clone());
+        let name = names.get(o).cloned().unwrap_or_else(|| o.clone());
         if !shown.contains(&name) {
             shown.push(name);
         }
