@@ -288,7 +288,7 @@ fn cue(toks: &[Token]) -> Option<(usize, usize, Option<usize>)> {
 }
 
 /// Words that name the denier rather than what is denied.
-const ROLES: &[&str] = &[
+const DENIER_WORDS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -334,7 +334,7 @@ fn denied(
             .iter()
             .filter(|t| {
                 let l = t.lower();
-                !is_cue_word(&l) && !ROLES.contains(&l.as_str()) && !names.contains(&l)
+                !is_cue_word(&l) && !DENIER_WORDS.contains(&l.as_str()) && !names.contains(&l)
             })
             .filter_map(|t| story.term(&content(t)?))
             .collect();

@@ -5,6 +5,11 @@
 //! end organisation names, titles that precede a person's name, and
 //! calendar words. The model learns how much to trust each list; the
 //! lists only give it something to go on for names it never saw.
+//!
+//! They are part of the trained model, so they stay here rather than in
+//! `storyline-lexicon`: the weights learned what membership of each list
+//! means, and a list changes only with a retrained model. The rules of
+//! the linker and the quote finder read the lexicon's lists.
 
 use std::collections::HashMap;
 

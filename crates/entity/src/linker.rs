@@ -197,15 +197,9 @@ fn clean(name: &str) -> String {
 /// into it ("Mayor Daniella Levine Cava", "Miami-Dade County Mayor ...")
 /// when two words or more are left ("Prince Harry" stays whole).
 fn name_words(form: &str) -> Vec<String> {
-    let words: Vec<String> = form.split_whitespace().map(lower).collect();
-    let last_title = words
-        .iter()
-        .take(words.len().saturating_sub(2))
-        .rposition(|w| role::is_role_word(w));
-    match last_title {
-        Some(k) => words[k + 1..].to_vec(),
-        None => words,
-    }
+    let mut words: Vec<String> = form.split_whitespace().map(lower).collect();
+    words.drain(..storyline_lexicon::name_start(&words, |w| role::is_role_word(w)));
+    words
 }
 
 fn lower(s: &str) -> String {

@@ -20,7 +20,7 @@ mod verb;
 pub use connective::{CONNECTIVE_PHRASES, CONNECTIVES, connective_phrase, is_connective};
 pub use embed::{is_social_embed, social_embed_lines};
 pub use furniture::{FURNITURE_OPENINGS, FURNITURE_PHRASES, is_furniture};
-pub use role::is_role_word;
+pub use role::{is_role_word, name_start};
 pub use verb::{
     AUXILIARIES, IRREGULAR_VERBS, REGULAR_VERBS, SPEECH_VERBS, is_past, is_speech_verb, is_verb,
 };

@@ -137,12 +137,25 @@ const ROLE_WORDS: &[&str] = &[
     "researcher",
     "scientist",
     "dissident",
+    "candidate",
+    "nominee",
 ];
 
 /// Whether a lower-case word is part of a role or title (`minister`,
 /// `spokeswoman`, `rep.`, `analyst`).
 pub fn is_role_word(lower: &str) -> bool {
     ROLE_WORDS.contains(&lower)
+}
+
+/// Where a person's name starts among `words`: after the last title or
+/// role word that still leaves two words or more ("Foreign Minister Ann
+/// Lee" starts at 2; "Prince Harry" at 0, one word would be left).
+pub fn name_start<W>(words: &[W], is_title: impl Fn(&W) -> bool) -> usize {
+    words
+        .iter()
+        .take(words.len().saturating_sub(2))
+        .rposition(is_title)
+        .map_or(0, |k| k + 1)
 }
 
 #[cfg(test)]
@@ -153,5 +166,17 @@ mod tests {
     fn roles() {
         assert!(is_role_word("minister") && is_role_word("rep.") && is_role_word("defender"));
         assert!(!is_role_word("harbour") && !is_role_word("Minister"));
+    }
+
+    #[test]
+    fn names_start_after_the_last_title() {
+        let start = |s: &str| {
+            let words: Vec<&str> = s.split(' ').collect();
+            name_start(&words, |w| is_role_word(w))
+        };
+        assert_eq!(start("foreign minister ann lee"), 2);
+        assert_eq!(start("prince harry"), 0);
+        assert_eq!(start("harbour master chief tom de vries"), 3);
+        assert_eq!(start("ann lee"), 0);
     }
 }

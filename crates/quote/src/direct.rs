@@ -165,12 +165,7 @@ impl Reader<'_> {
         let words: Vec<&str> = name.split(' ').collect();
         // Up to the last title with two words after it (`Hamburgs
         // Polizeipräsident Falk Schnabel` is Falk Schnabel).
-        let cut = words
-            .iter()
-            .take(words.len().saturating_sub(2))
-            .rposition(|w| self.lang.is_title(w))
-            .map_or(0, |k| k + 1);
-        words[cut..].join(" ")
+        words[storyline_lexicon::name_start(&words, |w| self.lang.is_title(w))..].join(" ")
     }
 
     /// The name a phrase of tokens `[a, b)` gives, before token `at`.

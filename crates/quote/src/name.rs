@@ -38,11 +38,12 @@ pub fn tidy(name: &str) -> String {
 /// as one: two words or more, capitalised (or a particle), no body's word.
 fn after_role<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
     let lower = |w: &str| w.to_lowercase();
-    let k = words
-        .iter()
-        .take(words.len().saturating_sub(2))
-        .rposition(|w| storyline_lexicon::is_role_word(&lower(w)))?;
-    let mut rest: Vec<&str> = words[k + 1..].to_vec();
+    let start =
+        storyline_lexicon::name_start(words, |w| storyline_lexicon::is_role_word(&lower(w)));
+    if start == 0 {
+        return None;
+    }
+    let mut rest: Vec<&str> = words[start..].to_vec();
     // `... Ann Lee of Ohio`: where the person is from.
     if let Some(of) = rest.iter().position(|w| *w == "of") {
         rest.truncate(of);

@@ -83,9 +83,12 @@ impl Known {
     }
 }
 
-/// Words that name a role; a role word in a description agrees with any
-/// role word in an entity's description.
-const ROLES: &[&str] = &[
+/// Roles many people in a story hold at once ("the president", "a
+/// spokesman"): in a description such a word names no one by itself, it
+/// only agrees with a role word in an entity's description. A rarer role
+/// ("the judge") is matched like any other word, so the list is narrower
+/// on purpose than the lexicon's role words ([`is_role`]).
+const COMMON_ROLES: &[&str] = &[
     "president",
     "leader",
     "minister",
@@ -119,7 +122,7 @@ const ROLES: &[&str] = &[
 /// Whether `w` names a role or a job a person is described by
 /// (`director`, `Spokeswoman`, `analyst`).
 pub(crate) fn is_role(w: &str) -> bool {
-    in_list(ROLES, w) || (w.len() <= 20 && storyline_lexicon::is_role_word(&w.to_lowercase()))
+    w.len() <= 20 && storyline_lexicon::is_role_word(&w.to_lowercase())
 }
 
 /// Title words before a person's name.
@@ -817,7 +820,7 @@ impl Resolver {
                     .unwrap_or(&[])
                     .iter()
                     .map(|t| t.text(text))
-                    .find(|w| in_list(ROLES, w))
+                    .find(|w| in_list(COMMON_ROLES, w))
                 && let Some(person) = self
                     .mentions
                     .iter()
@@ -917,7 +920,7 @@ impl Resolver {
                 desc.push(w);
             }
         }
-        let has_role = desc.iter().any(|w| in_list(ROLES, w));
+        let has_role = desc.iter().any(|w| in_list(COMMON_ROLES, w));
         let mut best: Option<(usize, usize)> = None;
         for m in self.mentions.iter().rev().filter(|m| m.end <= a).take(60) {
             let en = &self.entities[m.entity];
@@ -929,13 +932,13 @@ impl Resolver {
             let mut score = desc
                 .iter()
                 .filter(|d| {
-                    !in_list(ROLES, d) && en.words.iter().any(|w| w.eq_ignore_ascii_case(d))
+                    !in_list(COMMON_ROLES, d) && en.words.iter().any(|w| w.eq_ignore_ascii_case(d))
                 })
                 .count()
                 * 2;
             if has_role
                 && en.kind == EntityKind::Person
-                && en.words.iter().any(|w| in_list(ROLES, w))
+                && en.words.iter().any(|w| in_list(COMMON_ROLES, w))
             {
                 score += 1;
             }

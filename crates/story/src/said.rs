@@ -214,7 +214,9 @@ fn title(piece: &str) -> bool {
         })
 }
 
-/// Titles that name no one on their own.
+/// Titles that name no one on their own. Narrower on purpose than the
+/// lexicon's role words: "King", "Judge" and "Marshal" are surnames too
+/// (a reader met Martin Luther King's words under "King").
 const TITLES: &[&str] = &[
     "president",
     "minister",
