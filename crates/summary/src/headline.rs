@@ -6,7 +6,9 @@
 //! two days of the newest: a story that developed is headed by where it
 //! stands now; outlet suffixes such as " | Outlet" cut), the one closest to
 //! the story's centroid wins: the title most representative of the
-//! coverage. Page furniture that extraction took for a title ("Please
+//! coverage. A report's title comes before commentary's (an opinion
+//! desk's piece, "Why ...", "Five takeaways ...", a question), and a
+//! column written days after the news is no development. Page furniture that extraction took for a title ("Please
 //! enable JavaScript ...", "Media playback is unsupported ...", a photo
 //! caption with its credit, share buttons) is no title, and neither is one
 //! that shares no word with the story.
@@ -43,9 +45,19 @@ pub fn write(
     vectors: &Vectors,
 ) -> String {
     let center = Centroid::build(candidates, vectors, articles, 0.0);
+    let articles = &articles[..articles.len().min(2000)];
+    // A report's title heads before commentary's ("Why the ... matters",
+    // an opinion desk's piece): the briefing says what happened.
+    let report = |a: &Source| !commentary(a);
+    let reported = articles.iter().any(report);
     // A story that has developed is headed by its latest development: the
     // titles of the last days' reports compete, the rest only without them.
-    let newest = articles.iter().filter_map(|a| a.time).max();
+    // A column written days after the news is no development.
+    let newest = articles
+        .iter()
+        .filter(|a| !reported || report(a))
+        .filter_map(|a| a.time)
+        .max();
     let latest = |a: &Source| match (newest, a.time) {
         (Some(n), Some(t)) => n.saturating_sub(t) <= LATEST_SECS,
         (Some(_), None) => false,
@@ -57,9 +69,9 @@ pub fn write(
     } else {
         f32::MIN
     };
-    let best_title = |recent: bool| {
+    let best_title = |pick: &dyn Fn(&Source) -> bool| {
         let mut best: Option<(f32, String)> = None;
-        for a in articles.iter().take(2000).filter(|a| !recent || latest(a)) {
+        for a in articles.iter().filter(|a| pick(a)) {
             let title = trim_title(&clean(crate::sentences::prefix(a.title, 400)));
             if !title_like(&title) {
                 continue;
@@ -71,13 +83,68 @@ pub fn write(
         }
         best.map(|(_, t)| t)
     };
-    if let Some(t) = best_title(true) {
+    if let Some(t) = best_title(&|a| latest(a) && report(a)).or_else(|| best_title(&latest)) {
         return t;
     }
     if let Some(h) = lead(candidates, groups, scores) {
         return h;
     }
-    best_title(false).unwrap_or_default()
+    best_title(&report)
+        .or_else(|| best_title(&|_| true))
+        .unwrap_or_default()
+}
+
+/// Openings of titles that explain or comment on the news.
+const COMMENTARY_OPENINGS: &[&str] = &[
+    "why ",
+    "how ",
+    "what ",
+    "inside ",
+    "opinion",
+    "analysis",
+    "explainer",
+    "editorial",
+    "commentary",
+    "perspectives",
+    "timeline:",
+    "the case for ",
+    "the case against ",
+    "in defense of ",
+];
+
+/// Phrases of such titles anywhere in them.
+const COMMENTARY_PHRASES: &[&str] = &[
+    "here's why",
+    "here's what",
+    "what we know",
+    "what you need to know",
+    "things to know",
+    "things to watch",
+    "takeaways",
+];
+
+/// Whether an article reads as commentary or explanation rather than a
+/// report, by its outlet's desk ("New York Times (Opinion)") or its
+/// title: a question, an opening or phrase of [`COMMENTARY_OPENINGS`] and
+/// [`COMMENTARY_PHRASES`], or a "should" the title itself says, not one it
+/// reports ("Mayor says the pier should close" is a report).
+pub fn commentary(article: &Source) -> bool {
+    if article
+        .outlet
+        .is_some_and(|o| o.len() < 200 && o.to_lowercase().contains("opinion"))
+    {
+        return true;
+    }
+    let title = crate::sentences::prefix(article.title, 400).trim();
+    let lower = title.to_lowercase().replace('\u{2019}', "'");
+    let said = lower.contains(':')
+        || lower
+            .split_whitespace()
+            .any(|w| storyline_lexicon::is_speech_verb(w) || w == "whether");
+    title.ends_with('?')
+        || COMMENTARY_OPENINGS.iter().any(|o| lower.starts_with(o))
+        || COMMENTARY_PHRASES.iter().any(|p| lower.contains(p))
+        || (!said && lower.contains(" should "))
 }
 
 /// The best-scored sentence that can head the story, compressed: a lead
@@ -469,6 +536,66 @@ mod tests {
         assert_eq!(s.headline, "Ferry strike ends with overtime deal");
         // ... and its summary opens with the same development.
         assert!(s.sentences[0].text.contains("accepted a deal"), "{s:#?}");
+    }
+
+    #[test]
+    fn a_report_heads_before_a_column_written_days_later() {
+        const DAY: i64 = 86_400;
+        let art = |title, text, day: i64, outlet| Source {
+            title,
+            text,
+            time: Some(day * DAY),
+            outlet,
+            ..Source::default()
+        };
+        let report =
+            "The Halvorsund ferry crews accepted a deal on unpaid overtime and the strike ended.";
+        let arts = [
+            art("Why the ferry deal matters", report, 0, None),
+            art("Ferry strike ends with overtime deal", report, 0, None),
+            // A column four days on is no development.
+            art(
+                "The Ferry Board Should Never Have Let It Come to This",
+                report,
+                4,
+                Some("Harbour Times (Opinion)"),
+            ),
+        ];
+        let s = crate::summarize(&arts, 60);
+        assert_eq!(s.headline, "Ferry strike ends with overtime deal");
+        // With no report's title, commentary's still heads.
+        let s = crate::summarize(&arts[..1], 60);
+        assert_eq!(s.headline, "Why the ferry deal matters");
+    }
+
+    #[test]
+    fn commentary_is_told_from_a_report() {
+        let art = |title, outlet| Source {
+            title,
+            outlet,
+            ..Source::default()
+        };
+        for title in [
+            "Why the pier matters",
+            "Will the ferry run again?",
+            "Five takeaways from the harbour vote",
+            "Inside the mayor's pier gamble",
+            "The Board Should Resign",
+            "The pier vote: here's what we know",
+        ] {
+            assert!(commentary(&art(title, None)), "{title}");
+        }
+        for title in [
+            "Mayor says the pier should close",
+            "Harbour board: ferries should run at night",
+            "Pier closes after storm",
+        ] {
+            assert!(!commentary(&art(title, None)), "{title}");
+        }
+        assert!(commentary(&art(
+            "Pier closes",
+            Some("Harbour Times (Opinion)")
+        )));
     }
 
     #[test]
