@@ -7,19 +7,22 @@
 //! connectives mark a sentence that leans on the one before; page-furniture
 //! phrases mark a line as the page's own, and an embedded social post's
 //! marks a line as the poster's; role and title words mark a person's
-//! description, not their name. Each stage may
+//! description, not their name, and a common given name hints at whom a
+//! pronoun stands for. Each stage may
 //! add words of its own, but the core lists live here once. Lookups take
 //! lower-case words.
 
 mod connective;
 mod embed;
 mod furniture;
+mod given;
 mod role;
 mod verb;
 
 pub use connective::{CONNECTIVE_PHRASES, CONNECTIVES, connective_phrase, is_connective};
 pub use embed::{is_social_embed, social_embed_lines};
 pub use furniture::{FURNITURE_OPENINGS, FURNITURE_PHRASES, is_furniture};
+pub use given::{GivenSex, given_name_sex};
 pub use role::{is_role_word, name_start};
 pub use verb::{
     AUXILIARIES, IRREGULAR_VERBS, REGULAR_VERBS, SPEECH_VERBS, is_past, is_speech_verb, is_verb,

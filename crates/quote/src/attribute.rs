@@ -1083,6 +1083,27 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_tells_whom_she_stands_for() {
+        // The clerk's words, in an e-mail to the mayor: "she" is not the
+        // mayor named just before, a man by his given name (with a name
+        // the list does not know, the nearest name still wins).
+        let t = |mayor: &str| {
+            format!(
+                "The harbour clerk has resigned. Anna Voss had denied she was idle. Her \
+                 critics do not understand the job, she said. In an e-mail on Monday to Mayor \
+                 {mayor} Berg announcing her resignation, she wrote, \"This has been a thankless \
+                 job.\""
+            )
+        };
+        let q = show(&t("Peter"));
+        assert_eq!(
+            q.last().and_then(|x| x.3.as_deref()),
+            Some("Anna Voss"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn appositives_and_time_before_that() {
         let t = "Brandt Mills, a bakery that supplies most cafes in the Oster Valley, said it \
                  was sorry. The Tarnby Chamber of Commerce said on Monday that rents had doubled.";

@@ -722,6 +722,19 @@ impl Resolver {
             Some(k) => (k.canonical.clone(), k.kind, k.gender),
             None => (surface.to_string(), kind, gender),
         };
+        // Without a title, a common given name hints at the sex ("Anna
+        // Berg ... he said" is not Anna Berg's).
+        let gender = match (gender, kind) {
+            (Gender::Unknown, EntityKind::Person) if name.contains(' ') => name
+                .split(' ')
+                .next()
+                .and_then(|g| storyline_lexicon::given_name_sex(&g.to_lowercase()))
+                .map_or(Gender::Unknown, |s| match s {
+                    storyline_lexicon::GivenSex::Male => Gender::Male,
+                    storyline_lexicon::GivenSex::Female => Gender::Female,
+                }),
+            (g, _) => g,
+        };
         // A surname alone joins the person who bore it in full.
         let existing = self.entities.iter().rposition(|en| {
             en.name == name
