@@ -1104,6 +1104,14 @@ mod tests {
     }
 
     #[test]
+    fn she_after_a_woman_described_is_not_a_woman_named_before() {
+        let t = "Mayor Ada Moss opened the new pier on Monday. A woman who runs the kiosk \
+                 by the ferry said trade had fallen. \"Nobody comes any more,\" she said.";
+        let q = show(t);
+        assert_eq!(q.last().map(|x| x.3.as_deref()), Some(None), "{q:?}");
+    }
+
+    #[test]
     fn appositives_and_time_before_that() {
         let t = "Brandt Mills, a bakery that supplies most cafes in the Oster Valley, said it \
                  was sorry. The Tarnby Chamber of Commerce said on Monday that rents had doubled.";

@@ -906,6 +906,17 @@ impl Resolver {
                     let hit = subject
                         .or(nearest.map(|n| n.0))
                         .filter(|&e| named_enough(e));
+                    // "The woman said ... she said": a person described,
+                    // not named, since the name is who the pronoun is.
+                    let since = hit
+                        .and_then(|e| {
+                            self.mentions
+                                .iter()
+                                .rev()
+                                .find(|m| m.entity == e && m.end <= a)
+                        })
+                        .map_or(0, |m| m.end);
+                    let hit = hit.filter(|_| !described_since(text, toks, since, a, want));
                     if let Some(e) = hit
                         && self.entities[e].gender == Gender::Unknown
                     {
@@ -993,6 +1004,53 @@ impl Resolver {
 
 /// Sentence ends (full stops, question and exclamation marks, paragraph
 /// breaks) among tokens `[from, to)`.
+/// Nouns that describe a person of one sex without naming them.
+const DESCRIBED_WOMAN: &[&str] = &[
+    "woman",
+    "girl",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "grandmother",
+    "widow",
+];
+
+/// See [`DESCRIBED_WOMAN`].
+const DESCRIBED_MAN: &[&str] = &[
+    "man",
+    "boy",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "grandfather",
+    "widower",
+];
+
+/// Whether a sentence in tokens `[from, to)` opens on a person described
+/// by sex and not named ("The woman said ...", "Her husband ..."), who a
+/// later "she" or "he" of that sex stands for before any name further back.
+fn described_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender) -> bool {
+    let nouns = match sex {
+        Gender::Female => DESCRIBED_WOMAN,
+        Gender::Male => DESCRIBED_MAN,
+        Gender::Unknown => return false,
+    };
+    let span = toks.get(from..to).unwrap_or(&[]);
+    span.iter().enumerate().any(|(i, t)| {
+        let opens = i == 0 || matches!(span[i - 1].k, Tk::Para | Tk::Punct('.' | '!' | '?'));
+        opens
+            && t.cap
+            && in_list(&["the", "a", "an", "his", "her", "their"], t.text(text))
+            && span[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|w| w.is_word() && !w.cap)
+                .any(|w| in_list(nouns, w.text(text)))
+    })
+}
+
 fn sentences_between(toks: &[Tok], from: usize, to: usize) -> usize {
     toks.get(from..to).map_or(0, |ts| {
         ts.iter()
