@@ -95,6 +95,15 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("CREDIT is a valid regex")
 });
 
+/// A caption, however long, that ends with its photo credit in brackets
+/// ("... at the Capitol on Wednesday. (Photo by Ann Lee/The Daily)").
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\((?:(?:ap|afp|epa|reuters|getty)\s+)?(?:photos?|images?|pictures?|fotos?)(?:\s+by\b|\s*:|\s*/)[^()]{1,100}\)\s*$|\(getty images[^()]{0,60}\)\s*$",
+    )
+    .expect("CAPTION_CREDIT is a valid regex")
+});
+
 /// A call to support or join the outlet ("Support us", "Become our patron!").
 static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -235,6 +244,9 @@ pub(crate) fn classify(line: &str, words: usize) -> Option<Furniture> {
     if words <= CREDIT_WORDS && CREDIT.is_match(&norm) {
         return Some(Furniture::Line);
     }
+    if CAPTION_CREDIT.is_match(line) {
+        return Some(Furniture::Line);
+    }
     let quoted = line.starts_with(['"', '“', '«', '\'', '‘', '„']);
     if words <= CTA_WORDS && !quoted && CALL_TO_ACTION.is_match(&norm) {
         return Some(Furniture::Line);
@@ -351,6 +363,10 @@ mod tests {
             "Photo: Reuters",
             "The mayor at the opening. Photo by Anna Kowalska / AFP",
             "Lisbon harbour at dawn. Stock photo: Getty Images",
+            "HARBOUR CITY - MAY 3: Mayor Ada Moss cuts the ribbon at the new pier with the help of \
+             her deputy and two harbour pilots on Tuesday morning, May 3, 2031. (Photo by Ann \
+             Lee/The Harbour Daily)",
+            "The ferry leaves the old pier for the last time. (AP Photo/Ann Lee)",
             "© 2025 Harbour Media Ltd. All rights reserved.",
             "22:41",
             "5 hours ago",
@@ -396,6 +412,7 @@ mod tests {
             "\"Support us in this fight,\" the minister told reporters.",
             "Source: the regional transport ministry",
             "The photo showed the damaged pier; Reuters could not verify it.",
+            "The pier was rebuilt in 1931 (photos of it hang in the town hall).",
             "Ferries resume after a week of storms",
             "What happens next",
             "• On Monday, the port reopened to freight traffic.",

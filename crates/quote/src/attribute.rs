@@ -1112,6 +1112,19 @@ mod tests {
     }
 
     #[test]
+    fn he_is_the_speaker_not_the_name_in_his_reported_words() {
+        let t = "Ivo Brandt says Mayor Tomas Berg's plan for the pier is \"reckless.\"\n\n\
+                 He pointed to the storms of last winter.\n\n\
+                 \"We will pay for this twice,\" he said.";
+        let q = show(t);
+        assert_eq!(
+            q.last().and_then(|x| x.3.as_deref()),
+            Some("Ivo Brandt"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn appositives_and_time_before_that() {
         let t = "Brandt Mills, a bakery that supplies most cafes in the Oster Valley, said it \
                  was sorry. The Tarnby Chamber of Commerce said on Monday that rents had doubled.";

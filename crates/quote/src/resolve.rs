@@ -1075,6 +1075,18 @@ fn starts_clause(text: &str, toks: &[Tok], i: usize) -> bool {
     for _ in 0..4 {
         match k.checked_sub(1).and_then(|p| toks.get(p)) {
             None => return true,
+            // `Ann Lee says President Ivo Brandt's plan ...`: a name after
+            // a verb of speech that has its own subject is no subject of
+            // the sentence (after `..., says Ivo Brandt` it is).
+            Some(t)
+                if t.is_word()
+                    && !t.cap
+                    && storyline_lexicon::is_speech_verb(&t.text(text).to_lowercase())
+                    && k >= 2
+                    && toks.get(k - 2).is_some_and(Tok::is_word) =>
+            {
+                return false;
+            }
             Some(t) if t.is_word() => k -= 1,
             // A quoted word closed mid-sentence (`“sure” that`) is no
             // boundary; a quote closed after its punctuation (`...,” said`) is.
