@@ -1125,6 +1125,18 @@ mod tests {
     }
 
     #[test]
+    fn a_platform_is_no_part_of_a_name() {
+        let t = "Backstage, Ada Moss laughs as she watches the host make Mayor Tomas Berg \
+                 Twitter jokes.\n\n\"What, what?\" she says.";
+        let q = show(t);
+        assert_eq!(
+            q.last().and_then(|x| x.3.as_deref()),
+            Some("Ada Moss"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn appositives_and_time_before_that() {
         let t = "Brandt Mills, a bakery that supplies most cafes in the Oster Valley, said it \
                  was sorry. The Tarnby Chamber of Commerce said on Monday that rents had doubled.";

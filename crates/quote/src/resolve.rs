@@ -307,6 +307,16 @@ const ORG_WORDS: &[&str] = &[
     "pac",
     "airlines",
     "airways",
+    // A platform is no part of a person's name ("... make President Trump
+    // Twitter jokes").
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "snapchat",
+    "reddit",
+    "whatsapp",
 ];
 
 /// Words of [`ORG_WORDS`] that end a body's name and never a person's
@@ -329,6 +339,14 @@ const BODY_HEADS: &[&str] = &[
     "studios",
     "airlines",
     "airways",
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "snapchat",
+    "reddit",
+    "whatsapp",
 ];
 
 /// Whether `w` makes a name run an organisation's (`Department`,
