@@ -61,16 +61,18 @@ pub fn list(db: &Path, json: bool, rebuild: bool) -> anyhow::Result<ExitCode> {
             writeln!(out, "{v}")?;
             continue;
         }
-        writeln!(
-            out,
+        // Titles are padded to line the outlets up; nothing trails a line.
+        let head = format!(
             "{:>6}  {}  {}",
             row.id,
             row_line(row, 60),
             row.outlets.join(", ")
-        )?;
+        );
+        writeln!(out, "{}", head.trim_end())?;
         if line.events.len() > 1 {
             for e in &line.events {
-                writeln!(out, "        {:>6}  {}", e.id, row_line(e, 58))?;
+                let event = format!("        {:>6}  {}", e.id, row_line(e, 58));
+                writeln!(out, "{}", event.trim_end())?;
             }
         }
     }

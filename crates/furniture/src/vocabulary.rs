@@ -67,6 +67,10 @@ static LINE_PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
         r"|^\S+(?: \S+){0,3} (?:says|said|wrote|writes|commented)$",
         r"|^(?:click|tap) here\b",
         r"|^(?:advertisement|advertising|sponsored|ad)\s*[-–—:|]",
+        // A label run into the next one: "Advertisement Continue reading
+        // the main story", a video player's "Skip in Skip x Embed x Share".
+        r"|^advertisements? continue reading\b",
+        r"|^skip in skip\b",
         r"|^\d+\s*(?:min(?:ute)?s?|m) read$",
         r"|^(?:estimated )?reading time\b",
         r"|^\d+\s*(?:comments?|shares?|views?|reads?)$",
@@ -244,7 +248,7 @@ pub(crate) fn classify(line: &str, words: usize) -> Option<Furniture> {
     if words <= CREDIT_WORDS && CREDIT.is_match(&norm) {
         return Some(Furniture::Line);
     }
-    if CAPTION_CREDIT.is_match(line) {
+    if CAPTION_CREDIT.is_match(line) || related_teaser(line) {
         return Some(Furniture::Line);
     }
     let quoted = line.starts_with(['"', '“', '«', '\'', '‘', '„']);
@@ -255,6 +259,27 @@ pub(crate) fn classify(line: &str, words: usize) -> Option<Furniture> {
         return Some(Furniture::Line);
     }
     None
+}
+
+/// A "Related" label run into the headlines it links to ("Related Mayor
+/// Opens Pier 'Harbour Days' Draws Record Crowds"): no full stop, and the
+/// words after the label mostly capitalised.
+fn related_teaser(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("Related ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_lowercase())
+        })
+        .count();
+    !line.trim_end().ends_with(['.', '!', '?', ':'])
+        && words.len() >= 3
+        && caps * 4 >= words.len() * 3
 }
 
 /// Lowercases, collapses whitespace and strips the decoration around a
@@ -367,6 +392,9 @@ mod tests {
              her deputy and two harbour pilots on Tuesday morning, May 3, 2031. (Photo by Ann \
              Lee/The Harbour Daily)",
             "The ferry leaves the old pier for the last time. (AP Photo/Ann Lee)",
+            "Advertisement Continue reading the main story",
+            "Skip in Skip x Embed x Share The pier at dawn. (Ann Lee/The Daily)",
+            "Related Harbour Board Chief Ada Moss on Ferries, Tolls 'Pier Days' Draws Record Crowds",
             "© 2025 Harbour Media Ltd. All rights reserved.",
             "22:41",
             "5 hours ago",
@@ -413,6 +441,8 @@ mod tests {
             "Source: the regional transport ministry",
             "The photo showed the damaged pier; Reuters could not verify it.",
             "The pier was rebuilt in 1931 (photos of it hang in the town hall).",
+            "Related charges were filed against the harbour board on Monday.",
+            "Related Harbour Board Chief Ada Moss Said The Pier Would Reopen.",
             "Ferries resume after a week of storms",
             "What happens next",
             "• On Monday, the port reopened to freight traffic.",

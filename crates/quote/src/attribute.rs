@@ -1137,6 +1137,23 @@ mod tests {
     }
 
     #[test]
+    fn a_person_of_a_place_named_like_a_body_is_the_person() {
+        let t = "\"It never leaves you,\" said Tomas Berg of Harbour Center, Velmora.\n\n\
+                 Mr. Berg, 63, joined the navy at 18.\n\n\
+                 \"I was young,\" he said.";
+        // The entity linker knows him as a person.
+        let mut known = crate::Known::new();
+        known.add(crate::KnownName {
+            canonical: "Tomas Berg".into(),
+            kind: crate::EntityKind::Person,
+            ..Default::default()
+        });
+        let q = crate::find_with(t, &known);
+        let names: Vec<Option<&str>> = q.iter().map(|x| x.speaker_name.as_deref()).collect();
+        assert_eq!(names, [Some("Tomas Berg"), Some("Tomas Berg")], "{names:?}");
+    }
+
+    #[test]
     fn appositives_and_time_before_that() {
         let t = "Brandt Mills, a bakery that supplies most cafes in the Oster Valley, said it \
                  was sorry. The Tarnby Chamber of Commerce said on Monday that rents had doubled.";

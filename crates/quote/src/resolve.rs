@@ -685,7 +685,7 @@ impl Resolver {
         let mut rest = None;
         if let Some(o) = (name_from + 2..end).find(|&k| toks[k].text(text) == "of")
             && o + 1 < end
-            && !(name_from..end).any(|k| in_list(ORG_WORDS, toks[k].text(text)))
+            && !(name_from..o).any(|k| in_list(ORG_WORDS, toks[k].text(text)))
             && (kind == EntityKind::Person
                 || text
                     .get(toks[name_from].s..toks[o - 1].e)
@@ -831,12 +831,25 @@ impl Resolver {
                 && (m.end == b || self.entities[m.entity].kind != EntityKind::Unknown)
         };
         let place = |m: &&Mention| self.entities[m.entity].kind == EntityKind::Place;
+        // A person before "of" and a body ("Ann Lee of Harbour Center")
+        // speaks, not the body.
+        let person_of = |m: &&Mention| {
+            self.entities[m.entity].kind == EntityKind::Person
+                && toks.get(m.end).is_some_and(|t| t.text(text) == "of")
+        };
         if let Some(m) = self
             .mentions
             .iter()
             .rev()
             .filter(inside)
-            .find(|m| !place(m))
+            .find(person_of)
+            .or_else(|| {
+                self.mentions
+                    .iter()
+                    .rev()
+                    .filter(inside)
+                    .find(|m| !place(m))
+            })
             .or_else(|| self.mentions.iter().rev().find(inside))
         {
             // "The Kremlin leader", "the White House spokesman": a body's
