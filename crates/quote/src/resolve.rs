@@ -225,35 +225,24 @@ const WORK_HEADS: &[&str] = &[
     "clause",
 ];
 
-/// Words that make a name run an organisation.
+/// Words that make a name run an organisation (with [`BODY_HEADS`]).
 const ORG_WORDS: &[&str] = &[
     "kremlin",
     "chamber",
-    "ministry",
-    "department",
     "house",
     "party",
-    "committee",
     "campaign",
     "times",
     "post",
     "news",
-    "agency",
-    "council",
     "office",
     "senate",
     "congress",
     "court",
-    "administration",
-    "government",
     "reuters",
     "bank",
     "fund",
-    "commission",
     "union",
-    "association",
-    "institute",
-    "university",
     "network",
     "cnn",
     "abc",
@@ -265,10 +254,6 @@ const ORG_WORDS: &[&str] = &[
     "cia",
     "pentagon",
     "journal",
-    "foundation",
-    "records",
-    "recordings",
-    "studios",
     "corp.",
     "inc.",
     "group",
@@ -305,22 +290,12 @@ const ORG_WORDS: &[&str] = &[
     "tv",
     "radio",
     "pac",
-    "airlines",
-    "airways",
-    // A platform is no part of a person's name ("... make President Trump
-    // Twitter jokes").
-    "twitter",
-    "facebook",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "snapchat",
-    "reddit",
-    "whatsapp",
 ];
 
-/// Words of [`ORG_WORDS`] that end a body's name and never a person's
-/// ("House", "Post" and "Bank" are surnames too).
+/// Words that make a name run an organisation and end a body's name, never
+/// a person's ("House", "Post" and "Bank" of [`ORG_WORDS`] are surnames
+/// too). A platform's name ends no person's name either ("... make
+/// President Trump Twitter jokes").
 const BODY_HEADS: &[&str] = &[
     "ministry",
     "department",
@@ -352,7 +327,7 @@ const BODY_HEADS: &[&str] = &[
 /// Whether `w` makes a name run an organisation's (`Department`,
 /// `Service`, `Times`).
 pub(crate) fn is_org_word(w: &str) -> bool {
-    in_list(ORG_WORDS, w)
+    in_list(ORG_WORDS, w) || in_list(BODY_HEADS, w)
 }
 
 /// Whether `w` ends a body's name and never a person's (`Ministry`,
@@ -685,7 +660,7 @@ impl Resolver {
         let mut rest = None;
         if let Some(o) = (name_from + 2..end).find(|&k| toks[k].text(text) == "of")
             && o + 1 < end
-            && !(name_from..o).any(|k| in_list(ORG_WORDS, toks[k].text(text)))
+            && !(name_from..o).any(|k| is_org_word(toks[k].text(text)))
             && (kind == EntityKind::Person
                 || text
                     .get(toks[name_from].s..toks[o - 1].e)
@@ -710,7 +685,7 @@ impl Resolver {
         let (s, e) = (toks[name_from].s, toks[end - 1].e);
         let surface = text.get(s..e).unwrap_or("");
         let n_words = end - name_from;
-        let is_org = (a..end).any(|k| in_list(ORG_WORDS, toks[k].text(text)))
+        let is_org = (a..end).any(|k| is_org_word(toks[k].text(text)))
             || (name_from > 0
                 && toks[name_from - 1].text(text).eq_ignore_ascii_case("the")
                 && n_words == 1
@@ -1006,7 +981,7 @@ impl Resolver {
         }
         // No one named fits: a body described in full ("the island
         // council") is a speaker by that description.
-        let body = desc.len() >= 2 && desc.last().is_some_and(|w| in_list(ORG_WORDS, w));
+        let body = desc.len() >= 2 && desc.last().is_some_and(|w| is_org_word(w));
         if body {
             let (s, e) = (toks[a].s, toks[b - 1].e);
             return text.get(s..e).map(str::to_string);
