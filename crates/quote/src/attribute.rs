@@ -1154,6 +1154,19 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_over_and_is_named_whole() {
+        let t = "The Harbour and Ferry Administration said on Monday that the pier would \
+                 reopen. Ports and Coastal Services Minister Ana Ruiz said the repairs were done.";
+        let q = show(t);
+        let names: Vec<Option<&str>> = q.iter().map(|x| x.3.as_deref()).collect();
+        assert_eq!(
+            names,
+            [Some("Harbour and Ferry Administration"), Some("Ana Ruiz")],
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn appositives_and_time_before_that() {
         let t = "Brandt Mills, a bakery that supplies most cafes in the Oster Valley, said it \
                  was sorry. The Tarnby Chamber of Commerce said on Monday that rents had doubled.";

@@ -260,6 +260,7 @@ const ORG_WORDS: &[&str] = &[
     "tribune",
     "press",
     "service",
+    "services",
     "nato",
     "un",
     "eu",
@@ -508,6 +509,23 @@ impl Resolver {
             // stay: "May" ends names.
             while j > i + 1 && (!toks[j - 1].cap || is_weekday(toks[j - 1].text(text))) {
                 j -= 1;
+            }
+            // `Food and Drug Administration`, `Health and Human Services
+            // Secretary Ann Lee`: a body's name goes on over "and".
+            if j - i <= 3
+                && toks.get(j).is_some_and(|t| t.text(text) == "and")
+                && !is_org_word(toks[j - 1].text(text))
+            {
+                let mut k = j + 1;
+                while k < toks.len() && k - j <= 4 && toks[k].is_word() && toks[k].cap {
+                    k += 1;
+                }
+                if (j + 1..k).any(|m| is_org_word(toks[m].text(text))) {
+                    while k < toks.len() && k - i < 12 && toks[k].is_word() && toks[k].cap {
+                        k += 1;
+                    }
+                    j = k;
+                }
             }
             r.add_run(text, toks, i, j, known);
             i = j.max(i + 1);
