@@ -323,6 +323,15 @@ pub fn verdict(text: &str, q: &Quote, known: &Known) -> Verdict {
     let Some((sa, sb)) = q.speaker else {
         return Verdict::Keep;
     };
+    // `“...,” she recalls him saying`: the one who spoke is the object,
+    // not the subject who remembers it.
+    let mut after = text.get(cb..).unwrap_or("").split_whitespace().map(bare);
+    if let (Some(object), Some(verb)) = (after.next(), after.next())
+        && in_list(&["him", "her", "them"], object)
+        && in_list(&["saying", "say", "said", "tell", "telling", "told"], verb)
+    {
+        return Verdict::Unnamed;
+    }
     // `Saying Hamas must pay ...`: the name after a participle is what the
     // statement is about.
     if participle(cue_word) && sa >= cb {
@@ -926,6 +935,13 @@ mod tests {
     fn the_reporters_adjunct_is_no_statement() {
         let t = "Replying to a question from our desk, the Harbour Board said its...";
         assert!(shown(t).is_empty(), "{:?}", shown(t));
+    }
+
+    #[test]
+    fn one_recalled_speaking_is_not_the_one_who_recalls() {
+        let t = "Ann Lee describes an older councillor who stopped her in the hall. \
+                 \u{201C}Do not grow thin now,\u{201D} she recalls him saying.";
+        assert!(shown(t).iter().all(|x| x.1.is_none()), "{:?}", shown(t));
     }
 
     #[test]
