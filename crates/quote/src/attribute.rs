@@ -1167,6 +1167,24 @@ mod tests {
     }
 
     #[test]
+    fn a_venue_is_no_one_he_stands_for() {
+        let t = "Former mayor Tomas Berg warned the plan is \"plain folly\" in a speech to \
+                 supporters on Saturday night.\n\nBerg spoke at Velmora Federal Theatre for the \
+                 \"Open Harbour Rally\" hosted by Harbour First Action, the group's campaign arm, \
+                 where he slammed the council.\n\n\"We will not be moved,\" he said.";
+        // The entity tagger took the theatre for a person.
+        let mut known = crate::Known::new();
+        known.add(crate::KnownName {
+            canonical: "Velmora Federal Theatre".into(),
+            kind: crate::EntityKind::Person,
+            ..Default::default()
+        });
+        let q = crate::find_with(t, &known);
+        let last = q.last().and_then(|x| x.speaker_name.as_deref());
+        assert_eq!(last, Some("Tomas Berg"));
+    }
+
+    #[test]
     fn appositives_and_time_before_that() {
         let t = "Brandt Mills, a bakery that supplies most cafes in the Oster Valley, said it \
                  was sorry. The Tarnby Chamber of Commerce said on Monday that rents had doubled.";

@@ -223,6 +223,26 @@ const WORK_HEADS: &[&str] = &[
     "section",
     "chapter",
     "clause",
+    "rally",
+    "convention",
+    "conference",
+    "parade",
+    "gala",
+];
+
+/// Last words of the names of venues ("Harbour Federal Theatre"): a
+/// place, never a person, whatever the entity tagger took it for (not
+/// those that speak as bodies: a museum, a hospital, an airport).
+const VENUE_HEADS: &[&str] = &[
+    "theatre",
+    "theater",
+    "arena",
+    "stadium",
+    "auditorium",
+    "cathedral",
+    "plaza",
+    "boulevard",
+    "avenue",
 ];
 
 /// Words that make a name run an organisation (with [`BODY_HEADS`]).
@@ -708,7 +728,10 @@ impl Resolver {
                 && toks[name_from - 1].text(text).eq_ignore_ascii_case("the")
                 && n_words == 1
                 && kind != EntityKind::Person);
-        if is_org {
+        let venue = n_words >= 2 && in_list(VENUE_HEADS, toks[end - 1].text(text));
+        if venue {
+            kind = EntityKind::Place;
+        } else if is_org {
             kind = EntityKind::Org;
         } else if (2..=4).contains(&n_words)
             && kind == EntityKind::Unknown
@@ -730,6 +753,7 @@ impl Resolver {
             {
                 (k.canonical.clone(), EntityKind::Org, Gender::Unknown)
             }
+            Some(k) if venue => (k.canonical.clone(), EntityKind::Place, Gender::Unknown),
             Some(k) => (k.canonical.clone(), k.kind, k.gender),
             None => (surface.to_string(), kind, gender),
         };
