@@ -1050,8 +1050,6 @@ impl Resolver {
     }
 }
 
-/// Sentence ends (full stops, question and exclamation marks, paragraph
-/// breaks) among tokens `[from, to)`.
 /// Nouns that describe a person of one sex without naming them.
 const DESCRIBED_WOMAN: &[&str] = &[
     "woman",
@@ -1099,6 +1097,8 @@ fn described_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender
     })
 }
 
+/// Sentence ends (full stops, question and exclamation marks, paragraph
+/// breaks) among tokens `[from, to)`.
 fn sentences_between(toks: &[Tok], from: usize, to: usize) -> usize {
     toks.get(from..to).map_or(0, |ts| {
         ts.iter()

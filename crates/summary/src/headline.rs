@@ -8,10 +8,11 @@
 //! the story's centroid wins: the title most representative of the
 //! coverage. A report's title comes before commentary's (an opinion
 //! desk's piece, "Why ...", "Five takeaways ...", a question), and a
-//! column written days after the news is no development. Page furniture that extraction took for a title ("Please
-//! enable JavaScript ...", "Media playback is unsupported ...", a photo
-//! caption with its credit, share buttons) is no title, and neither is one
-//! that shares no word with the story.
+//! column written days after the news is no development. Page furniture
+//! that extraction took for a title ("Please enable JavaScript ...",
+//! "Media playback is unsupported ...", a photo caption with its credit,
+//! share buttons) is no title, and neither is one that shares no word with
+//! the story.
 //!
 //! Without a title, the best-scored lead sentence that stands alone heads
 //! the story, compressed: its dateline is already gone; a trailing
@@ -47,18 +48,21 @@ pub fn write(
     let center = Centroid::build(candidates, vectors, articles, 0.0);
     let articles = &articles[..articles.len().min(2000)];
     // A report's title heads before commentary's ("Why the ... matters",
-    // an opinion desk's piece): the briefing says what happened.
-    let report = |a: &Source| !commentary(a);
-    let reported = articles.iter().any(report);
+    // an opinion desk's piece): the briefing says what happened. Judged
+    // once per article; the choices below read it by index.
+    let reports: Vec<bool> = articles.iter().map(|a| !commentary(a)).collect();
+    let reported = reports.contains(&true);
+    let report = |i: usize| reports[i];
     // A story that has developed is headed by its latest development: the
     // titles of the last days' reports compete, the rest only without them.
     // A column written days after the news is no development.
     let newest = articles
         .iter()
-        .filter(|a| !reported || report(a))
-        .filter_map(|a| a.time)
+        .enumerate()
+        .filter(|&(i, _)| !reported || report(i))
+        .filter_map(|(_, a)| a.time)
         .max();
-    let latest = |a: &Source| match (newest, a.time) {
+    let latest = |i: usize| match (newest, articles[i].time) {
         (Some(n), Some(t)) => n.saturating_sub(t) <= LATEST_SECS,
         (Some(_), None) => false,
         (None, _) => true,
@@ -69,9 +73,9 @@ pub fn write(
     } else {
         f32::MIN
     };
-    let best_title = |pick: &dyn Fn(&Source) -> bool| {
+    let best_title = |pick: &dyn Fn(usize) -> bool| {
         let mut best: Option<(f32, String)> = None;
-        for a in articles.iter().filter(|a| pick(a)) {
+        for (_, a) in articles.iter().enumerate().filter(|&(i, _)| pick(i)) {
             let title = trim_title(&clean(crate::sentences::prefix(a.title, 400)));
             if !title_like(&title) {
                 continue;
@@ -83,7 +87,7 @@ pub fn write(
         }
         best.map(|(_, t)| t)
     };
-    if let Some(t) = best_title(&|a| latest(a) && report(a)).or_else(|| best_title(&latest)) {
+    if let Some(t) = best_title(&|i| latest(i) && report(i)).or_else(|| best_title(&latest)) {
         return t;
     }
     if let Some(h) = lead(candidates, groups, scores) {
