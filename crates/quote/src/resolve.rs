@@ -315,8 +315,8 @@ const ORG_WORDS: &[&str] = &[
 
 /// Words that make a name run an organisation and end a body's name, never
 /// a person's ("House", "Post" and "Bank" of [`ORG_WORDS`] are surnames
-/// too). A platform's name ends no person's name either ("... make
-/// President Trump Twitter jokes").
+/// too). A platform's name ends no person's name either ("jokes about
+/// Mayor Ann Lee Twitter users share" is no "Ann Lee Twitter").
 const BODY_HEADS: &[&str] = &[
     "ministry",
     "department",
