@@ -258,8 +258,8 @@ fn sentence(
 ) {
     let toks = cx.toks;
     let mut used: Vec<usize> = Vec::new();
-    let speaker_of = |resolver: &mut Resolver, sp: Option<(usize, usize)>| {
-        sp.and_then(|(x, y)| resolver.resolve(cx.text, toks, x, y))
+    let speaker_of = |resolver: &mut Resolver, sp: &mut Option<(usize, usize)>| {
+        resolve_speaker(cx, resolver, sp, a)
     };
     let body_end = cx.trim_end(a, b);
 
@@ -285,7 +285,7 @@ fn sentence(
         if let Some(c) = pick
             && (cx.words_in(r_start, r_end) <= 16 || cx.words_in(r_start, c.first) <= 8)
         {
-            let sp = speaker_for(cx, c, r_start, r_end);
+            let mut sp = speaker_for(cx, c, r_start, r_end);
             let mut spans = vec![(q1.open, q1.close + 1)];
             let mut last_end = r_end;
             if let Some(q2) = q2
@@ -294,7 +294,7 @@ fn sentence(
                 spans.push((q2.open, q2.close + 1));
                 last_end = q2.close + 1;
             }
-            let name = speaker_of(resolver, sp);
+            let name = speaker_of(resolver, &mut sp);
             found.push(Found {
                 spans,
                 kind: Kind::Direct,
@@ -334,8 +334,8 @@ fn sentence(
                 .copied()
                 .filter(|c| r_end - c.end <= 8 || colon);
             if let Some(c) = c {
-                let sp = speaker_for(cx, c, a, r_end);
-                let name = speaker_of(resolver, sp);
+                let mut sp = speaker_for(cx, c, a, r_end);
+                let name = speaker_of(resolver, &mut sp);
                 // `said the plan was “a joke”`: the reported clause, not
                 // just the fragment, is the content.
                 let mut from = qk.open;
@@ -371,13 +371,13 @@ fn sentence(
             if colon {
                 // `Quote: “...”` or `Name: “...”`.
                 let label = cx.word(a);
-                let sp = if label.eq_ignore_ascii_case("quote") {
+                let mut sp = if label.eq_ignore_ascii_case("quote") {
                     None
                 } else {
                     before(cx.text, toks, r_end - 1, a)
                 };
                 let name = match sp {
-                    Some(_) => speaker_of(resolver, sp),
+                    Some(_) => speaker_of(resolver, &mut sp),
                     None => resolver.last_named(a),
                 };
                 found.push(Found {
@@ -418,15 +418,14 @@ fn sentence(
                 return;
             }
             // `Cruz continued:` closing the paragraph before.
-            let (cue, speaker) = si
+            let (cue, mut speaker) = si
                 .checked_sub(1)
                 .and_then(|p| sents.get(p))
                 .and_then(|&(pa, pb)| colon_intro(cx, pa, pb))
                 .unwrap_or((None, None));
-            let mut name = speaker_of(resolver, speaker);
+            let mut name = speaker_of(resolver, &mut speaker);
             // A quote paragraph right after reported speech is usually
             // the same source's (`Valastro praised X.` then `“...”`).
-            let mut speaker = speaker;
             if speaker.is_none()
                 && cue.is_none()
                 && let Some(prev) = found.last()
@@ -784,6 +783,51 @@ fn verb_subject(cx: &Ctx, c: &Cue, lo: usize) -> Option<(usize, usize)> {
     before(cx.text, cx.toks, end, lo)
 }
 
+/// The name of the speaker phrase `sp`, which grows to take in a person
+/// joined to it by "and" (`Democrat Ann Lee and Republican Tom Berg said`
+/// is both of them, not the last); `lo` bounds the sentence.
+fn resolve_speaker(
+    cx: &Ctx,
+    resolver: &mut Resolver,
+    sp: &mut Option<Range>,
+    lo: usize,
+) -> Option<String> {
+    let (x, y) = (*sp)?;
+    let toks = cx.toks;
+    let first = x
+        .checked_sub(1)
+        .filter(|&and| and > lo && cx.word(and).eq_ignore_ascii_case("and") && toks[x].cap)
+        .and_then(|and| before(cx.text, toks, and, lo).filter(|p| p.1 == and && toks[p.0].cap));
+    let Some((p, and)) = first else {
+        return resolver.resolve(cx.text, toks, x, y);
+    };
+    let one = resolver.resolve(cx.text, toks, p, and);
+    let two = resolver.resolve(cx.text, toks, x, y);
+    // The second phrase is its name after roles at most (`Leader Tom
+    // Berg`): `Disease Control and Prevention Director Ann Lee` names a body
+    // before the person. Two lone words (`Ways and Means`) name a body too.
+    let person = |name: &str| resolver.kind_of(name) == EntityKind::Person;
+    let named_after_roles = |name: &str| {
+        (x..y)
+            .map(|k| cx.word(k))
+            .take_while(|w| !name.split(' ').any(|n| n == *w))
+            .all(|w| storyline_lexicon::is_role_word(&w.trim_end_matches('.').to_lowercase()))
+    };
+    match (one, two) {
+        (Some(one), Some(two))
+            if one != two
+                && person(&one)
+                && person(&two)
+                && (one.contains(' ') || two.contains(' '))
+                && named_after_roles(&two) =>
+        {
+            *sp = Some((p, y));
+            Some(format!("{one} and {two}"))
+        }
+        (_, two) => two,
+    }
+}
+
 /// Reported speech for every cue not used yet.
 #[allow(clippy::too_many_arguments)]
 fn general(
@@ -1014,7 +1058,8 @@ fn general(
         } else {
             Kind::Indirect
         };
-        let name = sp.and_then(|(x, y)| resolver.resolve(cx.text, toks, x, y));
+        let mut sp = sp;
+        let name = resolve_speaker(cx, resolver, &mut sp, a);
         found.push(Found {
             spans,
             kind,
@@ -1122,6 +1167,29 @@ mod tests {
             Some("Ivo Brandt"),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn two_people_joined_by_and_speak_together() {
+        let t = "Councillor Ada Moss and Mayor Tomas Berg met the harbour board on Monday. \
+                 Moss and Berg told reporters they would back the new pier.\n\n\
+                 Democrat Ivo Brandt and Republican Lena Holm noted that the old pier had \
+                 been closed for a year.";
+        let names: Vec<_> = show(t).into_iter().map(|x| x.3).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Ada Moss and Tomas Berg".to_string()),
+                Some("Ivo Brandt and Lena Holm".to_string())
+            ]
+        );
+        // Bodies named over "and" stay one body, not two people.
+        let t = "Centers for Disease Control and Prevention Director Ada Moss said the \
+                 guidance would change.\n\nWays and Means also said the rules were broken.";
+        let names: Vec<_> = show(t).into_iter().filter_map(|x| x.3).collect();
+        for two in ["Disease Control and Ada Moss", "Ways and Means"] {
+            assert!(!names.iter().any(|n| n == two), "{names:?}");
+        }
     }
 
     #[test]
