@@ -1157,6 +1157,24 @@ mod tests {
     }
 
     #[test]
+    fn she_after_a_relative_named_by_a_man_is_not_the_man() {
+        let t = "Police are looking into the death of former goalkeeper Sasha Berg on \
+                 Friday.\n\nLater that night Berg's wife ran to the harbour office. \
+                 \"Someone call a doctor!\" she cried.";
+        let q = show(t);
+        assert_eq!(q.last().map(|x| x.3.as_deref()), Some(None), "{q:?}");
+        // The relative in the name's own sentence is the name himself.
+        let t = "Ivo Brandt, Lena Holm's brother, spoke at the pier on Monday.\n\n\
+                 \"We will keep the boats running,\" he said.";
+        let q = show(t);
+        assert_eq!(
+            q.last().and_then(|x| x.3.as_deref()),
+            Some("Ivo Brandt"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn he_is_the_speaker_not_the_name_in_his_reported_words() {
         let t = "Ivo Brandt says Mayor Tomas Berg's plan for the pier is \"reckless.\"\n\n\
                  He pointed to the storms of last winter.\n\n\

@@ -964,7 +964,10 @@ impl Resolver {
                                 .find(|m| m.entity == e && m.end <= a)
                         })
                         .map_or(0, |m| m.end);
-                    let hit = hit.filter(|_| !described_since(text, toks, since, a, want));
+                    let hit = hit.filter(|_| {
+                        !described_since(text, toks, since, a, want)
+                            && !relative_since(text, toks, since, a, want)
+                    });
                     if let Some(e) = hit
                         && self.entities[e].gender == Gender::Unknown
                     {
@@ -1094,6 +1097,38 @@ fn described_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender
                 .take(3)
                 .take_while(|w| w.is_word() && !w.cap)
                 .any(|w| in_list(nouns, w.text(text)))
+    })
+}
+
+/// Whether the sentences after the one holding token `from`, up to token
+/// `to`, name a relative of that sex by someone else's name ("Smith's
+/// wife ... she cried" is the wife, not Smith; "Lee, Ann Moss's brother,
+/// said" in the name's own sentence is the name).
+fn relative_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender) -> bool {
+    let nouns = match sex {
+        Gender::Female => DESCRIBED_WOMAN,
+        Gender::Male => DESCRIBED_MAN,
+        Gender::Unknown => return false,
+    };
+    let Some(from) = (from..to)
+        .find(|&k| matches!(toks[k].k, Tk::Para | Tk::Punct('.' | '!' | '?')))
+        .map(|k| k + 1)
+    else {
+        return false;
+    };
+    let (Some(a), Some(b)) = (toks.get(from), toks.get(to)) else {
+        return false;
+    };
+    let span = text.get(a.s..b.s).unwrap_or("");
+    ["'s ", "\u{2019}s "].iter().any(|owner| {
+        span.match_indices(owner).any(|(k, o)| {
+            let noun: String = span[k + o.len()..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .take(16)
+                .collect();
+            in_list(nouns, &noun)
+        })
     })
 }
 
