@@ -5,7 +5,8 @@
 //! Goldman Sachs`), a role or title before a full name (`US Secretary of
 //! State Ann Lee`, `Dissident Ivo Brandt`, with the place the person is
 //! from: `... Ann Lee of Ohio`), and a name written twice (`Ann Lee Ann
-//! Lee`, a byline run into a caption) are not the name.
+//! Lee`, a byline run into a caption) and a caption's photo credit run
+//! into the sentence after it (`AP American Airlines`) are not the name.
 
 use crate::resolve::is_org_word;
 
@@ -17,10 +18,17 @@ const PARTICLES: &[&str] = &[
 /// Words that open a sentence and never a name.
 const OPENERS: &[&str] = &["per", "but", "and", "so", "yet", "then", "also", "or"];
 
+/// Photo credits that close a caption, run into the sentence after it
+/// when a page loses its line breaks (`... a Qatar Airways plane. AP
+/// American Airlines said`).
+const CREDITS: &[&str] = &["AP", "AFP", "EPA", "Reuters", "Getty"];
+
 /// The name to show for `name`.
 pub fn tidy(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 2 && OPENERS.iter().any(|o| o.eq_ignore_ascii_case(words[0])) {
+    while words.len() > 2
+        && (OPENERS.iter().any(|o| o.eq_ignore_ascii_case(words[0])) || CREDITS.contains(&words[0]))
+    {
         words.remove(0);
     }
     // `Ann Lee Ann Lee`.
@@ -72,6 +80,7 @@ mod tests {
             ("Per Kessel Partners", "Kessel Partners"),
             ("Ann Lee Ann Lee", "Ann Lee"),
             ("Harbour Department Secretary Tom de Vries", "Tom de Vries"),
+            ("AP Kessel Harbour Airlines", "Kessel Harbour Airlines"),
         ] {
             assert_eq!(tidy(shown), name, "{shown}");
         }
@@ -83,6 +92,7 @@ mod tests {
             "Department of Health and Human Services",
             "Federal Trade Commission",
             "Ann Lee",
+            "AP News",
         ] {
             assert_eq!(tidy(body), body);
         }
