@@ -194,6 +194,9 @@ impl Clusterer {
             q.load(v, bound);
         }
         self.gather_candidates();
+        if doc.time.is_none() {
+            self.add_recent_candidates();
+        }
         let mut scored = std::mem::take(&mut self.cands);
         scored.clear();
         // Candidates are scattered over a large heap: start fetching every
@@ -609,6 +612,16 @@ impl Clusterer {
         }
     }
 
+    /// Adds the stories of the latest articles to the candidates (see
+    /// [`Config::recent_candidates`]).
+    fn add_recent_candidates(&mut self) {
+        for &(_, slot) in self.activity.iter().rev().take(self.cfg.recent_candidates) {
+            if !self.acc_touched.contains(&slot) {
+                self.acc_touched.push(slot);
+            }
+        }
+    }
+
     /// Combined similarity of the loaded article with a story.
     fn score_doc(&self, story: &Story, time: Option<i64>, guessed: bool) -> (f32, f32) {
         let w = self.weights();
@@ -927,6 +940,31 @@ mod tests {
             (2, Some(1_000), Some(90_000))
         );
         assert!(!ferry.keywords.is_empty());
+    }
+
+    #[test]
+    fn an_undated_report_is_weighed_against_the_story_just_before_it() {
+        // No index candidates at all: only the story of the article just
+        // before can take an undated report; a dated one is left alone.
+        let cfg = Config {
+            max_candidates: 0,
+            ..Config::default()
+        };
+        let mut c = Clusterer::new(cfg.clone());
+        let a = c.add(&doc("f1", None, FERRY_1));
+        let b = c.add(&doc("f2", None, FERRY_2));
+        assert_eq!(a.story, b.story);
+        let mut c = Clusterer::new(Config {
+            recent_candidates: 0,
+            ..cfg.clone()
+        });
+        let a = c.add(&doc("f1", None, FERRY_1));
+        let b = c.add(&doc("f2", None, FERRY_2));
+        assert_ne!(a.story, b.story);
+        let mut c = Clusterer::new(cfg);
+        let a = c.add(&doc("f1", Some(1_000), FERRY_1));
+        let b = c.add(&doc("f2", Some(90_000), FERRY_2));
+        assert_ne!(a.story, b.story);
     }
 
     #[test]
