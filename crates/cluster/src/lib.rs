@@ -13,7 +13,8 @@
 //!    recurring after its story went quiet is boilerplate and stands alone.
 //! 3. **Candidates**: an inverted index from the heaviest terms and
 //!    entities of each active story; only stories sharing evidence with the
-//!    article are scored, never all of them.
+//!    article are scored, never all of them (and, for an undated article,
+//!    the story of the article just before it, its place being its clock).
 //! 4. **Assignment**: a weighted mix of per-kind similarities, decayed by
 //!    the time gap to the story (a day of grace, then exponential; a strong
 //!    content match outweighs the gap within the window), picks the story;
