@@ -798,33 +798,30 @@ fn resolve_speaker(
         .checked_sub(1)
         .filter(|&and| and > lo && cx.word(and).eq_ignore_ascii_case("and") && toks[x].cap)
         .and_then(|and| before(cx.text, toks, and, lo).filter(|p| p.1 == and && toks[p.0].cap));
-    let Some((p, and)) = first else {
-        return resolver.resolve(cx.text, toks, x, y);
-    };
-    let one = resolver.resolve(cx.text, toks, p, and);
     let two = resolver.resolve(cx.text, toks, x, y);
+    let (Some((p, and)), Some(two)) = (first, two.as_ref()) else {
+        return two;
+    };
+    let two = two.clone();
     // The second phrase is its name after roles at most (`Leader Tom
     // Berg`): `Disease Control and Prevention Director Ann Lee` names a body
     // before the person. Two lone words (`Ways and Means`) name a body too.
-    let person = |name: &str| resolver.kind_of(name) == EntityKind::Person;
-    let named_after_roles = |name: &str| {
-        (x..y)
-            .map(|k| cx.word(k))
-            .take_while(|w| !name.split(' ').any(|n| n == *w))
-            .all(|w| storyline_lexicon::is_role_word(&w.trim_end_matches('.').to_lowercase()))
-    };
-    match (one, two) {
-        (Some(one), Some(two))
-            if one != two
-                && person(&one)
-                && person(&two)
-                && (one.contains(' ') || two.contains(' '))
-                && named_after_roles(&two) =>
+    let named_after_roles = (x..y)
+        .map(|k| cx.word(k))
+        .take_while(|w| !two.split(' ').any(|n| n == *w))
+        .all(|w| storyline_lexicon::is_role_word(&w.trim_end_matches('.').to_lowercase()));
+    let person = |r: &Resolver, name: &str| r.kind_of(name) == EntityKind::Person;
+    if !named_after_roles || !person(resolver, &two) {
+        return Some(two);
+    }
+    match resolver.resolve(cx.text, toks, p, and) {
+        Some(one)
+            if one != two && person(resolver, &one) && (one.contains(' ') || two.contains(' ')) =>
         {
             *sp = Some((p, y));
             Some(format!("{one} and {two}"))
         }
-        (_, two) => two,
+        _ => Some(two),
     }
 }
 
