@@ -663,7 +663,15 @@ impl Resolver {
         // several words ("Mayor of New York Eric Adams") leaves the name
         // its last two.
         if name_from > a && name_from < end && toks[name_from].text(text) == "of" {
-            name_from = if end - name_from >= 4 {
+            // ... and a middle initial its given name ("Director of National
+            // Intelligence James R. Clapper").
+            let initial = |w: &str| {
+                let mut c = w.chars();
+                matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
+            };
+            name_from = if end - name_from >= 5 && initial(toks[end - 2].text(text)) {
+                end - 3
+            } else if end - name_from >= 4 {
                 end - 2
             } else {
                 name_from + 2
@@ -1275,6 +1283,10 @@ mod tests {
             let t = format!("The pier will be rebuilt, said {mention}.");
             assert_eq!(resolve(&t, &mention).as_deref(), Some("Mira Feld"));
         }
+        // A middle initial keeps the given name with it.
+        let mention = "Director of Harbour Safety Ivo K. Brandt";
+        let t = format!("The pier will be rebuilt, said {mention}.");
+        assert_eq!(resolve(&t, mention).as_deref(), Some("Ivo K. Brandt"));
     }
 
     #[test]
