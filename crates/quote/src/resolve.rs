@@ -1085,14 +1085,21 @@ const DESCRIBED_MAN: &[&str] = &[
     "widower",
 ];
 
+/// The nouns that describe a person of `sex` without naming them.
+fn described(sex: Gender) -> Option<&'static [&'static str]> {
+    match sex {
+        Gender::Female => Some(DESCRIBED_WOMAN),
+        Gender::Male => Some(DESCRIBED_MAN),
+        Gender::Unknown => None,
+    }
+}
+
 /// Whether a sentence in tokens `[from, to)` opens on a person described
 /// by sex and not named ("The woman said ...", "Her husband ..."), who a
 /// later "she" or "he" of that sex stands for before any name further back.
 fn described_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender) -> bool {
-    let nouns = match sex {
-        Gender::Female => DESCRIBED_WOMAN,
-        Gender::Male => DESCRIBED_MAN,
-        Gender::Unknown => return false,
+    let Some(nouns) = described(sex) else {
+        return false;
     };
     let span = toks.get(from..to).unwrap_or(&[]);
     span.iter().enumerate().any(|(i, t)| {
@@ -1113,10 +1120,8 @@ fn described_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender
 /// wife ... she cried" is the wife, not Smith; "Lee, Ann Moss's brother,
 /// said" in the name's own sentence is the name).
 fn relative_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender) -> bool {
-    let nouns = match sex {
-        Gender::Female => DESCRIBED_WOMAN,
-        Gender::Male => DESCRIBED_MAN,
-        Gender::Unknown => return false,
+    let Some(nouns) = described(sex) else {
+        return false;
     };
     let Some(from) = (from..to)
         .find(|&k| matches!(toks[k].k, Tk::Para | Tk::Punct('.' | '!' | '?')))
@@ -1130,12 +1135,11 @@ fn relative_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender)
     let span = text.get(a.s..b.s).unwrap_or("");
     ["'s ", "\u{2019}s "].iter().any(|owner| {
         span.match_indices(owner).any(|(k, o)| {
-            let noun: String = span[k + o.len()..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .take(16)
-                .collect();
-            in_list(nouns, &noun)
+            let rest = &span[k + o.len()..];
+            let noun = rest
+                .find(|c: char| !c.is_alphabetic())
+                .map_or(rest, |e| &rest[..e]);
+            in_list(nouns, noun)
         })
     })
 }
