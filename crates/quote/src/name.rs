@@ -6,7 +6,7 @@
 //! State Ann Lee`, `Dissident Ivo Brandt`, with the place the person is
 //! from: `... Ann Lee of Ohio`), and a name written twice (`Ann Lee Ann
 //! Lee`, a byline run into a caption) and a caption's photo credit run
-//! into the sentence after it (`AP American Airlines`) are not the name.
+//! into the sentence after it (`AP Kessel Harbour Airlines`) are not the name.
 
 use crate::resolve::is_org_word;
 
@@ -19,8 +19,8 @@ const PARTICLES: &[&str] = &[
 const OPENERS: &[&str] = &["per", "but", "and", "so", "yet", "then", "also", "or"];
 
 /// Photo credits that close a caption, run into the sentence after it
-/// when a page loses its line breaks (`... a Qatar Airways plane. AP
-/// American Airlines said`).
+/// when a page loses its line breaks (`... a ferry at the pier. AP
+/// Kessel Harbour Airlines said`).
 const CREDITS: &[&str] = &["AP", "AFP", "EPA", "Reuters", "Getty"];
 
 /// The name to show for `name`.

@@ -663,8 +663,8 @@ impl Resolver {
         // several words ("Mayor of New York Eric Adams") leaves the name
         // its last two.
         if name_from > a && name_from < end && toks[name_from].text(text) == "of" {
-            // ... and a middle initial its given name ("Director of National
-            // Intelligence James R. Clapper").
+            // ... and a middle initial its given name ("Director of Harbour
+            // Safety Ivo K. Brandt").
             let initial = |w: &str| {
                 let mut c = w.chars();
                 matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_uppercase())
@@ -1116,8 +1116,8 @@ fn described_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender
 }
 
 /// Whether the sentences after the one holding token `from`, up to token
-/// `to`, name a relative of that sex by someone else's name ("Smith's
-/// wife ... she cried" is the wife, not Smith; "Lee, Ann Moss's brother,
+/// `to`, name a relative of that sex by someone else's name ("Berg's
+/// wife ... she cried" is the wife, not Berg; "Lee, Ann Moss's brother,
 /// said" in the name's own sentence is the name).
 fn relative_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender) -> bool {
     let Some(nouns) = described(sex) else {
