@@ -219,6 +219,12 @@ mod tests {
             q[0].words(t),
             "it is halting all road projects paid for by the lottery"
         );
+        // An emphatic `did` after `but` is the reporter going on.
+        let t = "The ferry line admitted the new timetable was a joke, but the company did get \
+                 the mayor to ride the first boat.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].words(t), "the new timetable was a joke");
         // An outlet's own sourcing closing the words is no part of them.
         let t = "Ada Moss said she is \"honoured\" to lead the council, Radio Norland is told.";
         let q = find_in(t, "en", &Known::new());

@@ -592,6 +592,14 @@ const COMMENTS: &[&str] = &[
     ", though she did not ",
     ", though they did not ",
     ", but did not provide ",
+    // `... admitted the watch was a prank, but the company did get a
+    // star to wear one`: an emphatic `did` is the reporter's voice (the
+    // speaker's own words would be reported as `had`).
+    ", but the company did ",
+    ", but he did ",
+    ", but she did ",
+    ", but it did ",
+    ", but they did ",
     ", but offered no ",
     ", but provided no ",
     ", without offering ",
