@@ -89,7 +89,9 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
     field("published", art.published.as_deref())?;
     field("url", art.url.as_deref())?;
     let lang = art.lang.as_ref().map(|l| {
-        if l.reliable {
+        if l.reliable && l.confidence == 0.0 {
+            format!("{} (declared by the page)", l.code)
+        } else if l.reliable {
             format!("{} ({:.2})", l.code, l.confidence)
         } else {
             format!("unknown (guess {} at {:.2})", l.code, l.confidence)

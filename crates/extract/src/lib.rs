@@ -116,6 +116,7 @@ impl Extractor {
             );
         }
         let mut site_name = None;
+        let mut declared = None;
         match &record.body {
             Body::Html(html) => {
                 let page = self.page(html, hints.url.as_deref());
@@ -125,6 +126,7 @@ impl Extractor {
                 article.published = article.published.or(page.published);
                 article.url = article.url.or(page.url);
                 site_name = page.site_name;
+                declared = page.lang;
             }
             Body::Text(text) => {
                 let cleaned = storyline_furniture::clean(text);
@@ -183,7 +185,8 @@ impl Extractor {
             }
             (None, name) => article.outlet = name,
         }
-        article.lang = language::detect(&article.text);
+        article.lang =
+            language::with_declared(language::detect(&article.text), declared.as_deref());
         Ok(article)
     }
 }

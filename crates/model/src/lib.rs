@@ -90,7 +90,8 @@ pub struct Record {
 pub struct Language {
     /// ISO 639-1 code where one exists (`en`, `uk`), else ISO 639-3.
     pub code: String,
-    /// Detector confidence in `0.0..=1.0`.
+    /// Detector confidence in `0.0..=1.0`; 0 for a reliable language the
+    /// page declared and the detector could not read.
     pub confidence: f64,
     /// False when the text is too short or too mixed to say; such an
     /// article's language is shown as unknown, not guessed.
