@@ -150,6 +150,14 @@ pub struct Config {
     /// Least entity similarity left without the single shared name that
     /// weighs most: one famous name in common is not a storyline.
     pub line_entity_rest: f32,
+    /// How many of the heaviest shared names `line_entity_tail` looks past
+    /// (at most 16).
+    pub line_entity_many: usize,
+    /// Least entity similarity left without the `line_entity_many`
+    /// heaviest shared names: a governor under two spellings, the state,
+    /// the capital and the party are one actor and its setting, not a
+    /// development's people and places.
+    pub line_entity_tail: f32,
     /// Candidate stories whose content similarity with the article is below
     /// this are not considered for a storyline link.
     pub line_probe: f32,
@@ -222,6 +230,8 @@ impl Default for Config {
             line_threshold: 0.18,
             line_entity_min: 0.3,
             line_entity_rest: 0.2,
+            line_entity_many: 6,
+            line_entity_tail: 0.03,
             line_probe: 0.15,
             line_body_weight: 0.5,
             line_title_weight: 0.3,

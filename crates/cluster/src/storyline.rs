@@ -10,7 +10,9 @@
 //! A link needs shared people, organisations and places, not only shared
 //! words (two earthquakes a year apart share their vocabulary, not their
 //! places), and more than one of them (a governor signing bill after bill
-//! shares only the governor); and nearness in time: within a month the gap
+//! shares only the governor), and more than a handful (the governor's
+//! two spellings, the state, its capital and the party are one actor and
+//! its setting); and nearness in time: within a month the gap
 //! costs nothing, then the score decays, and beyond two months there is no
 //! link. An undated story has no place in time, so a link with one needs
 //! 2.5 times the evidence.
@@ -87,17 +89,22 @@ impl Clusterer {
             }
             Some(dot(&a.vecs[k], &b.vecs[k]) / (a.denom(k, l) * b.denom(k, l)))
         };
-        // Shared names: all of them, and all but the one that weighs most,
-        // so that one famous name in common (a governor signing bill after
-        // bill) is not enough.
-        let (entity, rest) = if a.norms[ENTITY] > 0.0 && b.norms[ENTITY] > 0.0 {
-            let (sum, top) = dot_and_top(&a.vecs[ENTITY], &b.vecs[ENTITY]);
+        // Shared names: all of them, all but the one that weighs most (one
+        // famous name in common, a governor signing bill after bill, is not
+        // enough), and all but the few that weigh most (nor is that
+        // governor with the state and the party).
+        let (entity, rest, tail) = if a.norms[ENTITY] > 0.0 && b.norms[ENTITY] > 0.0 {
+            let many = cfg.line_entity_many.min(MAX_MANY);
+            let (sum, top, tops) = shared(&a.vecs[ENTITY], &b.vecs[ENTITY], many);
             let den = a.denom(ENTITY, l) * b.denom(ENTITY, l);
-            (sum / den, (sum - top) / den)
+            (sum / den, (sum - top) / den, (sum - tops) / den)
         } else {
-            (0.0, 0.0)
+            (0.0, 0.0, 0.0)
         };
-        if entity < cfg.line_entity_min || rest < cfg.line_entity_rest {
+        if entity < cfg.line_entity_min
+            || rest < cfg.line_entity_rest
+            || tail < cfg.line_entity_tail
+        {
             return 0.0;
         }
         let weights: [f32; KINDS] = {
@@ -146,14 +153,25 @@ impl Clusterer {
     }
 }
 
-/// The dot product of two sparse vectors sorted by id, and its largest
-/// single term.
-fn dot_and_top(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, f32) {
+/// The most shared names `shared` keeps apart.
+const MAX_MANY: usize = 16;
+
+/// The dot product of two sparse vectors sorted by id, its largest single
+/// term, and the sum of its `many` largest terms (`many` <= [`MAX_MANY`]).
+fn shared(a: &[(u32, f32)], b: &[(u32, f32)], many: usize) -> (f32, f32, f32) {
     let (mut i, mut j, mut sum, mut top) = (0, 0, 0.0f32, 0.0f32);
+    // The largest terms so far, in descending order.
+    let mut tops = [0.0f32; MAX_MANY];
+    let tops = &mut tops[..many.min(MAX_MANY)];
     while let (Some(&(x, wx)), Some(&(y, wy))) = (a.get(i), b.get(j)) {
         if x == y {
-            sum += wx * wy;
-            top = top.max(wx * wy);
+            let p = wx * wy;
+            sum += p;
+            top = top.max(p);
+            if let Some(at) = tops.iter().position(|&t| p > t) {
+                tops.copy_within(at..tops.len() - 1, at + 1);
+                tops[at] = p;
+            }
             i += 1;
             j += 1;
         } else if x < y {
@@ -162,7 +180,7 @@ fn dot_and_top(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, f32) {
             j += 1;
         }
     }
-    (sum, top)
+    (sum, top, tops.iter().sum())
 }
 
 /// Where a storyline id leads after following its links.
@@ -178,6 +196,9 @@ pub(crate) fn line_root(links: &LineLinks, mut line: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::shared;
+    use crate::features::{BODY, ENTITY};
+    use crate::story::Story;
     use crate::{Clusterer, Config, Doc, Labels};
 
     const DAY: i64 = 86_400;
@@ -240,6 +261,46 @@ mod tests {
         // ... in the trial's storyline, which keeps the older id.
         let lines: Vec<u64> = labels.storylines().map(|(_, l)| l).collect();
         assert_eq!(lines, [got[0].story; 3]);
+    }
+
+    /// A story whose vectors are `body` and `names` (id, weight), dated `t`.
+    fn story(id: u64, t: i64, body: &[(u32, f32)], names: &[(u32, f32)]) -> Story {
+        let mut s = Story::new(id, 0, t);
+        for (k, v) in [(BODY, body), (ENTITY, names)] {
+            s.vecs[k] = v.to_vec();
+            s.norms[k] = v.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+            s.counts[k] = 1.0;
+        }
+        s.span = Some((t, t));
+        s
+    }
+
+    #[test]
+    fn one_actor_and_its_setting_do_not_make_a_storyline() {
+        let c = Clusterer::new(Config::default());
+        let body: Vec<(u32, f32)> = (0..20).map(|i| (i, 1.0)).collect();
+        // Six names in common (a governor under two spellings, her state,
+        // its capital, her party, its senate) and each story's own.
+        let setting: Vec<(u32, f32)> = (0..6).map(|i| (i, 2.0)).collect();
+        let with = |own: std::ops::Range<u32>| {
+            let mut v = setting.clone();
+            v.extend(own.map(|i| (i, 1.0)));
+            v
+        };
+        let a = story(1, 0, &body, &with(10..16));
+        let b = story(2, DAY, &body, &with(20..26));
+        assert_eq!(c.line_score(&a, &b), 0.0);
+        let without = Clusterer::new(Config {
+            line_entity_tail: 0.0,
+            ..Config::default()
+        });
+        assert!(without.line_score(&a, &b) > 0.0);
+        // A development also shares the matter's own people and places.
+        let b = story(2, DAY, &body, &with(10..14));
+        assert!(c.line_score(&a, &b) > 0.0);
+        // The largest products are kept apart whatever their order.
+        let x = [(1, 1.0), (2, 3.0), (3, 2.0), (4, 0.5)];
+        assert_eq!(shared(&x, &x, 2), (14.25, 9.0, 13.0));
     }
 
     #[test]
