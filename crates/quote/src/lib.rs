@@ -219,6 +219,12 @@ mod tests {
             q[0].words(t),
             "it is halting all road projects paid for by the lottery"
         );
+        // A participle's phrase after the attribution is the reporter's.
+        let t = "Ferry bookings rose to a record in May, the Harbour Board said on Tuesday, \
+                 adding to fears about unfulfilled demand for cabins.";
+        let q = find_in(t, "en", &Known::new());
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].words(t), "Ferry bookings rose to a record in May");
         // An emphatic `did` after `but` is the reporter going on.
         let t = "The ferry line admitted the new timetable was a joke, but the company did get \
                  the mayor to ride the first boat.";

@@ -194,6 +194,13 @@ pub fn is_clause(content: &str) -> bool {
     if in_list(&["that", "if", "whether"], first) || in_list(SUBJECTS, first) {
         return true;
     }
+    // `..., adding to fears of a shortage`: a participle's phrase is the
+    // reporter's framing, unless it reports words (`adding that ...`).
+    if participle(first) {
+        return words
+            .get(1)
+            .is_some_and(|w| in_list(&["that"], bare(w)) || in_list(SUBJECTS, bare(w)));
+    }
     let noun_first = in_list(&["a", "an", "the", "his", "her", "its", "their"], first);
     // `an inquiry that will look into ...`: the first verb after a relative
     // pronoun is the relative clause's, not the statement's.
@@ -898,6 +905,9 @@ mod tests {
         assert!(!is_clause(
             "a truce in the valley on Monday, hoping to end the feud"
         ));
+        assert!(!is_clause("adding to fears about unfilled posts"));
+        assert!(!is_clause("adding to fears about unfulfilled orders"));
+        assert!(is_clause("adding that the posts would be filled"));
     }
 
     #[test]
