@@ -62,6 +62,10 @@ pub struct Clusterer {
     pub(crate) hashes: Vec<u64>,
     /// Scratch for summing and truncating vectors: a sum, and rank keys.
     pub(crate) sparse: (Sparse, Vec<u64>),
+    /// Scratch for weighing candidates by storyline: (storyline, slot)
+    /// pairs, and a storyline's candidates summed.
+    pub(crate) line_groups: Vec<(u64, u32)>,
+    pub(crate) line_sum: Story,
     /// The current article's vectors spread out for scoring.
     pub(crate) query: [Query; KINDS],
 }
@@ -95,6 +99,8 @@ impl Clusterer {
             cands: Vec::new(),
             hashes: Vec::new(),
             sparse: Default::default(),
+            line_groups: Vec::new(),
+            line_sum: Story::new(0, 0, 0),
             query: Default::default(),
         }
     }

@@ -158,6 +158,17 @@ pub struct Config {
     /// the capital and the party are one actor and its setting, not a
     /// development's people and places.
     pub line_entity_tail: f32,
+    /// Candidate stories at least this close to the article are also
+    /// weighed together by storyline (see `line_group_entity`).
+    pub line_group_probe: f32,
+    /// A story is also compared with each other storyline two or more of
+    /// its candidates belong to, taken whole (their summed vectors): what a
+    /// development shares with the story so far. The whole has more names
+    /// than any of its events, so its entity bars (`line_entity_min` and
+    /// `line_entity_rest`) are multiplied by this.
+    pub line_group_entity: f32,
+    /// Least link score with a storyline taken whole.
+    pub line_group_threshold: f32,
     /// Candidate stories whose content similarity with the article is below
     /// this are not considered for a storyline link.
     pub line_probe: f32,
@@ -232,6 +243,9 @@ impl Default for Config {
             line_entity_rest: 0.2,
             line_entity_many: 6,
             line_entity_tail: 0.03,
+            line_group_probe: 0.08,
+            line_group_entity: 0.75,
+            line_group_threshold: 0.171,
             line_probe: 0.15,
             line_body_weight: 0.5,
             line_title_weight: 0.3,

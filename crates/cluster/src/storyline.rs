@@ -17,6 +17,14 @@
 //! link. An undated story has no place in time, so a link with one needs
 //! 2.5 times the evidence.
 //!
+//! A new event is compared with each candidate event, and with each other
+//! storyline that two or more of its candidates belong to, taken whole
+//! (their summed vectors): what a development shares with the story so
+//! far can be spread over its events (a local follow-up on a delay names
+//! the tunnel of the first report and the railway of the second). The
+//! whole holds more names than any one event, so its entity bars are
+//! lower.
+//!
 //! A storyline's id is the id of its oldest story; linking keeps the older
 //! id, as event merges do, and the links are followed like merges. A
 //! storyline needs no state of its own: each story names the storyline it
@@ -64,6 +72,76 @@ impl Clusterer {
             }
             self.join_lines(la, lb);
         }
+        self.link_whole_lines(slot, scored);
+    }
+
+    /// Links the story at `slot` with another storyline taken whole: a
+    /// development can share a little with each earlier event and enough
+    /// with all of them (a local follow-up on a delay names the tunnel of
+    /// the first report and the railway of the second).
+    fn link_whole_lines(&mut self, slot: u32, scored: &[Scored]) {
+        let Some(a) = self.story(slot) else { return };
+        let la = self.line_of(a);
+        let mut groups = std::mem::take(&mut self.line_groups);
+        groups.clear();
+        for &(_, raw, _, other) in scored {
+            if raw >= self.cfg.line_group_probe
+                && other != slot
+                && let Some(b) = self.story(other)
+                && self.line_of(b) != la
+            {
+                groups.push((self.line_of(b), other));
+            }
+        }
+        groups.sort_unstable();
+        let caps = [
+            self.cfg.story_terms,
+            self.cfg.story_title_terms,
+            self.cfg.story_entities,
+        ];
+        let mut sum = std::mem::replace(&mut self.line_sum, Story::new(0, 0, 0));
+        let mut scratch = std::mem::take(&mut self.sparse);
+        for run in groups.chunk_by(|x, y| x.0 == y.0) {
+            // A storyline with one candidate event was weighed above.
+            if run.len() < 2 {
+                continue;
+            }
+            sum.id = run[0].0;
+            for v in &mut sum.vecs {
+                v.clear();
+            }
+            sum.norms = [0.0; KINDS];
+            sum.counts = [0.0; KINDS];
+            sum.span = None;
+            sum.seen_clock = i64::MIN;
+            for &(_, s) in run {
+                let Some(b) = self.story(s) else { continue };
+                sum.absorb(&b.vecs, b.counts, caps, &mut scratch);
+                sum.seen_clock = sum.seen_clock.max(b.seen_clock);
+                if let Some((x, y)) = b.span {
+                    sum.span = Some(sum.span.map_or((x, y), |(p, q)| (p.min(x), q.max(y))));
+                }
+            }
+            let Some(a) = self.story(slot) else { break };
+            let mut bar = self.cfg.line_group_threshold;
+            if a.span.is_none() || sum.span.is_none() {
+                bar *= self.cfg.line_undated_factor;
+            }
+            let bars = self.cfg.line_group_entity;
+            let score = self.line_score_with(
+                a,
+                &sum,
+                self.cfg.line_entity_min * bars,
+                self.cfg.line_entity_rest * bars,
+            );
+            if score >= bar {
+                let la = self.line_of(a);
+                self.join_lines(la, run[0].0);
+            }
+        }
+        self.sparse = scratch;
+        self.line_sum = sum;
+        self.line_groups = groups;
     }
 
     /// Puts two storylines together under the older id, recording the link.
@@ -81,6 +159,11 @@ impl Clusterer {
     /// weighted per-kind similarities, zero without enough shared entities,
     /// decayed by the time between them.
     fn line_score(&self, a: &Story, b: &Story) -> f32 {
+        self.line_score_with(a, b, self.cfg.line_entity_min, self.cfg.line_entity_rest)
+    }
+
+    /// [`Self::line_score`] with the two entity bars given.
+    fn line_score_with(&self, a: &Story, b: &Story, entity_min: f32, entity_rest: f32) -> f32 {
         let cfg = &self.cfg;
         let l = cfg.linkage;
         let sim = |k: usize| {
@@ -101,10 +184,7 @@ impl Clusterer {
         } else {
             (0.0, 0.0, 0.0)
         };
-        if entity < cfg.line_entity_min
-            || rest < cfg.line_entity_rest
-            || tail < cfg.line_entity_tail
-        {
+        if entity < entity_min || rest < entity_rest || tail < cfg.line_entity_tail {
             return 0.0;
         }
         let weights: [f32; KINDS] = {
@@ -301,6 +381,29 @@ mod tests {
         // The largest products are kept apart whatever their order.
         let x = [(1, 1.0), (2, 3.0), (3, 2.0), (4, 0.5)];
         assert_eq!(shared(&x, &x, 2), (14.25, 9.0, 13.0));
+    }
+
+    #[test]
+    fn a_follow_up_joins_the_storyline_it_continues_as_a_whole() {
+        let mut c = Clusterer::new(Config::default());
+        let body: Vec<(u32, f32)> = (0..20).map(|i| (i, 1.0)).collect();
+        let names = |shared: std::ops::Range<u32>, own: std::ops::Range<u32>| {
+            shared.chain(own).map(|i| (i, 1.0)).collect::<Vec<_>>()
+        };
+        // Two events of one storyline, each naming half of what the
+        // follow-up names, and the follow-up itself.
+        let mut first = story(1, 0, &body, &names(0..4, 10..20));
+        let mut second = story(2, DAY, &body, &names(4..8, 20..30));
+        second.line = 1;
+        first.line = 1;
+        let next = story(3, 9 * DAY, &body, &names(0..8, 30..40));
+        // With either event alone, too few names are shared.
+        assert_eq!(c.line_score(&next, &first), 0.0);
+        assert_eq!(c.line_score(&next, &second), 0.0);
+        c.stories = vec![Some(first), Some(second), Some(next)];
+        c.link_whole_lines(2, &[(0.5, 0.5, 1, 0), (0.5, 0.5, 2, 1)]);
+        let line = c.story(2).map(|s| c.line_of(s));
+        assert_eq!(line, Some(1));
     }
 
     #[test]
