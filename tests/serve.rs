@@ -185,7 +185,7 @@ fn pages_and_the_api_answer_on_the_example_corpus() {
     assert!(since.body.contains("id=\"since\""));
 
     // Filters narrow the list; a malformed one is answered 400, naming it.
-    let outlet = s.get("/?outlet=northwire.example");
+    let outlet = s.get("/?outlet=harbourgazette.example");
     let n = stories_on(&outlet.body);
     assert!(n >= 1 && n < all, "{n} of {all}");
     let bad = s.get("/?from=yesterday");
@@ -604,7 +604,7 @@ mod browser {
         screenshot(&tab, "serve-front");
 
         // Filter by outlet through the form.
-        tab.navigate_to(&s.url("/?outlet=northwire.example"))
+        tab.navigate_to(&s.url("/?outlet=harbourgazette.example"))
             .unwrap()
             .wait_until_navigated()
             .unwrap();

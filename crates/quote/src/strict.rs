@@ -197,9 +197,8 @@ pub fn is_clause(content: &str) -> bool {
     // `..., adding to fears of a shortage`: a participle's phrase is the
     // reporter's framing, unless it reports words (`adding that ...`).
     if participle(first) {
-        return words
-            .get(1)
-            .is_some_and(|w| in_list(&["that"], bare(w)) || in_list(SUBJECTS, bare(w)));
+        let next = words.get(1).map_or("", |w| bare(w));
+        return next.eq_ignore_ascii_case("that") || in_list(SUBJECTS, next);
     }
     let noun_first = in_list(&["a", "an", "the", "his", "her", "its", "their"], first);
     // `an inquiry that will look into ...`: the first verb after a relative
