@@ -154,6 +154,19 @@ impl Story {
         })
     }
 
+    /// Empties the story for reuse as `id`, keeping its vectors' capacity
+    /// (scratch sums, unlike [`Self::clear`], which frees them).
+    pub fn reset(&mut self, id: u64) {
+        self.id = id;
+        for v in &mut self.vecs {
+            v.clear();
+        }
+        self.norms = [0.0; KINDS];
+        self.counts = [0.0; KINDS];
+        self.span = None;
+        self.seen_clock = i64::MIN;
+    }
+
     /// Drops the vectors of a merged or expired story.
     pub fn clear(&mut self) {
         self.vecs = Default::default();

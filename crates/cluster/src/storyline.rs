@@ -106,21 +106,12 @@ impl Clusterer {
             if run.len() < 2 {
                 continue;
             }
-            sum.id = run[0].0;
-            for v in &mut sum.vecs {
-                v.clear();
-            }
-            sum.norms = [0.0; KINDS];
-            sum.counts = [0.0; KINDS];
-            sum.span = None;
-            sum.seen_clock = i64::MIN;
+            sum.reset(run[0].0);
             for &(_, s) in run {
                 let Some(b) = self.story(s) else { continue };
                 sum.absorb(&b.vecs, b.counts, caps, &mut scratch);
                 sum.seen_clock = sum.seen_clock.max(b.seen_clock);
-                if let Some((x, y)) = b.span {
-                    sum.span = Some(sum.span.map_or((x, y), |(p, q)| (p.min(x), q.max(y))));
-                }
+                sum.cover(b.span);
             }
             let Some(a) = self.story(slot) else { break };
             let mut bar = self.cfg.line_group_threshold;

@@ -1106,7 +1106,7 @@ fn described_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender
     };
     let span = toks.get(from..to).unwrap_or(&[]);
     span.iter().enumerate().any(|(i, t)| {
-        let opens = i == 0 || matches!(span[i - 1].k, Tk::Para | Tk::Punct('.' | '!' | '?'));
+        let opens = i == 0 || span[i - 1].ends_sentence();
         opens
             && t.cap
             && in_list(&["the", "a", "an", "his", "her", "their"], t.text(text))
@@ -1126,10 +1126,7 @@ fn relative_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender)
     let Some(nouns) = described(sex) else {
         return false;
     };
-    let Some(from) = (from..to)
-        .find(|&k| matches!(toks[k].k, Tk::Para | Tk::Punct('.' | '!' | '?')))
-        .map(|k| k + 1)
-    else {
+    let Some(from) = (from..to).find(|&k| toks[k].ends_sentence()).map(|k| k + 1) else {
         return false;
     };
     let (Some(a), Some(b)) = (toks.get(from), toks.get(to)) else {
@@ -1150,11 +1147,8 @@ fn relative_since(text: &str, toks: &[Tok], from: usize, to: usize, sex: Gender)
 /// Sentence ends (full stops, question and exclamation marks, paragraph
 /// breaks) among tokens `[from, to)`.
 fn sentences_between(toks: &[Tok], from: usize, to: usize) -> usize {
-    toks.get(from..to).map_or(0, |ts| {
-        ts.iter()
-            .filter(|t| matches!(t.k, Tk::Para | Tk::Punct('.' | '!' | '?')))
-            .count()
-    })
+    toks.get(from..to)
+        .map_or(0, |ts| ts.iter().filter(|t| t.ends_sentence()).count())
 }
 
 /// Whether the name at token `i` opens a sentence or a clause after a
@@ -1212,8 +1206,8 @@ fn starts_clause(text: &str, toks: &[Tok], i: usize) -> bool {
 /// Whether a sentence's first word opens a phrase before its subject: a
 /// participle (`Wearing`) or a preposition (`With`).
 fn opens_phrase(text: &str, t: &Tok) -> bool {
-    let w = t.text(text).to_lowercase();
-    (w.len() > 5 && w.ends_with("ing")) || OPENING_PREPOSITIONS.contains(&w.as_str())
+    let w = t.text(text);
+    crate::strict::participle(w) || in_list(OPENING_PREPOSITIONS, w)
 }
 
 /// Whether the name from token `first` to `end` sits in a phrase that
@@ -1227,14 +1221,8 @@ fn in_opening_phrase(text: &str, toks: &[Tok], first: usize, end: usize) -> bool
     for _ in 0..6 {
         match k.checked_sub(1).and_then(|p| toks.get(p)) {
             Some(t) if t.is_word() => k -= 1,
-            None
-            | Some(Tok {
-                k: Tk::Para | Tk::Punct('.' | '!' | '?'),
-                ..
-            }) => {
-                return k < first && toks.get(k).is_some_and(|t| opens_phrase(text, t));
-            }
-            Some(_) => return false,
+            Some(t) if !t.ends_sentence() => return false,
+            _ => return k < first && toks.get(k).is_some_and(|t| opens_phrase(text, t)),
         }
     }
     false
@@ -1248,7 +1236,7 @@ fn pronoun_subject_before(text: &str, toks: &[Tok], first: usize, pronoun: &str)
     let mut k = first;
     while let Some(p) = k.checked_sub(1) {
         let t = &toks[p];
-        if matches!(t.k, Tk::Para | Tk::Punct('.' | '!' | '?')) {
+        if t.ends_sentence() {
             return false;
         }
         if t.is_word() && t.text(text).eq_ignore_ascii_case(pronoun) {

@@ -157,7 +157,7 @@ fn negated(w: &str) -> bool {
 
 /// Whether `w` is an `-ing` form (`saying`, `Responding`), not a noun that
 /// merely ends so (`nothing`, `King`).
-fn participle(w: &str) -> bool {
+pub(crate) fn participle(w: &str) -> bool {
     let l = w.to_lowercase();
     l.len() > 5
         && l.ends_with("ing")

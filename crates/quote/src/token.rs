@@ -53,6 +53,12 @@ impl Tok {
     pub fn is_punct(&self, c: char) -> bool {
         self.k == Tk::Punct(c)
     }
+
+    /// Whether this ends a sentence: a paragraph break, a full stop, a
+    /// question or an exclamation mark.
+    pub fn ends_sentence(&self) -> bool {
+        matches!(self.k, Tk::Para | Tk::Punct('.' | '!' | '?'))
+    }
 }
 
 /// Titles and other words whose final dot is not a sentence end.
