@@ -221,7 +221,7 @@ mod tests {
         );
         // A participle's phrase after the attribution is the reporter's.
         let t = "Ferry bookings rose to a record in May, the Harbour Board said on Tuesday, \
-                 adding to fears about unfulfilled demand for cabins.";
+                 adding to worries about empty cabins next summer.";
         let q = find_in(t, "en", &Known::new());
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].words(t), "Ferry bookings rose to a record in May");

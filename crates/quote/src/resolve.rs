@@ -1163,7 +1163,7 @@ fn starts_clause(text: &str, toks: &[Tok], i: usize) -> bool {
     {
         return false;
     }
-    // `Wearing the Imperial Crown, he read ...`: a name in a phrase that
+    // `Wearing the Harbour Chain, he read ...`: a name in a phrase that
     // opens the sentence is its object, not the sentence's subject.
     let phrase = |k: usize| k < i && toks.get(k).is_some_and(|t| opens_phrase(text, t));
     let mut k = i;
@@ -1211,7 +1211,7 @@ fn opens_phrase(text: &str, t: &Tok) -> bool {
 }
 
 /// Whether the name from token `first` to `end` sits in a phrase that
-/// opens its sentence and ends in a comma (`Wearing the Imperial Crown,
+/// opens its sentence and ends in a comma (`Wearing the Harbour Chain,
 /// he ...`): the object of the phrase, whom the sentence's `he` is not.
 fn in_opening_phrase(text: &str, toks: &[Tok], first: usize, end: usize) -> bool {
     if !toks.get(end).is_some_and(|t| t.is_punct(',')) {
@@ -1229,8 +1229,8 @@ fn in_opening_phrase(text: &str, toks: &[Tok], first: usize, end: usize) -> bool
 }
 
 /// Whether the sentence holding token `first` has `pronoun` as a
-/// subject before it (`..., he read out the speech written by Keir
-/// Starmer`): a name after the sentence's own `he` is who that `he` is
+/// subject before it (`..., he read out a speech written by Tomas
+/// Berg`): a name after the sentence's own `he` is who that `he` is
 /// not, so a later `he` goes on with the earlier one.
 fn pronoun_subject_before(text: &str, toks: &[Tok], first: usize, pronoun: &str) -> bool {
     let mut k = first;

@@ -194,7 +194,7 @@ pub fn is_clause(content: &str) -> bool {
     if in_list(&["that", "if", "whether"], first) || in_list(SUBJECTS, first) {
         return true;
     }
-    // `..., adding to fears of a shortage`: a participle's phrase is the
+    // `..., adding to worries about a shortage`: a participle's phrase is the
     // reporter's framing, unless it reports words (`adding that ...`).
     if participle(first) {
         let next = words.get(1).map_or("", |w| bare(w));
@@ -598,8 +598,8 @@ const COMMENTS: &[&str] = &[
     ", though she did not ",
     ", though they did not ",
     ", but did not provide ",
-    // `... admitted the watch was a prank, but the company did get a
-    // star to wear one`: an emphatic `did` is the reporter's voice (the
+    // `... admitted the timetable was a joke, but the company did get the
+    // mayor onto the first boat`: an emphatic `did` is the reporter's voice (the
     // speaker's own words would be reported as `had`).
     ", but the company did ",
     ", but he did ",
@@ -904,8 +904,8 @@ mod tests {
         assert!(!is_clause(
             "a truce in the valley on Monday, hoping to end the feud"
         ));
-        assert!(!is_clause("adding to fears about unfilled posts"));
-        assert!(!is_clause("adding to fears about unfulfilled orders"));
+        assert!(!is_clause("adding to worries about unfilled posts"));
+        assert!(!is_clause("adding to worries about undelivered orders"));
         assert!(is_clause("adding that the posts would be filled"));
     }
 
