@@ -81,13 +81,22 @@ impl Quote {
     /// What was said, without what the reporter put between its pieces
     /// (`"It is late," said Tom Berg, "but not too late."` gives
     /// `"It is late," … "but not too late."`), white space collapsed.
+    /// A last piece that a snippet cut short (`"Do not come. Do...`) keeps
+    /// its whole sentences (`"Do not come."`).
     pub fn words(&self, text: &str) -> String {
         let mut out = String::new();
+        let last = self.spans.len().saturating_sub(1);
         for (i, &(a, b)) in self.spans.iter().enumerate() {
             if i > 0 {
                 out.push_str(" \u{2026} ");
             }
-            for (k, w) in text.get(a..b).unwrap_or("").split_whitespace().enumerate() {
+            let piece = text.get(a..b).unwrap_or("");
+            let piece = if i == last {
+                whole(piece)
+            } else {
+                piece.into()
+            };
+            for (k, w) in piece.split_whitespace().enumerate() {
                 if k > 0 {
                     out.push(' ');
                 }
@@ -96,6 +105,30 @@ impl Quote {
         }
         out
     }
+}
+
+/// `piece` without a last sentence cut off by an ellipsis, its quotation
+/// mark closed again; as it is when it has no whole sentence before.
+fn whole(piece: &str) -> std::borrow::Cow<'_, str> {
+    if !storyline_sentence::cut_off(piece) {
+        return piece.into();
+    }
+    let spans = storyline_sentence::sentences(piece);
+    let [.., (_, end), _] = spans[..] else {
+        return piece.into();
+    };
+    let kept = piece.get(..end).unwrap_or(piece).trim_end();
+    let open = |o: char, c: char| {
+        let (n, m) = (kept.matches(o).count(), kept.matches(c).count());
+        if o == c { n % 2 == 1 } else { n > m }
+    };
+    let mut out = kept.to_string();
+    if open('"', '"') {
+        out.push('"');
+    } else if open('\u{201c}', '\u{201d}') {
+        out.push('\u{201d}');
+    }
+    out.into()
 }
 
 /// Finds the attributed statements of `text`, in text order.
@@ -160,6 +193,18 @@ pub fn find_in(text: &str, lang: &str, known: &Known) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_cut_short_by_a_snippet_keeps_its_whole_sentences() {
+        assert_eq!(whole("\"Do not sail. Do..."), "\"Do not sail.\"");
+        assert_eq!(
+            whole("\u{201c}Stay home. Mr. Berg will..."),
+            "\u{201c}Stay home.\u{201d}"
+        );
+        // Nothing whole before the cut: shown as cut.
+        assert_eq!(whole("\"We will not wait..."), "\"We will not wait...");
+        assert_eq!(whole("\"We will wait.\""), "\"We will wait.\"");
+    }
 
     #[test]
     fn a_parenthetical_attribution_inside_reported_words_is_part_of_them() {

@@ -239,6 +239,16 @@ pub fn final_mark(text: &str) -> Option<char> {
         .find(|c| !matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'))
 }
 
+/// Whether `text` stops mid-thought with an ellipsis ("... as the mayor
+/// announced in March..."): a feed's teaser or a snippet cut to length,
+/// whose last words are not the sentence's.
+pub fn cut_off(text: &str) -> bool {
+    let body = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}']);
+    body.ends_with("...") || body.ends_with('\u{2026}')
+}
+
 /// Lowercase section labels that open a paragraph ("Why it matters: ...").
 const LABELS: &[&str] = &[
     "why it matters",
@@ -403,6 +413,16 @@ mod tests {
             .into_iter()
             .filter_map(|(a, b)| t.get(a..b))
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_ending_in_an_ellipsis_is_cut_off() {
+        assert!(cut_off(
+            "The pier closed as the mayor announced in March..."
+        ));
+        assert!(cut_off("\u{201c}We will not wait for the \u{2026}\u{201d}"));
+        assert!(!cut_off("The pier closed in March."));
+        assert!(!cut_off("He paused... and then the pier closed."));
     }
 
     #[test]

@@ -225,8 +225,7 @@ pub fn teaser(text: &str, words: usize, config: &Config) -> bool {
     if words < config.min_words || words > config.max_words {
         return false;
     }
-    let body = text.trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}']);
-    (body.ends_with("...") || body.ends_with('\u{2026}')) && plain(text)
+    storyline_sentence::cut_off(text) && plain(text)
 }
 
 /// Whether the sentence's double quotation marks can stand alone: one that

@@ -8,8 +8,8 @@
 //! - a fragment without a verb ("Two mayors of the coast towns.") is a
 //!   list, a caption or a heading, whatever its full stop says;
 //! - an aside in the writer's own voice ("I think it is the best ferry
-//!   ever built.", "Don't go blaming the harbour.") is commentary, not a
-//!   report. Quoted speech is the people in the story talking and stays;
+//!   ever built.", "Don't go blaming the harbour.", an exclamation) is
+//!   commentary, not a report. Quoted speech is the people in the story talking and stays;
 //! - a quotation said by a pronoun ("\u{201c}Do not come,\u{201d} she said.")
 //!   would go to whoever the summary named last.
 //!
@@ -70,7 +70,9 @@ pub fn faults(sentence: &str) -> Option<Fault> {
     if !quoted && (connective(&lower) || aside_connective(sentence).is_some()) {
         return Some(Fault::Connective);
     }
-    if (!quoted && ORDERS.iter().any(|o| opens(&lower, o)))
+    // An exclamation is the writer's voice, not a report.
+    let exclaimed = storyline_sentence::final_mark(sentence) == Some('!');
+    if (!quoted && (exclaimed || ORDERS.iter().any(|o| opens(&lower, o))))
         || (crate::quality::personal(sentence) && !reported(sentence))
     {
         return Some(Fault::Aside);
@@ -261,6 +263,8 @@ fn after_connective(sentence: &str) -> Option<&str> {
         // What "that" stands for is part of the claim ("For that, the
         // mayor has the board to thank"): nothing is left to mend.
         Some("for that," | "for this," | "despite that," | "despite this,") => return None,
+        // A condition is part of the claim: without it the claim is made.
+        Some(p) if p.starts_with("if ") => return None,
         Some(p) => p.chars().count(),
         None => lower
             .chars()
@@ -569,8 +573,13 @@ mod tests {
             "For that, the mayor has the harbour board to thank.",
             "Meanwhile the divers searched the wreck for the bell.",
             "The harbour master was, however, a keen sailor all his life.",
+            "If this is true, the ferry will not sail again this year.",
+            "If so, the harbour board will meet on Friday.",
         ] {
             assert_eq!(faults(s), Some(Fault::Connective), "{s}");
+            if s.starts_with("If") {
+                assert_eq!(mend(s), None, "{s}");
+            }
         }
     }
 
@@ -650,6 +659,7 @@ mod tests {
             "Don't y'all go blaming the harbour master for the storm.",
             "Let's be clear about what the harbour council has done.",
             "We visited the pier on a grey morning in the spring.",
+            "Take a break from the ferry timetable for once!",
         ] {
             assert_eq!(faults(s), Some(Fault::Aside), "{s}");
         }

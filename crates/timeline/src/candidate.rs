@@ -58,6 +58,7 @@ pub(crate) fn collect(
             // lasts until Christmas") is no time something happened.
             hedged(before)
                 || reference(before)
+                || compared_from(before, text.get(t.end..).unwrap_or(""))
                 // "the March 4 flood" months later names an event; the
                 // sentence ("councillors shelved an inquiry into the March
                 // 4 flood") did not happen then.
@@ -71,7 +72,17 @@ pub(crate) fn collect(
                         t.end.saturating_sub(start),
                     ))
         };
-        let is_aside: Vec<bool> = dated.iter().map(|(t, p)| aside(t, p)).collect();
+        let mut is_aside: Vec<bool> = dated.iter().map(|(t, p)| aside(t, p)).collect();
+        // A deadline gives way to any other date the sentence names.
+        let due: Vec<bool> = dated
+            .iter()
+            .map(|(t, _)| deadline(text.get(start..t.start).unwrap_or("")))
+            .collect();
+        if is_aside.iter().zip(&due).any(|(a, d)| !a && !d) {
+            for (a, d) in is_aside.iter_mut().zip(&due) {
+                *a |= d;
+            }
+        }
         let set_aside: Vec<&Period> = dated
             .iter()
             .zip(&is_aside)
@@ -112,6 +123,10 @@ pub(crate) fn collect(
         let n = sentence.split_whitespace().count();
         if !(MIN_WORDS..=MAX_WORDS).contains(&n)
             || !words::has_action(sentence)
+            // A snippet cut short has lost what happened; a sentence that
+            // leads into a colon left it to what follows (a post, a letter).
+            || storyline_sentence::cut_off(sentence)
+            || storyline_sentence::final_mark(sentence) == Some(':')
             || notice::is_notice(sentence)
             || advice(sentence)
         {
@@ -319,15 +334,41 @@ fn hedged(before: &str) -> bool {
 }
 
 /// Whether the date after `before` is the point a span is counted from
-/// ("the first meeting since the mayor took office in January"): what the
-/// sentence reports came later.
+/// ("the first meeting since the mayor took office in January") or the
+/// figure a change is measured from ("rose to 6.1% from 6% in March"):
+/// what the sentence reports came later.
 fn reference(before: &str) -> bool {
-    before
+    let since = before
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .rev()
         .take(8)
-        .any(|w| w.eq_ignore_ascii_case("since"))
+        .any(|w| w.eq_ignore_ascii_case("since"));
+    let mut last = before.split_whitespace().rev();
+    let compared = matches!(
+        (last.next(), last.next(), last.next()),
+        (Some("in" | "on"), Some(figure), Some(from))
+            if figure.chars().any(|c| c.is_ascii_digit()) && from.eq_ignore_ascii_case("from")
+    );
+    since || compared
+}
+
+/// Whether a date between `before` and `after` is the period a figure is
+/// compared with ("would drop from March's 6% to 5.8%").
+fn compared_from(before: &str, after: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+        && (after.starts_with("'s") || after.starts_with("\u{2019}s"))
+}
+
+/// Whether the date after `before` is a deadline ("asked for the records
+/// by May 24"), not when the sentence happened. A sentence that opens
+/// with it ("By Friday, crews had ...") is dated by it.
+fn deadline(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("by")) && words.next().is_some()
 }
 
 /// Service text for the reader, not a development: it speaks to them
@@ -414,13 +455,48 @@ mod tests {
     }
 
     #[test]
+    fn a_snippet_cut_short_or_a_lead_in_is_no_development() {
+        let day = jiff::civil::date(2031, 6, 9);
+        let whole = "The ferry company announced in March that it would sell two boats.";
+        assert_eq!(collected(whole, day).len(), 1);
+        let cut = "Time is short for the ferry company as its owner announced in March...";
+        assert!(collected(cut, day).is_empty());
+        let lead_in = "The ferry company clarified its timetable on Monday in a statement:";
+        assert!(collected(lead_in, day).is_empty());
+    }
+
+    #[test]
+    fn a_deadline_gives_way_to_when_the_sentence_happened() {
+        let day = jiff::civil::date(2031, 5, 20);
+        let text =
+            "The council wrote to the ferry company on Tuesday asking for its logs by May 24.";
+        let out = collected(text, day);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].period.first_day(),
+            Some(jiff::civil::date(2031, 5, 20))
+        );
+        let text = "By Friday, the ferry crews had cleared the quay of the wreck.";
+        assert_eq!(collected(text, day).len(), 1);
+    }
+
+    #[test]
     fn a_date_a_span_is_counted_from_is_not_the_news() {
-        use super::reference;
+        use super::{compared_from, reference};
         assert!(reference(
             "It was their first meeting since the mayor took office in "
         ));
         assert!(reference("The bridge has stayed shut since "));
         assert!(!reference("The bridge was shut on "));
+        assert!(reference("The jobless rate rose to 6.1% from 6% in "));
+        assert!(reference("Fares climbed to 23 crowns, up from 19 on "));
+        assert!(!reference("Fares rose from 19 crowns to 23 in "));
+        assert!(compared_from(
+            "Fares were expected to fall from ",
+            "\u{2019}s 23 crowns."
+        ));
+        assert!(!compared_from("Fares fell on ", "'s first sailing."));
+        assert!(!compared_from("The timetable runs from ", " to June."));
     }
 
     #[test]
