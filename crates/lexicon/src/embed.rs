@@ -19,13 +19,19 @@ pub fn is_social_embed(line: &str) -> bool {
     MARKS.iter().any(|m| lower.contains(m)) || handle_in_brackets(line)
 }
 
+/// Longest line (bytes) read as one post: a post and its signature are
+/// short, and a text without line breaks is a whole article, not a post.
+const MAX_POST_LINE: usize = 1_200;
+
 /// The byte ranges of the lines of `text` that are, or carry, an embedded
 /// social post ([`is_social_embed`]), in order, each with its newline.
 pub fn social_embed_lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        if is_social_embed(line) {
+        // A text of one line is an article (or a sentence), not a post.
+        let whole = line.len() == text.len();
+        if !whole && line.len() <= MAX_POST_LINE && is_social_embed(line) {
             out.push((at, at + line.len()));
         }
         at += line.len();
@@ -69,5 +75,11 @@ mod tests {
         let text = "Ada Moss spoke.\nRIP A post shared by Ivo Berg (@ivo_b)\nThe end.";
         assert_eq!(social_embed_lines(text), vec![(16, 55)]);
         assert_eq!(&text[16..55], "RIP A post shared by Ivo Berg (@ivo_b)\n");
+        // An article without line breaks is not one post.
+        let long = format!(
+            "{} Ada Moss posted pic.twitter.com/x1 at noon.",
+            "The ferry sailed. ".repeat(80)
+        );
+        assert!(social_embed_lines(&long).is_empty());
     }
 }

@@ -415,7 +415,7 @@ const APPENDAGE: &[&str] = &[
 /// Moss, the harbour master, closed the pier"), when what is left is still
 /// a complete clause; else as it was.
 fn without_asides(s: &str) -> String {
-    let mut out = s.to_string();
+    let mut out = without_tags(s);
     for dash in [" \u{2014} ", " \u{2013} ", " -- "] {
         if let Some(a) = out.find(dash)
             && let Some(len) = out[a + dash.len()..].find(dash)
@@ -458,6 +458,27 @@ fn without_asides(s: &str) -> String {
     }
     let cut = format!("{subject} {}", words[j + 1..].join(" "));
     if complete(&cut) { cut } else { out }
+}
+
+/// The sentence without short bracketed tags after a name ("Senator Ada
+/// Moss (D-Portville) said" becomes "Senator Ada Moss said"): a party and
+/// a seat, an age, an abbreviation's expansion; longer brackets stay.
+fn without_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(a) = rest.find(" (") {
+        let Some(len) = rest[a + 2..].find(')') else {
+            break;
+        };
+        let inner = &rest[a + 2..a + 2 + len];
+        out.push_str(&rest[..a]);
+        if inner.split_whitespace().count() > 3 || inner.contains('(') {
+            out.push_str(&rest[a..a + 3 + len]);
+        }
+        rest = &rest[a + 3 + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Lowercase words that open a subordinate clause (not those that are
@@ -714,6 +735,16 @@ mod tests {
                 "Divers from the harbour board of Portville raised the bell of the old ferry from the bottom of the bay, a task that took them three weeks of hard work."
             ),
             "Divers from the harbour board of Portville raised the bell of the old ferry from the bottom of the bay"
+        );
+        assert_eq!(
+            compress(
+                "Sen. Ada Moss (D-Portville) on Sunday joined the chorus of councillors criticizing Harbour Board Chairman Ivo Brandt (R-Nord) for publishing the ferry logs on the board's website."
+            ),
+            "Sen. Ada Moss on Sunday joined the chorus of councillors criticizing Harbour Board Chairman Ivo Brandt for publishing the ferry logs on the board's website"
+        );
+        assert_eq!(
+            without_tags("The pier (closed since the storm in the spring) reopened (again)."),
+            "The pier (closed since the storm in the spring) reopened."
         );
         // What follows the comma completes the phrase: no cut.
         let s = "The harbour board of Portville said the council should have closed down, or at least fenced, the old north pier long before the storm.";

@@ -259,6 +259,10 @@ fn capitalised(rest: &str) -> Option<String> {
 /// The sentence after its opening connective (and the comma after it).
 fn after_connective(sentence: &str) -> Option<&str> {
     let lower = lowered(sentence);
+    let marker = list_marker(&lower);
+    if marker > 0 {
+        return sentence.get(marker..);
+    }
     let opening = match storyline_lexicon::connective_phrase(&lower) {
         // What "that" stands for is part of the claim ("For that, the
         // mayor has the board to thank"): nothing is left to mend.
@@ -424,7 +428,7 @@ fn opens(text: &str, word: &str) -> bool {
 
 /// Whether lower-case `text` opens with a connective.
 fn connective(text: &str) -> bool {
-    if storyline_lexicon::connective_phrase(text).is_some() {
+    if storyline_lexicon::connective_phrase(text).is_some() || list_marker(text) > 0 {
         return true;
     }
     let word: String = text
@@ -448,6 +452,27 @@ fn connective(text: &str) -> bool {
         return false;
     }
     !BEFORE_COMMA.contains(&word.as_str()) || rest.starts_with(',')
+}
+
+/// The length in bytes of a list item's number opening the text ("2) ",
+/// "(3) ", "4. "), 0 when there is none: the item continues a list the
+/// reader cannot see.
+fn list_marker(text: &str) -> usize {
+    let body = text.strip_prefix('(').unwrap_or(text);
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return 0;
+    }
+    let rest = &body[digits..];
+    let close = if text.starts_with('(') {
+        rest.strip_prefix(')')
+    } else {
+        rest.strip_prefix(')').or_else(|| rest.strip_prefix('.'))
+    };
+    match close {
+        Some(after) if after.starts_with(' ') => text.len() - after.len() + 1,
+        _ => 0,
+    }
 }
 
 /// Words after which a verb form is a noun or an adjective ("the report",
@@ -575,10 +600,17 @@ mod tests {
             "The harbour master was, however, a keen sailor all his life.",
             "If this is true, the ferry will not sail again this year.",
             "If so, the harbour board will meet on Friday.",
+            "2) Qua timetables, the new ferry looks a lot better than the old one.",
         ] {
             assert_eq!(faults(s), Some(Fault::Connective), "{s}");
             if s.starts_with("If") {
                 assert_eq!(mend(s), None, "{s}");
+            }
+            if s.starts_with("2)") {
+                assert_eq!(
+                    mend(s).as_deref(),
+                    Some("Qua timetables, the new ferry looks a lot better than the old one.")
+                );
             }
         }
     }

@@ -35,8 +35,13 @@ pub(crate) fn collect(
     out: &mut Vec<Candidate>,
 ) {
     let timexes = storyline_timex::find(text, anchor);
+    // A line that carries an embedded post is the post, all its sentences.
+    let embeds = storyline_lexicon::social_embed_lines(text);
     let mut next = 0;
     for (position, (start, end)) in sentences(text).into_iter().enumerate() {
+        if embeds.iter().any(|&(a, b)| a <= start && start < b) {
+            continue;
+        }
         // Timexes come in text order: skip those before the sentence.
         while timexes.get(next).is_some_and(|t| t.end <= start) {
             next += 1;
@@ -73,10 +78,13 @@ pub(crate) fn collect(
                     ))
         };
         let mut is_aside: Vec<bool> = dated.iter().map(|(t, p)| aside(t, p)).collect();
-        // A deadline gives way to any other date the sentence names.
+        // A deadline, or a date that names an event ("urged a vote in the
+        // June 22 primary"), gives way to any other date the sentence has.
         let due: Vec<bool> = dated
             .iter()
-            .map(|(t, _)| deadline(text.get(start..t.start).unwrap_or("")))
+            .map(|(t, _)| {
+                deadline(text.get(start..t.start).unwrap_or("")) || named(text, t.start, t.end)
+            })
             .collect();
         if is_aside.iter().zip(&due).any(|(a, d)| !a && !d) {
             for (a, d) in is_aside.iter_mut().zip(&due) {
@@ -466,7 +474,7 @@ mod tests {
     }
 
     #[test]
-    fn a_deadline_gives_way_to_when_the_sentence_happened() {
+    fn a_deadline_or_a_named_date_gives_way_to_when_the_sentence_happened() {
         let day = jiff::civil::date(2031, 5, 20);
         let text =
             "The council wrote to the ferry company on Tuesday asking for its logs by May 24.";
@@ -478,6 +486,23 @@ mod tests {
         );
         let text = "By Friday, the ferry crews had cleared the quay of the wreck.";
         assert_eq!(collected(text, day).len(), 1);
+        let text = "Last month the board urged readers to vote for Ada Moss in the May 20 council election.";
+        let out = collected(text, day);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].period.first_day(),
+            Some(jiff::civil::date(2031, 4, 1))
+        );
+    }
+
+    #[test]
+    fn an_embedded_post_is_no_development_in_any_of_its_sentences() {
+        let day = jiff::civil::date(2031, 6, 9);
+        let text = "Ferry crews walked out on Monday over unpaid overtime.\n\
+                    Sad day .. ferry crews walked out on Monday over pay . Rest easy -- pic.twitter.com/x1 \u{2014} Kari Lund (@karilund) June 9, 2031\n";
+        let out = collected(text, day);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].text.starts_with("Ferry crews walked out"));
     }
 
     #[test]
