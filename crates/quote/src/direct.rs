@@ -290,8 +290,56 @@ impl Reader<'_> {
         if s == e {
             return None;
         }
+        if let Some(found) = self.qualified(s, lo, c) {
+            return Some(found);
+        }
         let name = self.name_of(s, e, c)?;
         Some((s, e, Who::Name(name)))
+    }
+
+    /// The speaker before a phrase at `s` that only qualifies them
+    /// (`Konstantin Veit vom Vermögensverwalter Pimco betont`, `Gabi
+    /// Schwab, Schulleiterin der Mittelschule, sagte`): the name before
+    /// the linking word, or before the title in apposition to it.
+    fn qualified(&self, s: usize, lo: usize, c: usize) -> Option<(usize, usize, Who)> {
+        let mut k = s;
+        while k > lo && has(self.lang.qualifiers(), self.word(k - 1)) {
+            k -= 1;
+        }
+        if k == s {
+            return None;
+        }
+        let e = k;
+        let mut b = e;
+        while b > lo && e - b < 5 && self.is_cap(b - 1) && self.toks[b - 1].is_word() {
+            b -= 1;
+        }
+        // One word before the link is a first name of a name with a
+        // particle (`Ursula von der Leyen`, `Charles de Gaulle`).
+        if e - b < 2 && !(e - b == 1 && self.lang.is_title(self.word(b))) {
+            return None;
+        }
+        if e - b >= 2
+            && let Some(name) = self
+                .name_of(b, e, c)
+                .filter(|_| !self.lang.is_title(self.word(b)))
+        {
+            return Some((b, e, Who::Name(name)));
+        }
+        // A title in apposition: the name before its comma.
+        if b > lo + 1 && self.toks[b - 1].is_punct(',') {
+            let e2 = b - 1;
+            let mut b2 = e2;
+            while b2 > lo && e2 - b2 < 4 && self.is_cap(b2 - 1) && self.toks[b2 - 1].is_word() {
+                b2 -= 1;
+            }
+            if e2 - b2 >= 2
+                && let Some(name) = self.name_of(b2, e2, c)
+            {
+                return Some((b2, e2, Who::Name(name)));
+            }
+        }
+        None
     }
 
     /// The subject opening sentence `[a, hi)`: a name after leading
@@ -525,6 +573,20 @@ mod tests {
         let q = who(t, Lang::German);
         let names: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(names, ["Jonas Brell", "Petra Vogl", "Tom Hale"], "{q:?}");
+    }
+
+    #[test]
+    fn a_phrase_after_a_linking_word_qualifies_the_speaker_before_it() {
+        // From a real digest: the asset manager and the school were shown
+        // as the speakers, not the analyst and the head teacher.
+        let t = "Jonas Brell vom Hafenamt Nordstadt betont: \u{201E}Die Fähre fährt wieder ab Montag.\u{201C} \
+                 Petra Vogl, Schulleiterin der MS Kesselberg sagte am Morgen: \u{201E}Es ist heiß, aber wir tun unser Bestes.\u{201C} \
+                 Ursula von der Heide sagte: \u{201E}Wir warten auf den Bericht der Kommission.\u{201C}";
+        let q = who(t, Lang::German);
+        let names: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+        // A name with a particle is not cut to its first name ("Ursula"):
+        // without a full name met before, the quote is left out.
+        assert_eq!(names, ["Jonas Brell", "Petra Vogl"], "{q:?}");
     }
 
     #[test]

@@ -76,6 +76,18 @@ impl Lang {
         }
     }
 
+    /// Lower-case words that tie a phrase to the noun before it (`Ana Ruiz
+    /// vom Hafenamt`, `porte-parole du ministère`, `portavoz del
+    /// Gobierno`): the speaker is before them.
+    pub fn qualifiers(self) -> &'static [&'static str] {
+        match self {
+            Lang::English => &[],
+            Lang::German => &["vom", "von", "der", "des", "beim", "bei", "im"],
+            Lang::French => &["de", "du", "des", "d'", "chez"],
+            Lang::Spanish => &["de", "del"],
+        }
+    }
+
     /// Titles and roles written before a name (`Trainer Ana Ruiz`).
     pub fn titles(self) -> &'static [&'static str] {
         match self {
