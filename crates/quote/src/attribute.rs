@@ -1228,6 +1228,32 @@ mod tests {
     }
 
     #[test]
+    fn a_person_of_a_town_is_the_person_whom_she_stands_for() {
+        // From a real digest: the town took the words, and then her
+        // "she said" too.
+        let t = "\"We watched the street all morning,\" said Ada Moss of Port Kessel, who came with a friend.\n\n\
+                 She said the police came late.\n\n\
+                 \"I would think they would be here,\" she said.";
+        // The tagger took the town for a person too.
+        let mut known = crate::Known::new();
+        for name in ["Ada Moss", "Port Kessel"] {
+            known.add(crate::KnownName {
+                canonical: name.to_string(),
+                kind: crate::EntityKind::Person,
+                ..Default::default()
+            });
+        }
+        let names: Vec<Option<String>> = crate::find_with(t, &known)
+            .into_iter()
+            .map(|q| q.speaker_name)
+            .collect();
+        assert!(
+            !names.is_empty() && names.iter().all(|n| n.as_deref() == Some("Ada Moss")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn a_body_named_over_and_is_named_whole() {
         let t = "The Harbour and Ferry Administration said on Monday that the pier would \
                  reopen. Ports and Coastal Services Minister Ana Ruiz said the repairs were done.";

@@ -943,8 +943,22 @@ impl Resolver {
                     // urged ..."): only a later subject displaces it.
                     let mut nearest: Option<(usize, usize)> = None;
                     let mut subject = None;
+                    // "Ada Moss of Port Kessel": the town a person is of
+                    // is no one a pronoun stands for, whatever the tagger
+                    // made of it.
+                    let of_person = |m: &Mention| {
+                        // The mention may take the "of" in.
+                        let of = (m.first.saturating_sub(1)..=m.first)
+                            .find(|&k| k > 0 && toks[k].text(text) == "of");
+                        of.is_some_and(|k| {
+                            self.mentions.iter().any(|n| {
+                                n.end == k && self.entities[n.entity].kind == EntityKind::Person
+                            })
+                        })
+                    };
                     for m in prior.take(40) {
                         if !fits(m.entity)
+                            || of_person(m)
                             || in_opening_phrase(text, toks, m.first, m.end)
                             || pronoun_subject_before(text, toks, m.first, &lw)
                         {
