@@ -46,6 +46,7 @@ impl StoryView {
             })
             .map(|e| (e.canonical.to_lowercase(), e.canonical.as_str()))
             .collect();
+        let fused = fused_names(entities);
         let mut out: Vec<(Said, Vec<String>)> = Vec::new();
         for (i, text) in self.texts.iter().enumerate() {
             // Quotes are read by the rules of the language ingest detected.
@@ -55,7 +56,8 @@ impl StoryView {
                     .speaker_name
                     .take()
                     .and_then(|n| speaker(n, &mute))
-                    .map(|n| named(n, &bodies));
+                    .map(|n| named(n, &bodies))
+                    .map(|n| unfused(n, &fused));
                 // A title quoted after the statement's first piece (`“Sunday
                 // Talk.”`) names a show or a prize, not what was said.
                 let head = q.spans.first().copied();
@@ -169,6 +171,52 @@ fn named(name: String, bodies: &[(String, &str)]) -> String {
         .iter()
         .find(|(b, _)| ends_with(b))
         .map_or(name, |(_, canonical)| canonical.to_string())
+}
+
+/// Names met once that run an outlet or a body into a person's name with
+/// no comma ("told the Daily Mail Lacerda claimed"): lowercased, with the
+/// person they end with.
+fn fused_names(entities: &[Entity]) -> Vec<(String, &str)> {
+    let people: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| {
+            e.kind == storyline_entity::Kind::Person
+                && e.canonical.contains(' ')
+                && e.mentions.len() >= 2
+        })
+        .collect();
+    let mut out = Vec::new();
+    for e in entities {
+        if e.kind == storyline_entity::Kind::Person || e.mentions.len() != 1 {
+            continue;
+        }
+        let words: Vec<&str> = e.canonical.split(' ').collect();
+        if words.len() < 3 || words.iter().any(|w| matches!(*w, "&" | "and" | "of")) {
+            continue;
+        }
+        // At least two words of the outlet before the person's.
+        for cut in 2..words.len() {
+            let tail = words[cut..].join(" ");
+            let person = people.iter().find(|p| {
+                p.canonical == tail
+                    || (cut + 1 == words.len() && p.canonical.rsplit(' ').next() == Some(&tail))
+            });
+            if let Some(p) = person {
+                out.push((e.canonical.to_lowercase(), p.canonical.as_str()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The person a fused name ([`fused_names`]) ends with; else the name.
+fn unfused(name: String, fused: &[(String, &str)]) -> String {
+    let lower = name.to_lowercase();
+    fused
+        .iter()
+        .find(|(f, _)| *f == lower)
+        .map_or(name, |(_, p)| p.to_string())
 }
 
 /// A speaker's name without a possessive ending, or none when it names
@@ -307,6 +355,41 @@ fn overlap(a: &[String], b: &[String]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_outlet_run_into_a_name_is_the_person() {
+        let entity = |name: &str, kind, n: usize| Entity {
+            canonical: name.into(),
+            kind,
+            aliases: vec![name.into()],
+            roles: Vec::new(),
+            attributes: Vec::new(),
+            mentions: vec![(0, 0, 0); n],
+        };
+        use storyline_entity::Kind;
+        let entities = [
+            entity("Ada Moss", Kind::Person, 4),
+            entity("Harbour Post Moss", Kind::Organisation, 1),
+            entity("Evening Star Ivo Brandt", Kind::Organisation, 1),
+            entity("Ivo Brandt", Kind::Person, 2),
+            entity("Moss and Brandt Holdings Moss", Kind::Organisation, 1),
+            entity("Kessel Ferry Company", Kind::Organisation, 3),
+        ];
+        let fused = fused_names(&entities);
+        assert_eq!(unfused("Harbour Post Moss".into(), &fused), "Ada Moss");
+        assert_eq!(
+            unfused("Evening Star Ivo Brandt".into(), &fused),
+            "Ivo Brandt"
+        );
+        assert_eq!(
+            unfused("Moss and Brandt Holdings Moss".into(), &fused),
+            "Moss and Brandt Holdings Moss"
+        );
+        assert_eq!(
+            unfused("Kessel Ferry Company".into(), &fused),
+            "Kessel Ferry Company"
+        );
+    }
 
     #[test]
     fn a_statement_cut_inside_brackets_is_no_statement() {
