@@ -111,6 +111,18 @@ impl Tagger {
         let mut out = Vec::new();
         for (sent, labels) in sentences.iter().zip(&labels) {
             for (s, e, kind) in Label::spans(labels) {
+                // A word capitalised only because it opens the sentence
+                // ("Despite Benedict's ...", "Per WPXI, ...") is no part of
+                // the name after it.
+                let s = if e - s >= 2
+                    && sent
+                        .get(s)
+                        .is_some_and(|t| opener(text.get(t.start..t.end).unwrap_or("")))
+                {
+                    s + 1
+                } else {
+                    s
+                };
                 let (Some(first), Some(last)) =
                     (sent.get(s), e.checked_sub(1).and_then(|l| sent.get(l)))
                 else {
@@ -131,6 +143,22 @@ impl Tagger {
     }
 }
 
+/// Whether a capitalised word is a function word or a preposition that
+/// opens sentences ("Despite", "Per", "Even"), never the first word of a
+/// name.
+fn opener(word: &str) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || !chars.all(char::is_lowercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    storyline_lexicon::is_function_word(&lower)
+        || matches!(
+            lower.as_str(),
+            "despite" | "per" | "amid" | "unlike" | "upon" | "via"
+        )
+}
+
 /// Finds the names in raw text with a shared, lazily loaded [`Tagger`].
 pub fn find(text: &str) -> Vec<Mention> {
     static TAGGER: OnceLock<Tagger> = OnceLock::new();
@@ -141,6 +169,20 @@ pub fn find(text: &str) -> Vec<Mention> {
 mod tests {
     use super::*;
     use crate::label::Kind;
+
+    #[test]
+    fn a_sentence_opener_is_no_part_of_a_name() {
+        assert!(opener("Despite") && opener("Per") && opener("Even") && opener("The"));
+        assert!(!opener("Ada") && !opener("USA") && !opener("despite"));
+        let text =
+            "Despite Ivo Brandt's objections, the pier closed. Per Harbour Radio, the ferry sank.";
+        for m in Tagger::new().find(text) {
+            assert!(
+                !m.text.starts_with("Despite") && !m.text.starts_with("Per "),
+                "{m:?}"
+            );
+        }
+    }
 
     #[test]
     fn embedded_model_loads_and_finds_names() {
