@@ -282,7 +282,47 @@ fn sentence(
             .or(region.first())
             .copied()
             .or(loose.as_ref());
+        // `"... your years here." Ivo replied: "Thank you."`: a cue ending
+        // in a colon introduces the quote after it; the finished sentence
+        // before it is someone else's.
+        let introduces_next = q2.is_some()
+            && r_end > r_start
+            && toks[r_end - 1].is_punct(':')
+            && q1.close > q1.open + 1
+            && matches!(
+                toks[q1.close - 1].k,
+                Tk::Punct('.') | Tk::Punct('!') | Tk::Punct('?')
+            );
+        if introduces_next
+            && let Some(c) = pick
+            && let Some(q2) = q2
+            && cx.trim_end(q2.close + 1, b) == q2.close + 1
+            && cx.words_in(r_start, r_end) <= 16
+        {
+            // The finished quote goes on the statement of the sentence
+            // before, when that is a quote too.
+            if let Some(prev) = found
+                .last_mut()
+                .filter(|f| f.sent + 1 == si && f.kind == Kind::Direct)
+            {
+                prev.spans.push((q1.open, q1.close + 1));
+            }
+            let mut sp = speaker_for(cx, c, r_start, r_end);
+            let name = speaker_of(resolver, &mut sp);
+            found.push(Found {
+                spans: vec![(q2.open, q2.close + 1)],
+                kind: Kind::Direct,
+                cue: Some((c.first, c.end)),
+                speaker: sp,
+                name,
+                sent: si,
+            });
+            used.extend(region.iter().map(|c| c.first));
+            general(cx, resolver, si, a, b, cues, &used, found, true);
+            return;
+        }
         if let Some(c) = pick
+            && !introduces_next
             && (cx.words_in(r_start, r_end) <= 16 || cx.words_in(r_start, c.first) <= 8)
         {
             let mut sp = speaker_for(cx, c, r_start, r_end);
@@ -1225,6 +1265,19 @@ mod tests {
         let names = speakers_knowing(t, "Tomas Berg");
         let berg = Some("Tomas Berg".to_string());
         assert_eq!(names, [berg.clone(), berg], "{names:?}");
+    }
+
+    #[test]
+    fn a_cue_ending_in_a_colon_introduces_the_quote_after_it() {
+        // From a real digest: the pope's words went to the one who replied.
+        let t = "Ada Moss also brought a gift to Ivo Brandt, a painting of the harbour.\n\n\
+                 \"I thought of you,\" Ada Moss told Ivo Brandt. \"You gave us so many signs of patience in your years here.\" Ivo Brandt replied: \"Thank you, thank you.\"";
+        let q = show(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].3.as_deref(), Some("Ada Moss"), "{q:?}");
+        assert!(q[0].1.contains("signs of patience"), "{q:?}");
+        assert_eq!(q[1].3.as_deref(), Some("Ivo Brandt"), "{q:?}");
+        assert_eq!(q[1].1, "\"Thank you, thank you.\"");
     }
 
     #[test]
