@@ -74,7 +74,8 @@ lithuanian malaysian mexican moldovan mongolian moroccan nigerian norwegian paki
 peruvian philippine polish portuguese romanian russian rwandan saudi scottish serbian slovak slovenian \
 somali soviet spanish sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan ukrainian \
 uzbek venezuelan vietnamese welsh yemeni zimbabwean african arab western eastern muslim christian \
-jewish catholic islamic";
+jewish catholic islamic omani emirati qatari bahraini nepali bangladeshi filipino burmese cambodian \
+belarusian cypriot maltese senegalese congolese cameroonian tanzanian angolan eritrean";
 
 const ORG_WORDS: &str = "inc corp corporation co ltd limited plc llc ag sa nv gmbh group holdings bank \
 ministry party council university college school institute association federation union committee \
