@@ -1268,6 +1268,20 @@ mod tests {
     }
 
     #[test]
+    fn the_name_before_a_parenthetical_cue_is_not_the_speaker() {
+        // From a real digest: "Operation ..., she claimed, ..." went to
+        // the operation, which the tagger took for a person.
+        let t = "Ada Moss said the plan was drawn up in haste.\n\n\
+                 Tomas Berg, she claimed, \u{201c}did nothing to get a single boat on the water.\u{201d}";
+        let q = show(t);
+        assert_eq!(
+            q.last().and_then(|x| x.3.as_deref()),
+            Some("Ada Moss"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_cue_ending_in_a_colon_introduces_the_quote_after_it() {
         // From a real digest: the pope's words went to the one who replied.
         let t = "Ada Moss also brought a gift to Ivo Brandt, a painting of the harbour.\n\n\

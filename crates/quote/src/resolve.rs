@@ -957,7 +957,11 @@ impl Resolver {
                         })
                     };
                     for m in prior.take(40) {
+                        // "The Harbour Fund, she claimed, did ...": the
+                        // name before the comma is what she spoke about.
+                        let spoken_of = m.end + 1 == a && toks[m.end].is_punct(',');
                         if !fits(m.entity)
+                            || spoken_of
                             || of_person(m)
                             || in_opening_phrase(text, toks, m.first, m.end)
                             || pronoun_subject_before(text, toks, m.first, &lw)

@@ -47,6 +47,11 @@ impl StoryView {
             .map(|e| (e.canonical.to_lowercase(), e.canonical.as_str()))
             .collect();
         let fused = fused_names(entities);
+        let people: Vec<&str> = entities
+            .iter()
+            .filter(|e| e.kind == storyline_entity::Kind::Person && e.canonical.contains(' '))
+            .map(|e| e.canonical.as_str())
+            .collect();
         let mut out: Vec<(Said, Vec<String>)> = Vec::new();
         for (i, text) in self.texts.iter().enumerate() {
             // Quotes are read by the rules of the language ingest detected.
@@ -57,7 +62,7 @@ impl StoryView {
                     .take()
                     .and_then(|n| speaker(n, &mute))
                     .map(|n| named(n, &bodies))
-                    .map(|n| unfused(n, &fused));
+                    .map(|n| unfused(n, &fused, &people));
                 // A title quoted after the statement's first piece (`“Sunday
                 // Talk.”`) names a show or a prize, not what was said.
                 let head = q.spans.first().copied();
@@ -210,13 +215,20 @@ fn fused_names(entities: &[Entity]) -> Vec<(String, &str)> {
     out
 }
 
-/// The person a fused name ([`fused_names`]) ends with; else the name.
-fn unfused(name: String, fused: &[(String, &str)]) -> String {
+/// The person a fused name ([`fused_names`]) ends with, or the person
+/// after an owner (`MSNBC’s Nicole Vance`, when the story knows Nicole
+/// Vance as a person); else the name.
+fn unfused(name: String, fused: &[(String, &str)], people: &[&str]) -> String {
     let lower = name.to_lowercase();
-    fused
+    if let Some((_, p)) = fused.iter().find(|(f, _)| *f == lower) {
+        return p.to_string();
+    }
+    let owned = ["'s ", "\u{2019}s "]
         .iter()
-        .find(|(f, _)| *f == lower)
-        .map_or(name, |(_, p)| p.to_string())
+        .filter_map(|m| name.rfind(m).map(|i| &name[i + m.len()..]))
+        .find(|rest| people.contains(rest))
+        .map(str::to_string);
+    owned.unwrap_or(name)
 }
 
 /// A speaker's name without a possessive ending, or none when it names
@@ -357,7 +369,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_outlet_run_into_a_name_is_the_person() {
+    fn an_outlet_run_into_a_name_or_owning_it_is_the_person() {
         let entity = |name: &str, kind, n: usize| Entity {
             canonical: name.into(),
             kind,
@@ -376,18 +388,20 @@ mod tests {
             entity("Kessel Ferry Company", Kind::Organisation, 3),
         ];
         let fused = fused_names(&entities);
-        assert_eq!(unfused("Harbour Post Moss".into(), &fused), "Ada Moss");
+        let people = ["Ada Moss", "Ivo Brandt"];
+        let unfused = |n: &str| unfused(n.into(), &fused, &people);
+        assert_eq!(unfused("Harbour Post Moss"), "Ada Moss");
+        assert_eq!(unfused("Evening Star Ivo Brandt"), "Ivo Brandt");
         assert_eq!(
-            unfused("Evening Star Ivo Brandt".into(), &fused),
-            "Ivo Brandt"
-        );
-        assert_eq!(
-            unfused("Moss and Brandt Holdings Moss".into(), &fused),
+            unfused("Moss and Brandt Holdings Moss"),
             "Moss and Brandt Holdings Moss"
         );
+        assert_eq!(unfused("Kessel Ferry Company"), "Kessel Ferry Company");
+        // An owner before a person the story knows.
+        assert_eq!(unfused("Take Harbour Radio\u{2019}s Ada Moss"), "Ada Moss");
         assert_eq!(
-            unfused("Kessel Ferry Company".into(), &fused),
-            "Kessel Ferry Company"
+            unfused("Kessel's Foreign Ministry"),
+            "Kessel's Foreign Ministry"
         );
     }
 
