@@ -311,14 +311,16 @@ const DENIER_WORDS: &[&str] = &[
 ];
 
 /// What a denial denies, as content term ids, and whether it is the part
-/// after the cue (`true`) or the whole sentence (`false`). Words of the cue,
-/// of the denier's role and of the quoted speaker's name are left out.
+/// after the cue (`true`) or the whole sentence (`false`); with the whole
+/// sentence, also the few terms after the cue ("denied there was ever an
+/// *affair*"), which a claim must hold. Words of the cue, of the denier's
+/// role and of the quoted speaker's name are left out.
 fn denied(
     story: &Story,
     toks: &[Token],
     range: (usize, usize, Option<usize>),
     speaker: Option<&str>,
-) -> (Vec<u32>, bool) {
+) -> (Vec<u32>, bool, Vec<u32>) {
     let (a, b, after) = range;
     let names: Vec<String> = speaker
         .unwrap_or("")
@@ -342,6 +344,7 @@ fn denied(
         out.dedup();
         out
     };
+    let mut short = Vec::new();
     if let Some(start) = after {
         // "denied the allegations" with no "that ..." says not what is
         // denied: nothing to pair it with.
@@ -370,29 +373,35 @@ fn denied(
                 .get(k + 1)
                 .is_some_and(|t| matches!(t.lower().as_str(), "that" | "of" | "about" | "on"))
         {
-            return (Vec::new(), true);
+            return (Vec::new(), true, Vec::new());
         }
         let t = terms(start, clause_end(toks, start));
         if t.len() >= 3 {
-            return (t, true);
+            return (t, true, Vec::new());
         }
+        short = t;
     }
     // "The union says the guard was removed, which the company denies":
     // the sentence carries the claim and its denial, a dispute reported
     // whole, not a side taken against another outlet.
-    if toks
-        .get(a.saturating_sub(4)..a)
-        .unwrap_or(&[])
+    // So is "... had fled, a report that the government denied." with
+    // the cue closing the sentence.
+    let closes = toks[b.min(toks.len())..]
         .iter()
-        .any(|t| t.lower() == "which")
-    {
-        return (Vec::new(), false);
+        .all(|t| t.kind == Kind::Mark);
+    let before = toks.get(a.saturating_sub(6)..a).unwrap_or(&[]);
+    if before.iter().enumerate().any(|(i, t)| {
+        let l = t.lower();
+        let near = before.len() - i <= 4;
+        (l == "which" && near) || ((l == "which" || l == "that") && closes)
+    }) {
+        return (Vec::new(), false, Vec::new());
     }
     let mut t = terms(0, a);
     t.extend(terms(b, toks.len()));
     t.sort_unstable();
     t.dedup();
-    (t, false)
+    (t, false, short)
 }
 
 /// A denial found in one unit.
@@ -517,12 +526,15 @@ pub(crate) fn conflicts(story: &Story, config: &Config) -> Vec<Denial> {
             continue;
         };
         let speaker = story.speaker(unit);
-        let (terms, object) = denied(story, &toks, range, speaker.as_deref());
+        let (terms, object, short) = denied(story, &toks, range, speaker.as_deref());
+        // A claim must hold a plain word of what is denied: of the few
+        // words after the cue when there are some ("an affair", not the
+        // lawyer who denied it).
         let plain: Vec<u32> = toks
             .iter()
             .filter(|t| t.kind == Kind::Word && !t.capital())
             .filter_map(|t| story.term(&content(t)?))
-            .filter(|id| terms.contains(id))
+            .filter(|id| terms.contains(id) && (short.is_empty() || short.contains(id)))
             .collect();
         if terms.len() < 2 {
             continue;
@@ -728,6 +740,26 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_of_something_else_is_no_conflict() {
+        // From a real digest: a report of a payment by a lawyer was set
+        // against the lawyer's denial of an affair.
+        let a = Article {
+            outlet: "Northern Ledger",
+            time: None,
+            title: "Harbour payment",
+            text: "The Ledger reported on the details of a $130,000 payment made by the mayor\u{2019}s personal attorney, Ivo Brandt, to Tomas Berg at the height of the campaign.",
+        };
+        let b = Article {
+            outlet: "Capital Daily",
+            time: None,
+            title: "Harbour payment",
+            text: "The mayor's attorney Ivo Brandt has denied there was ever an affair.",
+        };
+        let c = compare(&[a, b], &[]);
+        assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+    }
+
+    #[test]
     fn a_dispute_reported_whole_is_no_conflict() {
         let a = Article {
             outlet: "Northern Ledger",
@@ -742,6 +774,14 @@ mod tests {
             text: "The union says the guard on the saw had been taken off to speed up the line, which the mill denies.",
         };
         let c = compare(&[a, b], &[]);
+        assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+        let b = Article {
+            outlet: "Capital Daily",
+            time: None,
+            title: "Mill strike",
+            text: "On Monday the union said the guard on the saw had been taken off to speed up the line, a claim that the mill denied.",
+        };
+        let c = compare(&[a.clone(), b], &[]);
         assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
     }
 
