@@ -55,6 +55,7 @@ pub const CONNECTIVES: &[&str] = &[
 /// trailing comma is part of the opening ("In fact, ..." but "In fact
 /// sheets ...").
 pub const CONNECTIVE_PHRASES: &[&str] = &[
+    "after all,",
     "after that,",
     "all the same,",
     "as a result,",
@@ -104,10 +105,12 @@ pub const CONNECTIVE_PHRASES: &[&str] = &[
     "this is why",
     "to be sure,",
     "to that end,",
+    "well,",
     "what is more",
     "what's more",
     "which is why",
     "with that,",
+    "yes,",
 ];
 
 /// Whether a lower-case word is one of [`CONNECTIVES`].

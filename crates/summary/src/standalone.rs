@@ -601,6 +601,8 @@ mod tests {
             "If this is true, the ferry will not sail again this year.",
             "If so, the harbour board will meet on Friday.",
             "2) Qua timetables, the new ferry looks a lot better than the old one.",
+            "After all, the harbour board is supposedly out of money.",
+            "Yes, the mayor has issued a glossy plan for the pier.",
         ] {
             assert_eq!(faults(s), Some(Fault::Connective), "{s}");
             if s.starts_with("If") {
