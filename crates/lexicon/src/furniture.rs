@@ -48,11 +48,29 @@ pub const FURNITURE_OPENINGS: &[&str] = &[
     "updated ",
 ];
 
-/// Whether a lowercased line holds one of [`FURNITURE_PHRASES`] or opens
-/// with one of [`FURNITURE_OPENINGS`].
+/// Lowercase phrases of a web archive's notes on its crawls, copied with
+/// the pages it kept ("These crawls are part of an effort to archive
+/// pages ..."), sorted.
+pub const WEB_ARCHIVE_NOTES: &[&str] = &[
+    "archive-it",
+    "crawl data",
+    "crawl of outlinks",
+    "crawls of supported",
+    "these crawls",
+    "wayback machine",
+];
+
+/// Whether a lowercased line is a web archive's note on its crawls.
+pub fn is_web_archive_note(lower: &str) -> bool {
+    WEB_ARCHIVE_NOTES.iter().any(|f| lower.contains(f))
+}
+
+/// Whether a lowercased line holds one of [`FURNITURE_PHRASES`], opens
+/// with one of [`FURNITURE_OPENINGS`] or is a web archive's note.
 pub fn is_furniture(lower: &str) -> bool {
     FURNITURE_PHRASES.iter().any(|f| lower.contains(f))
         || FURNITURE_OPENINGS.iter().any(|o| lower.starts_with(o))
+        || is_web_archive_note(lower)
 }
 
 #[cfg(test)]
@@ -61,7 +79,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_and_lowercase() {
-        for list in [FURNITURE_PHRASES, FURNITURE_OPENINGS] {
+        for list in [FURNITURE_PHRASES, FURNITURE_OPENINGS, WEB_ARCHIVE_NOTES] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| !w.chars().any(char::is_uppercase)));
         }
@@ -72,5 +90,9 @@ mod tests {
         assert!(is_furniture("sign up for our morning briefing"));
         assert!(is_furniture("photo: the harbour at dawn"));
         assert!(!is_furniture("the ferry crews signed a deal. photo: none"));
+        // A web archive's note on its crawls, copied with the page.
+        assert!(is_furniture(
+            "these crawls are part of an effort to archive pages as they are created."
+        ));
     }
 }

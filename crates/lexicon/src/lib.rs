@@ -21,7 +21,9 @@ mod verb;
 
 pub use connective::{CONNECTIVE_PHRASES, CONNECTIVES, connective_phrase, is_connective};
 pub use embed::{is_social_embed, social_embed_lines};
-pub use furniture::{FURNITURE_OPENINGS, FURNITURE_PHRASES, is_furniture};
+pub use furniture::{
+    FURNITURE_OPENINGS, FURNITURE_PHRASES, WEB_ARCHIVE_NOTES, is_furniture, is_web_archive_note,
+};
 pub use given::{GivenSex, given_name_sex};
 pub use role::{is_role_word, name_start};
 pub use verb::{

@@ -1,12 +1,14 @@
 //! Sentences that are the page speaking, not the news: a time stamp, a
 //! correction or amendment notice, an embedded social post, a photo
 //! caption or credit, a byline. They carry dates (the post's, the
-//! notice's, the photo's) but report no development of the story.
+//! notice's, the photo's) but report no development of the story; so
+//! does a web archive's note on its crawls, copied with the page.
 
 /// Whether `sentence` is page text rather than a development.
 pub(crate) fn is_notice(sentence: &str) -> bool {
     let lower = sentence.trim().to_lowercase();
     stamp(&lower)
+        || storyline_lexicon::is_web_archive_note(&lower)
         || storyline_lexicon::is_social_embed(sentence)
         || link(&lower)
         || caption(&lower)
@@ -198,6 +200,7 @@ mod tests {
             "By Kari Lund and Ola Nord, March 3, 2031",
             "Ola Nord contributed to this report from Halvorsund on Monday.",
             "Ivo Brandt as he appeared in court on March 3, 2031.",
+            "Crawl of outlinks from the harbour wiki started March, 2031.",
         ] {
             assert!(is_notice(s), "{s}");
         }
