@@ -47,6 +47,34 @@ pub(crate) fn has_words(text: &str) -> bool {
     false
 }
 
+/// Most words of a page that may be a site's error page: an article that
+/// mentions a missing page is longer.
+const ERROR_PAGE_WORDS: usize = 200;
+
+/// Lowercase words by which a site says the page is not there.
+const ERROR_PAGE_PHRASES: &[&str] = &[
+    "404 not found",
+    "page cannot be found",
+    "page could not be found",
+    "page not found",
+    "page url may have changed",
+    "page you are looking for",
+    "page you requested",
+    "this page is no longer available",
+];
+
+/// The phrase by which a short text gives itself away as an error page.
+fn error_page(text: &str) -> Option<&'static str> {
+    if text.split_whitespace().nth(ERROR_PAGE_WORDS).is_some() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    ERROR_PAGE_PHRASES
+        .iter()
+        .copied()
+        .find(|p| lower.contains(p))
+}
+
 /// Letters of scripts that do not put spaces between words.
 fn unspaced(c: char) -> bool {
     matches!(c,
@@ -168,6 +196,12 @@ impl Extractor {
                 input: record.source.clone(),
             });
         }
+        if let Some(phrase) = error_page(&article.text) {
+            return Err(ExtractError::ErrorPage {
+                input: record.source.clone(),
+                phrase: phrase.into(),
+            });
+        }
         // The URL's domain names an outlet the same way across formats and
         // pages; the name the input or the publisher gave is kept beside it
         // for display, and is the outlet when there is no URL.
@@ -224,6 +258,31 @@ mod tests {
             "宮崎県で地震があった。気象庁によると震源は日向灘。"
         ));
         assert!(!has_words("会員限定"));
+    }
+
+    #[test]
+    fn an_error_page_is_no_article() {
+        let r = text_record(
+            "Sorry, the page you requested could not be found. If you came from a bookmark, \
+             the page URL may have changed. Please choose a section from the menu above.",
+            Hints::default(),
+        );
+        let err = Extractor::new().extract(&r).unwrap_err().to_string();
+        assert!(
+            err.starts_with("t.txt: an error page, not an article"),
+            "{err}"
+        );
+        // A report that mentions a missing page is an article.
+        let long = format!(
+            "{} The council's web page could not be found on Monday, the harbour master said.",
+            "The ferry line reopened on Monday after three weeks of repairs to the pier. "
+                .repeat(20)
+        );
+        assert!(
+            Extractor::new()
+                .extract(&text_record(&long, Hints::default()))
+                .is_ok()
+        );
     }
 
     #[test]
