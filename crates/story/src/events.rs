@@ -26,6 +26,8 @@ pub fn key_events(
             let day = matches!(e.period, storyline_timex::Period::Day(_));
             (
                 std::cmp::Reverse(e.reports.len()),
+                // Of equally reported ones, those that read alone.
+                e.leans(),
                 std::cmp::Reverse(day),
                 std::cmp::Reverse(*i),
             )

@@ -48,6 +48,12 @@ impl Event {
         }
     }
 
+    /// Whether its sentence opens on a pronoun or a demonstrative ("He
+    /// canceled ...") that leans on a sentence the reader does not see.
+    pub fn leans(&self) -> bool {
+        crate::words::leans(&self.text)
+    }
+
     /// Days the period covers (finer periods sort first on a tie).
     pub fn span_days(&self) -> i32 {
         match (self.period.first_day(), self.period.last_day()) {

@@ -118,6 +118,28 @@ mod tests {
     }
 
     #[test]
+    fn a_development_is_told_by_a_sentence_that_reads_alone() {
+        let a = "Ada Moss, the harbour master, spoke to the council. \
+                 She canceled the ferry hearing on Monday after the storm.";
+        let b = "Harbour master Ada Moss canceled the ferry hearing on Monday after the storm.";
+        let arts = [
+            Article {
+                text: a,
+                published: Some(day("2025-03-04")),
+            },
+            Article {
+                text: b,
+                published: Some(day("2025-03-04")),
+            },
+        ];
+        let t = build(&arts);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        assert!(t[0].text.starts_with("Harbour master Ada Moss"), "{t:#?}");
+        assert!(!t[0].leans());
+        assert_eq!(t[0].reports.len(), 2);
+    }
+
+    #[test]
     fn developments_are_ordered_merged_and_sourced() {
         let a = "The Halvorsund ferry crews walked out on Monday over unpaid overtime. \
                  Union leader Ingrid Solheim said the strike would go on.";

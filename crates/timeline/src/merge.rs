@@ -16,9 +16,12 @@ const SAME_DAY_NAMES: usize = 2;
 
 /// Groups candidates into events.
 pub(crate) fn merge(mut found: Vec<Candidate>) -> Vec<Event> {
-    // The best tellers first: from dated articles, early in their article,
-    // then by article order.
-    found.sort_by_key(|c| (c.inferred, c.position.min(8), c.article, c.start));
+    // The best tellers first: from dated articles, read alone (not "He
+    // canceled ..."), early in their article, then by article order.
+    found.sort_by_key(|c| {
+        let leans = words::leans(&c.text);
+        (c.inferred, leans, c.position.min(8), c.article, c.start)
+    });
     let mut groups: Vec<(Candidate, Vec<Report>, bool)> = Vec::new();
     for c in found {
         let report = Report {

@@ -281,9 +281,37 @@ const FUNCTION: &[&str] = &[
     "later",
 ];
 
+/// Words that, opening a sentence, stand for someone or something named
+/// in the sentence before ("He canceled the hearing", "It passed the
+/// Senate in April").
+const LEANING: &[&str] = &[
+    "he", "her", "his", "it", "its", "she", "that", "their", "these", "they", "this", "those",
+];
+
+/// Whether a sentence opens on a word that leans on the sentence before
+/// it: read alone, the reader cannot tell whom it means.
+pub fn leans(sentence: &str) -> bool {
+    let first: String = sentence
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    LEANING.contains(&first.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_opening_on_a_pronoun_leans_on_the_one_before() {
+        assert!(leans("He canceled the hearing on Wednesday."));
+        assert!(leans("It passed the council 9-2 in April."));
+        assert!(!leans("Ada Moss canceled the hearing on Wednesday."));
+        assert!(!leans("Theresa Lund canceled the hearing."));
+        assert!(!leans("Hearings resume on Monday."));
+    }
 
     #[test]
     fn content_words_and_overlap() {
