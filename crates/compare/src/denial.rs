@@ -781,7 +781,7 @@ mod tests {
             title: "Mill strike",
             text: "On Monday the union said the guard on the saw had been taken off to speed up the line, a claim that the mill denied.",
         };
-        let c = compare(&[a.clone(), b], &[]);
+        let c = compare(&[a, b], &[]);
         assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
     }
 
