@@ -344,6 +344,17 @@ fn denied(
         out.dedup();
         out
     };
+    // "... suggested that the minister had lied when she denied that ...":
+    // the sentence reports the accusation and the denial, a dispute
+    // reported whole.
+    if toks.get(..a).unwrap_or(&[]).iter().any(|t| {
+        matches!(
+            t.lower().as_str(),
+            "lied" | "lying" | "accused" | "accuses" | "accusing"
+        )
+    }) {
+        return (Vec::new(), false, Vec::new());
+    }
     let mut short = Vec::new();
     if let Some(start) = after {
         // "denied the allegations" with no "that ..." says not what is
@@ -780,6 +791,14 @@ mod tests {
             time: None,
             title: "Mill strike",
             text: "On Monday the union said the guard on the saw had been taken off to speed up the line, a claim that the mill denied.",
+        };
+        let c = compare(&[a, b], &[]);
+        assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);
+        let b = Article {
+            outlet: "Capital Daily",
+            time: None,
+            title: "Mill strike",
+            text: "The union suggested the mill owner had lied in May when he denied that the guard on the saw had been taken off to speed up the line.",
         };
         let c = compare(&[a, b], &[]);
         assert!(c.conflicts.is_empty(), "{:?}", c.conflicts);

@@ -387,6 +387,14 @@ fn mentions(unit: usize, outlet: usize, text: &str, out: &mut Vec<Mention>) {
             i = next;
             continue;
         }
+        // "left 20 people dead, including the three gunmen": a toll told
+        // without the ones it includes is no other toll.
+        let mut range = range;
+        if let Some(n) = included(&toks, end)
+            && n < range.low
+        {
+            range.low -= n;
+        }
         let local = toks
             .get(start.saturating_sub(WINDOW)..(end + WINDOW).min(toks.len()))
             .unwrap_or(&[])
@@ -410,6 +418,13 @@ fn mentions(unit: usize, outlet: usize, text: &str, out: &mut Vec<Mention>) {
         });
         i = next;
     }
+}
+
+/// The number a figure's "including ..." right after it counts in
+/// ("20 people dead, including the three gunmen": 3).
+fn included(toks: &[Token], end: usize) -> Option<f64> {
+    let at = (end..(end + 3).min(toks.len())).find(|&k| toks[k].lower() == "including")?;
+    (at + 1..(at + 3).min(toks.len())).find_map(|k| read(toks, k).map(|(v, _)| v))
 }
 
 /// The source text from token `a` to the end of token `b - 1`.
@@ -707,6 +722,16 @@ mod tests {
         let a = art(
             "Coast Herald",
             "A storm that struck the Dunmore coast on Sunday killed 12 people, officials said.",
+        );
+        assert!(compare(&[a, b], &[]).conflicts.is_empty());
+        // One toll counts the gunmen, the other does not.
+        let a = art(
+            "Coast Herald",
+            "Gunmen killed 17 people in the attacks on the Dunmore harbour office in January, officials said.",
+        );
+        let b = art(
+            "Valley Times",
+            "The attacks on the Dunmore harbour office in January left 20 people dead, including the three gunmen, officials said.",
         );
         assert!(compare(&[a, b], &[]).conflicts.is_empty());
     }
