@@ -150,7 +150,7 @@ fn opener(word: &str) -> bool {
     if !chars.next().is_some_and(char::is_uppercase) || !chars.all(char::is_lowercase) {
         return false;
     }
-    OPENERS.contains(&word.to_lowercase().as_str())
+    OPENERS.iter().any(|o| o.eq_ignore_ascii_case(word))
 }
 
 /// Prepositions, conjunctions and adverbs that open sentences. Not "the"

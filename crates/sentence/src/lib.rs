@@ -231,21 +231,21 @@ fn abbreviation(before: &str, next: &str) -> bool {
     (initial || dotted) && !STARTERS.contains(&next_word.as_str())
 }
 
+/// Closing quotation marks and brackets, which may follow a sentence's end
+/// mark.
+const CLOSING: [char; 6] = ['"', '\'', ')', ']', '\u{201d}', '\u{2019}'];
+
 /// The last character of `text` that is not a closing quotation mark or
 /// bracket: the sentence's end mark when it has one (`.` for `... late."`).
 pub fn final_mark(text: &str) -> Option<char> {
-    text.chars()
-        .rev()
-        .find(|c| !matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'))
+    text.chars().rev().find(|c| !CLOSING.contains(c))
 }
 
 /// Whether `text` stops mid-thought with an ellipsis ("... as the mayor
 /// announced in March..."): a feed's teaser or a snippet cut to length,
 /// whose last words are not the sentence's.
 pub fn cut_off(text: &str) -> bool {
-    let body = text
-        .trim_end()
-        .trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}']);
+    let body = text.trim_end().trim_end_matches(CLOSING);
     body.ends_with("...") || body.ends_with('\u{2026}')
 }
 

@@ -46,12 +46,12 @@ impl StoryView {
             })
             .map(|e| (e.canonical.to_lowercase(), e.canonical.as_str()))
             .collect();
-        let fused = fused_names(entities);
-        let people: Vec<&str> = entities
+        // People known by a full name, to name what runs into one.
+        let people: Vec<&Entity> = entities
             .iter()
             .filter(|e| e.kind == storyline_entity::Kind::Person && e.canonical.contains(' '))
-            .map(|e| e.canonical.as_str())
             .collect();
+        let fused = fused_names(entities, &people);
         let mut out: Vec<(Said, Vec<String>)> = Vec::new();
         for (i, text) in self.texts.iter().enumerate() {
             // Quotes are read by the rules of the language ingest detected.
@@ -178,18 +178,10 @@ fn named(name: String, bodies: &[(String, &str)]) -> String {
         .map_or(name, |(_, canonical)| canonical.to_string())
 }
 
-/// Names met once that run an outlet or a body into a person's name with
-/// no comma ("told the Daily Mail Lacerda claimed"): lowercased, with the
-/// person they end with.
-fn fused_names(entities: &[Entity]) -> Vec<(String, &str)> {
-    let people: Vec<&Entity> = entities
-        .iter()
-        .filter(|e| {
-            e.kind == storyline_entity::Kind::Person
-                && e.canonical.contains(' ')
-                && e.mentions.len() >= 2
-        })
-        .collect();
+/// Names met once that run an outlet or a body into the full name of one
+/// of `people` met more than once ("told the Daily Mail Lacerda
+/// claimed"): lowercased, with the person they end with.
+fn fused_names<'a>(entities: &[Entity], people: &[&'a Entity]) -> Vec<(String, &'a str)> {
     let mut out = Vec::new();
     for e in entities {
         if e.kind == storyline_entity::Kind::Person || e.mentions.len() != 1 {
@@ -203,8 +195,10 @@ fn fused_names(entities: &[Entity]) -> Vec<(String, &str)> {
         for cut in 2..words.len() {
             let tail = words[cut..].join(" ");
             let person = people.iter().find(|p| {
-                p.canonical == tail
-                    || (cut + 1 == words.len() && p.canonical.rsplit(' ').next() == Some(&tail))
+                p.mentions.len() >= 2
+                    && (p.canonical == tail
+                        || (cut + 1 == words.len()
+                            && p.canonical.rsplit(' ').next() == Some(&tail)))
             });
             if let Some(p) = person {
                 out.push((e.canonical.to_lowercase(), p.canonical.as_str()));
@@ -215,10 +209,9 @@ fn fused_names(entities: &[Entity]) -> Vec<(String, &str)> {
     out
 }
 
-/// The person a fused name ([`fused_names`]) ends with, or the person
-/// after an owner (`MSNBC’s Nicole Vance`, when the story knows Nicole
-/// Vance as a person); else the name.
-fn unfused(name: String, fused: &[(String, &str)], people: &[&str]) -> String {
+/// The person a fused name ([`fused_names`]) ends with, or the person of
+/// `people` after an owner (`MSNBC’s Nicole Vance`); else the name.
+fn unfused(name: String, fused: &[(String, &str)], people: &[&Entity]) -> String {
     let lower = name.to_lowercase();
     if let Some((_, p)) = fused.iter().find(|(f, _)| *f == lower) {
         return p.to_string();
@@ -226,7 +219,7 @@ fn unfused(name: String, fused: &[(String, &str)], people: &[&str]) -> String {
     let owned = ["'s ", "\u{2019}s "]
         .iter()
         .filter_map(|m| name.rfind(m).map(|i| &name[i + m.len()..]))
-        .find(|rest| people.contains(rest))
+        .find(|rest| people.iter().any(|p| p.canonical == *rest))
         .map(str::to_string);
     owned.unwrap_or(name)
 }
@@ -387,8 +380,8 @@ mod tests {
             entity("Moss and Brandt Holdings Moss", Kind::Organisation, 1),
             entity("Kessel Ferry Company", Kind::Organisation, 3),
         ];
-        let fused = fused_names(&entities);
-        let people = ["Ada Moss", "Ivo Brandt"];
+        let people: Vec<&Entity> = entities.iter().filter(|e| e.kind == Kind::Person).collect();
+        let fused = fused_names(&entities, &people);
         let unfused = |n: &str| unfused(n.into(), &fused, &people);
         assert_eq!(unfused("Harbour Post Moss"), "Ada Moss");
         assert_eq!(unfused("Evening Star Ivo Brandt"), "Ivo Brandt");

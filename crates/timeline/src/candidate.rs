@@ -54,20 +54,23 @@ pub(crate) fn collect(
             .filter_map(|t| t.period().filter(listed).map(|p| (t, p)))
             .collect();
         // Dates that do not say when the sentence happened, though they
-        // are in it.
-        let aside = |t: &storyline_timex::Timex, p: &Period| {
+        // are in it; and dates that give way to any other the sentence
+        // has: a deadline, or a date that names an event ("urged a vote in
+        // the June 22 primary").
+        let classify = |t: &storyline_timex::Timex, p: &Period| {
             let before = text.get(start..t.start).unwrap_or("");
             let past = matches!((p.last_day(), anchor), (Some(l), Some(a)) if l < a);
             let recalled = matches!((p.last_day(), anchor), (Some(l), Some(a)) if (a - l).get_days() > NAMED_AFTER_DAYS);
+            let names = named(text, t.start, t.end);
             // A date in someone's words or in a condition ("if the ban
             // lasts until Christmas") is no time something happened.
-            hedged(before)
+            let aside = hedged(before)
                 || reference(before)
                 || compared_from(before, text.get(t.end..).unwrap_or(""))
                 // "the March 4 flood" months later names an event; the
                 // sentence ("councillors shelved an inquiry into the March
                 // 4 flood") did not happen then.
-                || (recalled && named(text, t.start, t.end))
+                || (recalled && names)
                 // "has reopened" cannot take a past date: "the flood in
                 // March" is another event's.
                 || (past
@@ -75,22 +78,15 @@ pub(crate) fn collect(
                         sentence,
                         t.start.saturating_sub(start),
                         t.end.saturating_sub(start),
-                    ))
+                    ));
+            (aside, deadline(before) || names)
         };
-        let mut is_aside: Vec<bool> = dated.iter().map(|(t, p)| aside(t, p)).collect();
-        // A deadline, or a date that names an event ("urged a vote in the
-        // June 22 primary"), gives way to any other date the sentence has.
-        let due: Vec<bool> = dated
+        let classes: Vec<(bool, bool)> = dated.iter().map(|(t, p)| classify(t, p)).collect();
+        let other = classes.iter().any(|&(aside, due)| !aside && !due);
+        let is_aside: Vec<bool> = classes
             .iter()
-            .map(|(t, _)| {
-                deadline(text.get(start..t.start).unwrap_or("")) || named(text, t.start, t.end)
-            })
+            .map(|&(aside, due)| aside || (due && other))
             .collect();
-        if is_aside.iter().zip(&due).any(|(a, d)| !a && !d) {
-            for (a, d) in is_aside.iter_mut().zip(&due) {
-                *a |= d;
-            }
-        }
         let set_aside: Vec<&Period> = dated
             .iter()
             .zip(&is_aside)

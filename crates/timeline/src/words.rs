@@ -291,13 +291,9 @@ const LEANING: &[&str] = &[
 /// Whether a sentence opens on a word that leans on the sentence before
 /// it: read alone, the reader cannot tell whom it means.
 pub fn leans(sentence: &str) -> bool {
-    let first: String = sentence
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    LEANING.contains(&first.as_str())
+    let s = sentence.trim_start();
+    let first = &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())];
+    LEANING.iter().any(|w| w.eq_ignore_ascii_case(first))
 }
 
 #[cfg(test)]
