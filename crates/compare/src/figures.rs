@@ -387,7 +387,7 @@ fn mentions(unit: usize, outlet: usize, text: &str, out: &mut Vec<Mention>) {
             i = next;
             continue;
         }
-        // "left 20 people dead, including the three gunmen": a toll told
+        // "left 9 dead, including the two crew": a toll told
         // without the ones it includes is no other toll.
         let mut range = range;
         if let Some(n) = included(&toks, end)
@@ -421,7 +421,7 @@ fn mentions(unit: usize, outlet: usize, text: &str, out: &mut Vec<Mention>) {
 }
 
 /// The number a figure's "including ..." right after it counts in
-/// ("20 people dead, including the three gunmen": 3).
+/// ("9 people dead, including the two crew": 2).
 fn included(toks: &[Token], end: usize) -> Option<f64> {
     let at = (end..(end + 3).min(toks.len())).find(|&k| toks[k].lower() == "including")?;
     (at + 1..(at + 3).min(toks.len())).find_map(|k| read(toks, k).map(|(v, _)| v))
@@ -724,14 +724,14 @@ mod tests {
             "A storm that struck the Dunmore coast on Sunday killed 12 people, officials said.",
         );
         assert!(compare(&[a, b], &[]).conflicts.is_empty());
-        // One toll counts the gunmen, the other does not.
+        // One toll counts the crew, the other does not.
         let a = art(
             "Coast Herald",
-            "Gunmen killed 17 people in the attacks on the Dunmore harbour office in January, officials said.",
+            "The ferry fire off Dunmore in January killed 7 passengers, officials said.",
         );
         let b = art(
             "Valley Times",
-            "The attacks on the Dunmore harbour office in January left 20 people dead, including the three gunmen, officials said.",
+            "The ferry fire off Dunmore in January left 9 people dead, including the two crew, officials said.",
         );
         assert!(compare(&[a, b], &[]).conflicts.is_empty());
     }

@@ -112,7 +112,7 @@ impl Tagger {
         for (sent, labels) in sentences.iter().zip(&labels) {
             for (s, e, kind) in Label::spans(labels) {
                 // A word capitalised only because it opens the sentence
-                // ("Despite Benedict's ...", "Per WPXI, ...") is no part of
+                // ("Despite Ada Moss's ...", "Per Harbour Radio, ...") is no part of
                 // the name after it.
                 let s = if e - s >= 2
                     && sent

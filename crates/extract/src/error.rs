@@ -11,8 +11,8 @@ pub enum ExtractError {
         /// entry of a container.
         input: String,
     },
-    /// The page says it is not there ("the page you requested could not
-    /// be found"): a site's error page served in place of the article.
+    /// The page says it is not there ("page not found", "the page you
+    /// requested is gone"): a site's error page served in place of the article.
     #[error("{input}: an error page, not an article (\"{phrase}\")")]
     ErrorPage {
         /// Where the record came from, as for [`ExtractError::NoText`].

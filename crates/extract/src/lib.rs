@@ -263,8 +263,8 @@ mod tests {
     #[test]
     fn an_error_page_is_no_article() {
         let r = text_record(
-            "Sorry, the page you requested could not be found. If you came from a bookmark, \
-             the page URL may have changed. Please choose a section from the menu above.",
+            "Oh dear: the page you requested has sailed. The Harbour Post keeps its ferry \
+             timetables elsewhere now; try the search box at the top.",
             Hints::default(),
         );
         let err = Extractor::new().extract(&r).unwrap_err().to_string();

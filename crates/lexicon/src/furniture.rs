@@ -49,8 +49,8 @@ pub const FURNITURE_OPENINGS: &[&str] = &[
 ];
 
 /// Lowercase phrases of a web archive's notes on its crawls, copied with
-/// the pages it kept ("These crawls are part of an effort to archive
-/// pages ..."), sorted.
+/// the pages it kept (a note that these crawls keep the pages as they
+/// were, a crawl of a site's outlinks), sorted.
 pub const WEB_ARCHIVE_NOTES: &[&str] = &[
     "archive-it",
     "crawl data",
@@ -92,7 +92,7 @@ mod tests {
         assert!(!is_furniture("the ferry crews signed a deal. photo: none"));
         // A web archive's note on its crawls, copied with the page.
         assert!(is_furniture(
-            "these crawls are part of an effort to archive pages as they are created."
+            "these crawls keep the harbour pages as they were first put up."
         ));
     }
 }

@@ -298,8 +298,8 @@ impl Reader<'_> {
     }
 
     /// The speaker before a phrase at `s` that only qualifies them
-    /// (`Konstantin Veit vom Vermögensverwalter Pimco betont`, `Gabi
-    /// Schwab, Schulleiterin der Mittelschule, sagte`): the name before
+    /// (`Jonas Brell vom Hafenamt Nordstadt betont`, `Petra Vogl,
+    /// Schulleiterin der Mittelschule, sagte`): the name before
     /// the linking word, or before the title in apposition to it.
     fn qualified(&self, s: usize, lo: usize, c: usize) -> Option<(usize, usize, Who)> {
         let mut k = s;

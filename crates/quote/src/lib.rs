@@ -81,8 +81,8 @@ impl Quote {
     /// What was said, without what the reporter put between its pieces
     /// (`"It is late," said Tom Berg, "but not too late."` gives
     /// `"It is late," … "but not too late."`), white space collapsed.
-    /// A last piece that a snippet cut short (`"Do not come. Do...`) keeps
-    /// its whole sentences (`"Do not come."`).
+    /// A last piece that a snippet cut short (`"Do not sail. Do...`) keeps
+    /// its whole sentences (`"Do not sail."`).
     pub fn words(&self, text: &str) -> String {
         let mut out = String::new();
         let last = self.spans.len().saturating_sub(1);

@@ -179,7 +179,7 @@ fn named(name: String, bodies: &[(String, &str)]) -> String {
 }
 
 /// Names met once that run an outlet or a body into the full name of one
-/// of `people` met more than once ("told the Daily Mail Lacerda
+/// of `people` met more than once ("told the Harbour Post Moss
 /// claimed"): lowercased, with the person they end with.
 fn fused_names<'a>(entities: &[Entity], people: &[&'a Entity]) -> Vec<(String, &'a str)> {
     let mut out = Vec::new();

@@ -56,7 +56,7 @@ pub(crate) fn collect(
         // Dates that do not say when the sentence happened, though they
         // are in it; and dates that give way to any other the sentence
         // has: a deadline, or a date that names an event ("urged a vote in
-        // the June 22 primary").
+        // the May 20 council election").
         let classify = |t: &storyline_timex::Timex, p: &Period| {
             let before = text.get(start..t.start).unwrap_or("");
             let past = matches!((p.last_day(), anchor), (Some(l), Some(a)) if l < a);
